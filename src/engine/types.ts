@@ -1,0 +1,75 @@
+// The engine's public contract. The CLI prints these objects as JSON (`selene ask --json`,
+// `selene food --json`) and the Discord adapter renders them, so changes here are breaking changes.
+
+export type CitationKind = 'quote' | 'data';
+
+export interface Citation {
+  /** 'quote': verbatim text of the article. 'data': a figure from a reference table (foods, intake values). */
+  kind: CitationKind;
+  quote: string;
+  /** Section title for article quotes; the table or fact-sheet name for data. */
+  section: string;
+  sourceId: string;
+  /** Deep link; for article quotes it carries a `#:~:text=` fragment that jumps to the quoted sentence. */
+  url: string | null;
+}
+
+/** Context from other research, shown after the article's quotes as "What other research says". */
+export interface EvidenceCitation {
+  text: string;
+  sourceId: string;
+  sourceTitle: string;
+  url: string | null;
+}
+
+export interface Suggestion {
+  /** Entry id, related-link id or food id: what a "did you mean" button asks next. */
+  id: string;
+  title: string;
+  /** A question that, when asked, answers this suggestion. */
+  question: string;
+}
+
+export type Route = 'entry' | 'food' | 'related' | 'none';
+
+export interface Answer {
+  answered: boolean;
+  /** 0..1, calibrated so that `answered` is `confidence >= threshold`. */
+  confidence: number;
+  /** Plain text (no Discord markdown), attributing claims to the article. */
+  text: string;
+  citations: Citation[];
+  suggestions: Suggestion[];
+  disclaimer: string;
+  /** Which part of the knowledge base answered; 'none' when refused. */
+  route: Route;
+  /** The entry, food or related-link id that answered, or null. */
+  matchId: string | null;
+  /** The upper-intake-limit line, present where intake, supplements or rich foods come up. */
+  safety: string | null;
+  evidence: EvidenceCitation[];
+}
+
+export interface FoodResult {
+  found: boolean;
+  /** Display name of the food, or null when not found. */
+  name: string | null;
+  serving: string | null;
+  mcg: number | null;
+  /** Per serving, against the FDA Daily Value of 55 mcg; computed, never stored. */
+  percentDailyValue: number | null;
+  source: { id: string; title: string; url: string | null } | null;
+  /** Closest foods by name when not found (or alternatives when found). */
+  suggestions: string[];
+  /** Extra fields beyond the CLI contract. */
+  id: string | null;
+  table: 'ods' | 'usda' | null;
+  /** Only for USDA rows. */
+  per100g: number | null;
+  notes: string[];
+}
+
+export interface AutocompleteChoice {
+  name: string;
+  value: string;
+}

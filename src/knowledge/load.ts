@@ -1,0 +1,164 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { checkKnowledge } from './check.js';
+import {
+  type ArticleMeta,
+  articleSchema,
+  type Entry,
+  entriesSchema,
+  type Facts,
+  type Food,
+  factsSchema,
+  foodsSchema,
+  type KnowledgeFileName,
+  type Lexicon,
+  lexiconSchema,
+  type Reference,
+  type RelatedLink,
+  referencesSchema,
+  relatedSchema,
+  type Section,
+  type UsdaFoodRow,
+  usdaFoodsSchema,
+} from './schema.js';
+import { textFragmentUrl } from './text-fragment.js';
+
+export interface KnowledgeError {
+  file: string;
+  /** JSON path inside the file, `$` for the whole file. */
+  path: string;
+  reason: string;
+}
+
+export interface ResolvedSection extends Section {
+  /** The section's text, whitespace-normalised. */
+  text: string;
+  /** Link that jumps to the section in the published article. */
+  url: string;
+}
+
+export interface KnowledgeBase {
+  article: ArticleMeta & { text: string; resolvedSections: ResolvedSection[] };
+  references: Reference[];
+  entries: Entry[];
+  foods: Food[];
+  usda: { sourceId: string; foods: UsdaFoodRow[] };
+  facts: Facts;
+  related: RelatedLink[];
+  lexicon: Lexicon;
+}
+
+export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; errors: KnowledgeError[] };
+
+/** Collapses every run of white space, so quotes match across line breaks and double spaces. */
+export const normaliseWhitespace = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    '$',
+  );
+
+export const formatKnowledgeError = (e: KnowledgeError): string => `${e.file} ${e.path}: ${e.reason}`;
+
+function readJson<S extends z.ZodType>(
+  dir: string,
+  file: KnowledgeFileName,
+  schema: S,
+  errors: KnowledgeError[],
+): z.infer<S> | undefined {
+  let raw: string;
+  try {
+    raw = readFileSync(join(dir, file), 'utf8');
+  } catch (err) {
+    errors.push({ file, path: '$', reason: `cannot read file (${(err as NodeJS.ErrnoException).code ?? err})` });
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    errors.push({ file, path: '$', reason: `invalid JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push({ file, path: formatPath(issue.path), reason: issue.message });
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Locates each section in the article text; a section whose start or end is missing is an error. */
+function resolveSections(meta: ArticleMeta, text: string, errors: KnowledgeError[]): ResolvedSection[] {
+  const resolved: ResolvedSection[] = [];
+  meta.sections.forEach((section, i) => {
+    const start = text.indexOf(normaliseWhitespace(section.start));
+    const endAt = start < 0 ? -1 : text.indexOf(normaliseWhitespace(section.end), start);
+    if (start < 0) {
+      errors.push({ file: 'article.json', path: `$.sections[${i}].start`, reason: 'text not found in the article' });
+      return;
+    }
+    if (endAt < 0) {
+      errors.push({
+        file: 'article.json',
+        path: `$.sections[${i}].end`,
+        reason: 'text not found in the article after the section start',
+      });
+      return;
+    }
+    const sectionText = text.slice(start, endAt + normaliseWhitespace(section.end).length);
+    resolved.push({ ...section, text: sectionText, url: textFragmentUrl(meta.url, section.heading ?? sectionText) });
+  });
+  return resolved;
+}
+
+/**
+ * Reads and validates every file of a knowledge folder. Nothing partial is returned: either the
+ * whole knowledge base passes schema and cross-file checks, or every problem is listed.
+ */
+export function loadKnowledge(dir: string): LoadResult {
+  const errors: KnowledgeError[] = [];
+  const article = readJson(dir, 'article.json', articleSchema, errors);
+  const references = readJson(dir, 'references.json', referencesSchema, errors);
+  const entries = readJson(dir, 'entries.json', entriesSchema, errors);
+  const foods = readJson(dir, 'foods.json', foodsSchema, errors);
+  const facts = readJson(dir, 'facts.json', factsSchema, errors);
+  const related = readJson(dir, 'related.json', relatedSchema, errors);
+  const lexicon = readJson(dir, 'lexicon.json', lexiconSchema, errors);
+  // The USDA table is an optional extension: a knowledge folder without it serves the curated foods only.
+  const usda = existsSync(join(dir, 'usda-foods.json'))
+    ? readJson(dir, 'usda-foods.json', usdaFoodsSchema, errors)
+    : { sourceId: 'usda-sr26', foods: [] };
+
+  let text = '';
+  let resolvedSections: ResolvedSection[] = [];
+  if (article) {
+    try {
+      text = normaliseWhitespace(readFileSync(join(dir, article.textFile), 'utf8'));
+      resolvedSections = resolveSections(article, text, errors);
+    } catch (err) {
+      errors.push({
+        file: 'article.json',
+        path: '$.textFile',
+        reason: `cannot read ${article.textFile} (${(err as NodeJS.ErrnoException).code ?? err})`,
+      });
+    }
+  }
+  if (!article || !references || !entries || !foods || !facts || !related || !lexicon || !usda || errors.length) {
+    return { ok: false, errors };
+  }
+  const kb: KnowledgeBase = {
+    article: { ...article, text, resolvedSections },
+    references: references.references,
+    entries: entries.entries,
+    foods: foods.foods,
+    usda: { sourceId: usda.sourceId, foods: usda.foods },
+    facts,
+    related: related.links,
+    lexicon,
+  };
+  const crossErrors = checkKnowledge(kb);
+  return crossErrors.length ? { ok: false, errors: crossErrors } : { ok: true, kb };
+}
