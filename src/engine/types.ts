@@ -73,3 +73,36 @@ export interface AutocompleteChoice {
   name: string;
   value: string;
 }
+
+export interface FoodComparison {
+  a: FoodResult;
+  b: FoodResult;
+  /** How many times more selenium a has than b per serving, when both are found and b > 0. */
+  ratio: number | null;
+  text: string;
+}
+
+export interface Topic {
+  id: string;
+  title: string;
+  /** A question that answers this topic when asked. */
+  question: string;
+  kind: 'entry' | 'related';
+}
+
+/**
+ * What every adapter (CLI, Discord) calls. Built once per knowledge base (indexes are made at load),
+ * pure after that: no I/O, no clocks, no shared mutable state, so shards and reloads are safe.
+ */
+export interface Engine {
+  ask(question: string): Answer;
+  /** `servings` multiplies the per-serving amount (default 1). */
+  food(query: string, options?: { servings?: number }): FoodResult;
+  /** Richest foods, optionally within a category word such as "fish", "nuts", "cereal". */
+  topFoods(options?: { category?: string; limit?: number }): FoodResult[];
+  compareFoods(a: string, b: string): FoodComparison;
+  autocompleteQuestions(partial: string): AutocompleteChoice[];
+  autocompleteFoods(partial: string): AutocompleteChoice[];
+  autocompleteSections(partial: string): AutocompleteChoice[];
+  topics(): Topic[];
+}
