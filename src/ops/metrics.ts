@@ -1,0 +1,62 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * One registry per bot process (per shard), never prom-client's global default registry, so
+ * several bots in one process (tests, shards) never share or double-register metrics.
+ */
+export interface Metrics {
+  registry: Registry;
+  questions: Counter<'command' | 'route' | 'outcome'>;
+  answerLatency: Histogram<'command'>;
+  gatewayPing: Gauge<'shard'>;
+  errors: Counter<'where'>;
+  foodLookups: Counter<'found'>;
+  feedbackVotes: Counter<'vote'>;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean; labels?: Record<string, string> } = {}): Metrics {
+  const registry = new Registry();
+  if (options.labels) registry.setDefaultLabels(options.labels);
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'selene_process_' });
+  return {
+    registry,
+    questions: new Counter({
+      name: 'selene_questions_total',
+      help: 'Questions handled, by command (mention, dm, ask, context-menu, button), route and outcome (answered/refused).',
+      labelNames: ['command', 'route', 'outcome'],
+      registers: [registry],
+    }),
+    answerLatency: new Histogram({
+      name: 'selene_answer_seconds',
+      help: 'Time from receiving an event to sending its reply.',
+      labelNames: ['command'],
+      // Answers are engine-bound (sub-millisecond) plus one REST round trip.
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    gatewayPing: new Gauge({
+      name: 'selene_gateway_ping_seconds',
+      help: 'Last heartbeat round trip to the Discord gateway.',
+      labelNames: ['shard'],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'selene_errors_total',
+      help: 'Handler and infrastructure errors, by where they happened.',
+      labelNames: ['where'],
+      registers: [registry],
+    }),
+    foodLookups: new Counter({
+      name: 'selene_food_lookups_total',
+      help: 'Food lookups, by whether the food was found.',
+      labelNames: ['found'],
+      registers: [registry],
+    }),
+    feedbackVotes: new Counter({
+      name: 'selene_feedback_votes_total',
+      help: 'Feedback votes on answers.',
+      labelNames: ['vote'],
+      registers: [registry],
+    }),
+  };
+}
