@@ -55,10 +55,7 @@ export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; errors: 
 export const normaliseWhitespace = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
-    '$',
-  );
+  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
 
 export const formatKnowledgeError = (e: KnowledgeError): string => `${e.file} ${e.path}: ${e.reason}`;
 

@@ -23,7 +23,10 @@ export interface HealthServerOptions {
   registry: Registry;
 }
 
-async function handle(options: HealthServerOptions, path: string): Promise<{ status: number; type: string; body: string }> {
+async function handle(
+  options: HealthServerOptions,
+  path: string,
+): Promise<{ status: number; type: string; body: string }> {
   if (path === '/healthz') {
     const checks = await options.checks();
     const ok = Object.values(checks).every((c) => c.ok);

@@ -11,7 +11,11 @@ describe('health and metrics endpoint', () => {
 
   it('binds to loopback by default and reports 200 when every check passes', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
-    server = await startHealthServer({ port: 0, registry: metrics.registry, checks: () => ({ gateway: { ok: true } }) });
+    server = await startHealthServer({
+      port: 0,
+      registry: metrics.registry,
+      checks: () => ({ gateway: { ok: true } }),
+    });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
