@@ -1,0 +1,557 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase } from '../../knowledge/load.js';
+import type { Food, UsdaFoodRow } from '../../knowledge/schema.js';
+import type { AutocompleteChoice, FoodComparison, FoodResult } from '../types.js';
+import { type Category, findCategory, inCategory, isPlantFood } from './categories.js';
+import {
+  askedWords,
+  NAMING_TIER,
+  type QueryTerm,
+  type RowFeatures,
+  type RowMatch,
+  rowFeatures,
+  rowMatch,
+} from './rank.js';
+import { editDistance, foodBagKey, foodKey, foodTokens, normaliseFoodText, QUESTION_WORDS, singular } from './text.js';
+
+export { describeFood } from './describe.js';
+
+// The food index: the curated NIH ODS table (32 rows) first, then the USDA SR26 table (~6,700 rows).
+// Everything is built once per knowledge base; lookups only read, so shards and reloads are safe.
+
+export interface FoodIndex {
+  /** A food by name, alias, id ("brazil-nuts", "usda-15076") or a close spelling. `servings` multiplies. */
+  lookup(query: string, options?: { servings?: number }): FoodResult;
+  /** The food a free-text question names, or null. Conservative: unknown words never become a food. */
+  findInText(text: string): { result: FoodResult; matched: string } | null;
+  /** At most 25 choices of at most 100 characters; values are food ids that `lookup` accepts. */
+  autocomplete(partial: string): AutocompleteChoice[];
+  /** Richest foods: curated per serving first, then USDA per 100 g; optionally within a category. */
+  top(options?: { category?: string; limit?: number }): FoodResult[];
+  compare(a: string, b: string): FoodComparison;
+}
+
+export const FOOD_LIMITS = {
+  autocompleteChoices: 25,
+  choiceChars: 100,
+  topDefault: 10,
+  topMax: 25,
+  suggestions: 5,
+  maxServings: 1000,
+} as const;
+
+const FUSE_CURATED = { threshold: 0.3, loose: 0.55 };
+/** Longer queries are not food names: no fuzzy search (it would only cost time). */
+const MAX_FUZZY_CHARS = 64;
+const USDA_ID = /^(?:usda[\s:-]*)?(\d{5})$/i;
+
+type Hit = { table: 'ods'; food: Food } | { table: 'usda'; row: UsdaFoodRow; features: RowFeatures };
+
+interface CuratedKey {
+  key: string;
+  tokens: string[];
+  food: number;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+const formatNumber = (n: number): string => String(round1(n));
+
+/** Clamp a member-chosen number of servings to something sensible (default 1). */
+export function normaliseServings(servings: number | undefined): number {
+  if (servings === undefined || !Number.isFinite(servings) || servings <= 0) return 1;
+  return Math.min(servings, FOOD_LIMITS.maxServings);
+}
+
+const truncate = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+
+export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
+  const dv = kb.facts.dailyValue.mcg;
+  const references = new Map(kb.references.map((r) => [r.id, r]));
+  const usdaRef = references.get(kb.usda.sourceId);
+
+  // ---- curated table ----
+  const curated = kb.foods;
+  const curatedById = new Map(curated.map((f) => [f.id, f]));
+  const curatedKeys: CuratedKey[] = [];
+  const byKey = new Map<string, number>();
+  const byBag = new Map<string, number>();
+  curated.forEach((food, i) => {
+    for (const phrase of [food.name, ...food.aliases, food.id.replace(/-/g, ' ')]) {
+      const key = foodKey(phrase);
+      if (!key) continue;
+      curatedKeys.push({ key, tokens: key.split(' '), food: i });
+      if (!byKey.has(key)) byKey.set(key, i);
+      const bag = foodBagKey(phrase);
+      if (!byBag.has(bag)) byBag.set(bag, i);
+    }
+  });
+  const curatedFuse = new Fuse(curatedKeys, {
+    keys: ['key'],
+    includeScore: true,
+    threshold: FUSE_CURATED.loose,
+    ignoreLocation: true,
+  });
+  const curatedNameTokens = curated.map((f) => [...new Set([f.name, ...f.aliases].flatMap(foodTokens))]);
+  const byRichness = [...curated.keys()].sort((a, b) => (curated[b]?.mcg ?? 0) - (curated[a]?.mcg ?? 0));
+
+  // ---- USDA table ----
+  const rows = kb.usda.foods;
+  const features = rows.map(rowFeatures);
+  const byNdb = new Map(rows.map((r, i) => [r[0], i]));
+  const byDescription = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  features.forEach((f, i) => {
+    const desc = normaliseFoodText(f.description);
+    if (!byDescription.has(desc)) byDescription.set(desc, i);
+    for (const t of new Set(f.tokens)) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const vocab = [...postings.keys()].sort();
+  const vocabFuse = new Fuse(vocab, { includeScore: true, threshold: 0.34 }, Fuse.createIndex([], vocab));
+
+  /** Table words starting with a prefix, by binary search over the sorted vocabulary. */
+  function completions(prefix: string): string[] {
+    let lo = 0;
+    let hi = vocab.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((vocab[mid] ?? '') < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < vocab.length && (vocab[i] ?? '').startsWith(prefix); i++) out.push(vocab[i] as string);
+    return out;
+  }
+
+  /** Table words within a small edit distance: the typo fixes for a word the table lacks. */
+  function corrections(word: string): string[] {
+    // Fuse's bitap matcher works on patterns up to 32 characters; longer "words" are not food names.
+    if (word.length < 4 || word.length > 32 || /\d/.test(word)) return [];
+    const maxEdits = word.length >= 7 ? 2 : 1;
+    return vocabFuse
+      .search(word, { limit: 8 })
+      .map((r) => r.item)
+      .filter((t) => editDistance(t, word, maxEdits) <= maxEdits)
+      .slice(0, 3);
+  }
+
+  /** "flax seeds" -> "flaxseed", "brazil nuts" -> "brazilnut": the table writes some names as one word. */
+  function joinCompounds(words: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const [a, b] = [words[i] as string, words[i + 1]];
+      const joined = b === undefined ? '' : a + b;
+      if (b !== undefined && postings.has(joined)) {
+        out.push(joined);
+        i++;
+      } else out.push(a);
+    }
+    return out;
+  }
+
+  function terms(input: readonly string[], opts: { prefixLast: boolean; fuzzy: boolean }): QueryTerm[] | null {
+    const words = joinCompounds(input);
+    const out: QueryTerm[] = [];
+    for (const [i, word] of words.entries()) {
+      const isLast = i === words.length - 1;
+      if (isLast && opts.prefixLast) {
+        const done = completions(word);
+        if (done.length) {
+          out.push({ word, accept: new Set(done), fuzzy: false });
+          continue;
+        }
+      } else if (postings.has(word)) {
+        out.push({ word, accept: new Set([word]), fuzzy: false });
+        continue;
+      }
+      const fixed = opts.fuzzy ? corrections(word) : [];
+      if (!fixed.length) return null;
+      out.push({ word, accept: new Set(fixed), fuzzy: true });
+    }
+    return out.length ? out : null;
+  }
+
+  function searchUsda(qterms: readonly QueryTerm[], limit: number): { index: number; match: RowMatch }[] {
+    // Start from the rarest word's rows: every match must contain it.
+    let smallest: number[] | null = null;
+    for (const t of qterms) {
+      const set = new Set<number>();
+      for (const w of t.accept) for (const i of postings.get(w) ?? []) set.add(i);
+      const list = [...set];
+      if (!smallest || list.length < smallest.length) smallest = list;
+    }
+    const found: { index: number; match: RowMatch }[] = [];
+    const asked = askedWords(qterms);
+    for (const i of smallest ?? []) {
+      const f = features[i];
+      const match = f && rowMatch(f, qterms, asked);
+      if (match) found.push({ index: i, match });
+    }
+    found.sort((a, b) => a.match.cost - b.match.cost || a.index - b.index);
+    return found.slice(0, limit);
+  }
+
+  const contentWords = (tokens: readonly string[]): string[] => tokens.filter((t) => !QUESTION_WORDS.has(t));
+
+  // ---- results ----
+  const percentDv = (mcg: number): number => Math.round((mcg / dv) * 100);
+  const servingLabel = (base: string, servings: number): string =>
+    servings === 1 ? base : `${formatNumber(servings)} × ${base}`;
+
+  function source(id: string): FoodResult['source'] {
+    const ref = references.get(id);
+    return { id, title: ref?.title ?? id, url: ref?.url ?? null };
+  }
+
+  function resultOf(hit: Hit, servings: number, suggestions: string[]): FoodResult {
+    if (hit.table === 'ods') {
+      const { food } = hit;
+      const mcg = round1(food.mcg * servings);
+      const index = curated.indexOf(food);
+      return {
+        found: true,
+        name: food.name,
+        serving: servingLabel(food.serving, servings),
+        mcg,
+        percentDailyValue: percentDv(mcg),
+        source: source(food.sourceId),
+        suggestions,
+        id: food.id,
+        table: 'ods',
+        per100g: null,
+        notes: isPlantFood(curatedNameTokens[index] ?? [], null) ? [kb.facts.plantSoilNote.text] : [],
+      };
+    }
+    const [ndb, description, per100g, grams, label] = hit.row;
+    const perServing = grams === null ? per100g : (per100g * grams) / 100;
+    const mcg = round1(perServing * servings);
+    const base = grams === null || label === null ? '100 g' : `${label} (${formatNumber(grams)} g)`;
+    const notes = [`${formatNumber(per100g)} mcg per 100 g.`];
+    if (isPlantFood(hit.features.tokens, ndb)) notes.push(kb.facts.plantSoilNote.text);
+    return {
+      found: true,
+      name: description,
+      serving: servingLabel(base, servings),
+      mcg,
+      percentDailyValue: percentDv(mcg),
+      source: usdaRef ? { id: usdaRef.id, title: usdaRef.title, url: usdaRef.url ?? null } : source(kb.usda.sourceId),
+      suggestions,
+      id: `usda-${ndb}`,
+      table: 'usda',
+      per100g,
+      notes,
+    };
+  }
+
+  const notFound = (suggestions: string[]): FoodResult => ({
+    found: false,
+    name: null,
+    serving: null,
+    mcg: null,
+    percentDailyValue: null,
+    source: null,
+    suggestions,
+    id: null,
+    table: null,
+    per100g: null,
+    notes: [],
+  });
+
+  const odsHit = (i: number | undefined): Hit | null => {
+    const food = i === undefined ? undefined : curated[i];
+    return food ? { table: 'ods', food } : null;
+  };
+  const usdaHit = (i: number | undefined): Hit | null => {
+    const row = i === undefined ? undefined : rows[i];
+    const f = i === undefined ? undefined : features[i];
+    return row && f ? { table: 'usda', row, features: f } : null;
+  };
+  const hitName = (h: Hit): string => (h.table === 'ods' ? h.food.name : h.row[1]);
+  const hitId = (h: Hit): string => (h.table === 'ods' ? h.food.id : `usda-${h.row[0]}`);
+
+  /** Curated foods by a close spelling; `strict` for picking, loose for "did you mean". */
+  function curatedFuzzy(query: string, strict: boolean): number[] {
+    const key = foodKey(query);
+    if (!key || key.length > MAX_FUZZY_CHARS) return [];
+    const max = strict ? FUSE_CURATED.threshold : FUSE_CURATED.loose;
+    const out: number[] = [];
+    for (const r of curatedFuse.search(key)) {
+      if ((r.score ?? 1) > max) break;
+      // Fuse forgives missing words; a pick must be about as long as what was typed.
+      if (strict && Math.abs(r.item.key.length - key.length) > Math.max(2, key.length / 4)) continue;
+      if (!out.includes(r.item.food)) out.push(r.item.food);
+    }
+    return out;
+  }
+
+  /**
+   * Curated foods whose name starts with a close spelling of what was typed ("brazl" -> "brazil nut"):
+   * the typed text is compared with the start of each name, since it may be unfinished.
+   */
+  function curatedPrefixTypos(typed: string): number[] {
+    if (typed.length < 4 || typed.length > MAX_FUZZY_CHARS) return [];
+    const maxEdits = typed.length >= 7 ? 2 : 1;
+    const out: number[] = [];
+    for (const k of curatedKeys) {
+      if (out.includes(k.food)) continue;
+      const close = [0, 1, -1].some((d) => editDistance(typed, k.key.slice(0, typed.length + d), maxEdits) <= maxEdits);
+      if (close) out.push(k.food);
+    }
+    return out;
+  }
+
+  /** The curated food whose name or alias is the longest run of the query's words ("marinara sauce"). */
+  function curatedContained(words: readonly string[]): number | null {
+    for (let n = Math.min(5, words.length); n >= 1; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const slice = words.slice(i, i + n);
+        if (slice.every((t) => QUESTION_WORDS.has(t))) continue;
+        const food = byKey.get(slice.join(' '));
+        if (food !== undefined) return food;
+      }
+    }
+    return null;
+  }
+
+  /** Ranked candidates for a query, best first. */
+  function candidates(query: string): Hit[] {
+    const raw = query.trim();
+    const idHit = odsHit(
+      curatedById.has(raw.toLowerCase()) ? curated.indexOf(curatedById.get(raw.toLowerCase()) as Food) : undefined,
+    );
+    if (idHit) return [idHit];
+    const ndb = USDA_ID.exec(raw)?.[1];
+    if (ndb && byNdb.has(ndb)) return [usdaHit(byNdb.get(ndb)) as Hit];
+
+    const tokens = foodTokens(raw);
+    const content = contentWords(tokens);
+    const exact =
+      odsHit(byKey.get(tokens.join(' '))) ??
+      odsHit(byBag.get([...tokens].sort().join(' '))) ??
+      odsHit(byKey.get(content.join(' '))) ??
+      odsHit(byBag.get([...content].sort().join(' ')));
+    const description = usdaHit(byDescription.get(normaliseFoodText(raw)));
+    if (exact) return [exact];
+    if (description) return [description];
+    if (!content.length) return [];
+
+    const exactTerms = terms(content, { prefixLast: false, fuzzy: false });
+    const usdaExact = exactTerms ? searchUsda(exactTerms, FOOD_LIMITS.suggestions + 1) : [];
+    const curatedClose = curatedFuzzy(content.join(' '), true);
+    const usdaHits = (list: typeof usdaExact) => list.map((m) => usdaHit(m.index) as Hit);
+    const odsHits = (list: number[]) => list.map((i) => odsHit(i) as Hit);
+
+    // A USDA row that names every word beats a curated near-spelling; a curated near-spelling
+    // beats USDA rows that only mention the words somewhere in a long description.
+    if (usdaExact.length && (usdaExact[0]?.match.tier ?? NAMING_TIER + 1) <= NAMING_TIER)
+      return [...usdaHits(usdaExact), ...odsHits(curatedClose)];
+    const contained = curatedContained(content);
+    if (contained !== null) return [odsHits([contained])[0] as Hit, ...usdaHits(usdaExact)];
+    if (curatedClose.length) return [...odsHits(curatedClose), ...usdaHits(usdaExact)];
+    if (usdaExact.length) return usdaHits(usdaExact);
+    const prefixTypos = curatedPrefixTypos(content.join(' '));
+    if (prefixTypos.length) return odsHits(prefixTypos);
+    const fuzzyTerms = terms(content, { prefixLast: false, fuzzy: true });
+    return fuzzyTerms ? usdaHits(searchUsda(fuzzyTerms, FOOD_LIMITS.suggestions + 1)) : [];
+  }
+
+  function suggestionsFor(query: string): string[] {
+    const content = contentWords(foodTokens(query));
+    const names = curatedFuzzy(content.join(' ') || query, false).map((i) => curated[i]?.name as string);
+    const fuzzyTerms = content.length ? terms(content, { prefixLast: true, fuzzy: true }) : null;
+    if (fuzzyTerms)
+      for (const m of searchUsda(fuzzyTerms, FOOD_LIMITS.suggestions)) names.push(rows[m.index]?.[1] as string);
+    // Single words catch queries where only one word is a food ("purple salmon").
+    for (const word of content) {
+      const t = terms([word], { prefixLast: false, fuzzy: true });
+      if (t) for (const m of searchUsda(t, 2)) names.push(rows[m.index]?.[1] as string);
+    }
+    return [...new Set(names)].slice(0, FOOD_LIMITS.suggestions);
+  }
+
+  function lookup(query: string, options: { servings?: number } = {}): FoodResult {
+    const servings = normaliseServings(options.servings);
+    const found = candidates(query);
+    const [best, ...rest] = found;
+    if (!best) return notFound(query.trim() ? suggestionsFor(query) : []);
+    const alternatives = [...new Set(rest.map(hitName))].filter((n) => n !== hitName(best)).slice(0, 3);
+    return resultOf(best, servings, alternatives);
+  }
+
+  function findInText(text: string): { result: FoodResult; matched: string } | null {
+    const words = normaliseFoodText(text).split(' ').filter(Boolean);
+    const tokens = words.map(singular);
+    if (!tokens.length) return null;
+
+    // Curated names and aliases anywhere in the text, longest first.
+    let best: { food: number; from: number; to: number } | null = null;
+    for (let n = Math.min(5, tokens.length); n >= 1 && !best; n--) {
+      for (let i = 0; i + n <= tokens.length; i++) {
+        const food = byKey.get(tokens.slice(i, i + n).join(' '));
+        if (food !== undefined && !tokens.slice(i, i + n).every((t) => QUESTION_WORDS.has(t))) {
+          best = { food, from: i, to: i + n };
+          break;
+        }
+      }
+    }
+
+    // USDA only when every non-question word of the text belongs to the food's name.
+    const content = contentWords(tokens);
+    if (content.length && content.length <= 4) {
+      const qterms = terms(content, { prefixLast: false, fuzzy: false });
+      const top = qterms ? searchUsda(qterms, 1)[0] : undefined;
+      // Brand products match odd words ("antioxidant", "essential"); a plain question means a plain food.
+      const plain = top && !features[top.index]?.special;
+      if (top && plain && top.match.tier <= NAMING_TIER && (!best || content.length > best.to - best.from)) {
+        const first = tokens.indexOf(content[0] as string);
+        const last = tokens.lastIndexOf(content[content.length - 1] as string);
+        return {
+          result: resultOf(usdaHit(top.index) as Hit, 1, []),
+          matched: words.slice(first, Math.max(first, last) + 1).join(' '),
+        };
+      }
+    }
+    if (best) {
+      return {
+        result: resultOf(odsHit(best.food) as Hit, 1, []),
+        matched: words.slice(best.from, best.to).join(' '),
+      };
+    }
+
+    // A misspelt curated food ("bananna"): only close, longer words, compared with whole keys.
+    for (let n = Math.min(2, content.length); n >= 1; n--) {
+      for (let i = 0; i + n <= content.length; i++) {
+        const phrase = content.slice(i, i + n).join(' ');
+        if (phrase.length < 5) continue;
+        const maxEdits = phrase.length >= 8 ? 2 : 1;
+        // Typos rarely change the first letter; requiring it keeps "price" from becoming rice.
+        const close = curatedKeys.find(
+          (k) => k.tokens.length === n && k.key[0] === phrase[0] && editDistance(k.key, phrase, maxEdits) <= maxEdits,
+        );
+        if (close) {
+          const from = tokens.indexOf(content[i] as string);
+          return {
+            result: resultOf(odsHit(close.food) as Hit, 1, []),
+            matched: words.slice(from, from + n).join(' '),
+          };
+        }
+      }
+    }
+    return null;
+  }
+
+  function choiceFor(hit: Hit): AutocompleteChoice {
+    const r = resultOf(hit, 1, []);
+    const amount =
+      hit.table === 'ods'
+        ? `${formatNumber(r.mcg ?? 0)} mcg per ${r.serving}`
+        : `${formatNumber(r.per100g ?? 0)} mcg/100 g`;
+    const suffix = ` — ${amount}`;
+    const name =
+      suffix.length < FOOD_LIMITS.choiceChars / 2
+        ? `${truncate(hitName(hit), FOOD_LIMITS.choiceChars - suffix.length)}${suffix}`
+        : truncate(hitName(hit), FOOD_LIMITS.choiceChars);
+    return { name, value: truncate(hitId(hit), FOOD_LIMITS.choiceChars) };
+  }
+
+  function autocomplete(partial: string): AutocompleteChoice[] {
+    const max = FOOD_LIMITS.autocompleteChoices;
+    const tokens = foodTokens(partial.slice(0, 200));
+    if (!tokens.length) return byRichness.slice(0, max).map((i) => choiceFor(odsHit(i) as Hit));
+    const prefixLast = !/\s$/.test(partial);
+    const last = tokens[tokens.length - 1] as string;
+    const done = tokens.slice(0, -1);
+
+    // Curated: every typed word in the key, the last one as a prefix; names that start with it first.
+    const scored = new Map<number, number>();
+    const typed = tokens.join(' ');
+    for (const k of curatedKeys) {
+      const ok =
+        done.every((t) => k.tokens.includes(t)) &&
+        (prefixLast ? k.tokens.some((t) => t.startsWith(last)) : k.tokens.includes(last));
+      if (!ok) continue;
+      const score = k.key.startsWith(typed) ? 0 : 1;
+      scored.set(k.food, Math.min(score, scored.get(k.food) ?? 2));
+    }
+    // Typos ("brazl"): only when no curated name matched as typed.
+    if (!scored.size) for (const i of curatedPrefixTypos(typed)) scored.set(i, 2);
+    const odsOrder = [...scored.entries()]
+      .sort((a, b) => a[1] - b[1] || (curated[b[0]]?.mcg ?? 0) - (curated[a[0]]?.mcg ?? 0))
+      .map(([i]) => odsHit(i) as Hit);
+
+    const room = max - Math.min(odsOrder.length, max);
+    const words = contentWords(tokens).length
+      ? tokens.filter((t, i) => i === tokens.length - 1 || !QUESTION_WORDS.has(t))
+      : tokens;
+    const qterms = room ? terms(words, { prefixLast, fuzzy: true }) : null;
+    const usdaOrder = qterms ? searchUsda(qterms, room).map((m) => usdaHit(m.index) as Hit) : [];
+    return [...odsOrder, ...usdaOrder].slice(0, max).map(choiceFor);
+  }
+
+  function categoryFilter(word: string | undefined): {
+    ods: (i: number) => boolean;
+    usda: (f: RowFeatures) => boolean;
+  } {
+    if (!word?.trim()) return { ods: () => true, usda: () => true };
+    const category: Category | null = findCategory(word);
+    if (category) {
+      return {
+        ods: (i) => inCategory(category, curatedNameTokens[i] ?? [], null),
+        usda: (f) => inCategory(category, f.head, f.ndb),
+      };
+    }
+    // A word the categories do not define ("cheese"): foods whose name carries it.
+    const wanted = foodTokens(word).filter((t) => !QUESTION_WORDS.has(t));
+    if (!wanted.length) return { ods: () => false, usda: () => false };
+    return {
+      ods: (i) => wanted.every((t) => curatedNameTokens[i]?.includes(t)),
+      usda: (f) => wanted.every((t) => f.name.includes(t)),
+    };
+  }
+
+  function top(options: { category?: string; limit?: number } = {}): FoodResult[] {
+    const limit = Math.max(1, Math.min(FOOD_LIMITS.topMax, Math.floor(options.limit ?? FOOD_LIMITS.topDefault)));
+    const filter = categoryFilter(options.category);
+    const ods = byRichness.filter(filter.ods).map((i) => odsHit(i) as Hit);
+    const usda = features
+      // Brand, restaurant and baby-food rows would crowd the list with near-duplicates.
+      .filter((f) => !f.special && filter.usda(f))
+      .sort((a, b) => (rows[b.index]?.[2] ?? 0) - (rows[a.index]?.[2] ?? 0))
+      .slice(0, limit)
+      .map((f) => usdaHit(f.index) as Hit);
+    return [...ods, ...usda].slice(0, limit).map((h) => resultOf(h, 1, []));
+  }
+
+  function compare(a: string, b: string): FoodComparison {
+    const ra = lookup(a);
+    const rb = lookup(b);
+    const missing = [ra.found ? null : a, rb.found ? null : b].filter((x): x is string => x !== null);
+    if (missing.length) {
+      const text = missing.map((q) => `I couldn't find "${q.trim()}" in my food tables.`).join(' ');
+      return { a: ra, b: rb, ratio: null, text };
+    }
+    const line = (r: FoodResult) =>
+      `${r.name}: ${formatNumber(r.mcg ?? 0)} mcg per ${r.serving} (${r.percentDailyValue}% DV)` +
+      (r.per100g !== null ? `, ${formatNumber(r.per100g)} mcg per 100 g` : '');
+    const ma = ra.mcg ?? 0;
+    const mb = rb.mcg ?? 0;
+    const ratio = mb > 0 ? round1(ma / mb) : null;
+    let verdict: string;
+    if (ma === 0 && mb === 0) verdict = 'Neither has a meaningful amount of selenium.';
+    else if (mb === 0) verdict = `${ra.name} has selenium; ${rb.name} has essentially none.`;
+    else if (ma === 0) verdict = `${rb.name} has selenium; ${ra.name} has essentially none.`;
+    else if (Math.abs(ma - mb) / Math.max(ma, mb) < 0.05) verdict = 'Per serving they have about the same amount.';
+    else if (ma > mb) verdict = `Per serving, ${ra.name} has about ${formatNumber(ma / mb)} times as much selenium.`;
+    else verdict = `Per serving, ${rb.name} has about ${formatNumber(mb / ma)} times as much selenium.`;
+    const perGram =
+      ra.per100g !== null && rb.per100g !== null && rb.per100g > 0
+        ? ` Per 100 g the ratio is ${formatNumber(ra.per100g / rb.per100g)}.`
+        : '';
+    return { a: ra, b: rb, ratio, text: `${line(ra)}\n${line(rb)}\n${verdict}${perGram}` };
+  }
+
+  return { lookup, findInText, autocomplete, top, compare };
+}

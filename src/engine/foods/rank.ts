@@ -1,0 +1,154 @@
+import type { UsdaFoodRow } from '../../knowledge/schema.js';
+import { foodTokens, normaliseFoodText } from './text.js';
+
+// How USDA rows are ranked for a query: members say "salmon", the table says
+// "Fish, salmon, Atlantic, wild, raw" next to "USDA Commodity, salmon nuggets" and brand products.
+// SR descriptions name the food first and qualify it after each comma, so where the query's words
+// sit in the description says how generic a match is (the tier), and brand / restaurant / baby food
+// rows get a penalty large enough to rank them after generic rows of the next tiers.
+
+/** First segments that name a group rather than the food ("Fish, salmon" is salmon). */
+const GROUP_PREFIXES = new Set([
+  'fish',
+  'mollusk',
+  'crustacean',
+  'seed',
+  'nut',
+  'spice',
+  'cereal',
+  'cereal ready to eat',
+  'game meat',
+  'beverage',
+  'alcoholic beverage',
+  'snack',
+  // Penalised below anyway, but "Fast foods, hot dog" is still a hot dog, not a pickle relish.
+  'fast food',
+  'babyfood',
+]);
+
+/** Rows members rarely mean when they type a plain food name. */
+const SPECIAL_MARKERS = [
+  'babyfood',
+  'baby food',
+  'infant formula',
+  'toddler',
+  'fast food',
+  'restaurant',
+  'usda commodity',
+  'campbell',
+  'alaska native',
+  'navajo',
+  'hopi',
+  'apache',
+  'shoshone bannock',
+  'northern plain',
+  'school lunch',
+  'formulated bar',
+];
+const SPECIAL_GROUPS = new Set(['03', '21', '22', '33', '35', '36']);
+/** All-caps words that are not brand names. */
+const NOT_BRANDS = new Set(['USDA', 'NFS', 'DHA', 'ARA', 'II', 'III', 'RTE', 'RTF', 'UHT', 'NS']);
+/** Forms that are further from the plain food unless asked for. */
+const PROCESSED = new Set([
+  'dried',
+  'dehydrated',
+  'powder',
+  'imitation',
+  'mix',
+  'concentrate',
+  'flour',
+  'oil',
+  'meatless',
+  'substitute',
+  'reduced',
+  'free',
+  'topping',
+]);
+const PLAIN_PREP = new Set(['raw', 'cooked', 'boiled', 'roasted', 'baked', 'broiled', 'steamed']);
+
+export const BRAND_PENALTY = 15;
+const TIER_WEIGHT = 10;
+/** Tiers up to this one mean the query's words name the food (not just appear in a long description). */
+export const NAMING_TIER = 4;
+
+export interface RowFeatures {
+  index: number;
+  ndb: string;
+  description: string;
+  tokens: string[];
+  /** The naming part: first segment, or the second when the first is a group ("Fish, salmon"). */
+  head: string[];
+  /** Head without the group word: all of it must be asked for to be an exact name match. */
+  core: string[];
+  /** First two naming segments (the food and its main qualifier). */
+  name: string[];
+  /** The naming segments one by one ("Cheese, cheddar": cheese | cheddar). */
+  nameSegments: string[][];
+  special: boolean;
+  /** Rank cost that does not depend on the query. */
+  baseCost: number;
+}
+
+export function rowFeatures(row: UsdaFoodRow, index: number): RowFeatures {
+  const [ndb, description] = row;
+  const segments = description
+    .split(',')
+    .map((s) => foodTokens(s))
+    .filter((s) => s.length);
+  const first = segments[0] ?? [];
+  const grouped = GROUP_PREFIXES.has(first.join(' ')) && segments.length > 1;
+  const core = grouped ? (segments[1] ?? []) : first;
+  const head = grouped ? [...first, ...core] : first;
+  const nameSegs = grouped ? segments.slice(1, 3) : segments.slice(0, 2);
+  const name = [...(grouped ? first : []), ...nameSegs.flat()];
+  const norm = normaliseFoodText(description);
+  const brand = (description.match(/\b[A-Z][A-Z'&.-]{2,}\b/g) ?? []).some((w) => !NOT_BRANDS.has(w));
+  const special = brand || SPECIAL_GROUPS.has(ndb.slice(0, 2)) || SPECIAL_MARKERS.some((m) => norm.includes(m));
+  const tokens = segments.flat();
+  let baseCost = (special ? BRAND_PENALTY : 0) + 0.4 * (segments.length - 1) + 0.01 * description.length;
+  if (tokens.some((t) => PLAIN_PREP.has(t))) baseCost -= 1;
+  return { index, ndb, description, tokens, head, core, name, nameSegments: nameSegs, special, baseCost };
+}
+
+/** Each query word with the table words it may match (itself, its completions or typo fixes). */
+export interface QueryTerm {
+  word: string;
+  accept: ReadonlySet<string>;
+  /** True when the word was corrected (a typo): costs rank. */
+  fuzzy: boolean;
+}
+
+/** Every table word a query accepts; computed once per query, not per row. */
+export const askedWords = (terms: readonly QueryTerm[]): ReadonlySet<string> =>
+  new Set(terms.flatMap((t) => [...t.accept]));
+
+const hits = (tokens: readonly string[], term: QueryTerm): boolean => tokens.some((t) => term.accept.has(t));
+
+export interface RowMatch {
+  /** Lower is better. */
+  cost: number;
+  /** 0-1: the query names the food; 2-4: the food's name has extra words; 5: the words are elsewhere. */
+  tier: number;
+}
+
+/** How well a row matches a query, or null when some query word is missing from it. */
+export function rowMatch(
+  f: RowFeatures,
+  terms: readonly QueryTerm[],
+  asked: ReadonlySet<string> = askedWords(terms),
+): RowMatch | null {
+  if (!terms.length || !terms.every((t) => hits(f.tokens, t))) return null;
+  const inHead = terms.every((t) => hits(f.head, t));
+  const inName = inHead || terms.every((t) => hits(f.name, t));
+  const coreCovered = f.core.every((c) => terms.some((t) => t.accept.has(c)));
+  // "cheddar" names the variety segment of "Cheese, cheddar" exactly: better than "cheddar" inside
+  // a longer head such as "Cheddar cheese sauce".
+  const segmentExact = f.nameSegments.some(
+    (seg) => seg.length === terms.length && terms.every((t) => hits(seg, t)) && seg.every((w) => asked.has(w)),
+  );
+  const tier = inHead && coreCovered ? 0 : inName && coreCovered ? 1 : segmentExact ? 2 : inHead ? 3 : inName ? 4 : 5;
+  let cost = tier * TIER_WEIGHT + f.baseCost;
+  for (const t of terms) if (t.fuzzy) cost += 3;
+  for (const tok of f.tokens) if (PROCESSED.has(tok) && !asked.has(tok)) cost += 2;
+  return { cost, tier };
+}
