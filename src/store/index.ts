@@ -1,0 +1,32 @@
+// Public API of the store. Adapters (Discord, CLI) import from here only.
+export type { StoreFailureReason, StoreLogger, StoreResult } from './failures.js';
+export { FAILURE_LOG_INTERVAL_MS } from './failures.js';
+export type { GuildExport, PurgeCounts } from './guild-data.js';
+export { LATEST_SCHEMA_VERSION } from './migrations.js';
+export type {
+  EntryFeedback,
+  QuestionInput,
+  Report,
+  ReportOptions,
+  StoredVote,
+  VoteInput,
+  VoteKey,
+  VoteValue,
+} from './schemas.js';
+export type { GuildSettings, SettingsPatch } from './settings.js';
+export {
+  DEFAULT_COOLDOWN_SECONDS,
+  DEFAULT_SETTINGS,
+  guildSettingsSchema,
+  MAX_ANSWER_CHANNELS,
+  MAX_COOLDOWN_SECONDS,
+  settingsPatchSchema,
+} from './settings.js';
+export type { Store, StoreHealth, StoreOptions } from './store.js';
+export {
+  DB_FILE_NAME,
+  DEFAULT_BUSY_BACKOFF_MS,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  DEFAULT_RETENTION_DAYS,
+  openStore,
+} from './store.js';
