@@ -1,0 +1,69 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatKnowledgeError, type KnowledgeError, loadKnowledge } from '../../knowledge/load.js';
+import { checkJsonSchemas, writeJsonSchemas } from '../../knowledge/write-json-schemas.js';
+import { parseCommandArgs } from '../args.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
+import { formatKnowledgeSummary } from '../format.js';
+import { type CliIo, write } from '../io.js';
+import { COMMAND_USAGE, EXIT_FAILURE, EXIT_OK, UsageError } from '../usage.js';
+import { reportCommand } from './report.js';
+
+const usage = COMMAND_USAGE.kb;
+
+export type KbCheckResult = { ok: true; summary: string } | { ok: false; errors: KnowledgeError[] };
+
+/** Everything `kb check` enforces: the loader's schema and cross-file rules, then the JSON Schemas. */
+export function kbCheck(dir: string): KbCheckResult {
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    return { ok: false, errors: [{ file: dir, path: '$', reason: 'no such knowledge folder' }] };
+  const loaded = loadKnowledge(dir);
+  const errors = [...(loaded.ok ? [] : loaded.errors), ...checkJsonSchemas(dir)];
+  if (errors.length || !loaded.ok) return { ok: false, errors };
+  return { ok: true, summary: formatKnowledgeSummary(loaded.kb) };
+}
+
+const dirOption = { dir: { type: 'string' } } as const;
+
+const knowledgeDir = (dir: string | undefined, io: CliIo) => (dir ? resolve(io.cwd, dir) : DEFAULT_KNOWLEDGE_DIR);
+
+function noPositionals(positionals: string[], sub: string) {
+  if (positionals.length) throw new UsageError(`kb ${sub} takes no arguments, got "${positionals[0]}"`, usage);
+}
+
+async function check(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, dirOption, usage);
+  noPositionals(positionals, 'check');
+  const result = kbCheck(knowledgeDir(values.dir, io));
+  if (result.ok) {
+    await write(io.stdout, result.summary);
+    return EXIT_OK;
+  }
+  const lines = result.errors.map(formatKnowledgeError);
+  await write(io.stderr, `${lines.join('\n')}\nkb check: ${lines.length} error(s)\n`);
+  return EXIT_FAILURE;
+}
+
+async function schema(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, dirOption, usage);
+  noPositionals(positionals, 'schema');
+  const written = writeJsonSchemas(knowledgeDir(values.dir, io));
+  await write(io.stdout, written.map((p) => `wrote ${p}\n`).join(''));
+  return EXIT_OK;
+}
+
+export async function kbCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'check':
+      return check(rest, io);
+    case 'schema':
+      return schema(rest, io);
+    case 'report':
+      return reportCommand(rest, io);
+    case undefined:
+      throw new UsageError('kb needs a subcommand: check, schema or report', usage);
+    default:
+      throw new UsageError(`unknown kb subcommand "${sub}"`, usage);
+  }
+}

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DB_FILE_NAME, openStore, type Store, type StoreLogger, type StoreResult } from '../store/index.js';
+import type { CliIo } from './io.js';
+import { CliFailure, UsageError } from './usage.js';
+
+/** `--data-dir` wins over DATA_DIR, which wins over ./data (the bot's default), relative to the cwd. */
+export const dataDirOf = (flag: string | undefined, io: CliIo): string =>
+  resolve(io.cwd, flag ?? (io.env.DATA_DIR?.trim() || './data'));
+
+/**
+ * Opens the bot's database for a curator or admin command. A missing database is reported rather than
+ * created, so a typo in --data-dir never leaves an empty database (and a fresh secret) behind.
+ */
+export function openCliStore(dataDir: string, io: CliIo, { readonly }: { readonly: boolean }): Store {
+  const path = join(dataDir, DB_FILE_NAME);
+  if (!existsSync(path)) throw new CliFailure(`no database at ${path} (set DATA_DIR or --data-dir)`);
+  // stdout may carry JSON (data export, kb report --json): store warnings go to stderr.
+  const logger: StoreLogger = {
+    info: () => {},
+    warn: (obj, msg) => io.stderr.write(`selene: ${msg} ${JSON.stringify(obj)}\n`),
+  };
+  const hashSecret = io.env.SELENE_HASH_SECRET?.trim() || undefined;
+  try {
+    return openStore({ dataDir, readonly, logger, hashSecret });
+  } catch (err) {
+    throw new CliFailure(`cannot open ${path}: ${err instanceof Error ? err.message : err}`);
+  }
+}
+
+/** A store result's value, or the failure as a CLI error (bad input is the caller's mistake: exit 2). */
+export function unwrap<T>(result: StoreResult<T>, what: string, usage: string): T {
+  if (result.ok) return result.value;
+  if (result.reason === 'invalid') throw new UsageError(`${what}: ${result.message}`, usage);
+  throw new CliFailure(`${what} failed (${result.reason}): ${result.message}`);
+}
