@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+// The only reader of process.env. Everything else receives a typed Config, so tests can build one
+// without touching the environment, and a bad variable stops startup here with one clear line.
+
+export const NO_TOKEN_HINT = 'To try Selene without Discord: npm run selene -- chat';
+
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{15,22}$/, 'must be a Discord id (15 to 22 digits)')
+  .optional();
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const envSchema = z.object({
+  DISCORD_TOKEN: z.string({ error: 'is not set' }).trim().min(1, 'is empty').regex(/^\S+$/, 'must not contain spaces'),
+  DISCORD_CLIENT_ID: snowflake,
+  DEV_GUILD_ID: snowflake,
+  DISCORD_API_URL: z
+    .string()
+    .trim()
+    .default('https://discord.com/api')
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }))
+    // discord.js appends `/v10/...` itself; a trailing slash would double it.
+    .transform((u) => u.replace(/\/+$/, '')),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  COOLDOWN_SECONDS: integer(0, 3600).default(3),
+  HEALTH_PORT: integer(1, 65535).optional(),
+  HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  SHARD_COUNT: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a positive whole number')
+    .transform((s) => (s === 'auto' ? ('auto' as const) : Number(s)))
+    .default('auto'),
+  SHARD_LIST: z
+    .string()
+    .trim()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'must be a comma-separated list of shard ids, e.g. 0,1,2')
+    .transform((s) => s.split(',').map((n) => Number(n.trim())))
+    .optional(),
+});
+
+export interface Config {
+  /** Not enumerable: spreading, JSON.stringify or logging the config never reveals it. */
+  readonly token: string;
+  clientId: string | undefined;
+  devGuildId: string | undefined;
+  apiUrl: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  logFormat: 'json' | 'pretty';
+  dataDir: string;
+  knowledgeDir: string;
+  cooldownSeconds: number;
+  healthPort: number | undefined;
+  healthHost: string;
+  shardCount: number | 'auto';
+  shardList: number[] | undefined;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+type Env = Record<string, string | undefined>;
+
+/** Blank values count as unset, so `FOO=` in .env falls back to the default instead of failing. */
+const withoutBlanks = (env: Env): Env =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+
+export function parseConfig(env: Env): ConfigResult {
+  const parsed = envSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    if (name === 'DISCORD_TOKEN' && env.DISCORD_TOKEN === undefined) {
+      return { ok: false, message: `DISCORD_TOKEN is not set (put it in .env or the environment). ${NO_TOKEN_HINT}` };
+    }
+    if (name === 'DISCORD_TOKEN') return { ok: false, message: `DISCORD_TOKEN ${issue?.message}. ${NO_TOKEN_HINT}` };
+    // Echo the offending value (never for the token) so the fix is obvious.
+    const value = env[name];
+    const shown = value === undefined ? '' : ` (got ${JSON.stringify(value.slice(0, 80))})`;
+    return { ok: false, message: `${name} ${issue?.message ?? 'is invalid'}${shown}` };
+  }
+  const e = parsed.data;
+  const config = {
+    clientId: e.DISCORD_CLIENT_ID,
+    devGuildId: e.DEV_GUILD_ID,
+    apiUrl: e.DISCORD_API_URL,
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    dataDir: e.DATA_DIR,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    cooldownSeconds: e.COOLDOWN_SECONDS,
+    healthPort: e.HEALTH_PORT,
+    healthHost: e.HEALTH_HOST,
+    shardCount: e.SHARD_COUNT,
+    shardList: e.SHARD_LIST,
+  } as Config;
+  Object.defineProperty(config, 'token', { value: e.DISCORD_TOKEN, enumerable: false });
+  return { ok: true, config };
+}
+
+/** Reads `.env` (when present) under the real environment: variables already set win. */
+export function readEnv(envFile = '.env'): Env {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}
+
+export const loadConfig = (envFile?: string): ConfigResult => parseConfig(readEnv(envFile));

@@ -1,0 +1,190 @@
+import { type Client, Events, type Interaction, type Message } from 'discord.js';
+import type { Config } from '../config.js';
+import { createEngine } from '../engine/index.js';
+import type { Engine } from '../engine/types.js';
+import { type KnowledgeBase, type KnowledgeError, loadKnowledge } from '../knowledge/load.js';
+import { childLogger, createLogger, type Logger } from '../log.js';
+import type { ButtonHandler } from './buttons.js';
+import { createClient, inviteUrl } from './client.js';
+import { commandDefinitions } from './commands/index.js';
+import type { BotContext, BotStore, ChatCommand } from './context.js';
+import { createCooldowns } from './cooldown.js';
+import {
+  defaultRoutes,
+  type InteractionRoutes,
+  interactionLabel,
+  onInteractionCreate,
+} from './events/interaction-create.js';
+import { onMessageCreate } from './events/message-create.js';
+import { syncCommands } from './register.js';
+import { notices } from './render.js';
+import { interactionReply, messageReply } from './respond.js';
+
+export class KnowledgeLoadError extends Error {
+  constructor(readonly errors: KnowledgeError[]) {
+    super(`knowledge base is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'})`);
+  }
+}
+
+export interface StartOptions {
+  /** Overrides config.knowledgeDir (tests use fixtures). */
+  knowledgeDir?: string;
+  logger?: Logger;
+  store?: BotStore;
+  /** How long stop() waits for replies already being sent. */
+  drainTimeoutMs?: number;
+  /** Builds the engine from the knowledge base (default createEngine); tests wrap it to inject faults. */
+  engineFactory?: (kb: KnowledgeBase) => Engine;
+  /** Commands and button kinds added by later features (e.g. /settings, feedback buttons). */
+  extend?: { chat?: ChatCommand[]; buttons?: Record<string, ButtonHandler> };
+}
+
+export interface RunningBot {
+  client: Client;
+  ctx: BotContext;
+  /** Result of command registration on ready; null when it failed (logged). */
+  commandSync: 'updated' | 'unchanged' | null;
+  /** Stops taking events, waits for in-flight replies (bounded), destroys the client. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_DRAIN_MS = 10_000;
+
+function withExtensions(routes: InteractionRoutes, extend: StartOptions['extend']): InteractionRoutes {
+  if (!extend) return routes;
+  return {
+    ...routes,
+    chat: new Map([...routes.chat, ...(extend.chat ?? []).map((c) => [c.data.name, c] as const)]),
+    buttons: { ...routes.buttons, ...extend.buttons },
+  };
+}
+
+export function loadKnowledgeOrThrow(dir: string): KnowledgeBase {
+  const loaded = loadKnowledge(dir);
+  if (!loaded.ok) throw new KnowledgeLoadError(loaded.errors);
+  return loaded.kb;
+}
+
+/**
+ * Loads knowledge, builds the engine, logs in and resolves once the client is ready and the commands are
+ * registered. Used by `npm start` and, in-process, by the end-to-end tests against the fake Discord.
+ */
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
+  const kb = loadKnowledgeOrThrow(options.knowledgeDir ?? config.knowledgeDir);
+  const engine = (options.engineFactory ?? createEngine)(kb);
+  const ctx: BotContext = {
+    engine,
+    kb,
+    logger,
+    cooldowns: createCooldowns(config.cooldownSeconds),
+    ...(options.store ? { store: options.store } : {}),
+  };
+  const routes = withExtensions(defaultRoutes(), options.extend);
+  const client = createClient(config);
+
+  let accepting = true;
+  const inflight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    inflight.add(work);
+    void work.finally(() => inflight.delete(work));
+  };
+
+  client.on(Events.MessageCreate, (message: Message) => {
+    if (!accepting) return;
+    const log = childLogger(logger, { shard: message.guild?.shardId ?? 0, guild: message.guildId, command: 'mention' });
+    const handlerCtx = { ...ctx, logger: log };
+    track(
+      onMessageCreate(message, handlerCtx).catch(async (err) => {
+        log.error({ err }, 'message handler failed');
+        await message
+          .reply(messageReply(notices.error()))
+          .catch((e) => log.warn({ err: e }, 'could not send error reply'));
+      }),
+    );
+  });
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const log = childLogger(logger, {
+      shard: interaction.guild?.shardId ?? 0,
+      guild: interaction.guildId,
+      command: interactionLabel(interaction),
+    });
+    if (!accepting) {
+      if (interaction.isRepliable()) {
+        track(interaction.reply(interactionReply(notices.shuttingDown(), { ephemeral: true })).catch(() => {}));
+      }
+      return;
+    }
+    const handlerCtx = { ...ctx, logger: log };
+    track(
+      onInteractionCreate(interaction, handlerCtx, routes).catch(async (err) => {
+        log.error({ err }, 'interaction handler failed');
+        if (!interaction.isRepliable()) return;
+        const reply = interactionReply(notices.error(), { ephemeral: true });
+        const send =
+          interaction.replied || interaction.deferred ? interaction.followUp(reply) : interaction.reply(reply);
+        await send.catch((e) => log.warn({ err: e }, 'could not send error reply'));
+      }),
+    );
+  });
+
+  // Without an 'error' listener an EventEmitter error would throw and kill the process.
+  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
+  client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway error'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(config.token);
+  } catch (err) {
+    await client.destroy();
+    throw err;
+  }
+  const readyClient = await ready;
+  logger.info(
+    {
+      user: readyClient.user.tag,
+      guilds: readyClient.guilds.cache.size,
+      invite: inviteUrl(readyClient.application.id),
+    },
+    'ready',
+  );
+
+  let commandSync: RunningBot['commandSync'] = null;
+  try {
+    commandSync = await syncCommands(
+      readyClient.rest,
+      { applicationId: config.clientId ?? readyClient.application.id, guildId: config.devGuildId },
+      [...commandDefinitions(), ...(options.extend?.chat ?? []).map((c) => c.data)],
+      logger,
+    );
+  } catch (err) {
+    // Answering mentions and DMs does not need registered commands, so keep running.
+    logger.error({ err }, 'command registration failed');
+  }
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      accepting = false;
+      const drainMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), drainMs);
+      });
+      const drained = await Promise.race([Promise.allSettled([...inflight]).then(() => 'drained' as const), timeout]);
+      clearTimeout(timer);
+      if (drained === 'timeout') logger.warn({ pending: inflight.size }, 'shutdown: gave up waiting for replies');
+      client.removeAllListeners();
+      await client.destroy();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+
+  return { client, ctx, commandSync, stop };
+}

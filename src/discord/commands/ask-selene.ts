@@ -1,0 +1,34 @@
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import { answerQuestion, type BotContext, type MessageMenuCommand } from '../context.js';
+import { cleanText, notices, renderAnswer } from '../render.js';
+import { interactionReply } from '../respond.js';
+
+export const data = new ContextMenuCommandBuilder()
+  .setName('Ask Selene')
+  .setType(ApplicationCommandType.Message)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .toJSON();
+
+// Discord includes the target message's content in the interaction even without the Message Content
+// intent, so this works for any message the member can see.
+async function execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void> {
+  const question = interaction.targetMessage.content;
+  if (!cleanText(question)) {
+    await interaction.reply(interactionReply(notices.emptyTarget(), { ephemeral: true }));
+    return;
+  }
+  const answer = answerQuestion(ctx, 'context-menu', question, {
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+  });
+  await interaction.reply(interactionReply(renderAnswer(answer, { question })));
+}
+
+export const askSelene: MessageMenuCommand = { data, cooldown: true, execute };

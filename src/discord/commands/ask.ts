@@ -1,0 +1,45 @@
+import {
+  ApplicationIntegrationType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  SlashCommandBuilder,
+} from 'discord.js';
+import { answerQuestion, type BotContext, type ChatCommand } from '../context.js';
+import { clampChoices, LIMITS } from '../limits.js';
+import { renderAnswer } from '../render.js';
+import { interactionReply } from '../respond.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask a question about the selenium article; the answer quotes it.')
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setDescription('Your question, e.g. "does selenium help with the flu?"')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(LIMITS.questionOption),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer.'))
+  .addUserOption((o) => o.setName('user').setDescription('A member the answer is for (they get mentioned).'))
+  .toJSON();
+
+async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const question = interaction.options.getString('question', true);
+  const hidden =
+    interaction.options.getBoolean('private') ?? ctx.store?.privateByDefault?.(interaction.guildId) ?? false;
+  const target = interaction.options.getUser('user');
+  const answer = answerQuestion(ctx, 'ask', question, { guildId: interaction.guildId, userId: interaction.user.id });
+  const payload = renderAnswer(answer, { question, ...(target ? { forUserId: target.id } : {}) });
+  await interaction.reply(interactionReply(payload, { ephemeral: hidden }));
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  const partial = String(interaction.options.getFocused());
+  await interaction.respond(clampChoices(ctx.engine.autocompleteQuestions(partial)));
+}
+
+export const ask: ChatCommand = { data, cooldown: true, execute, autocomplete };

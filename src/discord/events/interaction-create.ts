@@ -1,0 +1,69 @@
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import { type ButtonHandler, buttonHandlers, expiredButton } from '../buttons.js';
+import { chatCommands, messageMenuCommands } from '../commands/index.js';
+import type { BotContext, ChatCommand, MessageMenuCommand } from '../context.js';
+import { customIdKind } from '../custom-ids.js';
+import { notices } from '../render.js';
+import { interactionReply } from '../respond.js';
+
+export interface InteractionRoutes {
+  chat: ReadonlyMap<string, ChatCommand>;
+  menus: ReadonlyMap<string, MessageMenuCommand>;
+  /** By custom id kind (`sel:<kind>:...`); later features add kinds here. */
+  buttons: Readonly<Record<string, ButtonHandler>>;
+}
+
+export const defaultRoutes = (): InteractionRoutes => ({
+  chat: new Map(chatCommands.map((c) => [c.data.name, c])),
+  menus: new Map(messageMenuCommands.map((c) => [c.data.name, c])),
+  buttons: buttonHandlers,
+});
+
+/** The command name for logs, whatever kind of interaction this is. */
+export const interactionLabel = (i: Interaction): string =>
+  i.isCommand() || i.isAutocomplete() ? i.commandName : i.isButton() ? `button:${customIdKind(i.customId)}` : 'other';
+
+export async function onInteractionCreate(interaction: Interaction, ctx: BotContext, routes: InteractionRoutes) {
+  if (interaction.isAutocomplete()) {
+    const command = routes.chat.get(interaction.commandName);
+    await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
+    return;
+  }
+  if (interaction.isButton()) {
+    const handler = routes.buttons[customIdKind(interaction.customId) ?? ''];
+    await (handler ? handler(interaction, ctx) : expiredButton(interaction as ButtonInteraction));
+    return;
+  }
+  if (interaction.isChatInputCommand()) {
+    const command = routes.chat.get(interaction.commandName);
+    if (await admitted(interaction, command, ctx)) await command?.execute(interaction, ctx);
+    return;
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    const command = routes.menus.get(interaction.commandName);
+    if (await admitted(interaction, command, ctx)) await command?.execute(interaction, ctx);
+  }
+}
+
+/** Refuses unknown commands (stale registrations) and members on cooldown; true when the command may run. */
+async function admitted(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  command: { cooldown: boolean } | undefined,
+  ctx: BotContext,
+): Promise<boolean> {
+  if (!command) {
+    await interaction.reply(interactionReply(notices.unknownCommand(interaction.commandName), { ephemeral: true }));
+    return false;
+  }
+  if (!command.cooldown) return true;
+  const turn = ctx.cooldowns.take(interaction.user.id, ctx.store?.cooldownSeconds?.(interaction.guildId));
+  if (turn.ok) return true;
+  // Interactions must be answered, so every refusal gets the (private) notice.
+  await interaction.reply(interactionReply(notices.cooldown(turn.retryAfterSeconds), { ephemeral: true }));
+  return false;
+}

@@ -1,0 +1,421 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+} from 'discord.js';
+import { DISCLAIMER } from '../engine/index.js';
+import type { Answer, Citation, FoodComparison, FoodResult, Topic } from '../engine/types.js';
+import type { KnowledgeBase } from '../knowledge/load.js';
+import { encodeCustomId } from './custom-ids.js';
+import { clampEmbed, LIMITS, paginate, truncate, truncateWords } from './limits.js';
+
+// Pure: engine results and knowledge in, Discord message payloads (API shape) out. No client, no I/O,
+// so every layout decision is unit-tested without a gateway.
+
+export interface AllowedMentions {
+  /** Always empty: no @everyone, @here, role or user ping is ever parsed from the text. */
+  parse: [];
+  /** The only users that may be pinged (the /ask `user` option). */
+  users: string[];
+  /** Replies do not ping the member they answer: the reply arrow already shows whom it is for. */
+  replied_user: boolean;
+}
+
+export interface ReplyPayload {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  allowed_mentions: AllowedMentions;
+}
+
+export { DISCLAIMER };
+
+const BRAND_COLOUR = 0x8fbc8f;
+
+export const noMentions = (users: string[] = []): AllowedMentions => ({ parse: [], users, replied_user: false });
+
+const payload = (content: string, extra: Partial<ReplyPayload> = {}): ReplyPayload => ({
+  content,
+  embeds: [],
+  components: [],
+  allowed_mentions: noMentions(),
+  ...extra,
+});
+
+// Format characters (bidi overrides and isolates, zero-width spaces and joiners, BOM) are invisible or
+// reorder text, so they could disguise what a member typed when it is echoed; controls become spaces.
+/** Cleans member text for display: invisible characters removed, controls and whitespace collapsed. */
+export const cleanText = (text: string): string =>
+  text
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim();
+
+/**
+ * escapeMarkdown plus what it leaves alone: headings and lists, and masked links (its own option escapes only
+ * the first one), since a masked link echoed from a member would be a clickable disguised link in Selene's
+ * own message. Backslashes are escaped first, so a member's `\[` cannot undo ours.
+ */
+const escapeAll = (text: string): string =>
+  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true }).replace(/\[/g, '\\[');
+
+/**
+ * Member text made safe to show inside our own message: invisible characters removed, markdown escaped
+ * (so `**`, code fences or masked links show literally), and mentions shown as plain text with a full-width
+ * at sign (allowed_mentions already stops any ping; this stops echoed text even looking like one).
+ */
+export const echo = (text: string, max = 200): string =>
+  escapeAll(truncateWords(cleanText(text), max))
+    .replace(/@(everyone|here)/g, '＠$1')
+    .replace(/<@&\d+>/g, '＠role')
+    .replace(/<@!?\d+>/g, '＠user');
+
+/** Our own (engine/knowledge) text: trusted, but escaped so stray `*` or `_` cannot restyle it. */
+const safe = escapeAll;
+
+/** A masked link whose URL is wrapped in <> so Discord does not add a preview card for every citation. */
+const link = (label: string, url: string | null): string =>
+  url ? `[${escapeMarkdown(label).replace(/[[\]]/g, '')}](<${linkTarget(url)}>)` : safe(label);
+
+/** Percent-encodes what could end the link early (`)`, `>`, spaces); browsers decode it, text fragments too. */
+const linkTarget = (url: string): string =>
+  url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
+const blockQuote = (text: string): string =>
+  text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+
+const renderCitation = (c: Citation): string =>
+  blockQuote(`${c.kind === 'quote' ? `“${safe(c.quote)}”` : safe(c.quote)}\n— ${link(c.section, c.url)}`);
+
+const buttonRow = (
+  buttons: APIButtonComponentWithCustomId[],
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] =>
+  buttons.length ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, LIMITS.buttonsPerRow) }] : [];
+
+const button = (
+  label: string,
+  customId: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+  disabled = false,
+): APIButtonComponentWithCustomId => ({
+  type: ComponentType.Button,
+  style,
+  label: truncate(label, LIMITS.buttonLabel),
+  custom_id: customId,
+  disabled,
+});
+
+export interface AnswerRenderOptions {
+  /** The member's question, echoed (escaped) above the answer when the reply does not show it (slash commands). */
+  question?: string;
+  /** Member the answer is for: mentioned at the top and the only user allowed to be pinged. */
+  forUserId?: string;
+  /** 0-based page of a long answer. */
+  page?: number;
+}
+
+export const MAX_SUGGESTIONS = 3;
+
+/** Room kept on every page for the header, so page boundaries do not depend on it: a "More" click re-renders later pages without knowing the original question. */
+const HEADER_BUDGET = 400;
+
+function answerHeader(options: AnswerRenderOptions): string {
+  const lines: string[] = [];
+  if (options.forUserId) lines.push(`*Answer for <@${options.forUserId}>:*`);
+  if (options.question !== undefined) lines.push(`**Question:** ${echo(options.question) || '(empty)'}`);
+  return truncate(lines.join('\n'), HEADER_BUDGET - 2);
+}
+
+/**
+ * The engine's text spells out the first quotes inline (for the terminal). On Discord the quotes are shown
+ * as block quotes with their links, so they are taken out of the text: `lead` is what comes before the
+ * first quote ("The article says:"), `after` any remark that follows them (e.g. the older Daily Value note).
+ */
+export function splitAnswerText(answer: Answer): { lead: string; after: string } {
+  let text = answer.text;
+  let first = -1;
+  for (const c of answer.citations) {
+    if (c.kind !== 'quote') continue;
+    for (const q of [`“${c.quote}”`, `"${c.quote}"`]) {
+      const at = text.indexOf(q);
+      if (at < 0) continue;
+      first = first < 0 ? at : Math.min(first, at);
+      text = `${text.slice(0, at)} ${text.slice(at + q.length)}`;
+      break;
+    }
+  }
+  if (first < 0) return { lead: answer.text, after: '' };
+  const lead = text.slice(0, first).trim();
+  const after = text
+    .slice(first)
+    .replace(/\s*It also says:\s*/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+  return { lead, after };
+}
+
+/** The answer as text blocks, before paging: lead, quotes, remarks, data, safety, evidence, suggestions hint. */
+function answerBlocks(answer: Answer): string[] {
+  const { lead, after } = splitAnswerText(answer);
+  const blocks = [safe(lead)];
+  // Article quotes follow the lead ("The article says:"); reference data (food tables) comes after the remarks.
+  for (const c of answer.citations) if (c.kind === 'quote') blocks.push(renderCitation(c));
+  if (after) blocks.push(safe(after));
+  for (const c of answer.citations) if (c.kind !== 'quote') blocks.push(renderCitation(c));
+  if (answer.safety) blocks.push(`⚠️ ${safe(answer.safety)}`);
+  if (answer.evidence.length) {
+    blocks.push(
+      [
+        '**What other research says**',
+        ...answer.evidence.map((e) => `• ${safe(e.text)} — ${link(e.sourceTitle, e.url)}`),
+      ].join('\n'),
+    );
+  }
+  if (!answer.answered && answer.suggestions.length) blocks.push('Did you mean one of these? Pick a button below.');
+  return blocks;
+}
+
+/**
+ * An engine answer as a reply. Long answers are split into pages that fit the 2,000-character content
+ * limit; each page after the first is reached with a "More" button whose custom id names the entry
+ * and page, so it works after a restart. The disclaimer closes every page.
+ */
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): ReplyPayload {
+  const tail = `-# ${answer.disclaimer || DISCLAIMER}`;
+  const room = LIMITS.content - HEADER_BUDGET - tail.length - ' · part 99 of 99'.length - 1;
+  const body = answerBlocks(answer).join('\n\n');
+  // Only an answer with an id can be re-created for a later page; otherwise it is cut to one page.
+  const pages = answer.matchId ? paginate(body, room) : [truncate(body, room)];
+  const page = Math.min(Math.max(options.page ?? 0, 0), pages.length - 1);
+  const header = page === 0 ? answerHeader(options) : '';
+  const part = pages.length > 1 ? ` · part ${page + 1} of ${pages.length}` : '';
+  const content = `${header ? `${header}\n\n` : ''}${pages[page]}\n${tail}${part}`;
+
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  if (page === 0) {
+    const seen = new Set<string>();
+    for (const s of answer.suggestions) {
+      if (seen.has(s.id) || seen.size >= MAX_SUGGESTIONS) continue;
+      seen.add(s.id);
+      buttons.push(button(s.title, encodeCustomId({ kind: 'ask', id: s.id })));
+    }
+  }
+  if (answer.matchId && page + 1 < pages.length) {
+    buttons.push(
+      button(
+        `More (${page + 2}/${pages.length})`,
+        encodeCustomId({ kind: 'more', id: answer.matchId, page: page + 1 }),
+        ButtonStyle.Primary,
+      ),
+    );
+  }
+  return payload(content, {
+    components: buttonRow(buttons),
+    allowed_mentions: noMentions(options.forUserId ? [options.forUserId] : []),
+  });
+}
+
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const fmt = (n: number): string => number.format(n);
+/** Percentages to the whole number: "1,978%" reads better than "1,978.2%" and is as precise as the data. */
+const pct = (n: number): string => `${whole.format(n)}%`;
+
+export interface FoodFacts {
+  dailyValueMcg: number;
+  rdaMcg: number;
+  upperLimitMcg: number;
+}
+
+export const foodFacts = (kb: KnowledgeBase): FoodFacts => ({
+  dailyValueMcg: kb.facts.dailyValue.mcg,
+  rdaMcg: kb.facts.rda.adultMcg,
+  upperLimitMcg: kb.facts.upperLimit.adultMcg,
+});
+
+/** How an amount compares with the adult RDA and the upper limit, in words. */
+export function intakeComparison(mcg: number, facts: FoodFacts): string {
+  const rda = `${pct((mcg / facts.rdaMcg) * 100)} of the adult RDA (${fmt(facts.rdaMcg)} mcg/day)`;
+  if (mcg > facts.upperLimitMcg) {
+    return `That is ${rda} and **above the adult upper limit of ${fmt(facts.upperLimitMcg)} mcg/day**: eaten every day, that much can cause selenium toxicity (selenosis).`;
+  }
+  return `That is ${rda}, and ${pct((mcg / facts.upperLimitMcg) * 100)} of the adult upper limit (${fmt(facts.upperLimitMcg)} mcg/day).`;
+}
+
+export interface FoodRenderOptions {
+  query: string;
+  servings?: number;
+  facts: FoodFacts;
+}
+
+/** /food: per serving and for the chosen servings, %DV, RDA and upper-limit comparison, and the source. */
+export function renderFood(food: FoodResult, { query, servings = 1, facts }: FoodRenderOptions): ReplyPayload {
+  if (!food.found || food.mcg === null) {
+    const lines = [`**${echo(query, 100) || 'That'}** is not in my food table.`];
+    if (food.suggestions.length) {
+      lines.push(`Closest foods I know: ${food.suggestions.slice(0, 5).map(safe).join(', ')}.`);
+      lines.push('Try `/food` again and pick one from the list as you type.');
+    }
+    return payload(`${lines.join('\n')}\n-# ${DISCLAIMER}`);
+  }
+  const lines = [`**${safe(food.name ?? query)}**${food.serving ? ` · ${safe(food.serving)}` : ''}`];
+  const dv = food.percentDailyValue ?? (food.mcg / facts.dailyValueMcg) * 100;
+  lines.push(
+    `**${fmt(food.mcg)} mcg** of selenium per serving: ${pct(dv)} of the Daily Value (${facts.dailyValueMcg} mcg).`,
+  );
+  const total = food.mcg * servings;
+  if (servings !== 1) {
+    lines.push(
+      `For ${fmt(servings)} servings: **${fmt(total)} mcg** (${pct((total / facts.dailyValueMcg) * 100)} of the Daily Value).`,
+    );
+  }
+  if (food.per100g !== null) lines.push(`Per 100 g: ${fmt(food.per100g)} mcg.`);
+  lines.push(intakeComparison(total, facts));
+  for (const note of food.notes) lines.push(`-# ${safe(note)}`);
+  if (food.source) lines.push(`-# Source: ${link(food.source.title, food.source.url)}`);
+  lines.push(`-# ${DISCLAIMER}`);
+  return payload(truncate(lines.join('\n'), LIMITS.content));
+}
+
+export function renderComparison(cmp: FoodComparison): ReplyPayload {
+  const lines = [safe(cmp.text)];
+  for (const f of [cmp.a, cmp.b]) {
+    if (!f.found && f.suggestions.length) {
+      lines.push(
+        `Not in my table${f.name ? ` (${safe(f.name)})` : ''}; closest: ${f.suggestions.slice(0, 3).map(safe).join(', ')}.`,
+      );
+    }
+  }
+  const sources = [cmp.a.source, cmp.b.source].filter(
+    (s, i, all): s is NonNullable<typeof s> => s !== null && all.findIndex((t) => t?.id === s.id) === i,
+  );
+  for (const s of sources) lines.push(`-# Source: ${link(s.title, s.url)}`);
+  lines.push(`-# ${DISCLAIMER}`);
+  return payload(truncate(lines.join('\n'), LIMITS.content));
+}
+
+/** /food top view: the richest foods (per serving), optionally within a category word. */
+export function renderTopFoods(foods: FoodResult[], category: string, facts: FoodFacts): ReplyPayload {
+  const what = category ? echo(category, 40) : 'foods';
+  if (!foods.length) return payload(`I found no ${what} in my food tables.\n-# ${DISCLAIMER}`);
+  const lines = [`**Richest ${what} in selenium** (per serving)`];
+  foods.forEach((f, i) => {
+    const mcg = f.mcg ?? 0;
+    const dv = f.percentDailyValue ?? (mcg / facts.dailyValueMcg) * 100;
+    lines.push(
+      `${i + 1}. ${safe(f.name ?? '')}${f.serving ? ` · ${safe(f.serving)}` : ''}: **${fmt(mcg)} mcg** (${pct(dv)} DV)`,
+    );
+  });
+  if (foods.some((f) => (f.mcg ?? 0) > facts.upperLimitMcg)) {
+    lines.push(
+      `⚠️ More than ${fmt(facts.upperLimitMcg)} mcg a day (the adult upper limit) can cause selenium toxicity.`,
+    );
+  }
+  const sources = new Map(foods.flatMap((f) => (f.source ? [[f.source.id, f.source] as const] : [])));
+  for (const s of sources.values()) lines.push(`-# Source: ${link(s.title, s.url)}`);
+  lines.push(`-# ${DISCLAIMER}`);
+  return payload(truncate(lines.join('\n'), LIMITS.content));
+}
+
+/** /article: the article (or one section of it) as a rich embed, with related reading. */
+export function renderArticle(kb: KnowledgeBase, sectionId: string | null): ReplyPayload {
+  const { article } = kb;
+  const section = sectionId ? article.resolvedSections.find((s) => s.id === sectionId) : undefined;
+  const description = section
+    ? [`**${safe(section.title)}**`, safe(section.summary), link('Jump to this section', section.url)].join('\n')
+    : [
+        'Selene answers questions from this article. Sections:',
+        ...article.resolvedSections.map((s) => `• ${link(s.title, s.url)}`),
+      ].join('\n');
+  const related = kb.related.map((r) => `• ${link(r.title, r.url ?? null)} (${safe(r.publisher)})`);
+  const embed: APIEmbed = clampEmbed({
+    title: article.title,
+    url: section?.url ?? article.url,
+    author: { name: article.publisher },
+    description,
+    color: BRAND_COLOUR,
+    fields: related.length ? [{ name: 'Related reading', value: related.join('\n') }] : [],
+    footer: { text: 'Ask about it with /ask or by mentioning me. Not medical advice.' },
+  });
+  const unknown =
+    sectionId && !section ? `I don't know a section called **${echo(sectionId, 80)}**; here is the whole article.` : '';
+  return payload(unknown, { embeds: [embed] });
+}
+
+export const TOPICS_PER_PAGE = 8;
+
+/** /topics: one page of what Selene knows, with prev/next buttons that carry the target page. */
+export function renderTopics(topics: Topic[], page: number): ReplyPayload {
+  const pages = Math.max(1, Math.ceil(topics.length / TOPICS_PER_PAGE));
+  const p = Math.min(Math.max(page, 0), pages - 1);
+  const shown = topics.slice(p * TOPICS_PER_PAGE, (p + 1) * TOPICS_PER_PAGE);
+  const description = shown.length
+    ? shown
+        .map(
+          (t) => `**${safe(t.title)}**${t.kind === 'related' ? ' (related reading)' : ''}\n-# try: ${safe(t.question)}`,
+        )
+        .join('\n')
+    : 'No topics loaded.';
+  const embed = clampEmbed<APIEmbed>({
+    title: `What I can answer (${topics.length} topics)`,
+    description,
+    color: BRAND_COLOUR,
+    footer: { text: `Page ${p + 1} of ${pages} · ask with /ask or mention me` },
+  });
+  const components = buttonRow([
+    button(
+      '◀ Previous',
+      encodeCustomId({ kind: 'topics', page: Math.max(p - 1, 0), dir: 'p' }),
+      ButtonStyle.Secondary,
+      p === 0,
+    ),
+    button(
+      'Next ▶',
+      encodeCustomId({ kind: 'topics', page: Math.min(p + 1, pages - 1), dir: 'n' }),
+      ButtonStyle.Secondary,
+      p >= pages - 1,
+    ),
+  ]);
+  return payload('', { embeds: [embed], components });
+}
+
+export function renderHelp(articleTitle: string): ReplyPayload {
+  const embed = clampEmbed<APIEmbed>({
+    title: 'Selene: questions about one selenium article',
+    description: [
+      `I answer from **${safe(articleTitle)}**, quoting it word for word with links to the quoted sentence. When the article does not cover something, I say so.`,
+      '',
+      '**Ask**: mention me with a question (`@Selene does selenium help with flu?`), DM me, or use `/ask`.',
+      '`/ask question [private] [user]`: answer (only you see it with `private`; `user` mentions who it is for).',
+      '`/food food [servings] [compare]`: selenium in a food, % Daily Value, RDA and upper limit; `/food food: top fish` lists the richest.',
+      '`/article [section]`: the article link and a section summary, plus related reading.',
+      '`/topics`: browse everything I know.',
+      'Right-click a message → Apps → **Ask Selene**: answer that message.',
+    ].join('\n'),
+    color: BRAND_COLOUR,
+    footer: { text: DISCLAIMER },
+  });
+  return payload('', { embeds: [embed] });
+}
+
+export const notices = {
+  emptyMention: (): ReplyPayload =>
+    payload(
+      'Ask me something after the mention, e.g. “@Selene does selenium help the immune system?” — or try `/help`.',
+    ),
+  cooldown: (seconds: number): ReplyPayload =>
+    payload(`Easy there! You can ask again in ${Math.max(1, Math.ceil(seconds))} s.`),
+  error: (): ReplyPayload => payload('Something went wrong while answering. Please try again in a moment.'),
+  unknownCommand: (name: string): ReplyPayload =>
+    payload(`Unknown command \`${echo(name, 50).replace(/`/g, '')}\`. Try /help.`),
+  expiredButton: (): ReplyPayload =>
+    payload('This button no longer works (the knowledge changed since). Ask again with /ask or /topics.'),
+  emptyTarget: (): ReplyPayload => payload('That message has no text I can read, so there is nothing to ask.'),
+  shuttingDown: (): ReplyPayload => payload('Selene is restarting; please ask again in a few seconds.'),
+};

@@ -1,0 +1,53 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { INVITE_PERMISSIONS, inviteUrl } from '../../src/discord/client.js';
+import { childLogger, createLogger } from '../../src/log.js';
+
+const capture = () => {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, destination };
+};
+
+describe('logger', () => {
+  it('redacts tokens and authorization headers wherever they are logged', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: 'info', destination });
+    logger.info({ token: 'secret-1', config: { token: 'secret-2' }, headers: { authorization: 'Bot secret-3' } }, 'x');
+    expect(lines.join('')).not.toMatch(/secret-/);
+    expect(lines.join('')).toContain('[redacted]');
+  });
+
+  it('adds shard, guild and command to child lines, leaving out unknown ones', () => {
+    const { lines, destination } = capture();
+    const log = childLogger(createLogger({ level: 'info', destination }), { shard: 1, guild: null, command: 'ask' });
+    log.info('hello');
+    const line = JSON.parse(lines[0] ?? '{}');
+    expect(line).toMatchObject({ shard: 1, command: 'ask', msg: 'hello' });
+    expect(line).not.toHaveProperty('guild');
+  });
+
+  it('writes human-readable lines with LOG_FORMAT=pretty', () => {
+    const { lines, destination } = capture();
+    createLogger({ level: 'info', format: 'pretty', destination }).info({ command: 'ask' }, 'pretty line');
+    const text = lines.join('');
+    expect(text).toContain('pretty line');
+    expect(() => JSON.parse(text)).toThrow();
+  });
+});
+
+describe('invite', () => {
+  it('asks for exactly the five permissions Selene needs', () => {
+    expect(INVITE_PERMISSIONS.toArray().sort()).toEqual(
+      ['EmbedLinks', 'ReadMessageHistory', 'SendMessages', 'UseApplicationCommands', 'ViewChannel'].sort(),
+    );
+    expect(inviteUrl('123')).toBe(
+      `https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS.bitfield}`,
+    );
+  });
+});

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCustomId } from '../../src/discord/custom-ids.js';
+import { LIMITS } from '../../src/discord/limits.js';
+import {
+  cleanText,
+  echo,
+  type FoodFacts,
+  type ReplyPayload,
+  renderAnswer,
+  renderFood,
+  renderTopics,
+  splitAnswerText,
+} from '../../src/discord/render.js';
+import type { Answer, Citation, FoodResult, Topic } from '../../src/engine/types.js';
+
+const URL = 'https://example.org/a#:~:text=Selenium%20is';
+
+const quote = (text: string, section = 'Nutritional antioxidant'): Citation => ({
+  kind: 'quote',
+  quote: text,
+  section,
+  sourceId: 'article',
+  url: URL,
+});
+
+const answer = (over: Partial<Answer> = {}): Answer => ({
+  answered: true,
+  confidence: 0.9,
+  text: 'The article says selenium supports the immune system.',
+  citations: [quote('Selenium is a powerful nutritional antioxidant.')],
+  suggestions: [],
+  disclaimer: 'engine disclaimer',
+  route: 'entry',
+  matchId: 'antioxidant',
+  safety: null,
+  evidence: [],
+  ...over,
+});
+
+const buttons = (p: ReplyPayload) => p.components.flatMap((r) => r.components);
+
+describe('renderAnswer', () => {
+  it('quotes as block quotes with a masked link to the quoted sentence and the disclaimer', () => {
+    const p = renderAnswer(answer());
+    expect(p.content).toContain('The article says selenium supports the immune system.');
+    expect(p.content).toContain('> “Selenium is a powerful nutritional antioxidant.”');
+    expect(p.content).toContain(`> — [Nutritional antioxidant](<${URL}>)`);
+    expect(p.content).toContain('-# engine disclaimer');
+    expect(p.allowed_mentions).toEqual({ parse: [], users: [], replied_user: false });
+  });
+
+  it('encodes parentheses in link targets so a link cannot end early', () => {
+    const p = renderAnswer(answer({ citations: [{ ...quote('Q.'), url: 'https://e.x/a#:~:text=cells (T and B)' }] }));
+    expect(p.content).toContain('(<https://e.x/a#:~:text=cells%20%28T%20and%20B%29>)');
+  });
+
+  it('shows the safety line and evidence notes apart from the quotes', () => {
+    const p = renderAnswer(
+      answer({
+        safety: 'The adult upper limit is 400 mcg a day.',
+        evidence: [
+          { text: 'The SELECT trial found no benefit.', sourceId: 'select', sourceTitle: 'SELECT', url: null },
+        ],
+      }),
+    );
+    expect(p.content).toContain('⚠️ The adult upper limit is 400 mcg a day.');
+    const research = p.content.indexOf('**What other research says**');
+    expect(research).toBeGreaterThan(p.content.indexOf('> “Selenium'));
+    expect(p.content.slice(research)).toContain('• The SELECT trial found no benefit. — SELECT');
+  });
+
+  it('offers at most three distinct "did you mean" buttons whose ids name the suggestion', () => {
+    const suggestions = ['a', 'b', 'b', 'c', 'd'].map((id) => ({
+      id,
+      title: `Topic ${id} ${'x'.repeat(100)}`,
+      question: `q ${id}`,
+    }));
+    const p = renderAnswer(
+      answer({ answered: false, citations: [], matchId: null, route: 'none', text: "I don't know that.", suggestions }),
+    );
+    const b = buttons(p);
+    expect(b).toHaveLength(3);
+    expect(b.map((x) => decodeCustomId(x.custom_id))).toEqual([
+      { kind: 'ask', id: 'a' },
+      { kind: 'ask', id: 'b' },
+      { kind: 'ask', id: 'c' },
+    ]);
+    for (const x of b) expect(x.label?.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+    expect(p.content).toContain('Did you mean');
+  });
+
+  it('lets only the target user be pinged', () => {
+    const p = renderAnswer(answer(), { forUserId: '123456789012345678' });
+    expect(p.content).toContain('<@123456789012345678>');
+    expect(p.allowed_mentions).toEqual({ parse: [], users: ['123456789012345678'], replied_user: false });
+  });
+
+  it('echoes the question escaped, without live mass mentions', () => {
+    const p = renderAnswer(answer(), {
+      question: '**bold** @everyone @here <@&42> <@!7> `code` [click](https://evil.example)',
+    });
+    expect(p.content).not.toMatch(/@everyone|@here|<@&42>|<@!7>|(?<!\\)\[click\]\(/);
+    expect(p.content).toContain('\\[click](https://evil.example)');
+    expect(p.content).toContain('\\*\\*bold\\*\\*');
+    expect(p.content).toContain('\\`code\\`');
+  });
+
+  it('splits a long answer into pages under 2,000 characters reached with a More button', () => {
+    const citations = Array.from({ length: 30 }, (_, i) => quote(`Quote number ${i}. ${'words '.repeat(25)}`));
+    const long = answer({ citations, suggestions: [{ id: 'other', title: 'Other', question: 'q' }] });
+    const seen: string[] = [];
+    let page = 0;
+    for (;;) {
+      const p = renderAnswer(long, { page });
+      expect(p.content.length).toBeLessThanOrEqual(LIMITS.content);
+      expect(p.content).toContain('engine disclaimer');
+      seen.push(p.content);
+      const more = buttons(p)
+        .map((b) => decodeCustomId(b.custom_id))
+        .find((a) => a?.kind === 'more');
+      if (page === 0) expect(buttons(p).some((b) => decodeCustomId(b.custom_id)?.kind === 'ask')).toBe(true);
+      if (!more) break;
+      expect(more).toEqual({ kind: 'more', id: 'antioxidant', page: page + 1 });
+      page += 1;
+    }
+    expect(page).toBeGreaterThan(0);
+    const all = seen.join('\n');
+    for (let i = 0; i < 30; i++) expect(all).toContain(`Quote number ${i}.`);
+  });
+
+  it('cuts a long answer without an id to one page and no More button', () => {
+    const p = renderAnswer(answer({ matchId: null, text: 'x '.repeat(3000) }));
+    expect(p.content.length).toBeLessThanOrEqual(LIMITS.content);
+    expect(p.components).toEqual([]);
+  });
+});
+
+describe('splitAnswerText', () => {
+  it('takes the inline quotes out of the text so each is shown once, as a block quote', () => {
+    const a = answer({
+      text: 'The article says: “First quote.” It also says: “Second quote.” Note: older Daily Value.',
+      citations: [quote('First quote.'), quote('Second quote.'), quote('Third, not inline.')],
+    });
+    expect(splitAnswerText(a)).toEqual({ lead: 'The article says:', after: 'Note: older Daily Value.' });
+    const content = renderAnswer(a).content;
+    for (const q of ['First quote.', 'Second quote.', 'Third, not inline.']) {
+      expect(content.split(q)).toHaveLength(2);
+      expect(content).toContain(`> “${q}”`);
+    }
+    expect(content.indexOf('Note: older Daily Value.')).toBeGreaterThan(content.indexOf('Third, not inline.'));
+  });
+
+  it('puts article quotes right after "The article says:" and table data after the remarks', () => {
+    const data: Citation = {
+      kind: 'data',
+      quote: 'Milk, 1 cup: 8 mcg',
+      section: 'NIH table',
+      sourceId: 'ods',
+      url: null,
+    };
+    const a = answer({
+      text: 'Milk: 8 mcg per cup. The article says: "A cup of milk gives 8 mcg." That used the older Daily Value.',
+      citations: [data, quote('A cup of milk gives 8 mcg.')],
+    });
+    const content = renderAnswer(a).content;
+    const order = [
+      'The article says:',
+      '> “A cup of milk gives 8 mcg.”',
+      'That used the older Daily Value.',
+      '> Milk, 1 cup: 8 mcg',
+    ].map((t) => content.indexOf(t));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+  });
+
+  it('keeps text that quotes nothing (food answers) as it is', () => {
+    const a = answer({
+      text: 'Tuna: 92 mcg per 3 ounces.',
+      citations: [{ ...quote('x'), kind: 'data', quote: 'Tuna: 92 mcg' }],
+    });
+    expect(splitAnswerText(a)).toEqual({ lead: 'Tuna: 92 mcg per 3 ounces.', after: '' });
+  });
+});
+
+describe('echo and cleanText', () => {
+  it('removes bidi overrides, zero-width characters and controls', () => {
+    expect(cleanText('a\u202Eb\u200Bc\u0007d\u2066e\uFEFF')).toBe('abc d' + 'e');
+  });
+
+  it('keeps emoji and caps the length', () => {
+    expect(echo('🧪🥜')).toBe('🧪🥜');
+    expect(echo('x'.repeat(500)).length).toBeLessThanOrEqual(200);
+  });
+});
+
+const facts: FoodFacts = { dailyValueMcg: 55, rdaMcg: 55, upperLimitMcg: 400 };
+const food = (over: Partial<FoodResult> = {}): FoodResult => ({
+  found: true,
+  name: 'Brazil nuts',
+  serving: '1 ounce (6-8 nuts)',
+  mcg: 544,
+  percentDailyValue: 989,
+  source: { id: 'ods', title: 'NIH ODS', url: 'https://ods.od.nih.gov/' },
+  suggestions: [],
+  id: 'brazil-nuts',
+  table: 'ods',
+  per100g: null,
+  notes: [],
+  ...over,
+});
+
+describe('renderFood', () => {
+  it('shows per serving, %DV, servings total, upper limit and source', () => {
+    const p = renderFood(food(), { query: 'brazil', servings: 2, facts });
+    expect(p.content).toContain('**544 mcg**');
+    expect(p.content).toContain('989% of the Daily Value');
+    expect(p.content).toContain('For 2 servings: **1,088 mcg**');
+    expect(p.content).toContain('above the adult upper limit of 400 mcg/day');
+    expect(p.content).toContain('[NIH ODS](<https://ods.od.nih.gov/>)');
+    expect(p.allowed_mentions.parse).toEqual([]);
+  });
+
+  it('says a small amount is under the upper limit', () => {
+    const p = renderFood(food({ name: 'Milk', mcg: 8, percentDailyValue: 15 }), { query: 'milk', facts });
+    expect(p.content).not.toContain('above the adult upper limit');
+    expect(p.content).toContain('2% of the adult upper limit');
+  });
+
+  it('answers an unknown food with the closest suggestions, echoing the query safely', () => {
+    const p = renderFood(food({ found: false, name: null, mcg: null, suggestions: ['Tuna', 'Turkey'] }), {
+      query: '@everyone **kryptonite**',
+      facts,
+    });
+    expect(p.content).toContain('is not in my food table');
+    expect(p.content).toContain('Tuna, Turkey');
+    expect(p.content).not.toContain('@everyone');
+  });
+});
+
+describe('renderTopics', () => {
+  const topics: Topic[] = Array.from({ length: 20 }, (_, i) => ({
+    id: `t-${i}`,
+    title: `Topic ${i}`,
+    question: `question ${i}?`,
+    kind: 'entry',
+  }));
+
+  it('pages with prev/next buttons disabled at the edges and distinct ids', () => {
+    const first = buttons(renderTopics(topics, 0));
+    expect(first.map((b) => b.disabled)).toEqual([true, false]);
+    expect(new Set(first.map((b) => b.custom_id)).size).toBe(2);
+    expect(decodeCustomId(first[1]?.custom_id ?? '')).toEqual({ kind: 'topics', page: 1, dir: 'n' });
+    const last = renderTopics(topics, 99);
+    expect(last.embeds[0]?.footer?.text).toContain('Page 3 of 3');
+    expect(buttons(last).map((b) => b.disabled)).toEqual([false, true]);
+  });
+
+  it('lists every topic across the pages', () => {
+    const text = [0, 1, 2].map((p) => renderTopics(topics, p).embeds[0]?.description).join('\n');
+    for (const t of topics) expect(text).toContain(t.title);
+  });
+});
