@@ -4,6 +4,7 @@ import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
 import { type KnowledgeBase, type KnowledgeError, loadKnowledge } from '../knowledge/load.js';
 import { childLogger, createLogger, type Logger } from '../log.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { ButtonHandler } from './buttons.js';
 import { createClient, inviteUrl } from './client.js';
 import { commandDefinitions } from './commands/index.js';
@@ -31,6 +32,8 @@ export interface StartOptions {
   knowledgeDir?: string;
   logger?: Logger;
   store?: BotStore;
+  /** Counters for /metrics; the process entry creates one registry per shard process. */
+  metrics?: Metrics;
   /** How long stop() waits for replies already being sent. */
   drainTimeoutMs?: number;
   /** Builds the engine from the knowledge base (default createEngine); tests wrap it to inject faults. */
@@ -79,13 +82,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     cooldowns: createCooldowns(config.cooldownSeconds),
     ...(options.store ? { store: options.store } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
+  const metrics = options.metrics;
   const routes = withExtensions(defaultRoutes(), options.extend);
   const client = createClient(config);
 
   let accepting = true;
   const inflight = new Set<Promise<unknown>>();
-  const track = (work: Promise<unknown>) => {
+  const track = (work: Promise<unknown>, command: string) => {
+    const endTimer = metrics?.answerLatency.startTimer({ command });
+    void work.finally(() => endTimer?.());
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   };
@@ -96,11 +103,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const handlerCtx = { ...ctx, logger: log };
     track(
       onMessageCreate(message, handlerCtx).catch(async (err) => {
+        metrics?.errors.inc({ where: 'message' });
         log.error({ err }, 'message handler failed');
         await message
           .reply(messageReply(notices.error()))
           .catch((e) => log.warn({ err: e }, 'could not send error reply'));
       }),
+      'message',
     );
   });
 
@@ -112,13 +121,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     });
     if (!accepting) {
       if (interaction.isRepliable()) {
-        track(interaction.reply(interactionReply(notices.shuttingDown(), { ephemeral: true })).catch(() => {}));
+        track(
+          interaction.reply(interactionReply(notices.shuttingDown(), { ephemeral: true })).catch(() => {}),
+          'shutdown',
+        );
       }
       return;
     }
     const handlerCtx = { ...ctx, logger: log };
     track(
       onInteractionCreate(interaction, handlerCtx, routes).catch(async (err) => {
+        metrics?.errors.inc({ where: 'interaction' });
         log.error({ err }, 'interaction handler failed');
         if (!interaction.isRepliable()) return;
         const reply = interactionReply(notices.error(), { ephemeral: true });
@@ -126,11 +139,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
           interaction.replied || interaction.deferred ? interaction.followUp(reply) : interaction.reply(reply);
         await send.catch((e) => log.warn({ err: e }, 'could not send error reply'));
       }),
+      interactionLabel(interaction),
     );
   });
 
   // Without an 'error' listener an EventEmitter error would throw and kill the process.
-  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
+  client.on(Events.Error, (err) => {
+    metrics?.errors.inc({ where: 'client' });
+    logger.error({ err }, 'client error');
+  });
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway error'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));

@@ -8,6 +8,7 @@ import type {
 import type { Answer, Engine } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { Cooldowns } from './cooldown.js';
 
 /** Where a question came from, for logs, metrics and the store. */
@@ -42,6 +43,8 @@ export interface BotContext {
   logger: Logger;
   cooldowns: Cooldowns;
   store?: BotStore;
+  /** Prometheus counters of this bot process; absent in tests that do not look at them. */
+  metrics?: Metrics;
 }
 
 export interface ChatCommand {
@@ -66,6 +69,12 @@ export function answerQuestion(
   who: { guildId: string | null; userId: string },
 ): Answer {
   const answer = ctx.engine.ask(question);
+  ctx.metrics?.questions.inc({
+    command: source,
+    route: answer.route,
+    outcome: answer.answered ? 'answered' : 'refused',
+  });
+  if (answer.route === 'food') ctx.metrics?.foodLookups.inc({ found: String(answer.answered) });
   ctx.logger.debug({ source, route: answer.route, matchId: answer.matchId, answered: answer.answered }, 'answered');
   if (ctx.store?.recordAnswer) {
     // The store must never break answering (issue: database unavailable keeps the bot answering).

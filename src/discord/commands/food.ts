@@ -74,6 +74,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   const servings = Math.min(Math.max(raw, SERVINGS.min), SERVINGS.max);
   // Look up one serving and multiply here, so the per-serving figure and the total come from one result.
   const result = ctx.engine.food(query);
+  ctx.metrics?.foodLookups.inc({ found: String(result.found) });
   await interaction.reply(interactionReply(renderFood(result, { query, servings, facts })));
 }
 
