@@ -9,7 +9,9 @@ import {
   entriesSchema,
   type Facts,
   type Food,
+  type FoodName,
   factsSchema,
+  foodNamesSchema,
   foodsSchema,
   type KnowledgeFileName,
   type Lexicon,
@@ -44,6 +46,8 @@ export interface KnowledgeBase {
   entries: Entry[];
   foods: Food[];
   usda: { sourceId: string; foods: UsdaFoodRow[] };
+  /** Common names for USDA rows ("hot dog" -> "Frankfurter, ..."); empty without knowledge/food-names.json. */
+  foodNames: FoodName[];
   facts: Facts;
   related: RelatedLink[];
   lexicon: Lexicon;
@@ -128,6 +132,10 @@ export function loadKnowledge(dir: string): LoadResult {
   const usda = existsSync(join(dir, 'usda-foods.json'))
     ? readJson(dir, 'usda-foods.json', usdaFoodsSchema, errors)
     : { sourceId: 'usda-sr26', foods: [] };
+  // Optional like the USDA table it points into.
+  const foodNames = existsSync(join(dir, 'food-names.json'))
+    ? readJson(dir, 'food-names.json', foodNamesSchema, errors)
+    : { names: [] };
 
   let text = '';
   let resolvedSections: ResolvedSection[] = [];
@@ -143,7 +151,18 @@ export function loadKnowledge(dir: string): LoadResult {
       });
     }
   }
-  if (!article || !references || !entries || !foods || !facts || !related || !lexicon || !usda || errors.length) {
+  if (
+    !article ||
+    !references ||
+    !entries ||
+    !foods ||
+    !facts ||
+    !related ||
+    !lexicon ||
+    !usda ||
+    !foodNames ||
+    errors.length
+  ) {
     return { ok: false, errors };
   }
   const kb: KnowledgeBase = {
@@ -152,6 +171,7 @@ export function loadKnowledge(dir: string): LoadResult {
     entries: entries.entries,
     foods: foods.foods,
     usda: { sourceId: usda.sourceId, foods: usda.foods },
+    foodNames: foodNames.names,
     facts,
     related: related.links,
     lexicon,

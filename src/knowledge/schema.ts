@@ -137,6 +137,25 @@ export const usdaFoodsSchema = z.object({
   foods: z.array(usdaFoodRowSchema),
 });
 
+/**
+ * Common names the USDA table words differently ("hot dog" is "Frankfurter, ...", "venison" is
+ * "Game meat, deer, ..."). Each `usda` item is the start of USDA descriptions, compared word by word
+ * (case and punctuation ignored), best first; a full description pins one row.
+ */
+export const foodNameSchema = z.object({
+  name: text.describe('What members say, e.g. "hot dog".'),
+  aliases: z.array(text).default([]).describe('Other spellings of the same name, e.g. "hotdog".'),
+  usda: z
+    .array(text)
+    .min(1)
+    .describe('USDA SR26 description prefixes, best first, e.g. "Frankfurter, meat" or "Game meat, deer".'),
+});
+
+export const foodNamesSchema = z.object({
+  $schema: z.string().optional(),
+  names: z.array(foodNameSchema),
+});
+
 export type Section = z.infer<typeof sectionSchema>;
 export type ArticleMeta = z.infer<typeof articleSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
@@ -148,6 +167,7 @@ export type Facts = z.infer<typeof factsSchema>;
 export type RelatedLink = z.infer<typeof relatedLinkSchema>;
 export type Lexicon = z.infer<typeof lexiconSchema>;
 export type UsdaFoodRow = z.infer<typeof usdaFoodRowSchema>;
+export type FoodName = z.infer<typeof foodNameSchema>;
 
 /** Every knowledge file, by its name in knowledge/, with the schema that validates it. */
 export const knowledgeFiles = {
@@ -159,6 +179,7 @@ export const knowledgeFiles = {
   'related.json': relatedSchema,
   'lexicon.json': lexiconSchema,
   'usda-foods.json': usdaFoodsSchema,
+  'food-names.json': foodNamesSchema,
 } as const;
 
 export type KnowledgeFileName = keyof typeof knowledgeFiles;

@@ -59,3 +59,89 @@ describe('findInText', () => {
     expect(() => index.findInText(`${'selenium '.repeat(2000)} tuna`)).not.toThrow();
   });
 });
+
+describe('findInText precision: a wrong food is worse than none', () => {
+  it.each([
+    'is selenium good for dogs',
+    'is selenium good for my dog?',
+    'my dog',
+    'cat food',
+    'how much selenium does my cat need',
+    'selenium for my horse',
+    'how much caffeine is too much',
+    'how much protein do I need',
+    'is alcohol bad with selenium',
+    'vitamin c and selenium',
+    'how much sugar per day',
+    'calories',
+    'is zinc better than selenium',
+    'corn dogs',
+  ])('%s -> no food', (text) => {
+    const hit = index.findInText(text);
+    expect(hit, `${text} -> ${hit?.result.name}`).toBeNull();
+  });
+
+  it('never takes a pet word for the hot dog it appears in', () => {
+    for (const text of ['dogs', 'dog treats', 'selenium for puppies']) {
+      expect(index.findInText(text)?.result.name ?? '', text).not.toMatch(/hot ?dog|frankfurter/i);
+    }
+  });
+
+  it('takes a single USDA word only when it names the food, not when a description mentions it', () => {
+    // "dog" appears in "Pickle relish, hot dog"; "seed" in "Fish, sunfish, pumpkin seed".
+    for (const text of ['how much selenium in relish', 'selenium in pickle relish']) {
+      const hit = index.findInText(text);
+      if (hit) expect(hit.result.name, text).toMatch(/relish/i);
+    }
+    const sunflower = index.findInText('how much selenium in sunflower seeds');
+    expect(sunflower?.result.name).toMatch(/^seeds, sunflower/i);
+  });
+
+  it('does not let a neighbouring food word turn a name into another food', () => {
+    expect(index.findInText('how much selenium in almond milk')?.result.id).not.toBe('milk');
+    expect(index.findInText('selenium in coconut milk')?.result.id).not.toBe('milk');
+    expect(index.findInText('is there selenium in egg whites')?.result.name).toMatch(/^egg, white/i);
+  });
+
+  it('still finds foods next to context words', () => {
+    expect(index.findInText('is tuna healthy')?.result.id).toBe('tuna');
+    expect(index.findInText('eggs for breakfast, any selenium?')?.result.id).toBe('egg');
+    expect(index.findInText('how much selenium in brazil nuts exactly')?.result.id).toBe('brazil-nuts');
+  });
+});
+
+describe('findInText recall: names inside longer phrases', () => {
+  it.each([
+    ['how many mcg of selenium in tuna steak', 'tuna', 'tuna steak'],
+    ['selenium in grilled tuna', 'tuna', 'grilled tuna'],
+    ['canned sardines selenium', 'sardines', 'canned sardines'],
+    ['wat about sardines', 'sardines', 'sardines'],
+    ['and a fresh tuna fillet?', 'tuna', 'fresh tuna fillet'],
+  ])('%s -> curated %s', (text, id, matched) => {
+    const hit = index.findInText(text);
+    expect(hit?.result.id).toBe(id);
+    expect(hit?.matched).toBe(matched);
+  });
+
+  it.each([
+    ['how much selenium in a salmon fillet', /salmon/i, 'salmon fillet'],
+    ['wat about salmon', /salmon/i, 'salmon'],
+    ['selenium in raw oysters', /oyster/i, 'raw oysters'],
+    ['how much selenium in a hot dog', /^frankfurter/i, 'hot dog'],
+    ['are hot dogs high in selenium', /^frankfurter/i, 'hot dogs'],
+    ['selenium in venison', /^game meat, deer/i, 'venison'],
+    ['selenium in venison steak', /^game meat, deer, .*steak/i, 'venison steak'],
+    ['how much selenium in smoked salmon', /^fish, salmon, .*smoked/i, 'smoked salmon'],
+    ['aubergine selenium content', /^eggplant/i, 'aubergine'],
+  ])('%s -> USDA %s', (text, name, matched) => {
+    const hit = index.findInText(text);
+    expect(hit?.result.table).toBe('usda');
+    expect(hit?.result.name).toMatch(name);
+    expect(hit?.matched).toBe(matched);
+  });
+
+  it('lets a cooking word pick a cooked row of a common name', () => {
+    expect(index.findInText('grilled salmon')?.result.name).toMatch(/cooked/i);
+    expect(index.findInText('salmon')?.result.name).not.toMatch(/smoked|canned/i);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseServings } from '../../src/engine/foods/index.js';
+import { createFoodIndex, normaliseServings } from '../../src/engine/foods/index.js';
 import { looksSpecial, realKnowledge } from './kb.js';
 
 const { kb, index } = realKnowledge();
@@ -185,5 +185,70 @@ describe('curated versus USDA for longer names', () => {
     expect(index.lookup('tuna salad').name).toMatch(/tuna salad/i);
     expect(index.lookup('white rice').name).toMatch(/^rice, white/i);
     expect(index.lookup('chicken liver').table).toBe('usda');
+  });
+});
+
+describe('common names and generic varieties', () => {
+  it.each([
+    ['hot dog', /^frankfurter/i],
+    ['hot dogs', /^frankfurter/i],
+    ['hotdog', /^frankfurter/i],
+    ['venison', /^game meat, deer/i],
+    ['bacon', /^pork, cured, bacon/i],
+    ['mushrooms', /^mushrooms, white/i],
+    ['salmon', /^fish, salmon, atlantic/i],
+    ['aubergine', /^eggplant/i],
+    ['courgette', /zucchini/i],
+    ['garbanzo beans', /^chickpeas/i],
+    ['pork mince', /^pork, ground/i],
+    ['tofu', /^tofu/i],
+    ['cheese', /^cheese, cheddar/i],
+  ])('%s -> %s', (query, name) => {
+    const hit = index.lookup(query);
+    expect(hit.table).toBe('usda');
+    expect(hit.name).toMatch(name);
+  });
+
+  it('prefers plain rows over stand-ins and processed forms', () => {
+    for (const q of ['bacon', 'sausage', 'hot dog', 'crab', 'mushrooms', 'tofu', 'venison']) {
+      expect(index.lookup(q).name, q).not.toMatch(/meatless|imitation|substitute|powder|dehydrated|dry mix/i);
+    }
+  });
+
+  it('finds a food with a cut or form word the table does not use', () => {
+    expect(index.lookup('salmon fillet').name).toMatch(/^fish, salmon/i);
+    expect(index.lookup('grilled salmon').name).toMatch(/^fish, salmon, .*cooked/i);
+    expect(index.lookup('venison steak').name).toMatch(/^game meat, deer, .*steak/i);
+  });
+
+  it('does not make a food of a pet or a nutrient alone', () => {
+    for (const q of ['dog', 'dogs', 'my dog', 'cat', 'horse', 'caffeine', 'vitamin c', 'protein']) {
+      expect(index.lookup(q).found, `${q} -> ${index.lookup(q).name}`).toBe(false);
+    }
+    // A nutrient that is the name of a food's head is still that food.
+    expect(index.lookup('sugar').name).toMatch(/^sugars/i);
+    expect(index.lookup('horse meat').name).toMatch(/horse/i);
+  });
+
+  it('offers common names in autocomplete', () => {
+    const venison = index.autocomplete('venis');
+    expect(venison[0]?.name).toMatch(/^game meat, deer/i);
+    expect(index.autocomplete('hot do').some((c) => /^frankfurter/i.test(c.name))).toBe(true);
+  });
+});
+
+describe('general ranking rules, without the common-names file', () => {
+  const bare = createFoodIndex({ ...kb, foodNames: [] });
+
+  it('ranks stand-ins ("meatless", "imitation") after real foods of the next tier', () => {
+    expect(bare.lookup('bacon').name).not.toMatch(/meatless/i);
+    expect(bare.lookup('bacon').name).toMatch(/bacon/i);
+    expect(bare.lookup('crab').name).not.toMatch(/imitation|surimi/i);
+  });
+
+  it('still keeps pets and nutrients from becoming foods', () => {
+    expect(bare.findInText('is selenium good for dogs')).toBeNull();
+    expect(bare.findInText('how much caffeine is too much')).toBeNull();
+    expect(bare.lookup('dogs').found).toBe(false);
   });
 });

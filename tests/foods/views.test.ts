@@ -154,3 +154,47 @@ describe('compare', () => {
     expect(c.text).toMatch(/per 100 g/);
   });
 });
+
+describe('top: categories by food group, two ranked groups', () => {
+  it('ranks Brazil nuts first among nuts and keeps spices out', () => {
+    const groups = index.topGroups({ category: 'nuts', limit: 25 });
+    expect(groups.map((g) => g.table)).toEqual(['ods', 'usda']);
+    expect(groups[0]?.foods[0]?.id).toBe('brazil-nuts');
+    expect(groups[1]?.foods[0]?.name).toMatch(/brazil ?nuts/i);
+    const names = groups.flatMap((g) => g.foods.map((f) => f.name ?? ''));
+    expect(names.filter((n) => /^spices\b|mustard/i.test(n))).toEqual([]);
+  });
+
+  it('puts a USDA row in the categories of its food group only', () => {
+    // Mustard seed is in SR food group 02 (spices): a "seed" by name, not by group.
+    const mustard = kb.usda.foods.find((r) => /^spices, mustard seed/i.test(r[1]));
+    expect(mustard?.[0].startsWith('02')).toBe(true);
+    for (const category of ['nuts', 'seeds', 'vegetables', 'cereal']) {
+      expect(index.top({ category, limit: 25 }).map((r) => r.id)).not.toContain(`usda-${mustard?.[0]}`);
+    }
+    expect(index.top({ category: 'cereal', limit: 25 }).map((r) => r.id)).not.toContain('spaghetti-sauce');
+  });
+
+  it.each(['nuts', 'fish', 'meat', 'cereal', 'dairy', 'vegetables', 'fruit', 'legumes', ''])(
+    'orders each group strictly by its own unit (%s)',
+    (category) => {
+      const groups = index.topGroups({ category: category || undefined, limit: 25 });
+      for (const g of groups) {
+        const amounts = g.foods.map((f) => (g.unit === 'serving' ? f.mcg : f.per100g) ?? 0);
+        expect(amounts, `${category} ${g.table}`).toEqual([...amounts].sort((a, b) => b - a));
+        expect(g.foods.every((f) => f.table === g.table)).toBe(true);
+        expect(g.label).toMatch(g.unit === 'serving' ? /per serving/ : /per 100 g/);
+      }
+      expect(index.top({ category: category || undefined, limit: 25 })).toEqual(groups.flatMap((g) => g.foods));
+    },
+  );
+
+  it('lists one row per food and amount, without stand-ins or powders', () => {
+    for (const category of ['nuts', 'dairy', 'meat']) {
+      const usda = index.top({ category, limit: 25 }).filter((r) => r.table === 'usda');
+      const keys = usda.map((r) => `${(r.name ?? '').replace(/,? ?(with|without) salt( added)?/gi, '')}|${r.per100g}`);
+      expect(new Set(keys).size, category).toBe(keys.length);
+      for (const r of usda) expect(r.name, category).not.toMatch(/meatless|imitation|substitute|powder/i);
+    }
+  });
+});

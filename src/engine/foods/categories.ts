@@ -1,10 +1,13 @@
 import { foodTokens, singular } from './text.js';
 
-// Categories for the "top foods" view. Two general signals, no per-food lists:
-// - USDA SR food groups: the first two digits of most SR26 NDB numbers are the food group code
-//   (15 = finfish and shellfish, 12 = nuts and seeds, ...). Later additions (23xxx, 42xxx, ...) do
-//   not follow it reliably, so groups are only a hint next to:
-// - keywords in the food's name (its first, naming part for USDA rows, or the curated name and aliases).
+// Categories for the "top foods" view. Two general signals, no per-food lists, in this order:
+// - USDA SR food groups first: the first two digits of SR26 NDB numbers 01-25 are the food group code
+//   (15 = finfish and shellfish, 12 = nuts and seeds, 02 = spices, ...). A row in a known group belongs
+//   to the categories of that group only, whatever its name says: "Spices, mustard seed" is a spice,
+//   not a nut or seed, however "seed" it is.
+// - keywords in the food's name second: for rows whose number carries no group (later additions such
+//   as 42xxx, 43xxx, 83xxx), for groups a category shares with others (bread in baked products, 18),
+//   and for curated foods (the name and aliases).
 // A category word the table does not know falls back to a plain keyword filter on food names.
 
 export interface Category {
@@ -12,8 +15,10 @@ export interface Category {
   label: string;
   /** Words members use for the category; matched in singular form. */
   words: string[];
-  /** SR26 food-group codes (first two NDB digits). */
+  /** SR26 food-group codes (first two NDB digits) whose rows all belong. */
   groups: string[];
+  /** Groups whose rows belong only when a keyword names them ("Bread, ..." among cakes and cookies). */
+  keywordGroups?: string[];
   /** Name tokens that put a food in the category. */
   keywords: string[];
   /** Plant foods get the soil note. */
@@ -85,6 +90,7 @@ export const CATEGORIES: readonly Category[] = [
     label: 'cereals, grains and bread',
     words: ['cereal', 'grain', 'bread', 'pasta', 'wholegrain'],
     groups: ['08', '20'],
+    keywordGroups: ['18'],
     keywords: [
       'cereal',
       'oat',
@@ -158,10 +164,16 @@ export function findCategory(word: string): Category | null {
   return CATEGORIES.find((c) => tokens.some((t) => c.id === t || c.words.includes(t))) ?? null;
 }
 
+/** SR26 NDB numbers starting with these digits carry their food group (01-25; 24 is unused). */
+const GROUPED_NDB = /^(?:0[1-9]|1\d|2[0-35])/;
+
 /** Whether a food belongs to a category, from its name tokens and (for USDA rows) its NDB number. */
 export function inCategory(category: Category, nameTokens: readonly string[], ndb: string | null): boolean {
-  if (ndb && category.groups.includes(ndb.slice(0, 2))) return true;
-  return nameTokens.some((t) => category.keywords.includes(t));
+  const named = nameTokens.some((t) => category.keywords.includes(t));
+  if (!ndb || !GROUPED_NDB.test(ndb)) return named;
+  const group = ndb.slice(0, 2);
+  if (category.groups.includes(group)) return true;
+  return named && (category.keywordGroups ?? []).includes(group);
 }
 
 const PLANT_GROUPS = new Set(

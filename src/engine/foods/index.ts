@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Food, UsdaFoodRow } from '../../knowledge/schema.js';
 import type { AutocompleteChoice, FoodComparison, FoodResult } from '../types.js';
 import { type Category, findCategory, inCategory, isPlantFood } from './categories.js';
+import { compileCommonNames } from './names.js';
 import {
   askedWords,
   NAMING_TIER,
@@ -11,8 +12,22 @@ import {
   type RowMatch,
   rowFeatures,
   rowMatch,
+  SEGMENT_TIER,
 } from './rank.js';
-import { editDistance, foodBagKey, foodKey, foodTokens, normaliseFoodText, QUESTION_WORDS, singular } from './text.js';
+import {
+  ANIMAL_WORDS,
+  CONTEXT_WORDS,
+  canNameFood,
+  editDistance,
+  foodBagKey,
+  foodKey,
+  foodTokens,
+  MODIFIER_WORDS,
+  NUTRIENT_WORDS,
+  normaliseFoodText,
+  QUESTION_WORDS,
+  singular,
+} from './text.js';
 
 export { describeFood } from './describe.js';
 
@@ -26,9 +41,23 @@ export interface FoodIndex {
   findInText(text: string): { result: FoodResult; matched: string } | null;
   /** At most 25 choices of at most 100 characters; values are food ids that `lookup` accepts. */
   autocomplete(partial: string): AutocompleteChoice[];
-  /** Richest foods: curated per serving first, then USDA per 100 g; optionally within a category. */
+  /**
+   * Richest foods, optionally within a category: the curated rows first, ordered by selenium per
+   * serving, then the USDA rows, ordered by selenium per 100 g (their servings differ too much to
+   * compare). `topGroups` gives the same two lists apart, labelled, for views that show both units.
+   */
   top(options?: { category?: string; limit?: number }): FoodResult[];
+  topGroups(options?: { category?: string; limit?: number }): TopGroup[];
   compare(a: string, b: string): FoodComparison;
+}
+
+/** One ordered part of the top view: every food in it is ranked by the same unit. */
+export interface TopGroup {
+  table: 'ods' | 'usda';
+  /** What the ranking is by, for a heading: "per serving (NIH ODS)", "per 100 g (USDA SR26)". */
+  label: string;
+  unit: 'serving' | '100 g';
+  foods: FoodResult[];
 }
 
 export const FOOD_LIMITS = {
@@ -44,6 +73,25 @@ const FUSE_CURATED = { threshold: 0.3, loose: 0.55 };
 /** Longer queries are not food names: no fuzzy search (it would only cost time). */
 const MAX_FUZZY_CHARS = 64;
 const USDA_ID = /^(?:usda[\s:-]*)?(\d{5})$/i;
+/** Stand-ins and powders: rich per 100 g but not what "the richest foods" means. */
+const LIST_EXCLUDED_FORMS = new Set([
+  'meatless',
+  'imitation',
+  'substitute',
+  'analog',
+  'powder',
+  'powdered',
+  'mix',
+  'concentrate',
+]);
+/** Words of "with salt added" / "without salt": rows differing only in them are one food in lists. */
+const SALT_WORDS = new Set(['with', 'without', 'salt', 'added', 'no']);
+/** Modifiers that say the food was cooked, whichever way. */
+const COOKING_WORDS = new Set(
+  'grilled baked fried roasted roast boiled steamed broiled poached stewed braised seared cooked'
+    .split(' ')
+    .map(singular),
+);
 
 type Hit = { table: 'ods'; food: Food } | { table: 'usda'; row: UsdaFoodRow; features: RowFeatures };
 
@@ -92,6 +140,13 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     ignoreLocation: true,
   });
   const curatedNameTokens = curated.map((f) => [...new Set([f.name, ...f.aliases].flatMap(foodTokens))]);
+  // Head nouns for categories: the last word of the name's first segment and of each alias, so
+  // "pasta sauce" is a sauce, not pasta, while "brazil nuts" are nuts.
+  const curatedHeads = curated.map((f) => [
+    ...new Set(
+      [f.name.split(',')[0] ?? f.name, ...f.aliases].map((p) => foodTokens(p).at(-1)).filter((t) => t !== undefined),
+    ),
+  ]);
   const byRichness = [...curated.keys()].sort((a, b) => (curated[b]?.mcg ?? 0) - (curated[a]?.mcg ?? 0));
 
   // ---- USDA table ----
@@ -110,7 +165,11 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     }
   });
   const vocab = [...postings.keys()].sort();
+  const byPer100g = [...features].sort(
+    (a, b) => (rows[b.index]?.[2] ?? 0) - (rows[a.index]?.[2] ?? 0) || a.index - b.index,
+  );
   const vocabFuse = new Fuse(vocab, { includeScore: true, threshold: 0.34 }, Fuse.createIndex([], vocab));
+  const common = compileCommonNames(kb.foodNames, features);
 
   /** Table words starting with a prefix, by binary search over the sorted vocabulary. */
   function completions(prefix: string): string[] {
@@ -200,6 +259,9 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
   const percentDv = (mcg: number): number => Math.round((mcg / dv) * 100);
   const servingLabel = (base: string, servings: number): string =>
     servings === 1 ? base : `${formatNumber(servings)} × ${base}`;
+
+  const sourceTitle = (id: string | undefined): string => (id ? (references.get(id)?.title ?? id) : 'curated table');
+  const usdaTitle = usdaRef?.title ?? kb.usda.sourceId;
 
   function source(id: string): FoodResult['source'] {
     const ref = references.get(id);
@@ -316,6 +378,19 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     return null;
   }
 
+  /**
+   * The common name's rows, best first; rows carrying the query's extra words (modifiers such as
+   * "smoked", "steak") move up, since they say which of the name's rows was meant.
+   */
+  function commonRows(rowsOf: readonly number[], extra: readonly string[]): Hit[] {
+    // "grilled", "fried": the table says how, or at least "cooked".
+    const cooked = extra.some((t) => COOKING_WORDS.has(t)) ? ['cooked'] : [];
+    const wanted = [...new Set([...extra, ...cooked])].filter((t) => postings.has(t));
+    const score = (i: number) => wanted.filter((t) => features[i]?.tokens.includes(t)).length;
+    const ordered = wanted.length ? [...rowsOf].sort((a, b) => score(b) - score(a)) : rowsOf;
+    return ordered.slice(0, FOOD_LIMITS.suggestions + 1).map((i) => usdaHit(i) as Hit);
+  }
+
   /** Ranked candidates for a query, best first. */
   function candidates(query: string): Hit[] {
     const raw = query.trim();
@@ -337,9 +412,25 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     if (exact) return [exact];
     if (description) return [description];
     if (!content.length) return [];
+    const named = common.byKey(tokens.join(' ')) ?? common.byKey(content.join(' '));
+    if (named) return commonRows(named.rows, []);
 
+    // Cuts, forms and cooking words ("salmon fillet", "grilled venison") narrow a food but need not
+    // be in its name: the food is looked up without them when the whole phrase names nothing.
+    const core = content.filter((t) => !MODIFIER_WORDS.has(t));
+    const modifiers = content.filter((t) => MODIFIER_WORDS.has(t));
+    const namedCore = core.length ? common.byKey(core.join(' ')) : undefined;
+    if (namedCore) return commonRows(namedCore.rows, modifiers);
+    const withoutModifiers = (): Hit[] => (core.length && modifiers.length ? candidates(core.join(' ')) : []);
+
+    // Nutrients and animals are not foods on their own ("caffeine", "dog"): only a row they name
+    // outright (tier 0, "Sugars, brown") is taken, never one that mentions them ("Pickle relish, hot dog").
+    if (content.every((t) => ANIMAL_WORDS.has(t))) return [];
+    const foodish = content.some(canNameFood) || content.some((t) => MODIFIER_WORDS.has(t));
     const exactTerms = terms(content, { prefixLast: false, fuzzy: false });
-    const usdaExact = exactTerms ? searchUsda(exactTerms, FOOD_LIMITS.suggestions + 1) : [];
+    const usdaAll = exactTerms ? searchUsda(exactTerms, FOOD_LIMITS.suggestions + 1) : [];
+    const usdaExact = foodish ? usdaAll : usdaAll.filter((m) => m.match.tier === 0);
+    if (!foodish) return usdaExact.map((m) => usdaHit(m.index) as Hit);
     const curatedClose = curatedFuzzy(content.join(' '), true);
     const usdaHits = (list: typeof usdaExact) => list.map((m) => usdaHit(m.index) as Hit);
     const odsHits = (list: number[]) => list.map((i) => odsHit(i) as Hit);
@@ -351,6 +442,8 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     const contained = curatedContained(content);
     if (contained !== null) return [odsHits([contained])[0] as Hit, ...usdaHits(usdaExact)];
     if (curatedClose.length) return [...odsHits(curatedClose), ...usdaHits(usdaExact)];
+    const bare = withoutModifiers();
+    if (bare.length) return bare;
     if (usdaExact.length) return usdaHits(usdaExact);
     const prefixTypos = curatedPrefixTypos(content.join(' '));
     if (prefixTypos.length) return odsHits(prefixTypos);
@@ -381,47 +474,150 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     return resultOf(best, servings, alternatives);
   }
 
+  /** Curated first, then common names, then the USDA table: the order ties between equal matches break. */
+  const KIND_ORDER = { ods: 0, common: 1, usda: 2 } as const;
+
+  interface TextMatch {
+    kind: keyof typeof KIND_ORDER;
+    hit: Hit;
+    /** Token range of the food's name in the text. */
+    from: number;
+    to: number;
+    /** How many of its words can name a food ("tuna salad": 2, "hot dog": 1, "steak": 0). */
+    naming: number;
+    /** For common names: all its rows, so modifiers next to it can pick one. */
+    rows?: readonly number[];
+  }
+
+  const betterMatch = (m: TextMatch, than: TextMatch | null): boolean => {
+    if (!than) return true;
+    if (m.naming !== than.naming) return m.naming > than.naming;
+    if (m.kind !== than.kind) return KIND_ORDER[m.kind] < KIND_ORDER[than.kind];
+    return m.to - m.from > than.to - than.from;
+  };
+
+  /**
+   * The food a free-text question names. Precision first (a wrong food is worse than none):
+   * - curated names and aliases and common names (knowledge/food-names.json) count wherever they
+   *   stand as whole words;
+   * - a USDA row counts only when the words name its food (its head, or a whole naming segment
+   *   such as "cheddar"), not when they merely appear in a long description ("dog" is not
+   *   "Pickle relish, hot dog"), and only when the rest of that run of words is modifiers: "apple
+   *   laptop" is not apples;
+   * - nutrients, vitamins, pets and framing words never make a food on their own.
+   * Cuts, forms and cooking words next to the food ("tuna steak", "salmon fillet") join the match.
+   */
   function findInText(text: string): { result: FoodResult; matched: string } | null {
     const words = normaliseFoodText(text).split(' ').filter(Boolean);
     const tokens = words.map(singular);
     if (!tokens.length) return null;
+    const isFrame = tokens.map((t) => QUESTION_WORDS.has(t));
+    const naming = (from: number, to: number) => tokens.slice(from, to).filter(canNameFood).length;
+    const foodish = (from: number, to: number) =>
+      tokens.slice(from, to).some((t) => canNameFood(t) || MODIFIER_WORDS.has(t));
 
-    // Curated names and aliases anywhere in the text, longest first.
-    let best: { food: number; from: number; to: number } | null = null;
-    for (let n = Math.min(5, tokens.length); n >= 1 && !best; n--) {
+    let best: TextMatch | null = null;
+    const consider = (m: TextMatch) => {
+      best = betterMatch(m, best) ? m : best;
+    };
+
+    /**
+     * A food word right next to a name makes another food of it ("corn dogs", "almond milk"): such a
+     * name is not taken (a USDA row may still name the whole phrase). Framing, modifiers, nutrients and
+     * context words ("healthy", "breakfast") and words the table does not know do not count.
+     */
+    const compounds = (at: number) => {
+      const t = tokens[at];
+      if (t === undefined || isFrame[at]) return false;
+      return ANIMAL_WORDS.has(t) || (postings.has(t) && canNameFood(t) && !CONTEXT_WORDS.has(t));
+    };
+    const standsAlone = (from: number, to: number) => {
+      while (from > 0 && MODIFIER_WORDS.has(tokens[from - 1] as string)) from--;
+      while (to < tokens.length && MODIFIER_WORDS.has(tokens[to] as string)) to++;
+      return !compounds(from - 1) && !compounds(to);
+    };
+
+    // Curated and common names anywhere, longest first.
+    const longest = Math.max(5, common.maxTokens);
+    for (let n = Math.min(longest, tokens.length); n >= 1; n--) {
       for (let i = 0; i + n <= tokens.length; i++) {
-        const food = byKey.get(tokens.slice(i, i + n).join(' '));
-        if (food !== undefined && !tokens.slice(i, i + n).every((t) => QUESTION_WORDS.has(t))) {
-          best = { food, from: i, to: i + n };
-          break;
+        if (!foodish(i, i + n) || !standsAlone(i, i + n)) continue;
+        const key = tokens.slice(i, i + n).join(' ');
+        const food = byKey.get(key);
+        if (food !== undefined)
+          consider({ kind: 'ods', hit: odsHit(food) as Hit, from: i, to: i + n, naming: naming(i, i + n) });
+        const named = common.byKey(key);
+        if (named) {
+          const hit = usdaHit(named.rows[0]) as Hit;
+          consider({ kind: 'common', hit, from: i, to: i + n, naming: naming(i, i + n), rows: named.rows });
         }
       }
     }
 
-    // USDA only when every non-question word of the text belongs to the food's name.
-    const content = contentWords(tokens);
-    if (content.length && content.length <= 4) {
-      const qterms = terms(content, { prefixLast: false, fuzzy: false });
-      const top = qterms ? searchUsda(qterms, 1)[0] : undefined;
-      // Brand products match odd words ("antioxidant", "essential"); a plain question means a plain food.
-      const plain = top && !features[top.index]?.special;
-      if (top && plain && top.match.tier <= NAMING_TIER && (!best || content.length > best.to - best.from)) {
-        const first = tokens.indexOf(content[0] as string);
-        const last = tokens.lastIndexOf(content[content.length - 1] as string);
-        return {
-          result: resultOf(usdaHit(top.index) as Hit, 1, []),
-          matched: words.slice(first, Math.max(first, last) + 1).join(' '),
-        };
+    // USDA rows for spans of a run of non-framing words that explain the whole run.
+    for (let start = 0; start < tokens.length; ) {
+      if (isFrame[start]) {
+        start++;
+        continue;
       }
-    }
-    if (best) {
-      return {
-        result: resultOf(odsHit(best.food) as Hit, 1, []),
-        matched: words.slice(best.from, best.to).join(' '),
-      };
+      let end = start;
+      while (end < tokens.length && !isFrame[end]) end++;
+      for (let i = start; i < end; i++) {
+        for (let j = Math.min(end, i + 4); j > i; j--) {
+          const outside = [...tokens.slice(start, i), ...tokens.slice(j, end)];
+          if (!naming(i, j) || !outside.every((t) => MODIFIER_WORDS.has(t) || CONTEXT_WORDS.has(t))) continue;
+          const span = tokens.slice(i, j);
+          if (!span.every((t) => postings.has(t) || MODIFIER_WORDS.has(t))) continue;
+          const m = usdaNaming(span);
+          if (m !== null) consider({ kind: 'usda', hit: usdaHit(m) as Hit, from: i, to: j, naming: naming(i, j) });
+        }
+      }
+      start = end;
     }
 
-    // A misspelt curated food ("bananna"): only close, longer words, compared with whole keys.
+    const found = best as TextMatch | null;
+    if (found) return textResult(found, tokens, words);
+    return typoInText(tokens, words);
+  }
+
+  /**
+   * The best plain USDA row the words name, or null. One word must name the food's head or a whole
+   * naming segment (tier 0-2); two or more naming words may also sit inside a longer head ("sunflower
+   * seeds" in "Seeds, sunflower seed kernels"), since together they are specific enough.
+   */
+  function usdaNaming(span: readonly string[]): number | null {
+    const qterms = terms(span, { prefixLast: false, fuzzy: false });
+    if (!qterms) return null;
+    const top = searchUsda(qterms, FOOD_LIMITS.suggestions).find((m) => !features[m.index]?.special);
+    const maxTier = span.filter(canNameFood).length >= 2 ? SEGMENT_TIER + 1 : SEGMENT_TIER;
+    return top && top.match.tier <= maxTier ? top.index : null;
+  }
+
+  /** Widens a text match over the modifiers next to it, and lets them pick among a name's rows. */
+  function textResult(
+    m: TextMatch,
+    tokens: readonly string[],
+    words: readonly string[],
+  ): { result: FoodResult; matched: string } {
+    let { from, to } = m;
+    while (from > 0 && MODIFIER_WORDS.has(tokens[from - 1] as string)) from--;
+    while (to < tokens.length && MODIFIER_WORDS.has(tokens[to] as string)) to++;
+    const extra = [...tokens.slice(from, m.from), ...tokens.slice(m.to, to)];
+    let hit = m.hit;
+    if (extra.length && m.kind === 'common' && m.rows) hit = commonRows(m.rows, extra)[0] ?? hit;
+    if (extra.length && m.kind === 'usda') {
+      const narrowed = usdaNaming(tokens.slice(from, to));
+      if (narrowed !== null) hit = usdaHit(narrowed) as Hit;
+    }
+    return { result: resultOf(hit, 1, []), matched: words.slice(from, to).join(' ') };
+  }
+
+  /** A misspelt curated food ("bananna"): only close, longer words, compared with whole keys. */
+  function typoInText(
+    tokens: readonly string[],
+    words: readonly string[],
+  ): { result: FoodResult; matched: string } | null {
+    const content = contentWords(tokens).filter((t) => !NUTRIENT_WORDS.has(t) && !ANIMAL_WORDS.has(t));
     for (let n = Math.min(2, content.length); n >= 1; n--) {
       for (let i = 0; i + n <= content.length; i++) {
         const phrase = content.slice(i, i + n).join(' ');
@@ -482,12 +678,30 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
       .sort((a, b) => a[1] - b[1] || (curated[b[0]]?.mcg ?? 0) - (curated[a[0]]?.mcg ?? 0))
       .map(([i]) => odsHit(i) as Hit);
 
+    // Common names ("venis" -> venison): the best row of each name that starts with what was typed.
+    const commonOrder: Hit[] = [];
+    if (typed.length >= 3) {
+      const named = new Set<number>();
+      for (const key of common.keys()) {
+        if (!(prefixLast ? key.startsWith(typed) : key === typed)) continue;
+        const row = common.byKey(key)?.rows[0];
+        if (row !== undefined) named.add(row);
+      }
+      for (const row of [...named].slice(0, 3)) commonOrder.push(usdaHit(row) as Hit);
+    }
+    odsOrder.push(...commonOrder);
+
     const room = max - Math.min(odsOrder.length, max);
     const words = contentWords(tokens).length
       ? tokens.filter((t, i) => i === tokens.length - 1 || !QUESTION_WORDS.has(t))
       : tokens;
     const qterms = room ? terms(words, { prefixLast, fuzzy: true }) : null;
-    const usdaOrder = qterms ? searchUsda(qterms, room).map((m) => usdaHit(m.index) as Hit) : [];
+    const listed = new Set(commonOrder.map(hitId));
+    const usdaOrder = qterms
+      ? searchUsda(qterms, room + listed.size)
+          .map((m) => usdaHit(m.index) as Hit)
+          .filter((h) => !listed.has(hitId(h)))
+      : [];
     return [...odsOrder, ...usdaOrder].slice(0, max).map(choiceFor);
   }
 
@@ -499,7 +713,7 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     const category: Category | null = findCategory(word);
     if (category) {
       return {
-        ods: (i) => inCategory(category, curatedNameTokens[i] ?? [], null),
+        ods: (i) => inCategory(category, curatedHeads[i] ?? [], null),
         usda: (f) => inCategory(category, f.head, f.ndb),
       };
     }
@@ -512,17 +726,35 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     };
   }
 
-  function top(options: { category?: string; limit?: number } = {}): FoodResult[] {
+  function topGroups(options: { category?: string; limit?: number } = {}): TopGroup[] {
     const limit = Math.max(1, Math.min(FOOD_LIMITS.topMax, Math.floor(options.limit ?? FOOD_LIMITS.topDefault)));
     const filter = categoryFilter(options.category);
-    const ods = byRichness.filter(filter.ods).map((i) => odsHit(i) as Hit);
-    const usda = features
-      // Brand, restaurant and baby-food rows would crowd the list with near-duplicates.
-      .filter((f) => !f.special && filter.usda(f))
-      .sort((a, b) => (rows[b.index]?.[2] ?? 0) - (rows[a.index]?.[2] ?? 0))
+    const ods = byRichness
+      .filter(filter.ods)
       .slice(0, limit)
-      .map((f) => usdaHit(f.index) as Hit);
-    return [...ods, ...usda].slice(0, limit).map((h) => resultOf(h, 1, []));
+      .map((i) => resultOf(odsHit(i) as Hit, 1, []));
+    // Brand, restaurant and baby-food rows would crowd the list with near-duplicates, and so would
+    // rows that differ only in salt ("with salt added" / "without salt"): one per food and amount.
+    const seen = new Set<string>();
+    const usda: FoodResult[] = [];
+    for (const f of byPer100g) {
+      if (usda.length + ods.length >= limit) break;
+      if (f.special || f.forms.some(([w]) => LIST_EXCLUDED_FORMS.has(w)) || !filter.usda(f)) continue;
+      const key = `${f.tokens.filter((t) => !SALT_WORDS.has(t)).join(' ')}|${rows[f.index]?.[2]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      usda.push(resultOf(usdaHit(f.index) as Hit, 1, []));
+    }
+    const groups: TopGroup[] = [
+      { table: 'ods', label: `per serving (${sourceTitle(curated[0]?.sourceId)})`, unit: 'serving', foods: ods },
+      { table: 'usda', label: `per 100 g (${usdaTitle})`, unit: '100 g', foods: usda },
+    ];
+    return groups.filter((g) => g.foods.length);
+  }
+
+  /** The two groups of `topGroups` one after the other: curated per serving, then USDA per 100 g. */
+  function top(options: { category?: string; limit?: number } = {}): FoodResult[] {
+    return topGroups(options).flatMap((g) => g.foods);
   }
 
   function compare(a: string, b: string): FoodComparison {
@@ -553,5 +785,5 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     return { a: ra, b: rb, ratio, text: `${line(ra)}\n${line(rb)}\n${verdict}${perGram}` };
   }
 
-  return { lookup, findInText, autocomplete, top, compare };
+  return { lookup, findInText, autocomplete, top, topGroups, compare };
 }

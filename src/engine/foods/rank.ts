@@ -21,6 +21,7 @@ const GROUP_PREFIXES = new Set([
   'beverage',
   'alcoholic beverage',
   'snack',
+  'candy',
   // Penalised below anyway, but "Fast foods, hot dog" is still a hot dog, not a pickle relish.
   'fast food',
   'babyfood',
@@ -48,28 +49,64 @@ const SPECIAL_MARKERS = [
 const SPECIAL_GROUPS = new Set(['03', '21', '22', '33', '35', '36']);
 /** All-caps words that are not brand names. */
 const NOT_BRANDS = new Set(['USDA', 'NFS', 'DHA', 'ARA', 'II', 'III', 'RTE', 'RTF', 'UHT', 'NS']);
-/** Forms that are further from the plain food unless asked for. */
-const PROCESSED = new Set([
-  'dried',
-  'dehydrated',
-  'powder',
-  'imitation',
-  'mix',
-  'concentrate',
-  'flour',
-  'oil',
-  'meatless',
-  'substitute',
-  'reduced',
-  'free',
-  'topping',
+/**
+ * Forms further from the plain food than members mean unless they ask for them, with their cost.
+ * Stand-ins ("Bacon, meatless", "Crab, imitation") cost more than three tiers, so a real food whose
+ * head merely contains the word ("Canadian bacon", tier 3) beats them; processed forms (powders,
+ * mixes, dried) cost less than a tier.
+ */
+const STAND_IN_COST = 35;
+const FORM_COST = new Map<string, number>([
+  ...['meatless', 'imitation', 'substitute', 'analog', 'vegetarian', 'vegan', 'surimi'].map(
+    (w) => [w, STAND_IN_COST] as const,
+  ),
+  ...[
+    'dried',
+    'dehydrated',
+    'powder',
+    'powdered',
+    'mix',
+    'concentrate',
+    'flour',
+    'oil',
+    'reduced',
+    'free',
+    'topping',
+    'freeze',
+    'instant',
+    'unprepared',
+    'microwaved',
+  ].map((w) => [w, 2] as const),
+  ...['canned', 'frozen', 'pickled', 'smoked', 'salted', 'sweetened', 'enhanced'].map((w) => [w, 1] as const),
 ]);
-const PLAIN_PREP = new Set(['raw', 'cooked', 'boiled', 'roasted', 'baked', 'broiled', 'steamed']);
+/** Preparations that keep a row plain: a segment made only of these is not a qualifier. */
+const PLAIN_PREP = new Set([
+  'raw',
+  'cooked',
+  'boiled',
+  'roasted',
+  'baked',
+  'broiled',
+  'steamed',
+  'dry',
+  'moist',
+  'heat',
+  'drained',
+  'without',
+  'salt',
+]);
+const PLAIN_STATE = new Set(['raw', 'cooked', 'boiled', 'roasted', 'baked', 'broiled', 'steamed']);
+const QUALIFIER_COST = 0.4;
 
 export const BRAND_PENALTY = 15;
 const TIER_WEIGHT = 10;
 /** Tiers up to this one mean the query's words name the food (not just appear in a long description). */
 export const NAMING_TIER = 4;
+/**
+ * Tiers up to this one mean the words name the food's head or a whole naming segment ("cheddar" in
+ * "Cheese, cheddar"): the bar for free text, where "dog" must not find "Pickle relish, hot dog".
+ */
+export const SEGMENT_TIER = 2;
 
 export interface RowFeatures {
   index: number;
@@ -85,8 +122,10 @@ export interface RowFeatures {
   /** The naming segments one by one ("Cheese, cheddar": cheese | cheddar). */
   nameSegments: string[][];
   special: boolean;
-  /** Rank cost that does not depend on the query. */
+  /** Rank cost that does not depend on the query: brand, qualifiers, length, plain preparation. */
   baseCost: number;
+  /** Words of processed or stand-in forms with their cost, charged unless the query asks for them. */
+  forms: [word: string, cost: number][];
 }
 
 export function rowFeatures(row: UsdaFoodRow, index: number): RowFeatures {
@@ -105,10 +144,21 @@ export function rowFeatures(row: UsdaFoodRow, index: number): RowFeatures {
   const brand = (description.match(/\b[A-Z][A-Z'&.-]{2,}\b/g) ?? []).some((w) => !NOT_BRANDS.has(w));
   const special = brand || SPECIAL_GROUPS.has(ndb.slice(0, 2)) || SPECIAL_MARKERS.some((m) => norm.includes(m));
   const tokens = segments.flat();
-  let baseCost = (special ? BRAND_PENALTY : 0) + 0.4 * (segments.length - 1) + 0.01 * description.length;
-  if (tokens.some((t) => PLAIN_PREP.has(t))) baseCost -= 1;
-  return { index, ndb, description, tokens, head, core, name, nameSegments: nameSegs, special, baseCost };
+  // Fewer qualifiers is more generic: "Mushrooms, white, raw" has one ("white"), preparation segments
+  // ("cooked, dry heat") none, so plain raw or cooked rows are not penalised for saying how they were made.
+  const qualifiers = segments.slice(grouped ? 2 : 1).filter((seg) => !seg.every((w) => PLAIN_PREP.has(w))).length;
+  let baseCost = (special ? BRAND_PENALTY : 0) + QUALIFIER_COST * qualifiers + 0.01 * description.length;
+  if (tokens.some((t) => PLAIN_STATE.has(t))) baseCost -= 1;
+  const forms = [...new Set(tokens)].flatMap((t): [string, number][] => {
+    const cost = FORM_COST.get(t);
+    return cost === undefined ? [] : [[t, cost]];
+  });
+  return { index, ndb, description, tokens, head, core, name, nameSegments: nameSegs, special, baseCost, forms };
 }
+
+/** Cost of the processed and stand-in forms a row has and the query did not ask for. */
+export const formCost = (f: RowFeatures, asked: ReadonlySet<string> = new Set()): number =>
+  f.forms.reduce((sum, [word, cost]) => (asked.has(word) ? sum : sum + cost), 0);
 
 /** Each query word with the table words it may match (itself, its completions or typo fixes). */
 export interface QueryTerm {
@@ -149,6 +199,6 @@ export function rowMatch(
   const tier = inHead && coreCovered ? 0 : inName && coreCovered ? 1 : segmentExact ? 2 : inHead ? 3 : inName ? 4 : 5;
   let cost = tier * TIER_WEIGHT + f.baseCost;
   for (const t of terms) if (t.fuzzy) cost += 3;
-  for (const tok of f.tokens) if (PROCESSED.has(tok) && !asked.has(tok)) cost += 2;
+  cost += formCost(f, asked);
   return { cost, tier };
 }

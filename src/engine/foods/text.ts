@@ -53,7 +53,7 @@ export const QUESTION_WORDS = new Set(
     'slices piece pieces daily dv percent nutrition nutrient nutrients info information compare than vs versus ' +
     'if whether so just also really very much more most less least number typical typically average ' +
     'check find look up into s handful glass bowl plate spoon spoonful tablespoon teaspoon tbsp tsp mug pint ' +
-    'scoop dozen bit bag packet pack jar bottle'
+    'scoop dozen bit bag packet pack jar bottle too wat wut wot abt bout pls plz u ur r'
   )
     .split(' ')
     .map(singular),
@@ -77,3 +77,70 @@ export function editDistance(a: string, b: string, cap = 3): number {
   }
   return prev[b.length] ?? cap + 1;
 }
+
+/**
+ * Nutrients and supplement words: questions name them next to foods ("how much caffeine is too much",
+ * "protein in eggs"), but on their own they are not a food, however many table rows mention them.
+ */
+export const NUTRIENT_WORDS = new Set(
+  (
+    'caffeine alcohol ethanol sugar sugars protein proteins fat fats calorie calories kcal kilojoule carb carbs ' +
+    'carbohydrate carbohydrates fiber fibre cholesterol sodium salt potassium calcium magnesium iron zinc copper ' +
+    'iodine manganese chromium molybdenum phosphorus fluoride selenite selenate selenomethionine vitamin vitamins ' +
+    'mineral minerals folate folic niacin riboflavin thiamin thiamine biotin choline omega antioxidant ' +
+    'antioxidants nutrient supplement supplements pill pills tablet tablets capsule capsules multivitamin ' +
+    'multivitamins dose dosage'
+  )
+    .split(' ')
+    .map(singular),
+);
+
+/** "c", "d", "b12", "k2": vitamin letters, never a food. */
+const VITAMIN_LETTER = /^[a-z]\d{0,2}$/;
+
+/**
+ * Animals people keep: "is selenium good for dogs", "my horse", "cat food". Never a food alone; a
+ * longer name that contains one ("hot dog", "horse meat", "goat cheese") still is.
+ */
+export const ANIMAL_WORDS = new Set(
+  'dog dogs puppy puppies pup cat cats kitten kitty pet pets horse horses pony foal cattle livestock sheep goat parrot bird hamster'
+    .split(' ')
+    .map(singular),
+);
+
+/**
+ * Cuts, forms and cooking words around a food name ("tuna steak", "canned salmon", "grilled chicken"):
+ * they narrow the row but do not name a food, so a phrase may carry them without every one matching.
+ * Not "whole" or "plain": "whole milk" and "plain yogurt" are foods of their own.
+ */
+export const MODIFIER_WORDS = new Set(
+  (
+    'steak steaks fillet fillets filet filets loin can canned tinned tin grilled raw cooked fresh frozen baked ' +
+    'fried roasted roast boiled steamed smoked broiled poached sliced organic wild farmed homemade ' +
+    'chopped diced stewed braised pan seared'
+  )
+    .split(' ')
+    .map(singular),
+);
+
+/**
+ * Words that stand next to a food without making a new one of it ("is salmon healthy", "tuna recipe",
+ * "eggs for breakfast"), unlike most food words next to each other ("corn dog", "almond milk").
+ */
+export const CONTEXT_WORDS = new Set(
+  (
+    'healthy healthier healthiest unhealthy recipe recipes meal meals dish dishes breakfast lunch dinner supper ' +
+    'snack snacks diet diets everyday nutrition nutritional benefit benefits'
+  )
+    .split(' ')
+    .map(singular),
+);
+
+/** Whether a (singular) token can name a food on its own: not framing, a nutrient, a pet or a letter. */
+export const canNameFood = (token: string): boolean =>
+  !QUESTION_WORDS.has(token) &&
+  !NUTRIENT_WORDS.has(token) &&
+  !ANIMAL_WORDS.has(token) &&
+  !MODIFIER_WORDS.has(token) &&
+  !VITAMIN_LETTER.test(token) &&
+  !/^\d+%?$/.test(token);
