@@ -149,14 +149,20 @@ export function formatTable(
 export function formatTopFoods(foods: FoodResult[], category?: string): string {
   const title = category ? `Richest foods in selenium: ${clean(category)}` : 'Richest foods in selenium';
   if (!foods.length) return `${title}: no foods found.\n`;
-  const rows = foods.map((f, i) => [
-    i + 1,
-    f.name ?? '',
-    f.serving ?? '',
-    f.mcg ?? 0,
-    f.percentDailyValue === null ? '' : `${Math.round(f.percentDailyValue)}%`,
-  ]);
-  return `${title}\n${formatTable(['#', 'food', 'serving', 'mcg', 'DV'], rows, { right: [4] })}\n`;
+  // The curated table ranks per serving and USDA per 100 g: one table per unit, so neither looks unsorted.
+  const curated = foods.filter((f) => f.table !== 'usda');
+  const usda = foods.filter((f) => f.table === 'usda');
+  const dv = (f: FoodResult) => (f.percentDailyValue === null ? '' : `${Math.round(f.percentDailyValue)}%`);
+  const parts = [title];
+  if (curated.length) {
+    const rows = curated.map((f, i) => [i + 1, f.name ?? '', f.serving ?? '', f.mcg ?? 0, dv(f)]);
+    parts.push('Per serving (NIH ODS):', formatTable(['#', 'food', 'serving', 'mcg', 'DV'], rows, { right: [4] }));
+  }
+  if (usda.length) {
+    const rows = usda.map((f, i) => [i + 1, f.name ?? '', f.per100g ?? 0]);
+    parts.push('Per 100 g (USDA SR26):', formatTable(['#', 'food', 'mcg/100 g'], rows, { right: [2] }));
+  }
+  return `${parts.join('\n')}\n`;
 }
 
 export function formatComparison(c: FoodComparison, queries: [string, string]): string {

@@ -190,7 +190,16 @@ describe('formatTopFoods', () => {
     const out = formatTopFoods([food(), food({ name: 'Tuna', mcg: 92, percentDailyValue: 167.3 })], 'fish');
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('Richest foods in selenium: fish');
-    expect(lines[3]).toMatch(/^1\s+Brazil nuts\s+1 ounce \(6-8 nuts\)\s+544\s+989%$/);
-    expect(lines[4]).toMatch(/^2\s+Tuna\s+.*\s+92\s+167%$/);
+    expect(lines[1]).toBe('Per serving (NIH ODS):');
+    expect(lines[4]).toMatch(/^1\s+Brazil nuts\s+1 ounce \(6-8 nuts\)\s+544\s+989%$/);
+    expect(lines[5]).toMatch(/^2\s+Tuna\s+.*\s+92\s+167%$/);
+  });
+
+  it('ranks USDA rows in their own per-100 g table', () => {
+    const usda = food({ name: 'Nuts, brazilnuts, dried', table: 'usda', mcg: 544, per100g: 1917 });
+    const out = formatTopFoods([food(), usda]);
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toContain('Per 100 g (USDA SR26):');
+    expect(lines.at(-1)).toMatch(/^1\s+Nuts, brazilnuts, dried\s+1917$/);
   });
 });
