@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../config.js';
 import { formatKnowledgeError } from '../knowledge/load.js';
 import { createLogger, type Logger } from '../log.js';
+import type { BotState } from '../ops/health.js';
+import type { Metrics } from '../ops/metrics.js';
+import { managedShardIds, type Ops, startOps } from '../ops/serve.js';
 import { KnowledgeLoadError, type RunningBot, startBot } from './bot.js';
 
 export { type RunningBot, type StartOptions, startBot } from './bot.js';
@@ -13,9 +16,9 @@ function refuse(lines: string[]): never {
   process.exit(1);
 }
 
-async function start(config: Config, logger: Logger): Promise<RunningBot> {
+async function start(config: Config, logger: Logger, metrics: Metrics | undefined): Promise<RunningBot> {
   try {
-    return await startBot(config, { logger });
+    return await startBot(config, { logger, ...(metrics ? { metrics } : {}) });
   } catch (err) {
     if (err instanceof KnowledgeLoadError) {
       refuse([`cannot start: ${err.message} in ${config.knowledgeDir}`, ...err.errors.map(formatKnowledgeError)]);
@@ -35,29 +38,68 @@ export async function main(): Promise<void> {
   // A bug in one handler is logged, never fatal: handlers already catch their own errors, this is the net.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
+  // Filled in once the bot is up; the health endpoint reads it on every request.
+  let bot: RunningBot | undefined;
+  const state = (): BotState => ({ client: bot?.client, kb: bot?.ctx.kb });
+  const ops =
+    config.healthPort === undefined ? undefined : await serveOps(config.healthPort, config.healthHost, state, logger);
+
   // Handlers go in before login, so a signal during startup also ends in an orderly stop.
-  const starting = start(config, logger);
+  // This process's own lines name its shard once discord.js has told the client which one it runs.
+  let log = logger;
+  const starting = start(config, logger, ops?.metrics).then((running) => {
+    bot = running;
+    const ids = managedShardIds(running.client);
+    if (ids) {
+      ops?.metrics.registry.setDefaultLabels({ shard: ids.join(',') });
+      log = logger.child({ shard: ids.length === 1 ? ids[0] : ids });
+    }
+    return running;
+  });
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (why: { signal: NodeJS.Signals } | { reason: string }) => {
     if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting without waiting');
-      process.exit(1);
+      // Only a repeated signal (Ctrl-C twice) means "now"; the manager going away during a stop changes nothing.
+      if ('signal' in why) {
+        log.warn(why, 'second signal: exiting without waiting');
+        process.exit(1);
+      }
+      return;
     }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    log.info(why, 'shutting down');
     starting
-      .then((bot) => bot.stop())
+      .then((running) => running.stop())
+      .then(() => ops?.close())
       .then(
         () => process.exit(0),
         (err) => {
-          logger.error({ err }, 'shutdown failed');
+          log.error({ err }, 'shutdown failed');
           process.exit(1);
         },
       );
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', (signal) => shutdown({ signal }));
+  process.on('SIGTERM', (signal) => shutdown({ signal }));
+  // Knowledge edits go live without a restart; under the ShardingManager it forwards SIGHUP to every shard.
+  process.on('SIGHUP', () => {
+    if (!stopping) void starting.then((running) => running.reloadKnowledge());
+  });
+  // Forked by the ShardingManager (an IPC channel exists): when the manager stops or dies the channel
+  // closes, and a shard left running on its own would be an orphan nobody supervises.
+  if (process.send) process.once('disconnect', () => shutdown({ reason: 'sharding manager disconnected' }));
   await starting;
+}
+
+/** HEALTH_PORT set: /healthz and /metrics for this process, or no start at all if the port is taken. */
+async function serveOps(port: number, host: string, state: () => BotState, logger: Logger): Promise<Ops> {
+  try {
+    const ops = await startOps({ port, host, state });
+    logger.info({ url: ops.url }, 'health and metrics endpoint listening');
+    return ops;
+  } catch (err) {
+    refuse([`cannot serve HEALTH_PORT ${port} on ${host}: ${(err as Error).message}`]);
+  }
 }
 
 const isEntry = (): boolean => {

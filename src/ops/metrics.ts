@@ -14,10 +14,24 @@ export interface Metrics {
   feedbackVotes: Counter<'vote'>;
 }
 
-export function createMetrics(options: { defaultMetrics?: boolean; labels?: Record<string, string> } = {}): Metrics {
+/** A shard's last heartbeat round trip in milliseconds; discord.js reports -1 before the first acknowledgement. */
+export interface ShardPing {
+  shard: number;
+  ms: number;
+}
+
+export interface MetricsOptions {
+  defaultMetrics?: boolean;
+  labels?: Record<string, string>;
+  /** Read at scrape time, so the gauge is always the current ping without a timer of our own. */
+  gatewayPings?: () => readonly ShardPing[];
+}
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const pings = options.gatewayPings;
   const registry = new Registry();
   if (options.labels) registry.setDefaultLabels(options.labels);
-  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'selene_process_' });
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'selene_' });
   return {
     registry,
     questions: new Counter({
@@ -39,6 +53,15 @@ export function createMetrics(options: { defaultMetrics?: boolean; labels?: Reco
       help: 'Last heartbeat round trip to the Discord gateway.',
       labelNames: ['shard'],
       registers: [registry],
+      ...(pings
+        ? {
+            collect(this: Gauge<'shard'>) {
+              // Reset first: a shard that has gone away, or not yet measured, shows no stale value.
+              this.reset();
+              for (const { shard, ms } of pings()) if (ms >= 0) this.set({ shard: String(shard) }, ms / 1000);
+            },
+          }
+        : {}),
     }),
     errors: new Counter({
       name: 'selene_errors_total',

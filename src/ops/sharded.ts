@@ -1,14 +1,24 @@
+import type { ChildProcess } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ShardingManager } from 'discord.js';
+import { parseArgs } from 'node:util';
+import { type Shard, ShardingManager } from 'discord.js';
 import { z } from 'zod';
 import { type Config, loadConfig } from '../config.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
 
-// `npm run start:sharded`: one process per shard under discord.js's ShardingManager. Each child
-// runs the same entry as `npm start`; discord.js hands it SHARDS/SHARD_COUNT, which its Client reads.
+// `npm run start:sharded`: one process per shard under discord.js's ShardingManager. Each child runs the
+// same entry as `npm start`; discord.js hands it SHARDS/SHARD_COUNT, which its Client reads. Everything a
+// shard needs is its own (knowledge, engine, cooldowns, metrics); shared state lives in the database.
 
 const gatewayBotSchema = z.object({ shards: z.number().int().positive() });
+
+/** discord.js's default: one IDENTIFY per 5 s is Discord's limit per identify bucket, plus a margin. */
+export const DEFAULT_SPAWN_DELAY_MS = 5_500;
+/** A shard drains in-flight replies for up to 10 s on stop; past this it is killed. */
+const STOP_TIMEOUT_MS = 15_000;
+const READY_TIMEOUT_MS = 60_000;
 
 /**
  * discord.js's own 'auto' always asks discord.com, so a REST proxy or the test fake set through
@@ -20,24 +30,84 @@ export async function recommendedShardCount(config: Config): Promise<number> {
   return gatewayBotSchema.parse(await res.json()).shards;
 }
 
-export async function startShardingManager(config: Config): Promise<ShardingManager> {
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+export interface ManagerOptions {
+  /** Pause between starting two shards (`--spawn-delay-ms`). */
+  spawnDelayMs: number;
+}
+
+/**
+ * With HEALTH_PORT set, shard N serves /healthz and /metrics on HEALTH_PORT + N: each shard process is a
+ * whole bot with its own state, so each is probed and scraped on its own, and a dead shard shows as a dead port.
+ */
+export function shardHealthPort(basePort: number | undefined, shardId: number): number | undefined {
+  return basePort === undefined ? undefined : basePort + shardId;
+}
+
+export async function createShardingManager(config: Config, logger: Logger): Promise<ShardingManager> {
   const totalShards = config.shardCount === 'auto' ? await recommendedShardCount(config) : config.shardCount;
+  const shardList = config.shardList ?? [...Array(totalShards).keys()];
+  const outOfRange = shardList.filter((id) => id >= totalShards);
+  if (outOfRange.length > 0)
+    throw new Error(`SHARD_LIST has ids ${outOfRange.join(', ')} but there are ${totalShards} shards`);
+  const highestPort = shardHealthPort(config.healthPort, Math.max(...shardList));
+  if (highestPort !== undefined && highestPort > 65_535) {
+    throw new Error(`HEALTH_PORT ${config.healthPort} + shard id goes past 65535; choose a lower HEALTH_PORT`);
+  }
   const entry = join(dirname(fileURLToPath(import.meta.url)), '../discord/main.ts');
   const manager = new ShardingManager(entry, {
     token: config.token,
     totalShards,
-    shardList: config.shardList ?? 'auto',
+    shardList,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    // An absolute URL, so shards start whatever the working directory (a bare `tsx` resolves from the cwd).
+    execArgv: ['--import', import.meta.resolve('tsx')],
     respawn: true,
   });
-  manager.on('shardCreate', (shard) => {
-    logger.info({ shard: shard.id, totalShards }, 'shard launched');
-    shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited'));
+  manager.on('shardCreate', (shard: Shard) => {
+    const port = shardHealthPort(config.healthPort, shard.id);
+    // Shard#env is what the child is forked with; the child's own config then reads its port as usual.
+    if (port !== undefined) (shard.env as Record<string, string>).HEALTH_PORT = String(port);
+    logger.info({ shard: shard.id, totalShards, ...(port ? { healthPort: port } : {}) }, 'shard launched');
+    shard.on('death', (child) => {
+      const code = 'exitCode' in child ? child.exitCode : undefined;
+      logger.warn({ shard: shard.id, code }, 'shard process exited');
+    });
   });
-  await manager.spawn({ timeout: 60_000 });
   return manager;
+}
+
+function stopChild(child: ChildProcess | null, timeoutMs: number): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // Closing the IPC channel asks the shard to stop (its main.ts listens for 'disconnect'). Not a signal,
+    // so a shard that also got the terminal's Ctrl-C does not take this as a second, impatient one.
+    if (child.connected) child.disconnect();
+    else child.kill('SIGTERM');
+  });
+}
+
+/** Stops every shard gracefully (each drains its replies), killing any that outstay `timeoutMs`. */
+export async function stopShards(manager: ShardingManager, timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
+  manager.respawn = false;
+  await Promise.all([...manager.shards.values()].map((shard) => stopChild(shard.process, timeoutMs)));
+}
+
+const argsSchema = z.object({
+  'spawn-delay-ms': z
+    .string()
+    .regex(/^\d+$/, '--spawn-delay-ms must be a whole number of milliseconds')
+    .transform(Number)
+    .default(DEFAULT_SPAWN_DELAY_MS),
+});
+
+export function parseManagerArgs(argv: string[]): ManagerOptions {
+  const { values } = parseArgs({ args: argv, options: { 'spawn-delay-ms': { type: 'string' } }, strict: true });
+  return { spawnDelayMs: argsSchema.parse(values)['spawn-delay-ms'] };
 }
 
 async function main(): Promise<void> {
@@ -46,14 +116,59 @@ async function main(): Promise<void> {
     process.stderr.write(`selene: ${loaded.message}\n`);
     process.exit(1);
   }
-  const manager = await startShardingManager(loaded.config);
-  const stop = () => {
-    // Children get SIGTERM and shut down gracefully through their own handlers.
-    for (const shard of manager.shards.values()) shard.kill();
-    process.exit(0);
+  let options: ManagerOptions;
+  try {
+    options = parseManagerArgs(process.argv.slice(2));
+  } catch (err) {
+    const message = err instanceof z.ZodError ? (err.issues[0]?.message ?? err.message) : (err as Error).message;
+    process.stderr.write(`selene: ${message}\n`);
+    process.exit(1);
+  }
+  const { config } = loaded;
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  let manager: ShardingManager;
+  try {
+    manager = await createShardingManager(config, logger);
+  } catch (err) {
+    process.stderr.write(`selene: cannot start shards: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const stop = (why: Record<string, unknown>, code: number) => {
+    if (stopping) {
+      logger.warn(why, 'second signal: killing shards');
+      for (const shard of manager.shards.values()) shard.process?.kill('SIGKILL');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info(why, 'stopping shards');
+    void stopShards(manager).then(() => process.exit(code));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', (signal) => stop({ signal }, 0));
+  process.on('SIGTERM', (signal) => stop({ signal }, 0));
+  // Each shard holds its own copy of the knowledge base: one `kill -HUP <manager>` reloads them all.
+  process.on('SIGHUP', () => {
+    logger.info({ shards: manager.shards.size }, 'forwarding SIGHUP: shards reload knowledge');
+    for (const shard of manager.shards.values()) shard.process?.kill('SIGHUP');
+  });
+
+  try {
+    await manager.spawn({ delay: options.spawnDelayMs, timeout: READY_TIMEOUT_MS });
+    logger.info({ shards: manager.shardList }, 'all shards ready');
+  } catch (err) {
+    if (stopping) return;
+    logger.fatal({ err }, 'shards failed to start');
+    stop({ reason: 'startup failed' }, 1);
+  }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) void main();
+const isEntry = (): boolean => {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+};
+
+if (isEntry()) void main();

@@ -1,0 +1,216 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePorts } from '../ops/ports.js';
+import { type FakeDiscord, startFakeDiscord } from './fake-discord/index.js';
+
+// `npm run start:sharded` for real: the ShardingManager process forks one bot process per shard, against a
+// fake Discord that recommends 2 shards and owns a guild on each.
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+interface Manager {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once the output (manager and shards: they share stdout) satisfies `done`. */
+  waitForOutput(done: (output: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
+}
+
+function startManager(env: Record<string, string>, cwd: string): Manager {
+  // detached: the manager leads its own process group, so cleanup can reach the shards it forked too.
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX_LOADER, join(ROOT, 'src/ops/sharded.ts'), '--spawn-delay-ms', '0'],
+    { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let out = '';
+  const append = (d: Buffer) => {
+    out += d.toString();
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
+  return {
+    child,
+    output: () => out,
+    exit,
+    waitForOutput: (done, what, timeoutMs = 10_000) =>
+      new Promise((ok, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no ${what} within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+        const check = () => {
+          if (!done(out)) return;
+          clearTimeout(timer);
+          child.stdout?.off('data', check);
+          ok();
+        };
+        child.stdout?.on('data', check);
+        void exit.then(() => {
+          clearTimeout(timer);
+          if (done(out)) ok();
+          else fail(new Error(`manager exited before ${what}:\n${out}`));
+        });
+        check();
+      }),
+  };
+}
+
+/** Signals the whole process group (manager and shards), tolerating one that is already gone. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    // ESRCH: nothing left to signal.
+  }
+}
+
+const logLines = (text: string): Record<string, unknown>[] =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+let fake: FakeDiscord;
+let manager: Manager;
+let dataDir: string;
+let healthPort: number;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({ shards: 2, guilds: [{ shard: 0 }, { shard: 1 }], timeoutMs: 15_000 });
+  dataDir = mkdtempSync(join(tmpdir(), 'selene-shards-'));
+  healthPort = await freePorts(2);
+  manager = startManager(
+    {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'debug',
+      COOLDOWN_SECONDS: '0',
+      HEALTH_PORT: String(healthPort),
+    },
+    dataDir,
+  );
+  await manager.waitForOutput((out) => out.includes('all shards ready'), '"all shards ready"', 20_000);
+}, 30_000);
+
+afterAll(async () => {
+  if (manager) {
+    signalGroup(manager.child, 'SIGTERM');
+    const timer = setTimeout(() => signalGroup(manager.child, 'SIGKILL'), 5_000);
+    await manager.exit;
+    clearTimeout(timer);
+    // The shards may outlive the manager by a moment; make sure none is left behind.
+    signalGroup(manager.child, 'SIGKILL');
+  }
+  await fake?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm run start:sharded', () => {
+  it('asks the gateway for the shard count and identifies each shard as [id, 2]', () => {
+    const identified = fake.identifies
+      .filter((i) => i.sessionId !== null)
+      .map((i) => [i.shardId, i.shardCount])
+      .sort();
+    expect(identified).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(fake.restCalls.some((c) => c.method === 'GET' && c.path === '/gateway/bot')).toBe(true);
+  });
+
+  it('answers a mention in each guild from the shard that owns it', async () => {
+    for (const guild of fake.guilds) {
+      const sent = fake.sendMessage({ guildId: guild.id, content: 'what is selenium?', mentionsBot: true });
+      const reply = await fake.waitForReplyTo(String(sent.id));
+      expect(reply.status).toBe(200);
+      // The gateway session that carried the event belongs to the guild's shard...
+      const delivered = fake.frames.filter(
+        (f) => f.direction === 'out' && f.t === 'MESSAGE_CREATE' && (f.d as { id?: string }).id === String(sent.id),
+      );
+      expect(delivered.map((f) => f.shardId)).toEqual([guild.shardId]);
+      // ...and the bot that answered logged it as that shard (which process it was: see the metrics test).
+      // The line travels through a pipe, the reply through a socket: either may reach this process first.
+      const answeredIn = (out: string) => logLines(out).find((l) => l.msg === 'answered' && l.guild === guild.id);
+      await manager.waitForOutput((out) => answeredIn(out) !== undefined, `the answer log line for ${guild.id}`);
+      expect(answeredIn(manager.output())?.shard).toBe(guild.shardId);
+    }
+  });
+
+  // Runs after the mentions above: each shard process, on its own port, counted only its own guild's question.
+  it('serves health and metrics per shard on HEALTH_PORT + shard id', async () => {
+    for (const shard of [0, 1]) {
+      const base = `http://127.0.0.1:${healthPort + shard}`;
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(200);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      // Each shard counted exactly the one question asked in its own guild.
+      const questions = metrics.split('\n').filter((l) => l.startsWith('selene_questions_total{'));
+      expect(questions).toHaveLength(1);
+      expect(questions[0]).toContain(`shard="${shard}"`);
+      expect(questions[0]).toMatch(/ 1$/);
+    }
+  });
+
+  it('forwards SIGHUP so every shard reloads its knowledge', async () => {
+    const reloaded = (out: string) => logLines(out).filter((l) => l.msg === 'knowledge reloaded');
+    expect(reloaded(manager.output())).toHaveLength(0);
+    manager.child.kill('SIGHUP');
+    await manager.waitForOutput((out) => reloaded(out).length === 2, 'two knowledge reloads');
+    expect(manager.child.exitCode).toBeNull();
+  });
+
+  it('stops every shard gracefully on SIGTERM to the manager', async () => {
+    manager.child.kill('SIGTERM');
+    const { code } = await manager.exit;
+    expect(code).toBe(0);
+    const lines = logLines(manager.output());
+    // Each shard heard it from the manager (the IPC channel closing) and named itself when it did.
+    const shuttingDown = lines.filter((l) => l.msg === 'shutting down');
+    expect(shuttingDown.map((l) => l.shard).sort()).toEqual([0, 1]);
+    expect(lines.filter((l) => l.msg === 'stopped')).toHaveLength(2);
+  });
+});
+
+describe('a shard whose manager is gone', () => {
+  it('shuts down on its own instead of lingering as an orphan', async () => {
+    const single = await startFakeDiscord({ timeoutMs: 10_000 });
+    // Forked with an IPC channel, as the ShardingManager does; closing the channel is what a dying manager does.
+    const shard = fork(join(ROOT, 'src/discord/main.ts'), [], {
+      cwd: dataDir,
+      execArgv: ['--import', TSX_LOADER],
+      env: {
+        PATH: process.env.PATH ?? '',
+        DISCORD_TOKEN: single.token,
+        DISCORD_API_URL: single.apiUrl,
+        KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    let out = '';
+    shard.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    const exit = new Promise<number | null>((done) => shard.once('exit', (code) => done(code)));
+    try {
+      await single.waitForIdentify(0);
+      await single.waitForRest((c) => c.path.endsWith('/commands'));
+      shard.disconnect();
+      expect(await exit).toBe(0);
+      const lines = logLines(out);
+      expect(lines.find((l) => l.msg === 'shutting down')?.reason).toBe('sharding manager disconnected');
+      expect(lines.some((l) => l.msg === 'stopped')).toBe(true);
+    } finally {
+      if (shard.exitCode === null && shard.signalCode === null) shard.kill('SIGKILL');
+      await single.close();
+    }
+  });
+});
