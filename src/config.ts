@@ -47,6 +47,14 @@ export const envSchema = z.object({
     .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a positive whole number')
     .transform((s) => (s === 'auto' ? ('auto' as const) : Number(s)))
     .default('auto'),
+  /** Privileged: only answer channels need it (see the README). Enable it in the Developer Portal first. */
+  MESSAGE_CONTENT_INTENT: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Keys the hashes of member ids in the database; else a secret generated once into DATA_DIR. */
+  SELENE_HASH_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  RETENTION_DAYS: integer(1, 3650).default(90),
   SHARD_LIST: z
     .string()
     .trim()
@@ -70,6 +78,10 @@ export interface Config {
   healthHost: string;
   shardCount: number | 'auto';
   shardList: number[] | undefined;
+  messageContentIntent: boolean;
+  /** Not enumerable, like the token: never logged. */
+  readonly hashSecret: string | undefined;
+  retentionDays: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -89,8 +101,8 @@ export function parseConfig(env: Env): ConfigResult {
       return { ok: false, message: `DISCORD_TOKEN is not set (put it in .env or the environment). ${NO_TOKEN_HINT}` };
     }
     if (name === 'DISCORD_TOKEN') return { ok: false, message: `DISCORD_TOKEN ${issue?.message}. ${NO_TOKEN_HINT}` };
-    // Echo the offending value (never for the token) so the fix is obvious.
-    const value = env[name];
+    // Echo the offending value (never a secret) so the fix is obvious.
+    const value = name === 'SELENE_HASH_SECRET' ? undefined : env[name];
     const shown = value === undefined ? '' : ` (got ${JSON.stringify(value.slice(0, 80))})`;
     return { ok: false, message: `${name} ${issue?.message ?? 'is invalid'}${shown}` };
   }
@@ -108,8 +120,11 @@ export function parseConfig(env: Env): ConfigResult {
     healthHost: e.HEALTH_HOST,
     shardCount: e.SHARD_COUNT,
     shardList: e.SHARD_LIST,
+    messageContentIntent: e.MESSAGE_CONTENT_INTENT,
+    retentionDays: e.RETENTION_DAYS,
   } as Config;
   Object.defineProperty(config, 'token', { value: e.DISCORD_TOKEN, enumerable: false });
+  Object.defineProperty(config, 'hashSecret', { value: e.SELENE_HASH_SECRET, enumerable: false });
   return { ok: true, config };
 }
 

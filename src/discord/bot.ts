@@ -1,4 +1,4 @@
-import { type Client, Events, type Interaction, type Message } from 'discord.js';
+import { type Client, Events, type Guild, type Interaction, type Message, Team, type User } from 'discord.js';
 import type { Config } from '../config.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
@@ -18,6 +18,7 @@ import {
 } from './events/interaction-create.js';
 import { onMessageCreate } from './events/message-create.js';
 import { syncCommands } from './register.js';
+import { type ReloadResult, reloadKnowledge } from './reload.js';
 import { notices } from './render.js';
 import { interactionReply, messageReply } from './respond.js';
 
@@ -40,6 +41,8 @@ export interface StartOptions {
   engineFactory?: (kb: KnowledgeBase) => Engine;
   /** Commands and button kinds added by later features (e.g. /settings, feedback buttons). */
   extend?: { chat?: ChatCommand[]; buttons?: Record<string, ButtonHandler> };
+  /** How often the store's retention purge runs (default daily; it also runs once on ready). */
+  retentionPurgeIntervalMs?: number;
 }
 
 export interface RunningBot {
@@ -47,11 +50,21 @@ export interface RunningBot {
   ctx: BotContext;
   /** Result of command registration on ready; null when it failed (logged). */
   commandSync: 'updated' | 'unchanged' | null;
+  /**
+   * Loads the knowledge folder again; swaps the engine only when it is valid, else keeps the last good one
+   * and returns (and logs) every problem. For SIGHUP and /reload.
+   */
+  reloadKnowledge(): ReloadResult;
   /** Stops taking events, waits for in-flight replies (bounded), destroys the client. Idempotent. */
   stop(): Promise<void>;
 }
 
 const DEFAULT_DRAIN_MS = 10_000;
+const DAY_MS = 86_400_000;
+
+/** Who may use owner-only commands: the application's owner, or the owner of the team that owns it. */
+const ownerIdOf = (owner: User | Team | null): string | null =>
+  owner instanceof Team ? owner.ownerId : (owner?.id ?? null);
 
 function withExtensions(routes: InteractionRoutes, extend: StartOptions['extend']): InteractionRoutes {
   if (!extend) return routes;
@@ -74,25 +87,54 @@ export function loadKnowledgeOrThrow(dir: string): KnowledgeBase {
  */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
-  const kb = loadKnowledgeOrThrow(options.knowledgeDir ?? config.knowledgeDir);
-  const engine = (options.engineFactory ?? createEngine)(kb);
+  const knowledgeDir = options.knowledgeDir ?? config.knowledgeDir;
+  const engineFactory = options.engineFactory ?? createEngine;
+  const kb = loadKnowledgeOrThrow(knowledgeDir);
+  const engine = engineFactory(kb);
+  const client = createClient(config);
+  // The application owner, fetched once when first needed (null until then, or after a failed fetch).
+  let owner: Promise<string | null> | null = null;
   const ctx: BotContext = {
     engine,
     kb,
     logger,
     cooldowns: createCooldowns(config.cooldownSeconds),
+    messageContentIntent: config.messageContentIntent ?? false,
     ...(options.store ? { store: options.store } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    isOwner: async (userId) => {
+      if (!client.application) return false;
+      const application = client.application;
+      owner ??= application.fetch().then(
+        (app) => ownerIdOf(app.owner),
+        (err) => {
+          owner = null;
+          logger.warn({ err }, 'could not fetch the application owner');
+          return null;
+        },
+      );
+      return (await owner) === userId;
+    },
   };
+  // Handlers copy ctx per event, so swapping ctx.engine serves every later event; events already running
+  // finish with the engine they started with.
+  const reload = (): ReloadResult => reloadKnowledge(ctx, knowledgeDir, engineFactory, logger);
+  ctx.reloadKnowledge = reload;
   const metrics = options.metrics;
   const routes = withExtensions(defaultRoutes(), options.extend);
-  const client = createClient(config);
 
   let accepting = true;
   const inflight = new Set<Promise<unknown>>();
-  const track = (work: Promise<unknown>, command: string) => {
-    const endTimer = metrics?.answerLatency.startTimer({ command });
-    void work.finally(() => endTimer?.());
+  /**
+   * Keeps in-flight work for a graceful stop, and times it when it ends in a reply: `command` names the
+   * reply, or the work resolves to it (messages), or to null for an event that was ignored (not timed).
+   */
+  const track = (work: Promise<unknown>, command?: string) => {
+    const started = performance.now();
+    void work.then((result) => {
+      const label = command ?? (typeof result === 'string' ? result : null);
+      if (label) metrics?.answerLatency.observe({ command: label }, (performance.now() - started) / 1000);
+    });
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   };
@@ -108,8 +150,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         await message
           .reply(messageReply(notices.error()))
           .catch((e) => log.warn({ err: e }, 'could not send error reply'));
+        return 'error';
       }),
-      'message',
     );
   });
 
@@ -143,6 +185,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     );
   });
 
+  // Leaving a server (kicked, or the server deleted) forgets its settings; an outage (unavailable) does not.
+  client.on(Events.GuildDelete, (guild: Guild) => {
+    if (!guild.available) return;
+    logger.info({ guild: guild.id }, 'left server: forgetting its settings');
+    try {
+      options.store?.forgetGuild?.(guild.id);
+    } catch (err) {
+      logger.warn({ err, guild: guild.id }, 'could not forget the server settings');
+    }
+  });
+
   // Without an 'error' listener an EventEmitter error would throw and kill the process.
   client.on(Events.Error, (err) => {
     metrics?.errors.inc({ where: 'client' });
@@ -172,22 +225,40 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   );
 
   let commandSync: RunningBot['commandSync'] = null;
+  // Commands are per application, not per shard: under the ShardingManager only shard 0's process registers them.
+  const registers = !readyClient.shard || readyClient.shard.ids.includes(0);
   try {
-    commandSync = await syncCommands(
-      readyClient.rest,
-      { applicationId: config.clientId ?? readyClient.application.id, guildId: config.devGuildId },
-      [...commandDefinitions(), ...(options.extend?.chat ?? []).map((c) => c.data)],
-      logger,
-    );
+    if (registers)
+      commandSync = await syncCommands(
+        readyClient.rest,
+        { applicationId: config.clientId ?? readyClient.application.id, guildId: config.devGuildId },
+        [...commandDefinitions(), ...(options.extend?.chat ?? []).map((c) => c.data)],
+        logger,
+      );
   } catch (err) {
     // Answering mentions and DMs does not need registered commands, so keep running.
     logger.error({ err }, 'command registration failed');
+  }
+
+  const purgeExpired = () => {
+    try {
+      options.store?.purgeExpired?.();
+    } catch (err) {
+      logger.warn({ err }, 'retention purge failed');
+    }
+  };
+  let purgeTimer: NodeJS.Timeout | undefined;
+  if (options.store?.purgeExpired) {
+    purgeExpired();
+    // unref: a pending purge never keeps the process alive on its own.
+    purgeTimer = setInterval(purgeExpired, options.retentionPurgeIntervalMs ?? DAY_MS).unref();
   }
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
+      clearInterval(purgeTimer);
       const drainMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_MS;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
@@ -203,5 +274,5 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     return stopping;
   };
 
-  return { client, ctx, commandSync, stop };
+  return { client, ctx, commandSync, reloadKnowledge: reload, stop };
 }

@@ -1,8 +1,8 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { showTopicsPage } from './commands/topics.js';
-import { answerQuestion, type BotContext } from './context.js';
+import { answerQuestion, type BotContext, feedbackFor } from './context.js';
 import { decodeCustomId } from './custom-ids.js';
-import { notices, renderAnswer } from './render.js';
+import { notices, renderAnswer, renderSection } from './render.js';
 import { interactionReply } from './respond.js';
 
 export type ButtonHandler = (interaction: ButtonInteraction, ctx: BotContext) => Promise<void>;
@@ -30,7 +30,9 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     const question = questionFor(ctx, action.id);
     const answer = answerQuestion(ctx, 'suggestion', question, who(interaction));
     await interaction.reply(
-      interactionReply(renderAnswer(answer, { question }), { ephemeral: wasEphemeral(interaction) }),
+      interactionReply(renderAnswer(answer, { question, ...feedbackFor(ctx) }), {
+        ephemeral: wasEphemeral(interaction),
+      }),
     );
   },
 
@@ -49,6 +51,32 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     const action = decodeCustomId(interaction.customId);
     if (action?.kind !== 'topics') return void (await expired(interaction));
     await showTopicsPage(interaction, ctx, action.page);
+  },
+
+  /** 👍 / 👎: one vote per member per answer, changeable; always acknowledged privately. */
+  async vote(interaction, ctx) {
+    const action = decodeCustomId(interaction.customId);
+    if (action?.kind !== 'vote') return void (await expired(interaction));
+    const outcome = ctx.store?.recordVote?.({
+      answerId: action.answerId,
+      entryId: action.entryId,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      vote: action.vote,
+    }) ?? { ok: false as const, reason: 'no store' };
+    if (outcome.ok) ctx.metrics?.feedbackVotes.inc({ vote: action.vote });
+    // debug: the store already logs its failures, at most once a minute.
+    else ctx.logger.debug({ reason: outcome.reason }, 'feedback vote not saved');
+    const notice = outcome.ok ? notices.voteSaved(action.vote, outcome.previous) : notices.voteNotSaved();
+    await interaction.reply(interactionReply(notice, { ephemeral: true }));
+  },
+
+  /** A link card's section button: the summary and link, privately, so a card never floods the channel. */
+  async section(interaction, ctx) {
+    const action = decodeCustomId(interaction.customId);
+    const shown = action?.kind === 'section' ? renderSection(ctx.kb, action.id) : null;
+    if (!shown) return void (await expired(interaction));
+    await interaction.reply(interactionReply(shown, { ephemeral: true }));
   },
 };
 

@@ -2,13 +2,22 @@ import { Client, GatewayIntentBits, Options, Partials, PermissionFlagsBits, Perm
 import type { Config } from '../config.js';
 
 /**
- * The discord.js client with the least it needs: no Message Content intent (mentions and DMs carry their
- * text anyway), Partials.Channel so DMs arrive for channels not yet cached, and REST (which also yields
- * the gateway address via GET /gateway/bot) pointed at DISCORD_API_URL.
+ * The discord.js client with the least it needs: no Message Content intent unless MESSAGE_CONTENT_INTENT
+ * asks for it (mentions and DMs carry their text anyway; only answer channels need it), Partials.Channel
+ * so DMs arrive for channels not yet cached, and REST (which also yields the gateway address via
+ * GET /gateway/bot) pointed at DISCORD_API_URL.
  */
-export function createClient(config: Pick<Config, 'apiUrl'>, shards?: { ids: number[]; count: number }): Client {
+export function createClient(
+  config: Pick<Config, 'apiUrl'> & Partial<Pick<Config, 'messageContentIntent'>>,
+  shards?: { ids: number[]; count: number },
+): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      ...(config.messageContentIntent ? [GatewayIntentBits.MessageContent] : []),
+    ],
     partials: [Partials.Channel],
     rest: { api: config.apiUrl },
     // A default as well as per reply: nothing this client sends can ping @everyone, @here or a role.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
@@ -9,7 +10,9 @@ import type { Answer, Engine } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
+import type { GuildSettings, SettingsPatch, VoteValue } from '../store/index.js';
 import type { Cooldowns } from './cooldown.js';
+import type { ReloadResult } from './reload.js';
 
 /** Where a question came from, for logs, metrics and the store. */
 export type QuestionSource = 'mention' | 'dm' | 'channel' | 'ask' | 'context-menu' | 'suggestion' | 'more';
@@ -22,9 +25,24 @@ export interface AnswerEvent {
   answer: Answer;
 }
 
+/** A 👍 / 👎 click on an answer. */
+export interface FeedbackVote {
+  answerId: string;
+  entryId: string | null;
+  userId: string;
+  guildId: string | null;
+  vote: VoteValue;
+}
+
+/** `previous` is the member's earlier vote on the same answer, so the reply can say "changed". */
+export type VoteOutcome = { ok: true; previous: VoteValue | null } | { ok: false; reason: string };
+
+export type SettingsUpdate = { ok: true; settings: GuildSettings } | { ok: false; reason: string };
+
 /**
  * Persistence seam for the curation loop (feedback, unanswered questions, per-server settings). Absent
  * means nothing is stored; every method is optional so a store can grow feature by feature.
+ * Implementations never throw: a database that cannot be written must not stop answers.
  */
 export interface BotStore {
   recordAnswer?(event: AnswerEvent): void | Promise<void>;
@@ -34,6 +52,18 @@ export interface BotStore {
   isAnswerChannel?(guildId: string, channelId: string): boolean;
   /** Whether /ask answers privately when the member does not choose. */
   privateByDefault?(guildId: string | null): boolean;
+  /** Whether links to the article get a compact card in answer channels. */
+  linkCards?(guildId: string): boolean;
+  /** Present only when votes can be stored; feedback buttons are shown only then. */
+  recordVote?(vote: FeedbackVote): VoteOutcome;
+  /** The server's settings (defaults when it never changed any). */
+  settings?(guildId: string): GuildSettings;
+  /** Read-modify-write in one transaction, so two admins (or shards) cannot lose each other's change. */
+  updateSettings?(guildId: string, change: (current: GuildSettings) => SettingsPatch): SettingsUpdate;
+  /** The bot left the server: forget its settings. */
+  forgetGuild?(guildId: string): void;
+  /** Deletes question texts older than the retention period (run daily). */
+  purgeExpired?(): void;
 }
 
 /** Everything a handler needs, passed in (no globals), so several bots can run in one process in tests. */
@@ -45,6 +75,12 @@ export interface BotContext {
   store?: BotStore;
   /** Prometheus counters of this bot process; absent in tests that do not look at them. */
   metrics?: Metrics;
+  /** Whether this client asked for the privileged Message Content intent (answer channels need it). */
+  messageContentIntent?: boolean;
+  /** Loads knowledge/ again and swaps the engine when it is valid (the running bot's, see bot.ts). */
+  reloadKnowledge?: () => ReloadResult;
+  /** Whether the user owns the application (owner-only commands). */
+  isOwner?: (userId: string) => Promise<boolean>;
 }
 
 export interface ChatCommand {
@@ -84,3 +120,13 @@ export function answerQuestion(
   }
   return answer;
 }
+
+/**
+ * A fresh id for an answer's votes. Random rather than the question's message or interaction id, which
+ * Discord could tie back to the member who asked (PRIVACY.md: no message ids of questions are stored).
+ */
+export const newAnswerId = (): string => randomBytes(9).toString('base64url');
+
+/** Feedback buttons for a new answer, only when votes can be stored. */
+export const feedbackFor = (ctx: Pick<BotContext, 'store'>): { feedback?: { answerId: string } } =>
+  ctx.store?.recordVote ? { feedback: { answerId: newAnswerId() } } : {};

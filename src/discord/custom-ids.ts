@@ -12,27 +12,72 @@ export type ButtonAction =
   /** Next page of a long answer to the entry `id`. */
   | { kind: 'more'; id: string; page: number }
   /** /topics page; `dir` keeps the prev and next ids distinct when they point to the same page. */
-  | { kind: 'topics'; page: number; dir: 'p' | 'n' };
+  | { kind: 'topics'; page: number; dir: 'p' | 'n' }
+  /**
+   * 👍 / 👎 on an answer. `answerId` is random and unique per answer (see newAnswerId); `entryId` is what
+   * answered, so votes reach the curators' report without a lookup.
+   */
+  | { kind: 'vote'; vote: 'up' | 'down'; answerId: string; entryId: string | null }
+  /** A link card's section button: that section's summary and link. */
+  | { kind: 'section'; id: string };
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PAGE = /^\d{1,4}$/;
+/** Base64url answer ids; the store accepts ids of letters, digits, _ and -. */
+const ANSWER_ID = /^[0-9A-Za-z_-]{1,32}$/;
+const NO_ENTRY = '-';
+
+const partsOf = (action: ButtonAction): (string | number)[] => {
+  switch (action.kind) {
+    case 'ask':
+    case 'section':
+      return [action.id];
+    case 'more':
+      return [action.page, action.id];
+    case 'topics':
+      return [action.page, action.dir];
+    case 'vote':
+      return [action.vote === 'up' ? 'u' : 'd', action.answerId, action.entryId ?? NO_ENTRY];
+  }
+};
 
 export function encodeCustomId(action: ButtonAction): string {
-  const parts: (string | number)[] =
-    action.kind === 'ask' ? [action.id] : action.kind === 'more' ? [action.page, action.id] : [action.page, action.dir];
-  const id = [CUSTOM_ID_PREFIX, action.kind, ...parts].join(':');
+  const id = [CUSTOM_ID_PREFIX, action.kind, ...partsOf(action)].join(':');
   if (id.length > LIMITS.customId) throw new Error(`custom id longer than ${LIMITS.customId} characters: ${id}`);
   return id;
 }
 
+/**
+ * A vote button's custom id. An entry id that would not fit (or is not kebab-case) is left out rather than
+ * failing the whole answer: the vote still counts for the answer, only the report cannot name the entry.
+ */
+export function voteCustomId(vote: 'up' | 'down', answerId: string, entryId: string | null): string | null {
+  if (!ANSWER_ID.test(answerId)) return null;
+  const withEntry = entryId !== null && ID.test(entryId) ? entryId : null;
+  const full = { kind: 'vote', vote, answerId, entryId: withEntry } as const;
+  if ([CUSTOM_ID_PREFIX, 'vote', ...partsOf(full)].join(':').length <= LIMITS.customId) return encodeCustomId(full);
+  return encodeCustomId({ ...full, entryId: null });
+}
+
 /** null for anything Selene did not make (or an older, incompatible format): the caller says it has expired. */
 export function decodeCustomId(customId: string): ButtonAction | null {
+  if (customId.startsWith(`${CUSTOM_ID_PREFIX}:vote:`)) return decodeVoteId(customId);
   const [prefix, kind, a, b, ...rest] = customId.split(':');
   if (prefix !== CUSTOM_ID_PREFIX || rest.length) return null;
   if (kind === 'ask' && a && ID.test(a) && b === undefined) return { kind, id: a };
   if (kind === 'more' && a && PAGE.test(a) && b && ID.test(b)) return { kind, page: Number(a), id: b };
   if (kind === 'topics' && a && PAGE.test(a) && (b === 'p' || b === 'n')) return { kind, page: Number(a), dir: b };
+  if (kind === 'section' && a && ID.test(a) && b === undefined) return { kind, id: a };
   return null;
+}
+
+/** Vote ids have one more field than the generic decoder reads. */
+export function decodeVoteId(customId: string): Extract<ButtonAction, { kind: 'vote' }> | null {
+  const [prefix, kind, v, answerId, entry, ...rest] = customId.split(':');
+  if (prefix !== CUSTOM_ID_PREFIX || kind !== 'vote' || rest.length) return null;
+  if ((v !== 'u' && v !== 'd') || !answerId || !ANSWER_ID.test(answerId) || !entry) return null;
+  if (entry !== NO_ENTRY && !ID.test(entry)) return null;
+  return { kind, vote: v === 'u' ? 'up' : 'down', answerId, entryId: entry === NO_ENTRY ? null : entry };
 }
 
 /** The kind of a Selene custom id, for routing ids of kinds added later (feedback buttons, settings). */

@@ -6,7 +6,9 @@ import { createLogger, type Logger } from '../log.js';
 import type { BotState } from '../ops/health.js';
 import type { Metrics } from '../ops/metrics.js';
 import { managedShardIds, type Ops, startOps } from '../ops/serve.js';
+import type { Store } from '../store/index.js';
 import { KnowledgeLoadError, type RunningBot, startBot } from './bot.js';
+import { createBotStore, storeFromConfig } from './bot-store.js';
 
 export { type RunningBot, type StartOptions, startBot } from './bot.js';
 
@@ -16,9 +18,9 @@ function refuse(lines: string[]): never {
   process.exit(1);
 }
 
-async function start(config: Config, logger: Logger, metrics: Metrics | undefined): Promise<RunningBot> {
+async function start(config: Config, logger: Logger, metrics: Metrics | undefined, store: Store): Promise<RunningBot> {
   try {
-    return await startBot(config, { logger, ...(metrics ? { metrics } : {}) });
+    return await startBot(config, { logger, store: createBotStore(store), ...(metrics ? { metrics } : {}) });
   } catch (err) {
     if (err instanceof KnowledgeLoadError) {
       refuse([`cannot start: ${err.message} in ${config.knowledgeDir}`, ...err.errors.map(formatKnowledgeError)]);
@@ -38,16 +40,18 @@ export async function main(): Promise<void> {
   // A bug in one handler is logged, never fatal: handlers already catch their own errors, this is the net.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
+  // Opening never throws on a broken database: the store degrades and the bot keeps answering.
+  const store = storeFromConfig(config, logger);
   // Filled in once the bot is up; the health endpoint reads it on every request.
   let bot: RunningBot | undefined;
-  const state = (): BotState => ({ client: bot?.client, kb: bot?.ctx.kb });
+  const state = (): BotState => ({ client: bot?.client, kb: bot?.ctx.kb, store });
   const ops =
     config.healthPort === undefined ? undefined : await serveOps(config.healthPort, config.healthHost, state, logger);
 
   // Handlers go in before login, so a signal during startup also ends in an orderly stop.
   // This process's own lines name its shard once discord.js has told the client which one it runs.
   let log = logger;
-  const starting = start(config, logger, ops?.metrics).then((running) => {
+  const starting = start(config, logger, ops?.metrics, store).then((running) => {
     bot = running;
     const ids = managedShardIds(running.client);
     if (ids) {
@@ -70,6 +74,7 @@ export async function main(): Promise<void> {
     log.info(why, 'shutting down');
     starting
       .then((running) => running.stop())
+      .then(() => store.close())
       .then(() => ops?.close())
       .then(
         () => process.exit(0),

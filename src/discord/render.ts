@@ -9,7 +9,7 @@ import {
 import { DISCLAIMER } from '../engine/index.js';
 import type { Answer, Citation, FoodComparison, FoodResult, Topic } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
-import { encodeCustomId } from './custom-ids.js';
+import { encodeCustomId, voteCustomId } from './custom-ids.js';
 import { clampEmbed, LIMITS, paginate, truncate, truncateWords } from './limits.js';
 
 // Pure: engine results and knowledge in, Discord message payloads (API shape) out. No client, no I/O,
@@ -118,6 +118,11 @@ export interface AnswerRenderOptions {
   forUserId?: string;
   /** 0-based page of a long answer. */
   page?: number;
+  /**
+   * Adds 👍 / 👎 buttons (first page of an answered question) voting on this answer, identified by
+   * `answerId`. Absent when votes cannot be stored.
+   */
+  feedback?: { answerId: string };
 }
 
 export const MAX_SUGGESTIONS = 3;
@@ -216,9 +221,25 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     );
   }
   return payload(content, {
-    components: buttonRow(buttons),
+    components: [...buttonRow(buttons), ...feedbackRow(answer, page, options.feedback)],
     allowed_mentions: noMentions(options.forUserId ? [options.forUserId] : []),
   });
+}
+
+/** Votes go on their own row, apart from "did you mean" and "More", and only where something was answered. */
+function feedbackRow(
+  answer: Answer,
+  page: number,
+  feedback: AnswerRenderOptions['feedback'],
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  if (!feedback || !answer.answered || page !== 0) return [];
+  const up = voteCustomId('up', feedback.answerId, answer.matchId);
+  const down = voteCustomId('down', feedback.answerId, answer.matchId);
+  if (!up || !down) return [];
+  return buttonRow([
+    { ...button('Helpful', up), emoji: { name: '👍' } },
+    { ...button('Not helpful', down), emoji: { name: '👎' } },
+  ]);
 }
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -404,6 +425,59 @@ export function renderHelp(articleTitle: string): ReplyPayload {
   return payload('', { embeds: [embed] });
 }
 
+export interface KnownLink {
+  kind: 'article' | 'related';
+  title: string;
+  url: string;
+  publisher: string;
+  /** Shown under the title: at most two lines. */
+  summary: string;
+  /** Section buttons (article only). */
+  sections: { id: string; title: string }[];
+}
+
+/** Two short lines at most, whatever the source text's length. */
+const TWO_LINES = 2 * 110;
+
+/** A compact card for a link to the article (or related reading): title, two-line summary, sections as buttons. */
+export function renderLinkCard(link: KnownLink): ReplyPayload {
+  const embed = clampEmbed<APIEmbed>({
+    title: link.title,
+    url: link.url,
+    author: { name: link.publisher },
+    description: truncateWords(link.summary, TWO_LINES),
+    color: BRAND_COLOUR,
+    footer: {
+      text:
+        link.kind === 'article'
+          ? 'Pick a section for its summary, or ask me about it. Not medical advice.'
+          : 'Related reading. Ask me about the article it follows with /ask.',
+    },
+  });
+  const buttons = link.sections
+    .slice(0, LIMITS.buttonsPerRow * 2)
+    .map((s) => button(s.title, encodeCustomId({ kind: 'section', id: s.id })));
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
+    rows.push(...buttonRow(buttons.slice(i, i + LIMITS.buttonsPerRow)));
+  }
+  return payload('', { embeds: [embed], components: rows });
+}
+
+/** A section button's answer: its summary and the link that jumps to it. */
+export function renderSection(kb: KnowledgeBase, sectionId: string): ReplyPayload | null {
+  const section = kb.article.resolvedSections.find((s) => s.id === sectionId);
+  if (!section) return null;
+  return payload(
+    [
+      `**${safe(section.title)}** · ${safe(kb.article.title)}`,
+      safe(section.summary),
+      link('Read this section', section.url),
+      `-# ${DISCLAIMER}`,
+    ].join('\n'),
+  );
+}
+
 export const notices = {
   emptyMention: (): ReplyPayload =>
     payload(
@@ -418,4 +492,14 @@ export const notices = {
     payload('This button no longer works (the knowledge changed since). Ask again with /ask or /topics.'),
   emptyTarget: (): ReplyPayload => payload('That message has no text I can read, so there is nothing to ask.'),
   shuttingDown: (): ReplyPayload => payload('Selene is restarting; please ask again in a few seconds.'),
+  voteSaved: (vote: 'up' | 'down', previous: 'up' | 'down' | null): ReplyPayload =>
+    payload(
+      previous === null
+        ? `Thanks — noted ${vote === 'up' ? '👍' : '👎'}. Curators use these votes to improve my answers.`
+        : previous === vote
+          ? `Thanks — noted ${vote === 'up' ? '👍' : '👎'} (you had already voted that way).`
+          : `Thanks — changed your vote to ${vote === 'up' ? '👍' : '👎'}.`,
+    ),
+  voteNotSaved: (): ReplyPayload =>
+    payload('Sorry, your vote could not be saved right now. The answer itself is unaffected; please try later.'),
 };

@@ -8,17 +8,18 @@ import { idSchema, settingsRowSchema } from './schemas.js';
 export const MAX_ANSWER_CHANNELS = 50;
 export const MAX_COOLDOWN_SECONDS = 3600;
 /**
- * Per-member cooldown between answers. Five seconds is long enough to stop a member (or a loop of bots)
- * flooding a channel, and short enough that a real follow-up question is never refused.
+ * A server that never chose a cooldown follows the bot's COOLDOWN_SECONDS, so an operator's setting is
+ * not silently overridden by a value stored here.
  */
-export const DEFAULT_COOLDOWN_SECONDS = 5;
+export const DEFAULT_COOLDOWN_SECONDS = null;
 
 export const guildSettingsSchema = z.object({
   /** Channels where the bot answers questions without being mentioned (needs the Message Content intent). */
   answerChannels: z.array(idSchema).max(MAX_ANSWER_CHANNELS),
   /** Answers are ephemeral (only the asker sees them) unless the member asks to share. */
   privateByDefault: z.boolean(),
-  cooldownSeconds: z.number().int().min(0).max(MAX_COOLDOWN_SECONDS),
+  /** Per-member cooldown between answers; null = the bot's default (COOLDOWN_SECONDS). */
+  cooldownSeconds: z.number().int().min(0).max(MAX_COOLDOWN_SECONDS).nullable(),
   /** Reply to links to the article with a compact card. */
   linkCards: z.boolean(),
 });

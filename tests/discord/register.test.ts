@@ -45,7 +45,16 @@ describe('command registration diff', () => {
     expect(sameCommands(returned, [withOption, ...ours.slice(1)])).toBe(false);
   });
 
-  it('defines the commands members use, with the context menu', () => {
-    expect(ours.map((c) => c.name).sort()).toEqual(['Ask Selene', 'article', 'ask', 'food', 'help', 'topics']);
+  it('defines the commands members use, with the context menu, plus /settings (admins) and /reload (owner)', () => {
+    expect(ours.map((c) => c.name).sort()).toEqual([
+      'Ask Selene',
+      'article',
+      'ask',
+      'food',
+      'help',
+      'reload',
+      'settings',
+      'topics',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import {
   InteractionContextType,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import { answerQuestion, type BotContext, type MessageMenuCommand } from '../context.js';
+import { answerQuestion, type BotContext, feedbackFor, type MessageMenuCommand } from '../context.js';
 import { cleanText, notices, renderAnswer } from '../render.js';
 import { interactionReply } from '../respond.js';
 
@@ -28,7 +28,7 @@ async function execute(interaction: MessageContextMenuCommandInteraction, ctx: B
     guildId: interaction.guildId,
     userId: interaction.user.id,
   });
-  await interaction.reply(interactionReply(renderAnswer(answer, { question })));
+  await interaction.reply(interactionReply(renderAnswer(answer, { question, ...feedbackFor(ctx) })));
 }
 
 export const askSelene: MessageMenuCommand = { data, cooldown: true, execute };

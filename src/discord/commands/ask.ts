@@ -5,7 +5,7 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
 } from 'discord.js';
-import { answerQuestion, type BotContext, type ChatCommand } from '../context.js';
+import { answerQuestion, type BotContext, type ChatCommand, feedbackFor } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
 import { renderAnswer } from '../render.js';
 import { interactionReply } from '../respond.js';
@@ -33,7 +33,11 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     interaction.options.getBoolean('private') ?? ctx.store?.privateByDefault?.(interaction.guildId) ?? false;
   const target = interaction.options.getUser('user');
   const answer = answerQuestion(ctx, 'ask', question, { guildId: interaction.guildId, userId: interaction.user.id });
-  const payload = renderAnswer(answer, { question, ...(target ? { forUserId: target.id } : {}) });
+  const payload = renderAnswer(answer, {
+    question,
+    ...(target ? { forUserId: target.id } : {}),
+    ...feedbackFor(ctx),
+  });
   await interaction.reply(interactionReply(payload, { ephemeral: hidden }));
 }
 

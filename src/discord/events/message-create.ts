@@ -1,40 +1,65 @@
 import type { Message } from 'discord.js';
-import { answerQuestion, type BotContext } from '../context.js';
-import { cleanText, notices, type ReplyPayload, renderAnswer } from '../render.js';
+import { answerQuestion, type BotContext, feedbackFor } from '../context.js';
+import { findKnownLink, knownLinks } from '../links.js';
+import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render.js';
 import { messageReply } from '../respond.js';
 
 /** The question without the bot's own mentions (`<@id>` and the legacy nickname form `<@!id>`). */
 export const stripMention = (content: string, botId: string): string =>
   content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
 
+const QUESTION_START =
+  /^(what|whats|how|why|when|where|who|which|is|are|does|do|did|can|could|should|would|will|was|were|any|tell|explain)\b/i;
+
+/**
+ * In an answer channel every message reaches the bot, chat included. A refusal is only worth sending to
+ * something that reads as a question; "thanks!" or "lol" get no "I don't know".
+ */
+export const looksLikeQuestion = (text: string): boolean => text.includes('?') || QUESTION_START.test(text.trim());
+
 /**
  * Answers a mention in a server, any message in a DM, and (when the store says so) any message in an
- * answer channel. Without the Message Content intent Discord still delivers the text of mentions and DMs,
- * which is why the bot does not ask for it; answer channels are the one feature that needs it.
+ * answer channel, where a link to the article gets a compact card instead. Without the Message Content
+ * intent Discord still delivers the text of mentions and DMs, which is why the bot does not ask for it by
+ * default; answer channels are the one feature that needs it.
  */
-export async function onMessageCreate(message: Message, ctx: BotContext): Promise<void> {
-  if (message.author.bot || message.webhookId || message.system) return;
+/** Resolves to what the reply was (for the latency metric), or null when the message was not for the bot. */
+export async function onMessageCreate(message: Message, ctx: BotContext): Promise<string | null> {
+  if (message.author.bot || message.webhookId || message.system) return null;
   const botId = message.client.user.id;
   const inDm = !message.inGuild();
   const mentioned = message.mentions.users.has(botId);
-  if (!inDm && !mentioned && !ctx.store?.isAnswerChannel?.(message.guildId, message.channelId)) return;
+  const answerChannel =
+    message.inGuild() && !mentioned && (ctx.store?.isAnswerChannel?.(message.guildId, message.channelId) ?? false);
+  if (!inDm && !mentioned && !answerChannel) return null;
 
   const question = stripMention(message.content, botId);
   const empty = !cleanText(question);
   // In an answer channel without the Message Content intent every message arrives empty: stay quiet there.
-  if (empty && !inDm && !mentioned) return;
+  if (empty && answerChannel) return null;
+
+  const card =
+    answerChannel && message.inGuild() && (ctx.store?.linkCards?.(message.guildId) ?? true)
+      ? findKnownLink(message.content, knownLinks(ctx.kb))
+      : null;
+  if (answerChannel && !card && !ctx.engine.ask(question).answered && !looksLikeQuestion(question)) return null;
 
   const send = (p: ReplyPayload) => message.reply(messageReply(p));
   const turn = ctx.cooldowns.take(message.author.id, ctx.store?.cooldownSeconds?.(message.guildId));
   if (!turn.ok) {
     if (turn.notify) await send(notices.cooldown(turn.retryAfterSeconds));
-    return;
+    return turn.notify ? 'cooldown' : null;
+  }
+  if (card) {
+    await send(renderLinkCard(card));
+    return 'link-card';
   }
   if (empty) {
     await send(notices.emptyMention());
-    return;
+    return 'empty';
   }
   const source = inDm ? 'dm' : mentioned ? 'mention' : 'channel';
   const answer = answerQuestion(ctx, source, question, { guildId: message.guildId, userId: message.author.id });
-  await send(renderAnswer(answer));
+  await send(renderAnswer(answer, feedbackFor(ctx)));
+  return source;
 }

@@ -138,6 +138,11 @@ export interface InteractionOutcome {
    * one of its buttons with `fake.clickButton({ message: outcome.message()?.id, ... })`.
    */
   message(): Json | undefined;
+  /**
+   * Id of the message the reply shows (`message()`'s id): the reply a type 4/5 callback created, or the component's
+   * message for 6/7; undefined for autocomplete and modals.
+   */
+  messageId: string | undefined;
   /** Milliseconds from dispatching INTERACTION_CREATE to the callback (for benchmarks, not for test assertions). */
   latencyMs: number;
 }
@@ -498,7 +503,12 @@ export class FakeDiscord {
   /** A slash command (type 2, command type 1). */
   slash(input: SlashInput): Promise<InteractionOutcome> {
     const guildId = resolveContext(this.world, input).guildId;
-    const { options, resolved } = buildOptions(input.options, guildId);
+    const { options, resolved } = buildOptions(
+      input.options,
+      guildId,
+      undefined,
+      this.#optionDefinitions(input.name, guildId),
+    );
     return this.interact(input, InteractionType.Command, {
       id: input.commandId ?? this.#commandId(input.name, 1, guildId),
       name: input.name,
@@ -512,7 +522,12 @@ export class FakeDiscord {
   /** Autocomplete (type 4): `focused` names the option being typed. The outcome's data.choices is the answer. */
   autocomplete(input: AutocompleteInput): Promise<InteractionOutcome> {
     const guildId = resolveContext(this.world, input).guildId;
-    const { options } = buildOptions(input.options, guildId, input.focused);
+    const { options } = buildOptions(
+      input.options,
+      guildId,
+      input.focused,
+      this.#optionDefinitions(input.name, guildId),
+    );
     return this.interact(input, InteractionType.Autocomplete, {
       id: input.commandId ?? this.#commandId(input.name, 1, guildId),
       name: input.name,
@@ -572,6 +587,12 @@ export class FakeDiscord {
     });
   }
 
+  /** The options the bot registered for a chat command (empty when it registered none by that name). */
+  #optionDefinitions(name: string, guildId: string | null): Json[] {
+    const options = this.world.findCommand(name, 1, guildId)?.options;
+    return Array.isArray(options) ? (options as Json[]) : [];
+  }
+
   #commandId(name: string, type: number, guildId: string | null): string {
     const command = this.world.findCommand(name, type, guildId);
     return typeof command?.id === 'string' ? command.id : this.world.nextId();
@@ -611,6 +632,7 @@ export class FakeDiscord {
       interaction: record.payload,
       latencyMs: (record.answeredAt ?? Date.now()) - record.dispatchedAt,
       message: () => (record.originalMessageId ? this.world.messages.get(record.originalMessageId) : undefined),
+      messageId: record.originalMessageId ?? undefined,
       webhookCalls: () => this.restCalls.slice(from).filter(isWebhookCall),
       finalReply: async (timeoutMs = this.#timeoutMs) => {
         if (type !== 5 && type !== 6) return data ?? {};

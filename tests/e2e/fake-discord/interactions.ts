@@ -84,17 +84,32 @@ function optionType(value: OptionValue): number {
   return 3;
 }
 
-/** Turns `{ name: value }` into Discord's option array, and collects `resolved` users/members for user options. */
+/** Option types whose value is an id (user, channel, role, mentionable): a FakeUser stands for its id. */
+const ID_TYPES = new Set([6, 7, 8, 9]);
+
+/**
+ * Turns `{ name: value }` into Discord's option array, and collects `resolved` users/members for user options.
+ * Like Discord, an option's type comes from the registered command (`definition`, its `options` array) when the
+ * bot registered one: `servings: 2` is a NUMBER (10) if /food says so, though 2 is integral. Unregistered
+ * options fall back to the type the JS value suggests.
+ */
 export function buildOptions(
   input: OptionsInput | undefined,
   guildId: string | null,
   focused?: string,
+  definition?: Json[],
 ): { options: Json[]; resolved: Json | null } {
   if (Array.isArray(input)) return { options: input, resolved: null };
   const users: Json = {};
   const members: Json = {};
+  const declared = new Map<string, number>();
+  for (const o of definition ?? []) if (typeof o.type === 'number') declared.set(String(o.name), o.type);
   const options = Object.entries(input ?? {}).map(([name, value]) => {
-    const type = optionType(value);
+    const inferred = optionType(value);
+    const type =
+      declared.get(name) !== undefined && (typeof value !== 'object' || ID_TYPES.has(declared.get(name) ?? 0))
+        ? (declared.get(name) ?? inferred)
+        : inferred;
     if (typeof value === 'object') {
       users[value.id] = userPayload(value);
       if (guildId) {

@@ -1,0 +1,190 @@
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
+import {
+  type GuildSettings,
+  MAX_ANSWER_CHANNELS,
+  MAX_COOLDOWN_SECONDS,
+  type SettingsPatch,
+} from '../../store/index.js';
+import type { BotContext, ChatCommand } from '../context.js';
+import { noMentions, type ReplyPayload } from '../render.js';
+import { interactionReply } from '../respond.js';
+
+// /settings: per-server configuration for members with Manage Server. Discord hides the command from
+// others (default_member_permissions), and the handler checks again, because server admins can override
+// command permissions in Integrations.
+
+export const data = new SlashCommandBuilder()
+  .setName('settings')
+  .setDescription("View or change Selene's settings for this server (Manage Server only).")
+  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .addSubcommand((s) => s.setName('view').setDescription('Show the current settings.'))
+  .addSubcommand((s) =>
+    s
+      .setName('add-channel')
+      .setDescription('Answer every question in a channel, no mention needed (needs the Message Content intent).')
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('The channel')
+          .setRequired(true)
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('remove-channel')
+      .setDescription('Stop answering without a mention in a channel.')
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('The channel')
+          .setRequired(true)
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('private')
+      .setDescription('Whether /ask answers privately unless the member chooses otherwise.')
+      .addBooleanOption((o) =>
+        o.setName('enabled').setDescription('On: only the asker sees answers').setRequired(true),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('cooldown')
+      .setDescription('Seconds a member waits between questions (0 turns it off).')
+      .addIntegerOption((o) =>
+        o
+          .setName('seconds')
+          .setDescription(`0 to ${MAX_COOLDOWN_SECONDS}`)
+          .setRequired(true)
+          .setMinValue(0)
+          .setMaxValue(MAX_COOLDOWN_SECONDS),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('link-cards')
+      .setDescription('Reply to links to the article in answer channels with a compact card.')
+      .addBooleanOption((o) => o.setName('enabled').setDescription('On or off').setRequired(true)),
+  )
+  .toJSON();
+
+const text = (content: string): ReplyPayload => ({
+  content,
+  embeds: [],
+  components: [],
+  allowed_mentions: noMentions(),
+});
+
+const onOff = (b: boolean): string => (b ? 'on' : 'off');
+
+/** What an admin must do when answer channels cannot work: the bot runs without the Message Content intent. */
+export const INTENT_HELP =
+  '⚠️ Answer channels need the **Message Content** intent, which this bot runs without, so I cannot read messages ' +
+  "there yet. To enable it: Discord Developer Portal → your application → **Bot** → **Privileged Gateway Intents** → turn on **Message Content Intent**, then set `MESSAGE_CONTENT_INTENT=true` in Selene's environment and restart it.";
+
+/** The settings as an admin reads them; pure, for tests. */
+export function renderSettings(settings: GuildSettings, options: { messageContentIntent: boolean; note?: string }) {
+  const channels = settings.answerChannels.length
+    ? settings.answerChannels.map((id) => `<#${id}>`).join(', ')
+    : 'none (members mention me or use /ask)';
+  const lines = [
+    ...(options.note ? [options.note, ''] : []),
+    "**Selene's settings for this server**",
+    `• Answer channels (no mention needed): ${channels}`,
+    `• Private answers by default: ${onOff(settings.privateByDefault)}`,
+    `• Cooldown: ${settings.cooldownSeconds === null ? "the bot's default" : `${settings.cooldownSeconds} s`} between questions per member`,
+    `• Link cards in answer channels: ${onOff(settings.linkCards)}`,
+  ];
+  if (settings.answerChannels.length && !options.messageContentIntent) lines.push('', INTENT_HELP);
+  lines.push('-# Change with /settings add-channel, remove-channel, private, cooldown or link-cards.');
+  return text(lines.join('\n'));
+}
+
+type Change = { patch: (current: GuildSettings) => SettingsPatch; note: (s: GuildSettings) => string };
+
+/** The subcommand as a change to the settings, or null for `view`. */
+function changeFor(interaction: ChatInputCommandInteraction): Change | null {
+  const options = interaction.options;
+  switch (options.getSubcommand(true)) {
+    case 'add-channel': {
+      const id = String(options.get('channel', true).value);
+      return {
+        patch: (c) => ({
+          answerChannels: c.answerChannels.includes(id) ? c.answerChannels : [...c.answerChannels, id],
+        }),
+        note: () => `✅ I now answer questions in <#${id}> without a mention.`,
+      };
+    }
+    case 'remove-channel': {
+      const id = String(options.get('channel', true).value);
+      return {
+        patch: (c) => ({ answerChannels: c.answerChannels.filter((x) => x !== id) }),
+        note: () => `✅ <#${id}> is no longer an answer channel.`,
+      };
+    }
+    case 'private': {
+      const enabled = options.getBoolean('enabled', true);
+      return {
+        patch: () => ({ privateByDefault: enabled }),
+        note: () => `✅ Private answers by default: ${onOff(enabled)}.`,
+      };
+    }
+    case 'cooldown': {
+      const seconds = options.getInteger('seconds', true);
+      return {
+        patch: () => ({ cooldownSeconds: Math.min(Math.max(seconds, 0), MAX_COOLDOWN_SECONDS) }),
+        note: (s) => `✅ Cooldown: ${s.cooldownSeconds} s.`,
+      };
+    }
+    case 'link-cards': {
+      const enabled = options.getBoolean('enabled', true);
+      return { patch: () => ({ linkCards: enabled }), note: () => `✅ Link cards: ${onOff(enabled)}.` };
+    }
+    default:
+      return null;
+  }
+}
+
+async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const reply = (p: ReplyPayload) => interaction.reply(interactionReply(p, { ephemeral: true }));
+  if (!interaction.inGuild()) return void (await reply(text('/settings only works in a server.')));
+  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    return void (await reply(text('Only members with the **Manage Server** permission can use /settings.')));
+  }
+  const store = ctx.store;
+  if (!store?.settings || !store.updateSettings) {
+    return void (await reply(text('Settings are not available: this bot runs without its database.')));
+  }
+  const intent = { messageContentIntent: ctx.messageContentIntent ?? false };
+  const change = changeFor(interaction);
+  if (!change) return void (await reply(renderSettings(store.settings(interaction.guildId), intent)));
+
+  if (interaction.options.getSubcommand() === 'add-channel') {
+    const current = store.settings(interaction.guildId);
+    if (current.answerChannels.length >= MAX_ANSWER_CHANNELS) {
+      return void (await reply(text(`A server can have at most ${MAX_ANSWER_CHANNELS} answer channels.`)));
+    }
+  }
+  const result = store.updateSettings(interaction.guildId, change.patch);
+  if (!result.ok) {
+    ctx.logger.warn({ reason: result.reason }, 'settings not saved');
+    return void (await reply(
+      text('Sorry, I could not save that setting right now (database unavailable). Nothing changed; try later.'),
+    ));
+  }
+  await reply(renderSettings(result.settings, { ...intent, note: change.note(result.settings) }));
+}
+
+export const settings: ChatCommand = { data, cooldown: false, execute };
