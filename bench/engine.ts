@@ -1,0 +1,216 @@
+// Engine latency: per-question p50/p99 of `engine.ask` next to one plain fuse.js search over the same
+// entries, on the article's knowledge base and on synthetic ones of 1,000 and 10,000 entries.
+// Numbers go to stdout as a table and to bench/results.md (section "Engine"). Never a timed test.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fuse from 'fuse.js';
+import { createEngine } from '../src/engine/index.js';
+import { type KnowledgeBase, loadKnowledge } from '../src/knowledge/load.js';
+import type { Entry } from '../src/knowledge/schema.js';
+import { progress } from './progress.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** Targets from the issue (ms). */
+export const ENGINE_TARGETS = { articleP99: 1, tenThousandP99: 15 } as const;
+
+const SIZES = [1_000, 10_000] as const;
+/** Timed passes over the question set per knowledge base. */
+const PASSES = 5;
+/** Time allowed per measurement; the plain fuse.js baseline hits it on large bases. */
+const BUDGET_MS = 15_000;
+const MIN_SAMPLES = 10;
+/** Untimed passes over the questions before the engine is timed. */
+const WARMUPS = 3;
+
+/** Small deterministic PRNG (mulberry32), so every run builds the same synthetic knowledge bases. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A knowledge base of `size` entries made from the article: each quotes a real sentence of a real
+ * section, and its title, phrasings and keywords are shuffled words of that sentence. Built in memory.
+ */
+export function syntheticKnowledgeBase(base: KnowledgeBase, size: number, seed = 42): KnowledgeBase {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const sentences = base.article.resolvedSections.flatMap((section) =>
+    (section.text.match(/[^.!?]+[.!?]/g) ?? [section.text])
+      .map((s) => s.trim())
+      .filter((s) => s.split(' ').length >= 4)
+      .map((text) => ({ section: section.id, text })),
+  );
+  const phrase = (words: readonly string[], n: number) =>
+    Array.from({ length: n }, () => pick(words))
+      .join(' ')
+      .replace(/[^\p{L}\p{N} -]/gu, '');
+  const entries: Entry[] = Array.from({ length: size }, (_, i) => {
+    const quote = pick(sentences);
+    const words = quote.text.split(' ');
+    return {
+      id: `synthetic-${i}`,
+      title: phrase(words, 4).slice(0, 80) || `Synthetic ${i}`,
+      questions: Array.from({ length: 4 }, () => `${pick(['what', 'how', 'does', 'why'])} ${phrase(words, 5)}`),
+      keywords: Array.from({ length: 3 }, () => phrase(words, 2)),
+      quotes: [{ section: quote.section, text: quote.text }],
+      evidence: [],
+      safety: false,
+      related: [],
+    };
+  });
+  return { ...base, entries };
+}
+
+export interface LatencyRow {
+  kb: string;
+  entries: number;
+  /** How many fuse.js searches were timed (capped by the time budget on large bases). */
+  fuseSamples: number;
+  buildMs: number;
+  engineP50: number;
+  engineP99: number;
+  fuseP50: number;
+  fuseP99: number;
+}
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+/**
+ * Times `run` once per question per pass, after `warmups` untimed passes. Stops early once
+ * `budgetMs` is spent (plain fuse.js takes seconds per search at 10,000 entries), keeping at least
+ * MIN_SAMPLES samples.
+ */
+function time(
+  questions: readonly string[],
+  passes: number,
+  run: (q: string) => unknown,
+  tick: (done: number) => void,
+  { budgetMs = Number.POSITIVE_INFINITY, warmups = 0 }: { budgetMs?: number; warmups?: number } = {},
+): number[] {
+  const began = performance.now();
+  // Warm-up, so the JIT has compiled every code path (food, related, refusal) before timing.
+  for (let w = 0; w < warmups; w++) for (const q of questions) run(q);
+  run(questions[0] ?? '');
+  const samples: number[] = [];
+  const total = questions.length * passes;
+  for (let i = 0; i < total; i++) {
+    const q = questions[i % questions.length] as string;
+    const start = performance.now();
+    run(q);
+    samples.push(performance.now() - start);
+    tick(i + 1);
+    if (performance.now() - began > budgetMs && samples.length >= Math.min(MIN_SAMPLES, total)) {
+      break;
+    }
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+export function measure(label: string, kb: KnowledgeBase, questions: readonly string[]): LatencyRow {
+  const buildStart = performance.now();
+  const engine = createEngine(kb);
+  const buildMs = performance.now() - buildStart;
+  // The baseline: the whole question as one fuzzy search over every entry's text fields.
+  const keys = ['title', 'questions', 'keywords', 'quotes.text'];
+  const fuse = new Fuse(kb.entries, { keys, includeScore: true }, Fuse.createIndex(keys, kb.entries));
+  const total = questions.length * PASSES;
+  const engineBar = progress(`${label}: engine`, total);
+  const engineSamples = time(
+    questions,
+    PASSES,
+    (q) => engine.ask(q),
+    (d) => engineBar.update(d),
+    { warmups: WARMUPS },
+  );
+  engineBar.done();
+  const fuseBar = progress(`${label}: fuse.js`, total);
+  const fuseSamples = time(
+    questions,
+    PASSES,
+    (q) => fuse.search(q, { limit: 5 }),
+    (d) => fuseBar.update(d),
+    {
+      budgetMs: BUDGET_MS,
+    },
+  );
+  fuseBar.done(fuseSamples.length < total ? `(time budget: ${fuseSamples.length} samples)` : '');
+  return {
+    kb: label,
+    fuseSamples: fuseSamples.length,
+    entries: kb.entries.length,
+    buildMs,
+    engineP50: percentile(engineSamples, 50),
+    engineP99: percentile(engineSamples, 99),
+    fuseP50: percentile(fuseSamples, 50),
+    fuseP99: percentile(fuseSamples, 99),
+  };
+}
+
+const ms = (n: number): string => (n < 10 ? n.toFixed(3) : n.toFixed(1));
+
+export function formatTable(rows: readonly LatencyRow[]): string {
+  const header =
+    '| knowledge base | entries | build (ms) | engine p50 (ms) | engine p99 (ms) | fuse.js p50 (ms) | fuse.js p99 (ms) | fuse.js samples | p99 ratio (fuse/engine) |';
+  const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|';
+  const lines = rows.map(
+    (r) =>
+      `| ${r.kb} | ${r.entries} | ${r.buildMs.toFixed(0)} | ${ms(r.engineP50)} | ${ms(r.engineP99)} | ${ms(r.fuseP50)} | ${ms(r.fuseP99)} | ${r.fuseSamples} | ${(r.fuseP99 / r.engineP99).toFixed(1)}x |`,
+  );
+  return [header, rule, ...lines].join('\n');
+}
+
+/** Replaces the "## Engine" section of bench/results.md (other benches own the other sections). */
+export function writeSection(file: string, title: string, body: string): void {
+  const section = `## ${title}\n\n${body.trim()}\n`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench`.\n';
+  const pattern = new RegExp(`## ${title}\\n[\\s\\S]*?(?=\\n## |$)`);
+  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}`;
+  writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+}
+
+function loadQuestions(): string[] {
+  const files = [join(root, 'tests', 'eval', 'questions.jsonl')].filter((f) => existsSync(f));
+  const questions = files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { q: string }).q),
+  );
+  return questions.length
+    ? questions
+    : ['what is selenium?', 'does selenium help with the flu', 'how much selenium in tuna'];
+}
+
+export async function runEngineBench(): Promise<{ ok: boolean; table: string }> {
+  const loaded = loadKnowledge(join(root, 'knowledge'));
+  if (!loaded.ok) throw new Error(`knowledge/ does not load: ${loaded.errors[0]?.reason}`);
+  const questions = loadQuestions();
+  const rows = [measure('article', loaded.kb, questions)];
+  for (const size of SIZES)
+    rows.push(measure(`synthetic ${size.toLocaleString('en')}`, syntheticKnowledgeBase(loaded.kb, size), questions));
+
+  const article = rows[0] as LatencyRow;
+  const largest = rows[rows.length - 1] as LatencyRow;
+  const ok = article.engineP99 < ENGINE_TARGETS.articleP99 && largest.engineP99 < ENGINE_TARGETS.tenThousandP99;
+  const table = formatTable(rows);
+  const body = [
+    `${questions.length} questions (tests/eval/questions.jsonl) per pass, ${PASSES} timed passes after ${WARMUPS} warm-up passes, one call at a time; Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. The fuse.js baseline stops after ${BUDGET_MS / 1000} s per knowledge base (see its sample count).`,
+    'Synthetic bases: entries quoting real article sentences, with phrasings and keywords made of shuffled words of them (bench/engine.ts, seeded).',
+    'Engine: `createEngine(kb).ask(question)` (normalise, typo repair, food/related/entry routing, answer model). Baseline: one plain `fuse.js` search of the whole question over the same entries (title, questions, keywords, quotes), prebuilt index.',
+    `Targets: p99 < ${ENGINE_TARGETS.articleP99} ms on the article, < ${ENGINE_TARGETS.tenThousandP99} ms at 10,000 entries: **${ok ? 'met' : 'NOT met'}**.`,
+    '',
+    table,
+  ].join('\n');
+  writeSection(join(root, 'bench', 'results.md'), 'Engine', body);
+  return { ok, table };
+}

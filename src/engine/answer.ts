@@ -1,0 +1,123 @@
+import type { KnowledgeBase } from '../knowledge/load.js';
+import { normaliseWhitespace } from '../knowledge/load.js';
+import type { Entry, RelatedLink } from '../knowledge/schema.js';
+import { textFragmentUrl } from '../knowledge/text-fragment.js';
+import type { Answer, Citation, EvidenceCitation, Suggestion } from './types.js';
+
+// Turning a routing decision into the Answer model. Every claim is attributed to the article, quotes
+// are copied from the knowledge base (which `kb check` proves verbatim), and research context stays in
+// `evidence`, apart from the quotes.
+
+export const DISCLAIMER =
+  'Not medical advice: talk to a health professional before changing your diet or taking supplements.';
+
+export const REFUSAL_TEXT = "I don't know that from this article.";
+
+/** How many quotes an entry answer spells out in its text (all of them are in `citations`). */
+const QUOTES_IN_TEXT = 3;
+
+/** The upper-limit line: adult UL and RDA from facts.json, with who set them. */
+export function safetyLine(kb: KnowledgeBase): string {
+  const { upperLimit, rda } = kb.facts;
+  const source = kb.references.find((r) => r.id === upperLimit.sourceId);
+  const by = source ? ` set by the ${source.publisher}` : '';
+  return `Adults should not take in more than ${upperLimit.adultMcg} mcg of selenium a day from food and supplements combined: that is the tolerable upper intake level${by}. The adult RDA is ${rda.adultMcg} mcg a day.`;
+}
+
+export function quoteCitation(kb: KnowledgeBase, text: string, sectionTitle: string): Citation {
+  const quote = normaliseWhitespace(text);
+  return {
+    kind: 'quote',
+    quote,
+    section: sectionTitle,
+    sourceId: kb.article.id,
+    url: textFragmentUrl(kb.article.url, quote),
+  };
+}
+
+const sectionTitle = (kb: KnowledgeBase, sectionId: string): string =>
+  kb.article.resolvedSections.find((s) => s.id === sectionId)?.title ?? sectionId;
+
+export function evidenceOf(kb: KnowledgeBase, entry: Entry): EvidenceCitation[] {
+  return entry.evidence.map((note) => {
+    const ref = kb.references.find((r) => r.id === note.sourceId);
+    return {
+      text: note.text,
+      sourceId: note.sourceId,
+      sourceTitle: ref?.title ?? note.sourceId,
+      url: ref?.url ?? null,
+    };
+  });
+}
+
+// The article's milk caption states a share of "daily needs" computed on the pre-2020 Daily Value.
+const OLD_DAILY_VALUE_CLAIM = /\d+\s*% of (?:your|the) daily (?:needs|value)/i;
+
+export function entryText(kb: KnowledgeBase, entry: Entry): string {
+  const quotes = entry.quotes.slice(0, QUOTES_IN_TEXT).map((q) => `“${normaliseWhitespace(q.text)}”`);
+  const [first, ...rest] = quotes;
+  let text = `The article says: ${first}`;
+  if (rest.length) text += ` It also says: ${rest.join(' ')}`;
+  if (entry.quotes.some((q) => OLD_DAILY_VALUE_CLAIM.test(q.text))) {
+    const { dailyValue, previousDailyValue } = kb.facts;
+    text += ` Note: that percentage uses the older Daily Value of ${previousDailyValue.mcg} mcg; today's labels use ${dailyValue.mcg} mcg.`;
+  }
+  return text;
+}
+
+export interface AnswerParts {
+  confidence: number;
+  suggestions: Suggestion[];
+  safety: boolean;
+}
+
+export function entryAnswer(kb: KnowledgeBase, entry: Entry, parts: AnswerParts): Answer {
+  return {
+    answered: true,
+    confidence: parts.confidence,
+    text: entryText(kb, entry),
+    citations: entry.quotes.map((q) => quoteCitation(kb, q.text, sectionTitle(kb, q.section))),
+    suggestions: parts.suggestions,
+    disclaimer: DISCLAIMER,
+    route: 'entry',
+    matchId: entry.id,
+    safety: entry.safety || parts.safety ? safetyLine(kb) : null,
+    evidence: evidenceOf(kb, entry),
+  };
+}
+
+/** Related reading: the link title is quoted from the article's "Keep Reading" list where it appears. */
+export function relatedAnswer(kb: KnowledgeBase, link: RelatedLink, parts: AnswerParts): Answer {
+  const title = normaliseWhitespace(link.title);
+  const section = kb.article.resolvedSections.find((s) => s.text.includes(title));
+  const citation: Citation = section
+    ? { ...quoteCitation(kb, title, section.title), url: link.url ?? textFragmentUrl(kb.article.url, title) }
+    : { kind: 'data', quote: title, section: link.publisher, sourceId: link.id, url: link.url ?? null };
+  return {
+    answered: true,
+    confidence: parts.confidence,
+    text: `The article does not cover this itself, but it recommends a related article from ${link.publisher}: “${title}”`,
+    citations: [citation],
+    suggestions: parts.suggestions,
+    disclaimer: DISCLAIMER,
+    route: 'related',
+    matchId: link.id,
+    safety: parts.safety ? safetyLine(kb) : null,
+    evidence: [],
+  };
+}
+
+export function refusal(confidence: number, suggestions: Suggestion[]): Answer {
+  return {
+    answered: false,
+    confidence,
+    text: REFUSAL_TEXT,
+    citations: [],
+    suggestions,
+    disclaimer: DISCLAIMER,
+    route: 'none',
+    matchId: null,
+    safety: null,
+    evidence: [],
+  };
+}

@@ -1,0 +1,228 @@
+import type { CompiledLexicon } from './normalise.js';
+import { analyse, LIGHT_WORDS, stem } from './normalise.js';
+
+// Ranking of curated entries and related links against a question. Every word of the question gets a
+// weight (rare in the knowledge base = heavy, unknown = heavy, "selenium" = light, since every entry is
+// about it); confidence is the share of that weight an entry explains. A question whose important
+// words the article never uses therefore stays low even when "selenium" or "egg" matches.
+
+/** What a document's fields are worth when a question word is found in them. */
+export const FIELD_WEIGHTS = {
+  question: 1,
+  keyword: 1,
+  title: 0.9,
+  quote: 0.7,
+} as const;
+
+type Field = keyof typeof FIELD_WEIGHTS;
+
+/** Tuning constants in one place; calibrated on the eval sets (npm run eval). */
+export const MATCH_CONFIG = {
+  /** Weight of a word the knowledge base never uses, as a share of the rarest known word's weight. */
+  unknownWeightShare: 0.8,
+  /** Weight multiplier of topic-neutral words such as "help", "work", "good". */
+  lightWeight: 0.25,
+  /** How much the best-matching phrasing's own coverage counts (the rest is the question's coverage). */
+  phrasingShare: 0.3,
+  /** Bonus for consecutive question words that also appear consecutively in the entry. */
+  bigramBonus: 0.12,
+  /** Extra credit per further field a word appears in (quote as well as question, say), so the entry
+   *  whose quotes actually say what is asked wins ties between similar phrasings. */
+  extraFieldCredit: 0.1,
+  /** How much that extra credit may move the ranking (it never changes the reported confidence). */
+  tieBreakShare: 0.2,
+  /**
+   * Long, chatty messages explain little of their many words even when on topic. An entry that matches
+   * at least `evidenceTerms` distinct informative words (idf >= `informativeIdf`) worth `evidenceWeight`
+   * in all is answered anyway, scoring `evidenceScore` (just above the answer threshold).
+   */
+  evidenceTerms: 3,
+  informativeIdf: 0.9,
+  evidenceWeight: 4,
+  evidenceScore: 0.6,
+  /** Only this many candidates (by coverage) get the full, costlier scoring. */
+  shortlist: 24,
+} as const;
+
+export interface MatchDoc {
+  id: string;
+  kind: 'entry' | 'related';
+  title: string;
+  question: string;
+}
+
+interface IndexedDoc extends MatchDoc {
+  /** Term -> best field weight in this document, and the tie-breaking credit for further fields. */
+  fields: Map<string, { weight: number; extra: number }>;
+  phrasings: string[][];
+  bigrams: Set<string>;
+}
+
+export interface DocInput extends MatchDoc {
+  questions: string[];
+  keywords: string[];
+  titleText: string;
+  quotes: string[];
+}
+
+export interface MatchIndex {
+  docs: IndexedDoc[];
+  postings: Map<string, { doc: number; weight: number; extra: number }[]>;
+  idf: Map<string, number>;
+  unknownWeight: number;
+  lightTerms: ReadonlySet<string>;
+}
+
+export interface QueryTerms {
+  terms: string[];
+}
+
+export interface Scored {
+  doc: MatchDoc;
+  score: number;
+}
+
+/** Neighbouring word pairs, order ignored: "infectivity of viruses" should meet "virus infectivity". */
+const bigramsOf = (terms: readonly string[]): string[] => {
+  const out: string[] = [];
+  for (let i = 1; i < terms.length; i++) {
+    const a = terms[i - 1] as string;
+    const b = terms[i] as string;
+    if (a !== b) out.push(a < b ? `${a} ${b}` : `${b} ${a}`);
+  }
+  return out;
+};
+
+export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLexicon): MatchIndex {
+  const terms = (s: string) => analyse(s, lexicon).terms;
+  const docs: IndexedDoc[] = inputs.map((input) => {
+    const byField = new Map<string, Map<Field, number>>();
+    const bigrams = new Set<string>();
+    const add = (field: Field, text: string) => {
+      const t = terms(text);
+      for (const term of t) {
+        const seen = byField.get(term) ?? new Map<Field, number>();
+        seen.set(field, FIELD_WEIGHTS[field]);
+        byField.set(term, seen);
+      }
+      for (const b of bigramsOf(t)) bigrams.add(b);
+      return t;
+    };
+    const phrasings = input.questions.map((q) => add('question', q)).filter((p) => p.length > 0);
+    for (const k of input.keywords) add('keyword', k);
+    add('title', input.titleText);
+    for (const q of input.quotes) add('quote', q);
+    const fields: IndexedDoc['fields'] = new Map();
+    for (const [term, seen] of byField) {
+      const weights = [...seen.values()];
+      fields.set(term, { weight: Math.max(...weights), extra: MATCH_CONFIG.extraFieldCredit * (weights.length - 1) });
+    }
+    const { id, kind, title, question } = input;
+    return { id, kind, title, question, fields, phrasings, bigrams };
+  });
+
+  const postings: MatchIndex['postings'] = new Map();
+  docs.forEach((doc, i) => {
+    for (const [term, { weight, extra }] of doc.fields) {
+      const list = postings.get(term) ?? [];
+      list.push({ doc: i, weight, extra });
+      postings.set(term, list);
+    }
+  });
+  const n = docs.length;
+  const idf = new Map<string, number>();
+  for (const [term, list] of postings) idf.set(term, Math.log(1 + n / list.length));
+  const maxIdf = Math.log(1 + n);
+  return {
+    docs,
+    postings,
+    idf,
+    unknownWeight: maxIdf * MATCH_CONFIG.unknownWeightShare,
+    lightTerms: new Set([...LIGHT_WORDS].map(stem)),
+  };
+}
+
+/** The `k` items with the highest key, best first (ties: lower index first), without sorting them all. */
+export function topBy(items: readonly number[], key: (i: number) => number, k: number): number[] {
+  const best: number[] = [];
+  const better = (a: number, b: number) => key(a) > key(b) || (key(a) === key(b) && a < b);
+  for (const item of items) {
+    if (best.length === k && !better(item, best[k - 1] as number)) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && better(item, best[at - 1] as number)) at--;
+    best.splice(at, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
+export function termWeight(index: MatchIndex, term: string): number {
+  const base = index.idf.get(term) ?? index.unknownWeight;
+  return index.lightTerms.has(term) ? base * MATCH_CONFIG.lightWeight : base;
+}
+
+/**
+ * Scores every document that shares a word with the question; returns the best first.
+ * Score in 0..1: weighted share of the question explained, adjusted by how completely the
+ * document's closest phrasing is asked, plus a small bonus for shared word pairs.
+ */
+export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5): Scored[] {
+  const unique = [...new Set(queryTerms)];
+  if (!unique.length) return [];
+  const weights = new Map(unique.map((t) => [t, termWeight(index, t)]));
+  let total = 0;
+  for (const w of weights.values()) total += w;
+
+  // Dense arrays and a bounded selection instead of maps and a full sort: at 10,000 entries a word like
+  // "selenium" touches every document, and this loop is most of the cost of a question.
+  const n = index.docs.length;
+  const coverage = new Float64Array(n);
+  const extra = new Float64Array(n);
+  const informative = new Uint8Array(n);
+  const touched: number[] = [];
+  for (const term of unique) {
+    const w = weights.get(term) as number;
+    for (const p of index.postings.get(term) ?? []) {
+      if (coverage[p.doc] === 0) touched.push(p.doc);
+      if ((index.idf.get(term) ?? 0) >= MATCH_CONFIG.informativeIdf && !index.lightTerms.has(term))
+        informative[p.doc] = (informative[p.doc] as number) + 1;
+      coverage[p.doc] = (coverage[p.doc] as number) + w * p.weight;
+      extra[p.doc] = (extra[p.doc] as number) + w * p.extra;
+    }
+  }
+  const shortlist = topBy(touched, (i) => coverage[i] as number, MATCH_CONFIG.shortlist).map(
+    (i) => [i, coverage[i] as number] as const,
+  );
+
+  const queryBigrams = bigramsOf(queryTerms);
+  const scored = shortlist.map(([i, covered]) => {
+    const doc = index.docs[i] as IndexedDoc;
+    let phrasingCoverage = 0;
+    for (const phrasing of doc.phrasings) {
+      let have = 0;
+      let all = 0;
+      for (const t of new Set(phrasing)) {
+        const w = termWeight(index, t);
+        all += w;
+        if (weights.has(t)) have += w;
+      }
+      if (all > 0) phrasingCoverage = Math.max(phrasingCoverage, have / all);
+    }
+    const sharedBigrams = queryBigrams.length
+      ? queryBigrams.filter((b) => doc.bigrams.has(b)).length / queryBigrams.length
+      : 0;
+    const share = MATCH_CONFIG.phrasingShare;
+    const explained =
+      (covered / total) * (1 - share + share * phrasingCoverage) + MATCH_CONFIG.bigramBonus * sharedBigrams;
+    const evidence =
+      (informative[i] as number) >= MATCH_CONFIG.evidenceTerms && covered >= MATCH_CONFIG.evidenceWeight
+        ? MATCH_CONFIG.evidenceScore
+        : 0;
+    const score = Math.min(1, Math.max(explained, evidence));
+    // Near-ties (common at 1 for short questions) go to the entry that has the words in more of its fields.
+    const rankKey = score + (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total;
+    return { doc: { id: doc.id, kind: doc.kind, title: doc.title, question: doc.question }, score, rankKey, index: i };
+  });
+  scored.sort((a, b) => b.rankKey - a.rankKey || a.index - b.index);
+  return scored.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
+}

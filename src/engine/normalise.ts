@@ -1,0 +1,214 @@
+import type { Lexicon } from '../knowledge/schema.js';
+
+// Text analysis shared by the index (built once per knowledge base) and every query, so both sides
+// of a comparison always go through exactly the same steps.
+
+/** Members paste whole messages; nothing past this point changes which entry answers. */
+export const MAX_QUERY_CHARS = 500;
+
+// Work is bounded before the (linear, but not free) Unicode passes: a 10,000-character paste is cut early.
+const RAW_SLICE = MAX_QUERY_CHARS * 4;
+
+/**
+ * NFKC (full-width letters, ligatures), lowercase, accents removed, control / zero-width / bidi marks
+ * dropped, anything not a letter or digit turned into a space. Apostrophes vanish so "don't" stays one
+ * word. Digits glued to letters are split ("covid19" -> "covid 19") so both spellings meet.
+ */
+export function normaliseText(input: string): string {
+  const text = input
+    .slice(0, RAW_SLICE)
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    // Format characters (zero-width space/joiners, bidi marks, BOM) sit inside words: remove, not space.
+    .replace(/\p{Cf}/gu, '')
+    .replace(/['’‘`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
+    .trim();
+  return text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS).replace(/\s+\S*$/, '') : text;
+}
+
+export const words = (normalised: string): string[] => (normalised ? normalised.split(' ') : []);
+
+/**
+ * A deliberately light suffix stripper. It does not need to produce real words, only the same stem for
+ * the forms a member and the article use ("infections"/"infection", "boosting"/"boost",
+ * "regulation"/"regulates", "immunity"/"immune"). One rule fires per word, then a final "e" goes.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  const strip = (suffix: string, replacement = '', minStem = 3): boolean => {
+    if (!w.endsWith(suffix) || w.length - suffix.length < minStem) return false;
+    w = w.slice(0, w.length - suffix.length) + replacement;
+    return true;
+  };
+  // Plurals first, so "infections" can then lose "ion".
+  if (!strip('ies', 'y') && !strip('sses', 'ss') && !/(?:ss|us|is|ys)$/.test(w)) {
+    if (/(?:[sxz]|ch|sh)es$/.test(w)) strip('es');
+    else strip('s');
+  }
+  // Ordered: the first rule that applies wins.
+  void (
+    strip('ational', 'at') ||
+    strip('ation', 'at') ||
+    strip('ative', 'at') ||
+    strip('ities') ||
+    strip('ity') ||
+    strip('ingly') ||
+    strip('ing', '', 4) ||
+    strip('edly') ||
+    strip('ed', '', 4) ||
+    strip('ious') ||
+    strip('ous', '', 4) ||
+    strip('ive', '', 4) ||
+    strip('tion', 't') ||
+    strip('sion', 's') ||
+    strip('ness', '', 4) ||
+    strip('ment', '', 4) ||
+    strip('ly', '', 4)
+  );
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  // "running" -> "runn" -> "run": collapse a doubled final consonant left by -ing/-ed.
+  if (w.length > 4 && /([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/**
+ * Words that carry no topic: question scaffolding, pronouns, auxiliaries, greetings. Kept short on
+ * purpose; generic but meaningful verbs ("help", "work") are weighted low instead (see LIGHT_WORDS).
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing done down during each either else ever few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just let lets me most my
+myself no nor of off on once only or other our ours ourselves out over own same she should so some such than that
+thats the their theirs them themselves then there these they this those through to too under until up upon us very
+was we were what whats when where which while who whom whose why will with would you your yours yourself
+yourselves im ive id youre dont doesnt didnt cant wont isnt arent wasnt hi hello hey hiya thanks thank please pls
+plz ok okay yes yeah yep u ur r ya whats hows whys wanna gonna gotta got may might must shall not every only like one
+yo sup yall dude bro lol lmao btw tbh imo idk hmm um uh oh well vs versus selene q`.split(/\s+/),
+);
+
+/**
+ * Common words that are topic-neutral in a question ("does selenium really help?"): they still count as
+ * matched when an entry uses them, but weigh little in how much of a question is explained.
+ */
+export const LIGHT_WORDS: ReadonlySet<string> = new Set(
+  `help work need take make made makes making get use using used want think believe true really actually thing things stuff way ways
+good bad better best important role part kind sort lot lots much many something anything everything someone
+people person body human humans thing give gives given go goes going come comes see look find found mean means
+meaning explain explained describe info information detail details question answer article text page read
+reading post blog say said claim claims told tell heard hear friend mom mum dad doctor wife husband guy guys also
+still even already quite pretty rather enough maybe probably possible possibly actually basically exactly
+question questions anyone everyone somebody day daily everyday week more exactly matter matters mention mentioned bit
+little seem seems around going lately recently wonder wondering curious saw seen always often sometimes usually kind
+able try trying currently now today time times life feel feeling keep stay year years old new anybody whether sure
+certain definitely literally honestly seriously generally overall specific specifically particular particularly
+deal story lowdown scoop property properties characteristic characteristics feature features aspect aspects fact facts
+called named known produce produces create creates happen happens change changes play plays show shows lead leads
+result results related connected involved anything myth myths swear swears legit real scam hoax nonsense truth
+rumor rumour quick quickly short briefly simple simply`.split(/\s+/),
+);
+
+type Phrase = { tokens: string[]; canonical: string[] };
+
+export interface CompiledLexicon {
+  /** First stemmed token of a synonym phrase -> the phrases starting with it, longest first. */
+  phrases: Map<string, Phrase[]>;
+  /** Stemmed phrases that mark a question as outside the article; canonical is the phrase itself. */
+  outOfScope: Map<string, Phrase[]>;
+}
+
+// Phrases are matched on every stemmed word, stopwords included ("too much", "lack of"), and
+// stopwords are dropped only afterwards, so lexicon terms and queries line up whatever they contain.
+const stemPhrase = (phrase: string): string[] => words(normaliseText(phrase)).map(stem);
+
+/** Canonical terms stay separate tokens ("vitamin c" -> vitamin, c) so their parts still match alone. */
+const canonicalTokens = (phrase: string): string[] =>
+  words(normaliseText(phrase))
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem);
+
+function addPhrase(map: Map<string, Phrase[]>, tokens: string[], canonical: string[]): void {
+  const first = tokens[0];
+  if (first === undefined) return;
+  const list = map.get(first) ?? [];
+  if (list.some((p) => p.tokens.join(' ') === tokens.join(' '))) return;
+  list.push({ tokens, canonical });
+  list.sort((a, b) => b.tokens.length - a.tokens.length);
+  map.set(first, list);
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const phrases: CompiledLexicon['phrases'] = new Map();
+  for (const group of lexicon.synonyms) {
+    const head = group[0];
+    if (head === undefined) continue;
+    const canonical = canonicalTokens(head);
+    if (!canonical.length) continue;
+    for (const term of group) addPhrase(phrases, stemPhrase(term), canonical);
+  }
+  const outOfScope: CompiledLexicon['outOfScope'] = new Map();
+  for (const term of lexicon.outOfScope) {
+    const tokens = stemPhrase(term);
+    addPhrase(outOfScope, tokens, [tokens.join(' ')]);
+  }
+  return { phrases, outOfScope };
+}
+
+const matchAt = (tokens: readonly string[], i: number, candidates: readonly Phrase[] | undefined): Phrase | undefined =>
+  candidates?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
+
+/**
+ * Replaces every synonym phrase (longest first) by its group's canonical tokens and drops stopwords
+ * (judged on the unstemmed word, since stems like "doe" no longer look like "does").
+ */
+export function toTerms(raw: readonly string[], stems: readonly string[], lexicon: CompiledLexicon): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < stems.length; ) {
+    const hit = matchAt(stems, i, lexicon.phrases.get(stems[i] as string));
+    if (hit) {
+      out.push(...hit.canonical);
+      i += hit.tokens.length;
+      continue;
+    }
+    // Single letters left over ("w/", "u") mean nothing once phrases like "vitamin c" are matched.
+    const word = raw[i] as string;
+    if (!STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word))) out.push(stems[i] as string);
+    i += 1;
+  }
+  return out;
+}
+
+/** Out-of-scope phrases found in stemmed words (before synonyms, so "vitamin d" is not merged away). */
+export function findOutOfScope(stems: readonly string[], lexicon: CompiledLexicon): string[] {
+  const found: string[] = [];
+  stems.forEach((token, i) => {
+    const hit = matchAt(stems, i, lexicon.outOfScope.get(token));
+    if (hit) found.push(hit.canonical.join(' '));
+  });
+  return found;
+}
+
+export interface Analysed {
+  /** Normalised text (lowercase, accents and punctuation gone). */
+  text: string;
+  /** Normalised words after typo repair, in order. */
+  words: string[];
+  /** Stemmed words in order, stopwords included. */
+  stems: string[];
+  /** Content tokens in order: stemmed, synonyms applied, stopwords dropped. */
+  terms: string[];
+}
+
+/** Applies the whole pipeline; `correct` (typo repair) runs per word before stemming. */
+export function analyse(input: string, lexicon: CompiledLexicon, correct?: (word: string) => string): Analysed {
+  const text = normaliseText(input);
+  const ws = words(text).map((w) => (correct ? correct(w) : w));
+  const stems = ws.map(stem);
+  return { text, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
+}

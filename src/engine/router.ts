@@ -1,0 +1,91 @@
+import type { CompiledLexicon } from './normalise.js';
+import { analyse, findOutOfScope, LIGHT_WORDS, STOPWORDS, stem } from './normalise.js';
+import { editDistance, maxEdits } from './typos.js';
+
+// Deciding which part of the knowledge base a question is for. A food is only the answer when the
+// food (plus words that frame a quantity question) is all the question says: "how much selenium is in
+// tuna" is a food question, "how long should I boil an egg" is not, although both name a food.
+
+/** Words that frame a food or quantity question without naming a topic. Matched on stems. */
+const FOOD_FRAME_WORDS = `selenium se how much many amount amounts content contain contains containing level levels quantity
+value values source sources rich richer richest high higher highest good great best lot lots serving servings portion
+portions cup cups ounce ounces oz gram grams g slice slices piece pieces have has had provide provides give gives get
+getting eat eating eaten ate food foods mcg microgram micrograms ug µg μg mg percent dv daily value number typical
+typically average is there any some per contain in of safe healthy each one two three four five half whole bowl bowls
+glass glasses handful handfuls plate can tin spoon spoonful tablespoon teaspoon bar box bag pack packet bottle mug small
+large medium big more extra enough`;
+
+/** Measures and containers that can hide a food from the food index's own search ("a bowl of oatmeal"). */
+const CONTAINER_WORDS = `bowl bowls glass glasses handful handfuls plate plates cup cups slice slices piece pieces can tin
+spoon spoonful tablespoon teaspoon bar box bag pack packet bottle mug serving servings portion portions ounce ounces oz`;
+
+/** Words that ask for an amount: with them, a food named by its table entry alone still means the food. */
+const QUANTITY_WORDS = `much many amount amounts content contain contains containing mcg microgram micrograms ug µg μg
+serving servings portion percent dv quantity`;
+
+/** Words that ask for a list of foods rather than one food. */
+const FOOD_LIST_WORDS = 'food foods eat eating source sources rich richest diet';
+
+export interface FoodHit {
+  /** Display name, matched text and aliases of the food the food index found in the question. */
+  names: string[];
+}
+
+export interface Router {
+  /** Stemmed question words that are neither stopwords, nor part of the food, nor quantity framing. */
+  foodRemainder(words: readonly string[], hit: FoodHit): string[];
+  /** True when the question asks which foods are rich in selenium without naming one. */
+  asksForFoodList(words: readonly string[]): boolean;
+  /** True when the question asks how much of something there is ("how much", "mcg", "selenium in"). */
+  asksForAmount(words: readonly string[]): boolean;
+  /** True when the question measures its food in a container or serving ("a glass of milk"). */
+  mentionsContainer(words: readonly string[]): boolean;
+  /** The words left once framing is removed: what a food lookup should be given. */
+  foodWords(words: readonly string[]): string[];
+  outOfScope(rawWords: readonly string[], correctedWords: readonly string[]): string[];
+}
+
+const stemsOf = (text: string, lexicon: CompiledLexicon): string[] => analyse(text, lexicon).stems;
+
+export function createRouter(lexicon: CompiledLexicon): Router {
+  const frame = new Set(FOOD_FRAME_WORDS.split(/\s+/).map(stem));
+  const list = new Set(FOOD_LIST_WORDS.split(/\s+/).map(stem));
+  const quantity = new Set(QUANTITY_WORDS.split(/\s+/).map(stem));
+  const containers = new Set(CONTAINER_WORDS.split(/\s+/).map(stem));
+  const light = new Set([...LIGHT_WORDS].map(stem));
+  const isFrame = (w: string) => STOPWORDS.has(w) || frame.has(stem(w)) || /^\d+(?:\.\d+)?$/.test(w);
+  // Chatty filler ("quick q", "actually", "heard") does not stop a food question from being one.
+  const isFiller = (w: string) => isFrame(w) || light.has(stem(w));
+
+  return {
+    foodRemainder(words, hit) {
+      const foodStems = new Set(hit.names.flatMap((n) => stemsOf(n, lexicon)));
+      const nearFood = (s: string) =>
+        [...foodStems].some((f) => f.length >= 4 && editDistance(s, f, maxEdits(f.length)) <= maxEdits(f.length));
+      return words
+        .filter((w) => !isFiller(w))
+        .map(stem)
+        .filter((s) => !foodStems.has(s) && !nearFood(s));
+    },
+    asksForFoodList(words) {
+      const content = words.filter((w) => !isFrame(w) || list.has(stem(w)));
+      return content.some((w) => list.has(stem(w))) && content.every((w) => list.has(stem(w)));
+    },
+    asksForAmount(words) {
+      return words.some(
+        (w, i) => quantity.has(stem(w)) || (w === 'selenium' && ['in', 'from'].includes(words[i + 1] ?? '')),
+      );
+    },
+    mentionsContainer(words) {
+      return words.some((w) => containers.has(stem(w)));
+    },
+    foodWords(words) {
+      return words.filter((w) => !isFrame(w));
+    },
+    outOfScope(rawWords, correctedWords) {
+      const raw = findOutOfScope(rawWords.map(stem), lexicon);
+      const corrected = findOutOfScope(correctedWords.map(stem), lexicon);
+      return [...new Set([...raw, ...corrected])];
+    },
+  };
+}

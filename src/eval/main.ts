@@ -1,0 +1,174 @@
+// `npm run eval`: measures the engine on the project's eval set (tests/eval/) and, when present, on the
+// shared development set (../shared/eval/). Prints in-scope accuracy, off-topic refusal and food
+// accuracy per set; `--verbose` lists every failure. Exit code 1 when a set misses a target.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { createEngine } from '../engine/index.js';
+import type { Engine } from '../engine/types.js';
+import { formatKnowledgeError, loadKnowledge } from '../knowledge/load.js';
+
+/** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
+export const TARGETS = { inScope: 0.95, refusal: 0.95, food: 0.95 } as const;
+
+const questionLine = z.union([
+  z.object({ q: z.string(), expect: z.literal('answer'), any: z.array(z.string()).min(1) }),
+  z.object({ q: z.string(), expect: z.literal('none') }),
+]);
+const foodLine = z.union([
+  z.object({ q: z.string(), mcg: z.number() }),
+  z.object({ q: z.string(), expect: z.literal('none') }),
+]);
+type QuestionLine = z.infer<typeof questionLine>;
+type FoodLine = z.infer<typeof foodLine>;
+
+export interface Tally {
+  passed: number;
+  total: number;
+  failures: string[];
+}
+
+export interface SetResult {
+  name: string;
+  inScope: Tally;
+  refusal: Tally;
+  food: Tally;
+}
+
+const emptyTally = (): Tally => ({ passed: 0, total: 0, failures: [] });
+
+function parseLines<T>(path: string, schema: z.ZodType<T>): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .map((l, i) => {
+      const parsed = schema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid line'}`);
+      return parsed.data;
+    });
+}
+
+/** An answer line passes when answered and one expected phrase is in the text or a cited quote. */
+export function scoreQuestions(engine: Engine, lines: readonly QuestionLine[], into: SetResult): void {
+  for (const line of lines) {
+    const answer = engine.ask(line.q);
+    if (line.expect === 'none') {
+      into.refusal.total += 1;
+      if (!answer.answered) into.refusal.passed += 1;
+      else
+        into.refusal.failures.push(
+          `answered (${answer.route}:${answer.matchId} ${answer.confidence.toFixed(2)}): ${line.q}`,
+        );
+      continue;
+    }
+    into.inScope.total += 1;
+    const haystack = [answer.text, ...answer.citations.map((c) => c.quote)].join('\n').toLowerCase();
+    const ok = answer.answered && line.any.some((p) => haystack.includes(p.toLowerCase()));
+    if (ok) into.inScope.passed += 1;
+    else
+      into.inScope.failures.push(
+        `${answer.answered ? `wrong (${answer.route}:${answer.matchId} ${answer.confidence.toFixed(2)})` : `refused (${answer.confidence.toFixed(2)}; ${answer.suggestions[0]?.id ?? '-'})`}: ${line.q}`,
+      );
+  }
+}
+
+/** A food line passes when the lookup finds that many mcg per serving (or, for 'none', finds nothing). */
+export function scoreFoods(engine: Engine, lines: readonly FoodLine[], into: SetResult): void {
+  for (const line of lines) {
+    const result = engine.food(line.q);
+    into.food.total += 1;
+    const ok = 'mcg' in line ? result.found && result.mcg === line.mcg : !result.found;
+    if (ok) into.food.passed += 1;
+    else
+      into.food.failures.push(
+        `${line.q}: expected ${'mcg' in line ? `${line.mcg} mcg` : 'not found'}, got ${result.found ? `${result.name} ${result.mcg} mcg` : 'not found'}`,
+      );
+  }
+}
+
+const pct = (t: Tally): string => (t.total ? `${((100 * t.passed) / t.total).toFixed(1)}%` : 'n/a');
+const meets = (t: Tally, target: number): boolean => t.total === 0 || t.passed / t.total >= target;
+
+export function passes(r: SetResult): boolean {
+  return meets(r.inScope, TARGETS.inScope) && meets(r.refusal, TARGETS.refusal) && meets(r.food, TARGETS.food);
+}
+
+export function formatSet(r: SetResult, verbose: boolean): string {
+  const row = (label: string, t: Tally) => `  ${label.padEnd(20)} ${pct(t).padStart(6)}  (${t.passed}/${t.total})`;
+  const lines = [
+    `${r.name}`,
+    row('in-scope accuracy', r.inScope),
+    row('off-topic refusal', r.refusal),
+    row('food accuracy', r.food),
+  ];
+  if (verbose) {
+    for (const [label, t] of [
+      ['in-scope', r.inScope],
+      ['off-topic', r.refusal],
+      ['food', r.food],
+    ] as const)
+      for (const f of t.failures) lines.push(`    FAIL ${label}: ${f}`);
+  }
+  return lines.join('\n');
+}
+
+interface SetFiles {
+  name: string;
+  questions: string[];
+  foods: string[];
+}
+
+/** The project's own set, then the shared development set beside the repository when it exists. */
+export function findSets(root: string): SetFiles[] {
+  const sets: SetFiles[] = [];
+  const project = join(root, 'tests', 'eval');
+  const existing = (dir: string, names: string[]) => names.map((n) => join(dir, n)).filter((p) => existsSync(p));
+  sets.push({
+    name: 'project (tests/eval)',
+    questions: existing(project, ['questions.jsonl']),
+    foods: existing(project, ['foods.jsonl']),
+  });
+  const shared = resolve(root, '..', 'shared', 'eval');
+  if (existsSync(shared)) {
+    const files = readdirSync(shared)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort();
+    const isFood = (f: string) => /food/i.test(basename(f));
+    sets.push({
+      name: 'shared (../shared/eval)',
+      questions: files.filter((f) => !isFood(f)).map((f) => join(shared, f)),
+      foods: files.filter(isFood).map((f) => join(shared, f)),
+    });
+  }
+  return sets.filter((s) => s.questions.length + s.foods.length > 0);
+}
+
+export function runSet(engine: Engine, files: SetFiles): SetResult {
+  const result: SetResult = { name: files.name, inScope: emptyTally(), refusal: emptyTally(), food: emptyTally() };
+  for (const f of files.questions) scoreQuestions(engine, parseLines(f, questionLine), result);
+  for (const f of files.foods) scoreFoods(engine, parseLines(f, foodLine), result);
+  return result;
+}
+
+function main(): number {
+  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const loaded = loadKnowledge(join(root, 'knowledge'));
+  if (!loaded.ok) {
+    for (const e of loaded.errors) console.error(formatKnowledgeError(e));
+    return 2;
+  }
+  const engine = createEngine(loaded.kb);
+  const results = findSets(root).map((s) => runSet(engine, s));
+  for (const r of results) console.log(formatSet(r, verbose));
+  const summary = results
+    .map((r) => `${r.name.split(' ')[0]}: in-scope ${pct(r.inScope)}, refusal ${pct(r.refusal)}, food ${pct(r.food)}`)
+    .join(' | ');
+  const ok = results.every(passes);
+  console.log(`${ok ? 'PASS' : 'BELOW TARGET'} ${summary}`);
+  return ok ? 0 : 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main();

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { type KnowledgeBase, loadKnowledge } from '../../src/knowledge/load.js';
+
+// The Answer contract (src/engine/types.ts) as a zod schema, so tests check real objects, not types.
+
+const citation = z.strictObject({
+  kind: z.enum(['quote', 'data']),
+  quote: z.string().min(1),
+  section: z.string().min(1),
+  sourceId: z.string().min(1),
+  url: z.string().url().nullable(),
+});
+
+const suggestion = z.strictObject({ id: z.string().min(1), title: z.string().min(1), question: z.string().min(1) });
+
+export const answerSchema = z.strictObject({
+  answered: z.boolean(),
+  confidence: z.number().min(0).max(1),
+  text: z.string().min(1),
+  citations: z.array(citation),
+  suggestions: z.array(suggestion).max(3),
+  disclaimer: z.string().min(1),
+  route: z.enum(['entry', 'food', 'related', 'none']),
+  matchId: z.string().nullable(),
+  safety: z.string().nullable(),
+  evidence: z.array(
+    z.strictObject({
+      text: z.string().min(1),
+      sourceId: z.string().min(1),
+      sourceTitle: z.string().min(1),
+      url: z.string().nullable(),
+    }),
+  ),
+});
+
+export function loadProjectKnowledge(): KnowledgeBase {
+  const loaded = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+  if (!loaded.ok) throw new Error(`knowledge/ does not load: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
+  return loaded.kb;
+}
