@@ -3,12 +3,13 @@
 // (open loop, so a slow bot shows up as latency and shed events rather than a politely slower sender), then
 // autocomplete round trips. Bounded in time and count; everything stops by itself. Never a timed test.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseConfig } from '../src/config.js';
 import { type RunningBot, startBot } from '../src/discord/bot.js';
+import { isEntryModule } from '../src/entry.js';
 import { createLogger } from '../src/log.js';
 import { type FakeDiscord, type Json, type RestCall, startFakeDiscord } from '../tests/e2e/fake-discord/index.js';
 import { progress } from './progress.js';
@@ -548,17 +549,9 @@ export async function benchBot(options: BotBenchOptions = {}): Promise<string> {
   return formatBotSection(await measureBot(options));
 }
 
-const isEntry = (): boolean => {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-};
-
-if (isEntry() && process.argv.includes('--child')) {
+if (isEntryModule(import.meta.url) && process.argv.includes('--child')) {
   await childMain();
-} else if (isEntry()) {
+} else if (isEntryModule(import.meta.url)) {
   const seconds = Number(process.argv[2] ?? 30);
   console.log(await benchBot({ seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 30 }));
 }

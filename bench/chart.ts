@@ -1,8 +1,9 @@
 // A small SVG line chart of engine latency against knowledge-base size, written by hand so the benchmark
 // needs no charting dependency. Both axes are logarithmic: sizes span orders of magnitude, and so do p50 and p99.
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEntryModule } from '../src/entry.js';
 
 export interface LatencyPoint {
   entries: number;
@@ -106,15 +107,7 @@ export async function writeLatencyChart(points: LatencyPoint[], file = 'bench/la
   return file;
 }
 
-const isEntry = (): boolean => {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-};
-
-if (isEntry()) {
+if (isEntryModule(import.meta.url)) {
   // Alone, it measures the engine quickly on the article and synthetic bases and draws them.
   const { measure, syntheticKnowledgeBase } = await import('./engine.js');
   const { loadKnowledge } = await import('../src/knowledge/load.js');

@@ -4,6 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFoodIndex } from '../src/engine/foods/index.js';
+import { isEntryModule } from '../src/entry.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,6 +107,6 @@ export async function benchFoods(): Promise<string> {
   return lines.join('\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntryModule(import.meta.url)) {
   benchFoods().then((md) => process.stdout.write(`${md}\n`));
 }

@@ -3,9 +3,9 @@
 // process start to ready; RSS is read after a full collection at ready, after 100,000 questions through
 // the bot's own engine, and after a stretch of mentions through Discord. Never a timed test.
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isEntryModule } from '../src/entry.js';
 import {
   type BotUnderTest,
   loadBenchQuestions,
@@ -197,15 +197,7 @@ export async function benchMemory(options: MemoryBenchOptions = {}): Promise<str
   return formatMemorySection(await measureMemory(options));
 }
 
-const isEntry = (): boolean => {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-};
-
-if (isEntry()) {
+if (isEntryModule(import.meta.url)) {
   const questions = Number(process.argv[2] ?? 100_000);
   console.log(await benchMemory({ questions: Number.isInteger(questions) && questions > 0 ? questions : 100_000 }));
 }

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isEntryModule } from '../src/entry.js';
 import { type UsdaFoodRow, usdaFoodsSchema } from '../src/knowledge/schema.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -140,4 +141,4 @@ function main(argv: string[]): void {
   );
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+if (isEntryModule(import.meta.url)) main(process.argv.slice(2));

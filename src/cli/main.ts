@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, realpathSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isEntryModule } from '../entry.js';
 import { askCommand } from './commands/ask.js';
 import { chatCommand } from './commands/chat.js';
 import { dataCommand } from './commands/data.js';
@@ -74,8 +75,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 // Node runs the main module from its real path; compare real paths so a symlinked checkout still starts.
-const isMain = process.argv[1] !== undefined && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url;
-if (isMain) {
+if (isEntryModule(import.meta.url)) {
   // A closed pipe (`selene ask --json --batch - | head -1`) is the reader saying "enough", not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);

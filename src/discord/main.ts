@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../config.js';
+import { isEntryModule } from '../entry.js';
 import { formatKnowledgeError } from '../knowledge/load.js';
 import { createLogger, type Logger } from '../log.js';
 import type { BotState } from '../ops/health.js';
@@ -107,12 +106,4 @@ async function serveOps(port: number, host: string, state: () => BotState, logge
   }
 }
 
-const isEntry = (): boolean => {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-};
-
-if (isEntry()) void main();
+if (isEntryModule(import.meta.url)) void main();

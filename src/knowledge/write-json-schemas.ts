@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isEntryModule } from '../entry.js';
 import type { KnowledgeError } from './load.js';
 import { type KnowledgeFileName, knowledgeFiles } from './schema.js';
 
@@ -116,8 +117,7 @@ export function checkJsonSchemas(dir: string): KnowledgeError[] {
   return errors;
 }
 
-const isMain = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
+if (isEntryModule(import.meta.url)) {
   const dir = process.argv[2] ?? fileURLToPath(new URL('../../knowledge', import.meta.url));
   process.stdout.write(
     writeJsonSchemas(dir)

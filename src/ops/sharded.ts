@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Shard, ShardingManager } from 'discord.js';
 import { z } from 'zod';
 import { type Config, loadConfig } from '../config.js';
+import { isEntryModule } from '../entry.js';
 import { createLogger, type Logger } from '../log.js';
 
 // `npm run start:sharded`: one process per shard under discord.js's ShardingManager. Each child runs the
@@ -163,12 +163,4 @@ async function main(): Promise<void> {
   }
 }
 
-const isEntry = (): boolean => {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-};
-
-if (isEntry()) void main();
+if (isEntryModule(import.meta.url)) void main();
