@@ -37,7 +37,8 @@ const BRAND_COLOUR = 0x8fbc8f;
 
 export const noMentions = (users: string[] = []): AllowedMentions => ({ parse: [], users, replied_user: false });
 
-const payload = (content: string, extra: Partial<ReplyPayload> = {}): ReplyPayload => ({
+/** A plain reply: text only, no embeds or buttons, pinging nobody. */
+export const payload = (content: string, extra: Partial<ReplyPayload> = {}): ReplyPayload => ({
   content,
   embeds: [],
   components: [],

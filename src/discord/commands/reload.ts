@@ -6,7 +6,7 @@ import {
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { describeReload } from '../reload.js';
-import { noMentions, type ReplyPayload } from '../render.js';
+import { payload } from '../render.js';
 import { interactionReply } from '../respond.js';
 
 // /reload: for the application's owner only (the person running Selene), checked at run time. Discord
@@ -21,15 +21,8 @@ export const data = new SlashCommandBuilder()
   .setDefaultMemberPermissions(0n)
   .toJSON();
 
-const text = (content: string): ReplyPayload => ({
-  content,
-  embeds: [],
-  components: [],
-  allowed_mentions: noMentions(),
-});
-
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const reply = (content: string) => interaction.reply(interactionReply(text(content), { ephemeral: true }));
+  const reply = (content: string) => interaction.reply(interactionReply(payload(content), { ephemeral: true }));
   const owner = (await ctx.isOwner?.(interaction.user.id)) ?? false;
   if (!owner) return void (await reply("Only the bot's owner can reload its knowledge."));
   if (!ctx.reloadKnowledge) return void (await reply('Reloading is not available in this bot.'));

@@ -13,7 +13,7 @@ import {
   type SettingsPatch,
 } from '../../store/index.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { noMentions, type ReplyPayload } from '../render.js';
+import { payload, type ReplyPayload } from '../render.js';
 import { interactionReply } from '../respond.js';
 
 // /settings: per-server configuration for members with Manage Server. Discord hides the command from
@@ -80,13 +80,6 @@ export const data = new SlashCommandBuilder()
   )
   .toJSON();
 
-const text = (content: string): ReplyPayload => ({
-  content,
-  embeds: [],
-  components: [],
-  allowed_mentions: noMentions(),
-});
-
 const onOff = (b: boolean): string => (b ? 'on' : 'off');
 
 /** What an admin must do when answer channels cannot work: the bot runs without the Message Content intent. */
@@ -109,7 +102,7 @@ export function renderSettings(settings: GuildSettings, options: { messageConten
   ];
   if (settings.answerChannels.length && !options.messageContentIntent) lines.push('', INTENT_HELP);
   lines.push('-# Change with /settings add-channel, remove-channel, private, cooldown or link-cards.');
-  return text(lines.join('\n'));
+  return payload(lines.join('\n'));
 }
 
 type Change = { patch: (current: GuildSettings) => SettingsPatch; note: (s: GuildSettings) => string };
@@ -159,13 +152,13 @@ function changeFor(interaction: ChatInputCommandInteraction): Change | null {
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const reply = (p: ReplyPayload) => interaction.reply(interactionReply(p, { ephemeral: true }));
-  if (!interaction.inGuild()) return void (await reply(text('/settings only works in a server.')));
+  if (!interaction.inGuild()) return void (await reply(payload('/settings only works in a server.')));
   if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    return void (await reply(text('Only members with the **Manage Server** permission can use /settings.')));
+    return void (await reply(payload('Only members with the **Manage Server** permission can use /settings.')));
   }
   const store = ctx.store;
   if (!store?.settings || !store.updateSettings) {
-    return void (await reply(text('Settings are not available: this bot runs without its database.')));
+    return void (await reply(payload('Settings are not available: this bot runs without its database.')));
   }
   const intent = { messageContentIntent: ctx.messageContentIntent ?? false };
   const change = changeFor(interaction);
@@ -174,14 +167,14 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   if (interaction.options.getSubcommand() === 'add-channel') {
     const current = store.settings(interaction.guildId);
     if (current.answerChannels.length >= MAX_ANSWER_CHANNELS) {
-      return void (await reply(text(`A server can have at most ${MAX_ANSWER_CHANNELS} answer channels.`)));
+      return void (await reply(payload(`A server can have at most ${MAX_ANSWER_CHANNELS} answer channels.`)));
     }
   }
   const result = store.updateSettings(interaction.guildId, change.patch);
   if (!result.ok) {
     ctx.logger.warn({ reason: result.reason }, 'settings not saved');
     return void (await reply(
-      text('Sorry, I could not save that setting right now (database unavailable). Nothing changed; try later.'),
+      payload('Sorry, I could not save that setting right now (database unavailable). Nothing changed; try later.'),
     ));
   }
   await reply(renderSettings(result.settings, { ...intent, note: change.note(result.settings) }));
