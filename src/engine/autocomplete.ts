@@ -1,6 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { DocInput } from './matcher.js';
-import type { CompiledLexicon } from './normalise.js';
 import { normaliseText, STOPWORDS, stem, words } from './normalise.js';
 import type { AutocompleteChoice } from './types.js';
 import { editDistance } from './typos.js';
@@ -31,7 +30,6 @@ interface Candidate {
 
 export function createQuestionAutocomplete(
   docs: readonly DocInput[],
-  _lexicon: CompiledLexicon,
   correct: (word: string) => string,
 ): (partial: string) => AutocompleteChoice[] {
   const candidates: Candidate[] = [];

@@ -4,7 +4,7 @@ import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
 import { createFoodIndex, describeFood } from './foods/index.js';
 import { buildMatchIndex, type DocInput, rank, type Scored } from './matcher.js';
 import { analyse, compileLexicon, normaliseText, words } from './normalise.js';
-import { createRouter } from './router.js';
+import { createRouter, FOOD_FRAME_WORDS } from './router.js';
 import type { Answer, Engine, FoodResult, Suggestion, Topic } from './types.js';
 import { createTypoCorrector } from './typos.js';
 
@@ -67,6 +67,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   for (const d of docInputs) [d.titleText, ...d.questions, ...d.keywords, ...d.quotes].forEach(addWords);
   for (const group of kb.lexicon.synonyms) group.forEach(addWords);
   kb.lexicon.outOfScope.forEach(addWords);
+  addWords(FOOD_FRAME_WORDS);
   for (const f of kb.foods) [f.name, ...f.aliases].forEach(addWords);
   const typos = createTypoCorrector(vocabulary);
   const correct = (w: string) => typos.correct(w);
@@ -83,17 +84,18 @@ export function createEngine(kb: KnowledgeBase): Engine {
     title: t.title,
     question: t.question,
   });
-  const generalSuggestions = topicList.slice(0, MAX_SUGGESTIONS).map(toSuggestion);
+  // A function, not a shared array: every answer gets its own objects, whatever an adapter does with them.
+  const generalSuggestions = () => topicList.slice(0, MAX_SUGGESTIONS).map(toSuggestion);
 
   const refuse = (ranked: Scored[]): Answer => {
     const close = ranked.filter((r) => r.score >= SUGGESTION_FLOOR).slice(0, MAX_SUGGESTIONS);
     // A refusal never reports a confidence at or above the threshold (off-topic hits can score high).
     const confidence = Math.min(ranked[0]?.score ?? 0, ANSWER_THRESHOLD - 0.01);
-    return refusal(confidence, close.length ? close.map((r) => toSuggestion(r.doc)) : generalSuggestions);
+    return refusal(confidence, close.length ? close.map((r) => toSuggestion(r.doc)) : generalSuggestions());
   };
 
-  const foodAnswer = (result: FoodResult, wantsSafety: boolean): Answer => {
-    const described = describeFood(result, kb);
+  const foodAnswer = (result: FoodResult, wantsSafety: boolean, servings: number): Answer => {
+    const described = describeFood(result, kb, servings);
     return {
       answered: true,
       confidence: FOOD_CONFIDENCE,
@@ -130,19 +132,26 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   /** Lookup words longer than this are a sentence, not a food name. */
   const MAX_FOOD_WORDS = 3;
-  /**
-   * The food a question is about, when naming it (plus quantity framing) is all the question does.
-   * A food found only in the large USDA table whose words are all article topics ("antioxidant" in a
-   * cereal's name) needs an explicit amount question, so topic questions are not taken for foods.
-   */
-  function findFood(question: string, rawText: string, q: ReturnType<typeof analyse>): FoodResult | null {
-    const hit = foods.findInText(question) ?? (q.text !== rawText ? foods.findInText(q.words.join(' ')) : null);
+  /** The food a question is about, when naming it (plus quantity framing) is all the question does. */
+  function findFood(
+    question: string,
+    rawText: string,
+    q: ReturnType<typeof analyse>,
+  ): { result: FoodResult; names: string[]; typed: string[] } | null {
+    const corrected = q.words.join(' ');
+    const hit = foods.findInText(question) ?? (corrected !== rawText ? foods.findInText(corrected) : null);
     const amount = router.asksForAmount(q.words);
-    if (hit?.result.found) {
+    if (hit?.result.found && router.namesFood(hit.matched)) {
       const curated = kb.foods.find((f) => f.id === hit.result.id);
       const names = [hit.matched, hit.result.name ?? '', ...(curated?.aliases ?? [])];
-      const topical = analyse(hit.matched, lexicon).terms.every((t) => index.postings.has(t));
-      if (!router.foodRemainder(q.words, { names }).length && (curated || amount || !topical)) return hit.result;
+      // A food from the large USDA table needs an amount question or the bare name ("salmon"), so a topic
+      // question that happens to share a product's words ("antioxidant", "skin") is not taken for a food.
+      // A curated food also answers "does an egg have selenium", but not "how many eggs can I eat".
+      const bare = router.onlyFood(q.words, { names });
+      const asked = amount || bare || (curated !== undefined && router.mentionsSelenium(q.words));
+      // Only what the member typed (and curated aliases) may excuse an off-topic word; table names are long.
+      const typed = [hit.matched, ...(curated?.aliases ?? [])];
+      if (asked && !router.foodRemainder(q.words, { names }).length) return { result: hit.result, names, typed };
     }
     // Containers and sizes ("a bowl of oatmeal") can hide a food from findInText: then ask the table directly
     // (only then: a lookup that misses searches the whole USDA table, which is slow).
@@ -150,19 +159,24 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const rest = router.foodWords(q.words);
     if (!rest.length || rest.length > MAX_FOOD_WORDS) return null;
     const result = foods.lookup(rest.join(' '));
-    return result.found ? result : null;
+    return result.found ? { result, names: [rest.join(' '), result.name ?? ''], typed: [rest.join(' ')] } : null;
   }
 
   function ask(question: string): Answer {
-    const raw = analyse(question, lexicon);
     const q = analyse(question, lexicon, correct);
-    if (!q.terms.length) return refusal(0, generalSuggestions);
+    if (!q.terms.length) return refusal(0, generalSuggestions());
     const ranked = rank(index, q.terms, MAX_SUGGESTIONS + 1);
-    if (router.outOfScope(raw.words, q.words).length) return refuse(ranked);
+    const food = findFood(question, q.original.join(' '), q);
+    // An off-topic word inside a food's own name ("hot dog", "beef liver") does not make it off-topic.
+    const foodWords = new Set(food ? food.typed.flatMap((n) => analyse(n, lexicon).stems) : []);
+    const offTopic = router.outOfScope(q.original, q.words).filter((t) => !t.split(' ').every((w) => foodWords.has(w)));
+    if (offTopic.length) return refuse(ranked);
     const wantsSafety = q.terms.some((t) => safetyTerms.has(t));
 
-    const food = findFood(question, raw.text, q);
-    if (food) return foodAnswer(food, wantsSafety);
+    if (food) {
+      const servings = food.result.serving ? router.servingsIn(q.words, food.result.serving, { names: food.names }) : 1;
+      return foodAnswer(food.result, wantsSafety, servings);
+    }
     if (router.asksForFoodList(q.words)) return topFoodsAnswer();
 
     const best = ranked[0];
@@ -187,7 +201,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     });
   }
 
-  const questionAutocomplete = createQuestionAutocomplete(docInputs, lexicon, correct);
+  const questionAutocomplete = createQuestionAutocomplete(docInputs, correct);
 
   return {
     ask,

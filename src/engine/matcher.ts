@@ -24,8 +24,8 @@ export const MATCH_CONFIG = {
   lightWeight: 0.25,
   /** How much the best-matching phrasing's own coverage counts (the rest is the question's coverage). */
   phrasingShare: 0.3,
-  /** Bonus for consecutive question words that also appear consecutively in the entry. */
-  bigramBonus: 0.12,
+  /** Bonus, times the share of the question's neighbouring word pairs (either order) the entry also has. */
+  bigramBonus: 0.16,
   /** Extra credit per further field a word appears in (quote as well as question, say), so the entry
    *  whose quotes actually say what is asked wins ties between similar phrasings. */
   extraFieldCredit: 0.1,
@@ -34,7 +34,7 @@ export const MATCH_CONFIG = {
   /**
    * Long, chatty messages explain little of their many words even when on topic. An entry that matches
    * at least `evidenceTerms` distinct informative words (idf >= `informativeIdf`) worth `evidenceWeight`
-   * in all is answered anyway, scoring `evidenceScore` (just above the answer threshold).
+   * in all is answered anyway, scoring `evidenceScore` (just above ANSWER_THRESHOLD in index.ts).
    */
   evidenceTerms: 3,
   informativeIdf: 0.9,
@@ -54,7 +54,8 @@ export interface MatchDoc {
 interface IndexedDoc extends MatchDoc {
   /** Term -> best field weight in this document, and the tie-breaking credit for further fields. */
   fields: Map<string, { weight: number; extra: number }>;
-  phrasings: string[][];
+  /** Each phrasing's distinct terms with their weights, and their total: fixed once the index exists. */
+  phrasings: { terms: string[]; weights: number[]; total: number }[];
   bigrams: Set<string>;
 }
 
@@ -71,10 +72,6 @@ export interface MatchIndex {
   idf: Map<string, number>;
   unknownWeight: number;
   lightTerms: ReadonlySet<string>;
-}
-
-export interface QueryTerms {
-  terms: string[];
 }
 
 export interface Scored {
@@ -118,7 +115,15 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
       fields.set(term, { weight: Math.max(...weights), extra: MATCH_CONFIG.extraFieldCredit * (weights.length - 1) });
     }
     const { id, kind, title, question } = input;
-    return { id, kind, title, question, fields, phrasings, bigrams };
+    return {
+      id,
+      kind,
+      title,
+      question,
+      fields,
+      phrasings: phrasings.map((p) => ({ terms: [...new Set(p)], weights: [], total: 0 })),
+      bigrams,
+    };
   });
 
   const postings: MatchIndex['postings'] = new Map();
@@ -133,13 +138,20 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
   const idf = new Map<string, number>();
   for (const [term, list] of postings) idf.set(term, Math.log(1 + n / list.length));
   const maxIdf = Math.log(1 + n);
-  return {
+  const index: MatchIndex = {
     docs,
     postings,
     idf,
     unknownWeight: maxIdf * MATCH_CONFIG.unknownWeightShare,
     lightTerms: new Set([...LIGHT_WORDS].map(stem)),
   };
+  // Phrasing weights depend only on the index, so they are computed here rather than per question.
+  for (const doc of docs)
+    for (const p of doc.phrasings) {
+      p.weights = p.terms.map((t) => termWeight(index, t));
+      p.total = p.weights.reduce((a, b) => a + b, 0);
+    }
+  return index;
 }
 
 /** The `k` items with the highest key, best first (ties: lower index first), without sorting them all. */
@@ -199,14 +211,12 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     const doc = index.docs[i] as IndexedDoc;
     let phrasingCoverage = 0;
     for (const phrasing of doc.phrasings) {
+      if (phrasing.total <= 0) continue;
       let have = 0;
-      let all = 0;
-      for (const t of new Set(phrasing)) {
-        const w = termWeight(index, t);
-        all += w;
-        if (weights.has(t)) have += w;
-      }
-      if (all > 0) phrasingCoverage = Math.max(phrasingCoverage, have / all);
+      phrasing.terms.forEach((t, k) => {
+        if (weights.has(t)) have += phrasing.weights[k] as number;
+      });
+      phrasingCoverage = Math.max(phrasingCoverage, have / phrasing.total);
     }
     const sharedBigrams = queryBigrams.length
       ? queryBigrams.filter((b) => doc.bigrams.has(b)).length / queryBigrams.length

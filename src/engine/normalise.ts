@@ -176,9 +176,11 @@ export function toTerms(raw: readonly string[], stems: readonly string[], lexico
       i += hit.tokens.length;
       continue;
     }
-    // Single letters left over ("w/", "u") mean nothing once phrases like "vitamin c" are matched.
+    // Single letters left over ("w/", "u") mean nothing once phrases like "vitamin c" are matched, and
+    // long digit runs are ids (a pasted mention, an order number), not something to look up.
     const word = raw[i] as string;
-    if (!STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word))) out.push(stems[i] as string);
+    const meaningful = /^\d+$/.test(word) ? word.length <= 4 : word.length > 1;
+    if (!STOPWORDS.has(word) && meaningful) out.push(stems[i] as string);
     i += 1;
   }
   return out;
@@ -197,6 +199,8 @@ export function findOutOfScope(stems: readonly string[], lexicon: CompiledLexico
 export interface Analysed {
   /** Normalised text (lowercase, accents and punctuation gone). */
   text: string;
+  /** Normalised words as typed, before typo repair. */
+  original: string[];
   /** Normalised words after typo repair, in order. */
   words: string[];
   /** Stemmed words in order, stopwords included. */
@@ -208,7 +212,8 @@ export interface Analysed {
 /** Applies the whole pipeline; `correct` (typo repair) runs per word before stemming. */
 export function analyse(input: string, lexicon: CompiledLexicon, correct?: (word: string) => string): Analysed {
   const text = normaliseText(input);
-  const ws = words(text).map((w) => (correct ? correct(w) : w));
+  const original = words(text);
+  const ws = correct ? original.map(correct) : original;
   const stems = ws.map(stem);
-  return { text, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
+  return { text, original, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
 }

@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from './normalise.js';
-import { analyse, findOutOfScope, LIGHT_WORDS, STOPWORDS, stem } from './normalise.js';
+import { analyse, findOutOfScope, LIGHT_WORDS, normaliseText, STOPWORDS, stem, words } from './normalise.js';
 import { editDistance, maxEdits } from './typos.js';
 
 // Deciding which part of the knowledge base a question is for. A food is only the answer when the
@@ -7,7 +7,7 @@ import { editDistance, maxEdits } from './typos.js';
 // tuna" is a food question, "how long should I boil an egg" is not, although both name a food.
 
 /** Words that frame a food or quantity question without naming a topic. Matched on stems. */
-const FOOD_FRAME_WORDS = `selenium se how much many amount amounts content contain contains containing level levels quantity
+export const FOOD_FRAME_WORDS = `selenium se how much many amount amounts content contain contains containing level levels quantity
 value values source sources rich richer richest high higher highest good great best lot lots serving servings portion
 portions cup cups ounce ounces oz gram grams g slice slices piece pieces have has had provide provides give gives get
 getting eat eating eaten ate food foods mcg microgram micrograms ug µg μg mg percent dv daily value number typical
@@ -20,11 +20,17 @@ const CONTAINER_WORDS = `bowl bowls glass glasses handful handfuls plate plates 
 spoon spoonful tablespoon teaspoon bar box bag pack packet bottle mug serving servings portion portions ounce ounces oz`;
 
 /** Words that ask for an amount: with them, a food named by its table entry alone still means the food. */
-const QUANTITY_WORDS = `much many amount amounts content contain contains containing mcg microgram micrograms ug µg μg
+const QUANTITY_WORDS = `much amount amounts content contain contains containing mcg microgram micrograms ug µg μg
 serving servings portion percent dv quantity`;
+
+/** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
+const SELENIUM_WORDS = 'selenium se mcg microgram micrograms ug µg μg';
 
 /** Words that ask for a list of foods rather than one food. */
 const FOOD_LIST_WORDS = 'food foods eat eating source sources rich richest diet';
+
+/** A list question ranks or picks ("which foods", "best sources"); "can I get selenium from food" does not. */
+const LIST_CUES = 'which what rich richest best most top high highest higher good great list sources';
 
 export interface FoodHit {
   /** Display name, matched text and aliases of the food the food index found in the question. */
@@ -34,53 +40,104 @@ export interface FoodHit {
 export interface Router {
   /** Stemmed question words that are neither stopwords, nor part of the food, nor quantity framing. */
   foodRemainder(words: readonly string[], hit: FoodHit): string[];
+  /** True when the question is nothing but the food's name ("brazil nuts", "raw oysters"). */
+  onlyFood(words: readonly string[], hit: FoodHit): boolean;
   /** True when the question asks which foods are rich in selenium without naming one. */
   asksForFoodList(words: readonly string[]): boolean;
   /** True when the question asks how much of something there is ("how much", "mcg", "selenium in"). */
   asksForAmount(words: readonly string[]): boolean;
-  /** True when the question measures its food in a container or serving ("a glass of milk"). */
+  /** True when the question names selenium (or its unit) at all. */
+  mentionsSelenium(words: readonly string[]): boolean;
+  /** True when the question measures its food in a container or serving ("a glass of milk", "a can of"). */
   mentionsContainer(words: readonly string[]): boolean;
+  /** True when a matched food text has a word that names food, not only framing ("can", "serving"). */
+  namesFood(matched: string): boolean;
   /** The words left once framing is removed: what a food lookup should be given. */
   foodWords(words: readonly string[]): string[];
   outOfScope(rawWords: readonly string[], correctedWords: readonly string[]): string[];
+  /**
+   * How many servings a food question counts ("3 eggs" of a "1 large" serving, "2 cups of milk" of a
+   * "1 cup" one, "2 servings of tuna"), or 1 when it names none or the amount is not in servings.
+   */
+  servingsIn(words: readonly string[], serving: string, hit: FoodHit): number;
 }
+
+/** More servings than this are a typo or a joke; the answer keeps to the single serving. */
+const MAX_SERVINGS = 100;
 
 const stemsOf = (text: string, lexicon: CompiledLexicon): string[] => analyse(text, lexicon).stems;
 
 export function createRouter(lexicon: CompiledLexicon): Router {
   const frame = new Set(FOOD_FRAME_WORDS.split(/\s+/).map(stem));
   const list = new Set(FOOD_LIST_WORDS.split(/\s+/).map(stem));
+  const cues = new Set(LIST_CUES.split(/\s+/));
   const quantity = new Set(QUANTITY_WORDS.split(/\s+/).map(stem));
   const containers = new Set(CONTAINER_WORDS.split(/\s+/).map(stem));
+  const selenium = new Set(SELENIUM_WORDS.split(/\s+/));
   const light = new Set([...LIGHT_WORDS].map(stem));
   const isFrame = (w: string) => STOPWORDS.has(w) || frame.has(stem(w)) || /^\d+(?:\.\d+)?$/.test(w);
   // Chatty filler ("quick q", "actually", "heard") does not stop a food question from being one.
   const isFiller = (w: string) => isFrame(w) || light.has(stem(w));
+  /** Whether a stemmed word belongs to the food's names (a near spelling counts). */
+  const foodMatcher = (hit: FoodHit) => {
+    const foodStems = new Set(hit.names.flatMap((n) => stemsOf(n, lexicon)));
+    return (s: string) =>
+      foodStems.has(s) ||
+      [...foodStems].some((f) => f.length >= 4 && editDistance(s, f, maxEdits(f.length)) <= maxEdits(f.length));
+  };
 
   return {
     foodRemainder(words, hit) {
-      const foodStems = new Set(hit.names.flatMap((n) => stemsOf(n, lexicon)));
-      const nearFood = (s: string) =>
-        [...foodStems].some((f) => f.length >= 4 && editDistance(s, f, maxEdits(f.length)) <= maxEdits(f.length));
+      const food = foodMatcher(hit);
       return words
         .filter((w) => !isFiller(w))
         .map(stem)
-        .filter((s) => !foodStems.has(s) && !nearFood(s));
+        .filter((s) => !food(s));
+    },
+    onlyFood(words, hit) {
+      const food = foodMatcher(hit);
+      return words.filter((w) => !STOPWORDS.has(w)).every((w) => food(stem(w)));
     },
     asksForFoodList(words) {
       const content = words.filter((w) => !isFrame(w) || list.has(stem(w)));
-      return content.some((w) => list.has(stem(w))) && content.every((w) => list.has(stem(w)));
+      return (
+        words.some((w) => cues.has(w)) &&
+        content.some((w) => list.has(stem(w))) &&
+        content.every((w) => list.has(stem(w)))
+      );
     },
     asksForAmount(words) {
       return words.some(
         (w, i) => quantity.has(stem(w)) || (w === 'selenium' && ['in', 'from'].includes(words[i + 1] ?? '')),
       );
     },
+    mentionsSelenium(words) {
+      return words.some((w) => selenium.has(w));
+    },
+    namesFood(matched) {
+      return words(normaliseText(matched)).some((w) => !isFrame(w));
+    },
     mentionsContainer(words) {
-      return words.some((w) => containers.has(stem(w)));
+      // "a glass of ...": the "of" keeps the modal "can" or "serving size" from counting.
+      return words.some((w, i) => containers.has(stem(w)) && words[i + 1] === 'of');
     },
     foodWords(words) {
-      return words.filter((w) => !isFrame(w));
+      return words.filter((w) => !isFiller(w));
+    },
+    servingsIn(words, serving, hit) {
+      const food = foodMatcher(hit);
+      const [count, unit] = normaliseText(serving).split(' ');
+      for (let i = 0; i + 1 < words.length; i++) {
+        const n = Number(words[i]);
+        if (!/^\d+(?:\.\d+)?$/.test(words[i] as string) || n <= 0 || n > MAX_SERVINGS) continue;
+        const next = stem(words[i + 1] as string);
+        if (next === stem('serving') || next === stem('portion')) return n;
+        if (count !== '1' || !unit) continue;
+        // "2 cups" of a "1 cup" serving; "3 eggs" of a "1 large" (a count of the food itself).
+        if (next === stem(unit)) return n;
+        if (!containers.has(stem(unit)) && food(next)) return n;
+      }
+      return 1;
     },
     outOfScope(rawWords, correctedWords) {
       const raw = findOutOfScope(rawWords.map(stem), lexicon);

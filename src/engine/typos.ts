@@ -11,6 +11,10 @@ import { LIGHT_WORDS, STOPWORDS } from './normalise.js';
 const MIN_TYPO_LENGTH = 5;
 /** Longer "words" are pasted junk, not typos; fuse.js also slows down sharply past 32 characters. */
 const MAX_TYPO_LENGTH = 24;
+/** How many fuse.js proposals per bucket the edit distance checks. */
+const FUSE_CANDIDATES = 16;
+/** Words shorter than this are only repaired to words with the same first letter. */
+const SAME_START_BELOW = 7;
 
 const FUSE_OPTIONS = {
   includeScore: true,
@@ -45,14 +49,21 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length] as number;
 }
 
+/** The buckets a word of this length sits in: by first letter and by last letter. */
+const bucketKeys = (word: string, length: number): [string, string] => [
+  `^${word[0]}${length}`,
+  `${word[word.length - 1]}$${length}`,
+];
+
 export interface TypoCorrector {
   /** The word itself when known or unfixable, else the closest known word. */
   correct(word: string): string;
 }
 
 /**
- * fuse.js indexes of the vocabulary, one per first letter and one per last letter: a typo rarely hits
- * both ends of a word, and searching ~1/20 of the vocabulary keeps a repair well under a millisecond.
+ * fuse.js indexes of the vocabulary, bucketed by first letter and by last letter (a typo rarely hits
+ * both ends of a word) and by length (an allowed edit changes it by at most `maxEdits`). A repair then
+ * searches a handful of tiny indexes, well under a millisecond even for a message full of unknown words.
  */
 export function createTypoCorrector(vocabulary: Iterable<string>, keep: Iterable<string> = LIGHT_WORDS): TypoCorrector {
   const known = new Set<string>();
@@ -60,12 +71,24 @@ export function createTypoCorrector(vocabulary: Iterable<string>, keep: Iterable
   // Real words the knowledge base happens not to use ("produce") must not be "repaired" into ones it does.
   const leave = new Set(keep);
   const groups = new Map<string, string[]>();
-  for (const w of known) {
+  // Longer stopwords are candidates too, so "agaist" becomes "against" (and is then dropped, not weighed).
+  const candidates = [...known, ...[...STOPWORDS].filter((w) => w.length >= MIN_TYPO_LENGTH)];
+  for (const w of candidates) {
     if (w.length < MIN_TYPO_LENGTH - 1) continue;
-    for (const key of [`^${w[0]}`, `${w[w.length - 1]}$`]) groups.set(key, [...(groups.get(key) ?? []), w]);
+    for (const key of bucketKeys(w, w.length)) groups.set(key, [...(groups.get(key) ?? []), w]);
   }
   const buckets = new Map<string, Fuse<string>>();
   for (const [key, list] of groups) buckets.set(key, new Fuse(list, FUSE_OPTIONS, Fuse.createIndex([], list)));
+  const searchable = (word: string): Fuse<string>[] => {
+    const limit = maxEdits(word.length);
+    const found: Fuse<string>[] = [];
+    for (let length = word.length - limit; length <= word.length + limit; length++)
+      for (const key of bucketKeys(word, length)) {
+        const bucket = buckets.get(key);
+        if (bucket) found.push(bucket);
+      }
+    return found;
+  };
 
   return {
     correct(word: string): string {
@@ -73,13 +96,16 @@ export function createTypoCorrector(vocabulary: Iterable<string>, keep: Iterable
       if (STOPWORDS.has(word) || leave.has(word) || /\d/.test(word)) return word;
       const limit = maxEdits(word.length);
       let best: { word: string; distance: number; score: number } | null = null;
-      for (const key of [`^${word[0]}`, `${word[word.length - 1]}$`]) {
-        for (const hit of buckets.get(key)?.search(word, { limit: 8 }) ?? []) {
+      for (const bucket of searchable(word)) {
+        for (const hit of bucket.search(word, { limit: FUSE_CANDIDATES })) {
           const distance = editDistance(word, hit.item, limit);
           if (distance > limit) continue;
           const score = hit.score ?? 1;
-          // Fewer edits first, then a shared first letter (typos rarely hit it), then fuse's score.
           const sameStart = hit.item[0] === word[0];
+          // Typos rarely hit the first letter; in a short word a changed one is usually another word
+          // ("nature" is not a misspelt "mature").
+          if (!sameStart && word.length < SAME_START_BELOW) continue;
+          // Fewer edits first, then a shared first letter, then fuse's score.
           const better =
             !best ||
             distance < best.distance ||

@@ -43,8 +43,32 @@ describe('router', () => {
     expect(answer.text).toContain(`${food.mcg} mcg`);
   });
 
+  it('answers an amount question for every alias of every curated food from that food', () => {
+    for (const food of kb.foods)
+      for (const alias of food.aliases) {
+        const a = engine.ask(`how much selenium is in ${alias}?`);
+        expect({ alias, route: a.route, id: a.matchId }).toEqual({ alias, route: 'food', id: food.id });
+      }
+  });
+
+  it('counts servings a food question names, and only real servings', () => {
+    const egg = foodNamed('egg');
+    const milk = foodNamed('milk');
+    expect(engine.ask('how much selenium in 3 eggs').text).toContain(`${3 * egg.mcg} mcg`);
+    expect(engine.ask('selenium in 2 cups of milk').text).toContain(`${2 * milk.mcg} mcg`);
+    const tuna = foodNamed('tuna');
+    // "3 ounces" is the table's own serving, not three servings.
+    expect(engine.ask('how much selenium in 3 ounces of tuna').text).not.toContain(`${3 * tuna.mcg} mcg`);
+  });
+
   it('does not take a question that merely names a food for a food question', () => {
-    for (const q of ['how long should I boil an egg', 'is selenium a strong antioxidant?']) {
+    for (const q of [
+      'how long should I boil an egg',
+      'how many eggs can I eat per day',
+      'is selenium a strong antioxidant?',
+      'is selenium good for your skin',
+      'can you take too much selenium',
+    ]) {
       expect(engine.ask(q).route).not.toBe('food');
     }
   });
@@ -123,6 +147,9 @@ describe('refusal', () => {
     ['software', 'how do I install selenium webdriver for python'],
     ['software', 'selenium xpath locator not working'],
     ['shopping', 'what is the best gaming laptop'],
+    ['pets', 'selenium dosage for dogs'],
+    ['chemistry', 'what is the atomic number of selenium'],
+    ['medication', 'how do antibiotics kill bacteria'],
     ['cooking', 'how long should I boil an egg'],
     ['greeting', 'hi'],
     ['gibberish', 'asdfghjkl'],

@@ -95,6 +95,11 @@ describe('synonyms', () => {
     expect(terms('what is the role of selenium in w/ immunity?')).toEqual(['role', 'selenium', stem('immunity')]);
   });
 
+  it('ignores ids and pasted mentions but keeps years and small numbers', () => {
+    expect(terms('<@123456789012345678> selenium')).toEqual(['selenium']);
+    expect(terms('world cup 2018')).toContain('2018');
+  });
+
   it('finds out-of-scope phrases, including multi-word ones', () => {
     const oos = (s: string) => findOutOfScope(analyse(s, lexicon).stems, lexicon);
     expect(oos('does zinc help with colds')).toEqual(['zinc']);
