@@ -199,7 +199,7 @@ function loadQuestions(): string[] {
     : ['what is selenium?', 'does selenium help with the flu', 'how much selenium in tuna'];
 }
 
-export async function runEngineBench(): Promise<{ ok: boolean; table: string }> {
+export async function runEngineBench(): Promise<{ ok: boolean; table: string; rows: LatencyRow[] }> {
   const loaded = loadKnowledge(join(root, 'knowledge'));
   if (!loaded.ok) throw new Error(`knowledge/ does not load: ${loaded.errors[0]?.reason}`);
   const questions = loadQuestions();
@@ -220,5 +220,5 @@ export async function runEngineBench(): Promise<{ ok: boolean; table: string }> 
     table,
   ].join('\n');
   writeSection(join(root, 'bench', 'results.md'), 'Engine', body);
-  return { ok, table };
+  return { ok, table, rows };
 }
