@@ -175,16 +175,20 @@ function answerBlocks(answer: Answer): string[] {
   if (after) blocks.push(safe(after));
   for (const c of answer.citations) if (c.kind !== 'quote') blocks.push(renderCitation(c));
   if (answer.safety) blocks.push(`⚠️ ${safe(answer.safety)}`);
-  if (answer.evidence.length) {
-    blocks.push(
-      [
-        '**What other research says**',
-        ...answer.evidence.map((e) => `• ${safe(e.text)} — ${link(e.sourceTitle, e.url)}`),
-      ].join('\n'),
-    );
-  }
   if (!answer.answered && answer.suggestions.length) blocks.push('Did you mean one of these? Pick a button below.');
   return blocks;
+}
+
+/**
+ * Other research goes in an embed on the first page, never behind "More": where the article overclaims,
+ * the member must see the counterweight next to the claim, and the embed has room the content lacks.
+ */
+function researchEmbed(answer: Answer): APIEmbed[] {
+  if (!answer.evidence.length) return [];
+  const notes = answer.evidence.map((e) => `• ${safe(e.text)} — ${link(e.sourceTitle, e.url)}`).join('\n\n');
+  return [
+    { title: 'What other research says', description: truncate(notes, LIMITS.embedDescription), color: BRAND_COLOUR },
+  ];
 }
 
 /**
@@ -222,6 +226,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     );
   }
   return payload(content, {
+    embeds: page === 0 ? researchEmbed(answer) : [],
     components: [...buttonRow(buttons), ...feedbackRow(answer, page, options.feedback)],
     allowed_mentions: noMentions(options.forUserId ? [options.forUserId] : []),
   });

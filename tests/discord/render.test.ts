@@ -64,9 +64,19 @@ describe('renderAnswer', () => {
       }),
     );
     expect(p.content).toContain('⚠️ The adult upper limit is 400 mcg a day.');
-    const research = p.content.indexOf('**What other research says**');
-    expect(research).toBeGreaterThan(p.content.indexOf('> “Selenium'));
-    expect(p.content.slice(research)).toContain('• The SELECT trial found no benefit. — SELECT');
+    expect(p.content).not.toContain('SELECT');
+    expect(p.embeds).toHaveLength(1);
+    expect(p.embeds[0]?.title).toBe('What other research says');
+    expect(p.embeds[0]?.description).toContain('• The SELECT trial found no benefit. — SELECT');
+  });
+
+  it('keeps research notes on the first page of a long answer, not behind "More"', () => {
+    const long = Array.from({ length: 6 }, (_, i) => quote(`Sentence ${i} ${'word '.repeat(60)}.`));
+    const evidence = [{ text: 'A review found no benefit.', sourceId: 'r', sourceTitle: 'Review', url: null }];
+    const first = renderAnswer(answer({ citations: long, evidence }));
+    expect(first.content).toContain('part 1 of');
+    expect(first.embeds[0]?.description).toContain('A review found no benefit.');
+    expect(renderAnswer(answer({ citations: long, evidence }), { page: 1 }).embeds).toEqual([]);
   });
 
   it('offers at most three distinct "did you mean" buttons whose ids name the suggestion', () => {
