@@ -7,6 +7,7 @@ import { compileCommonNames } from './names.js';
 import {
   askedWords,
   NAMING_TIER,
+  namesTerm,
   type QueryTerm,
   type RowFeatures,
   type RowMatch,
@@ -23,9 +24,11 @@ import {
   foodKey,
   foodTokens,
   MODIFIER_WORDS,
+  NON_FOOD_WORDS,
   NUTRIENT_WORDS,
   normaliseFoodText,
   QUESTION_WORDS,
+  SELENIUM_WORDS,
   singular,
 } from './text.js';
 
@@ -37,8 +40,11 @@ export { describeFood } from './describe.js';
 export interface FoodIndex {
   /** A food by name, alias, id ("brazil-nuts", "usda-15076") or a close spelling. `servings` multiplies. */
   lookup(query: string, options?: { servings?: number }): FoodResult;
-  /** The food a free-text question names, or null. Conservative: unknown words never become a food. */
-  findInText(text: string): { result: FoodResult; matched: string } | null;
+  /**
+   * The food a free-text question names, or null. Conservative: unknown words never become a food,
+   * and plain drinks (water, coffee, tea, soda, beer, wine) only in a question about selenium.
+   */
+  findInText(text: string): TextHit | null;
   /** At most 25 choices of at most 100 characters; values are food ids that `lookup` accepts. */
   autocomplete(partial: string): AutocompleteChoice[];
   /**
@@ -49,6 +55,19 @@ export interface FoodIndex {
   top(options?: { category?: string; limit?: number }): FoodResult[];
   topGroups(options?: { category?: string; limit?: number }): TopGroup[];
   compare(a: string, b: string): FoodComparison;
+}
+
+/** A food named in free text. */
+export interface TextHit {
+  result: FoodResult;
+  /** The words of the text that named it, as typed. */
+  matched: string;
+  /**
+   * How it was named, strongest first: a curated (NIH ODS) name or alias; a common name from
+   * knowledge/food-names.json; the words of a USDA description; a misspelt curated name. Callers that
+   * weigh intent may ask more of the weaker kinds (a USDA name shares words with many topics).
+   */
+  matchedBy: 'curated' | 'common-name' | 'usda-name' | 'typo';
 }
 
 /** One ordered part of the top view: every food in it is ranked by the same unit. */
@@ -73,6 +92,8 @@ const FUSE_CURATED = { threshold: 0.3, loose: 0.55 };
 /** Longer queries are not food names: no fuzzy search (it would only cost time). */
 const MAX_FUZZY_CHARS = 64;
 const USDA_ID = /^(?:usda[\s:-]*)?(\d{5})$/i;
+/** SR26 food group 14: beverages (water, coffee, tea, soft and energy drinks, beer, wine). */
+const DRINKS_GROUP = '14';
 /** Stand-ins and powders: rich per 100 g but not what "the richest foods" means. */
 const LIST_EXCLUDED_FORMS = new Set([
   'meatless',
@@ -100,6 +121,12 @@ interface CuratedKey {
   tokens: string[];
   food: number;
 }
+
+/** The query's main noun: its last word that is not a cut, form or cooking word ("pork chop": pork). */
+const mainTerm = (qterms: readonly QueryTerm[]): QueryTerm | undefined =>
+  qterms.findLast((t) => !MODIFIER_WORDS.has(t.word)) ?? qterms.at(-1);
+const mainWord = (words: readonly string[]): string | undefined =>
+  words.findLast((t) => !MODIFIER_WORDS.has(t)) ?? words.at(-1);
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const formatNumber = (n: number): string => String(round1(n));
@@ -133,6 +160,7 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
       if (!byBag.has(bag)) byBag.set(bag, i);
     }
   });
+  const curatedMaxTokens = Math.max(0, ...curatedKeys.map((k) => k.tokens.length));
   const curatedFuse = new Fuse(curatedKeys, {
     keys: ['key'],
     includeScore: true,
@@ -233,7 +261,16 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     return out.length ? out : null;
   }
 
-  function searchUsda(qterms: readonly QueryTerm[], limit: number): { index: number; match: RowMatch }[] {
+  /**
+   * Rows with every query word, best first. `named`: the query's main noun (its last word that is not
+   * a cut or cooking word) must name the row, not sit in one of its qualifiers: lookups want the food
+   * the words name; autocomplete and suggestions may show any row the words are in.
+   */
+  function searchUsda(
+    qterms: readonly QueryTerm[],
+    limit: number,
+    options: { named?: boolean } = {},
+  ): { index: number; match: RowMatch }[] {
     // Start from the rarest word's rows: every match must contain it.
     let smallest: number[] | null = null;
     for (const t of qterms) {
@@ -244,10 +281,11 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     }
     const found: { index: number; match: RowMatch }[] = [];
     const asked = askedWords(qterms);
+    const main = options.named ? mainTerm(qterms) : undefined;
     for (const i of smallest ?? []) {
       const f = features[i];
       const match = f && rowMatch(f, qterms, asked);
-      if (match) found.push({ index: i, match });
+      if (match && (!main || namesTerm(f, main, asked))) found.push({ index: i, match });
     }
     found.sort((a, b) => a.match.cost - b.match.cost || a.index - b.index);
     return found.slice(0, limit);
@@ -423,12 +461,14 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     if (namedCore) return commonRows(namedCore.rows, modifiers);
     const withoutModifiers = (): Hit[] => (core.length && modifiers.length ? candidates(core.join(' ')) : []);
 
+    // "apple laptop", "plastic bag": a query whose main noun is an object is about that object.
+    if (NON_FOOD_WORDS.has(mainWord(content) ?? '')) return [];
     // Nutrients and animals are not foods on their own ("caffeine", "dog"): only a row they name
     // outright (tier 0, "Sugars, brown") is taken, never one that mentions them ("Pickle relish, hot dog").
     if (content.every((t) => ANIMAL_WORDS.has(t))) return [];
     const foodish = content.some(canNameFood) || content.some((t) => MODIFIER_WORDS.has(t));
     const exactTerms = terms(content, { prefixLast: false, fuzzy: false });
-    const usdaAll = exactTerms ? searchUsda(exactTerms, FOOD_LIMITS.suggestions + 1) : [];
+    const usdaAll = exactTerms ? searchUsda(exactTerms, FOOD_LIMITS.suggestions + 1, { named: true }) : [];
     const usdaExact = foodish ? usdaAll : usdaAll.filter((m) => m.match.tier === 0);
     if (!foodish) return usdaExact.map((m) => usdaHit(m.index) as Hit);
     const curatedClose = curatedFuzzy(content.join(' '), true);
@@ -448,12 +488,15 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     const prefixTypos = curatedPrefixTypos(content.join(' '));
     if (prefixTypos.length) return odsHits(prefixTypos);
     const fuzzyTerms = terms(content, { prefixLast: false, fuzzy: true });
-    return fuzzyTerms ? usdaHits(searchUsda(fuzzyTerms, FOOD_LIMITS.suggestions + 1)) : [];
+    return fuzzyTerms ? usdaHits(searchUsda(fuzzyTerms, FOOD_LIMITS.suggestions + 1, { named: true })) : [];
   }
 
   function suggestionsFor(query: string): string[] {
-    const content = contentWords(foodTokens(query));
-    const names = curatedFuzzy(content.join(' ') || query, false).map((i) => curated[i]?.name as string);
+    // Objects are never suggested as foods: "plastic" is one letter from "classic" (beef pasta mix).
+    const asked = contentWords(foodTokens(query));
+    const content = asked.filter((t) => !NON_FOOD_WORDS.has(t));
+    const near = content.length ? content.join(' ') : asked.length ? '' : query;
+    const names = curatedFuzzy(near, false).map((i) => curated[i]?.name as string);
     const fuzzyTerms = content.length ? terms(content, { prefixLast: true, fuzzy: true }) : null;
     if (fuzzyTerms)
       for (const m of searchUsda(fuzzyTerms, FOOD_LIMITS.suggestions)) names.push(rows[m.index]?.[1] as string);
@@ -476,6 +519,7 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
 
   /** Curated first, then common names, then the USDA table: the order ties between equal matches break. */
   const KIND_ORDER = { ods: 0, common: 1, usda: 2 } as const;
+  const MATCHED_BY = { ods: 'curated', common: 'common-name', usda: 'usda-name' } as const;
 
   interface TextMatch {
     kind: keyof typeof KIND_ORDER;
@@ -504,13 +548,23 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
    *   such as "cheddar"), not when they merely appear in a long description ("dog" is not
    *   "Pickle relish, hot dog"), and only when the rest of that run of words is modifiers: "apple
    *   laptop" is not apples;
-   * - nutrients, vitamins, pets and framing words never make a food on their own.
+   * - nutrients, vitamins, pets, objects and framing words never make a food on their own;
+   * - plain drinks (USDA beverages) count only when the text asks about selenium: "how much water
+   *   should I drink a day" is about water, not about the selenium in it.
    * Cuts, forms and cooking words next to the food ("tuna steak", "salmon fillet") join the match.
    */
-  function findInText(text: string): { result: FoodResult; matched: string } | null {
+  function findInText(text: string): TextHit | null {
     const words = normaliseFoodText(text).split(' ').filter(Boolean);
     const tokens = words.map(singular);
     if (!tokens.length) return null;
+    const hit = foodInTokens(tokens, words);
+    if (hit && isDrink(hit.result) && !tokens.some((t) => SELENIUM_WORDS.has(t))) return null;
+    return hit;
+  }
+
+  const isDrink = (r: FoodResult): boolean => r.table === 'usda' && (r.id ?? '').startsWith(`usda-${DRINKS_GROUP}`);
+
+  function foodInTokens(tokens: readonly string[], words: readonly string[]): TextHit | null {
     const isFrame = tokens.map((t) => QUESTION_WORDS.has(t));
     const naming = (from: number, to: number) => tokens.slice(from, to).filter(canNameFood).length;
     const foodish = (from: number, to: number) =>
@@ -522,14 +576,16 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     };
 
     /**
-     * A food word right next to a name makes another food of it ("corn dogs", "almond milk"): such a
-     * name is not taken (a USDA row may still name the whole phrase). Framing, modifiers, nutrients and
-     * context words ("healthy", "breakfast") and words the table does not know do not count.
+     * A food word right next to a name makes another food of it ("corn dogs", "almond milk"), and an
+     * object word makes a thing of it ("rice paper", "banana phone"): such a name is not taken (a USDA
+     * row may still name the whole phrase). Framing, modifiers, nutrients and context words ("healthy",
+     * "breakfast") and words the table does not know do not count.
      */
     const compounds = (at: number) => {
       const t = tokens[at];
       if (t === undefined || isFrame[at]) return false;
-      return ANIMAL_WORDS.has(t) || (postings.has(t) && canNameFood(t) && !CONTEXT_WORDS.has(t));
+      if (ANIMAL_WORDS.has(t) || NON_FOOD_WORDS.has(t)) return true;
+      return postings.has(t) && canNameFood(t) && !CONTEXT_WORDS.has(t);
     };
     const standsAlone = (from: number, to: number) => {
       while (from > 0 && MODIFIER_WORDS.has(tokens[from - 1] as string)) from--;
@@ -537,8 +593,9 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
       return !compounds(from - 1) && !compounds(to);
     };
 
-    // Curated and common names anywhere, longest first.
-    const longest = Math.max(5, common.maxTokens);
+    // Curated and common names anywhere, longest first (up to a full table name: "Oatmeal, regular
+    // and quick, unenriched, cooked with water").
+    const longest = Math.max(5, common.maxTokens, curatedMaxTokens);
     for (let n = Math.min(longest, tokens.length); n >= 1; n--) {
       for (let i = 0; i + n <= tokens.length; i++) {
         if (!foodish(i, i + n) || !standsAlone(i, i + n)) continue;
@@ -594,11 +651,7 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
   }
 
   /** Widens a text match over the modifiers next to it, and lets them pick among a name's rows. */
-  function textResult(
-    m: TextMatch,
-    tokens: readonly string[],
-    words: readonly string[],
-  ): { result: FoodResult; matched: string } {
+  function textResult(m: TextMatch, tokens: readonly string[], words: readonly string[]): TextHit {
     let { from, to } = m;
     while (from > 0 && MODIFIER_WORDS.has(tokens[from - 1] as string)) from--;
     while (to < tokens.length && MODIFIER_WORDS.has(tokens[to] as string)) to++;
@@ -609,14 +662,12 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
       const narrowed = usdaNaming(tokens.slice(from, to));
       if (narrowed !== null) hit = usdaHit(narrowed) as Hit;
     }
-    return { result: resultOf(hit, 1, []), matched: words.slice(from, to).join(' ') };
+    const matchedBy = MATCHED_BY[m.kind];
+    return { result: resultOf(hit, 1, []), matched: words.slice(from, to).join(' '), matchedBy };
   }
 
   /** A misspelt curated food ("bananna"): only close, longer words, compared with whole keys. */
-  function typoInText(
-    tokens: readonly string[],
-    words: readonly string[],
-  ): { result: FoodResult; matched: string } | null {
+  function typoInText(tokens: readonly string[], words: readonly string[]): TextHit | null {
     const content = contentWords(tokens).filter((t) => !NUTRIENT_WORDS.has(t) && !ANIMAL_WORDS.has(t));
     for (let n = Math.min(2, content.length); n >= 1; n--) {
       for (let i = 0; i + n <= content.length; i++) {
@@ -627,11 +678,15 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
         const close = curatedKeys.find(
           (k) => k.tokens.length === n && k.key[0] === phrase[0] && editDistance(k.key, phrase, maxEdits) <= maxEdits,
         );
-        if (close) {
-          const from = tokens.indexOf(content[i] as string);
+        const from = tokens.indexOf(content[i] as string);
+        // Next to an object word the name is part of a thing ("banana phone", "rice paper").
+        const nextTo = [tokens[from - 1], tokens[from + n]];
+        if (close && !nextTo.some((t) => t !== undefined && NON_FOOD_WORDS.has(t))) {
           return {
             result: resultOf(odsHit(close.food) as Hit, 1, []),
             matched: words.slice(from, from + n).join(' '),
+            // Spelt right, it was only turned down by the scan for a food word beside it ("marinara sauce").
+            matchedBy: close.key === phrase ? 'curated' : 'typo',
           };
         }
       }

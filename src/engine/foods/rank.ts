@@ -1,5 +1,5 @@
 import type { UsdaFoodRow } from '../../knowledge/schema.js';
-import { foodTokens, normaliseFoodText } from './text.js';
+import { canNameFood, foodTokens, normaliseFoodText } from './text.js';
 
 // How USDA rows are ranked for a query: members say "salmon", the table says
 // "Fish, salmon, Atlantic, wild, raw" next to "USDA Commodity, salmon nuggets" and brand products.
@@ -97,6 +97,9 @@ const PLAIN_PREP = new Set([
 ]);
 const PLAIN_STATE = new Set(['raw', 'cooked', 'boiled', 'roasted', 'baked', 'broiled', 'steamed']);
 const QUALIFIER_COST = 0.4;
+/** Less than a qualifier: an "all varieties" row beats one named variety, not a plainer preparation. */
+const GENERIC_BONUS = 0.5;
+const SALTED_COST = 0.5;
 
 export const BRAND_PENALTY = 15;
 const TIER_WEIGHT = 10;
@@ -121,6 +124,8 @@ export interface RowFeatures {
   name: string[];
   /** The naming segments one by one ("Cheese, cheddar": cheese | cheddar). */
   nameSegments: string[][];
+  /** Every comma segment, in order. */
+  segments: string[][];
   special: boolean;
   /** Rank cost that does not depend on the query: brand, qualifiers, length, plain preparation. */
   baseCost: number;
@@ -146,14 +151,33 @@ export function rowFeatures(row: UsdaFoodRow, index: number): RowFeatures {
   const tokens = segments.flat();
   // Fewer qualifiers is more generic: "Mushrooms, white, raw" has one ("white"), preparation segments
   // ("cooked, dry heat") none, so plain raw or cooked rows are not penalised for saying how they were made.
-  const qualifiers = segments.slice(grouped ? 2 : 1).filter((seg) => !seg.every((w) => PLAIN_PREP.has(w))).length;
+  const rest = segments.slice(grouped ? 2 : 1);
+  // "all types", "all commercial varieties": the row that stands for every variety is the generic one.
+  const generic = rest.some((seg) => seg[0] === 'all');
+  const qualifiers = rest.filter((seg) => !seg.every((w) => PLAIN_PREP.has(w)) && seg[0] !== 'all').length;
   let baseCost = (special ? BRAND_PENALTY : 0) + QUALIFIER_COST * qualifiers + 0.01 * description.length;
+  if (generic) baseCost -= GENERIC_BONUS;
+  // Plain foods are unsalted: "with salt added" is a variant of the row without it.
+  if (rest.some((seg) => seg.includes('with') && seg.includes('salt'))) baseCost += SALTED_COST;
   if (tokens.some((t) => PLAIN_STATE.has(t))) baseCost -= 1;
   const forms = [...new Set(tokens)].flatMap((t): [string, number][] => {
     const cost = FORM_COST.get(t);
     return cost === undefined ? [] : [[t, cost]];
   });
-  return { index, ndb, description, tokens, head, core, name, nameSegments: nameSegs, special, baseCost, forms };
+  return {
+    index,
+    ndb,
+    description,
+    tokens,
+    head,
+    core,
+    name,
+    nameSegments: nameSegs,
+    segments,
+    special,
+    baseCost,
+    forms,
+  };
 }
 
 /** Cost of the processed and stand-in forms a row has and the query did not ask for. */
@@ -179,6 +203,18 @@ export interface RowMatch {
   cost: number;
   /** 0-1: the query names the food; 2-4: the food's name has extra words; 5: the words are elsewhere. */
   tier: number;
+}
+
+/**
+ * Whether a row names what a query term says, rather than mentioning it in passing: the term is in the
+ * naming part ("Fish, tuna, fresh"), or it is a whole segment with only words that cannot name a food
+ * beside it ("Tea, herb, chamomile, brewed", "Pears, raw, bartlett"), not a word of a longer qualifier
+ * ("Pasta mix, classic beef", "Leavening agents, baking powder, double-acting"). Other words the
+ * query asked for may share the segment.
+ */
+export function namesTerm(f: RowFeatures, term: QueryTerm, asked: ReadonlySet<string>): boolean {
+  if (hits(f.name, term)) return true;
+  return f.segments.some((seg) => hits(seg, term) && seg.every((t) => asked.has(t) || !canNameFood(t)));
 }
 
 /** How well a row matches a query, or null when some query word is missing from it. */

@@ -59,6 +59,14 @@ export const QUESTION_WORDS = new Set(
     .map(singular),
 );
 
+/**
+ * Words that say a question is about selenium amounts. Plain drinks ("how much water should I drink")
+ * are taken for a food only next to one of these: the question is otherwise about the drink itself.
+ */
+export const SELENIUM_WORDS = new Set(
+  'selenium se mcg microgram micrograms ug selenite selenate selenomethionine'.split(' ').map(singular),
+);
+
 /** Levenshtein distance, capped: only small distances matter for typo checks. */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
@@ -117,7 +125,7 @@ export const MODIFIER_WORDS = new Set(
   (
     'steak steaks fillet fillets filet filets loin can canned tinned tin grilled raw cooked fresh frozen baked ' +
     'fried roasted roast boiled steamed smoked broiled poached sliced organic wild farmed homemade ' +
-    'chopped diced stewed braised pan seared'
+    'chopped diced stewed braised pan seared chop chops cutlet cutlets'
   )
     .split(' ')
     .map(singular),
@@ -136,9 +144,29 @@ export const CONTEXT_WORDS = new Set(
     .map(singular),
 );
 
-/** Whether a (singular) token can name a food on its own: not framing, a nutrient, a pet or a letter. */
+/**
+ * Objects, materials, machines, furniture and clothes: "plastic bag", "apple laptop", "car tires". Some
+ * sit in table descriptions ("Salt, table") or a typo away from a table word ("plastic": "classic"),
+ * so they would become foods; they never name one on their own, and as a query's main noun they mean
+ * the query is about something else. Words that also name foods ("chip", "ball", "ring") are not here.
+ */
+export const NON_FOOD_WORDS = new Set(
+  (
+    'plastic bag bags car cars truck bike bicycle tire tires tyre tyres engine phone phones smartphone ' +
+    'laptop laptops computer computers keyboard charger cable battery batteries screen tv television ' +
+    'table tables chair chairs desk sofa couch bed pillow blanket towel towels door window wall floor roof ' +
+    'shoe shoes sock socks shirt shirts jacket hat dress pants jeans clothes paper cardboard metal steel ' +
+    'aluminium wood shovel hammer tool tools toy toys pen pencil book books money coin watch ' +
+    'clock jewelry soap shampoo lotion makeup paint dust dirt soil moon planet'
+  )
+    .split(' ')
+    .map(singular),
+);
+
+/** Whether a (singular) token can name a food on its own: not framing, a nutrient, a pet, an object or a letter. */
 export const canNameFood = (token: string): boolean =>
   !QUESTION_WORDS.has(token) &&
+  !NON_FOOD_WORDS.has(token) &&
   !NUTRIENT_WORDS.has(token) &&
   !ANIMAL_WORDS.has(token) &&
   !MODIFIER_WORDS.has(token) &&
