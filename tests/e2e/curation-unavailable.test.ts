@@ -4,15 +4,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotStore } from '../../src/discord/bot-store.js';
 import { openStore, type Store, type StoreLogger } from '../../src/store/index.js';
+import { spawnFixture, waitForExit, waitForLine } from '../store/helpers.js';
 import type { Json } from './fake-discord/index.js';
 import { body, buttonsOf, type Harness, isEphemeral, startHarness } from './helpers/bot.js';
 
-// The database cannot be written (opened read-only, as when the file or disk is read-only; or full, past its
-// size cap): the bot keeps answering, and the feedback button and /settings say the change was not saved.
+// The database cannot be written (opened read-only, as when the file or disk is read-only; full, past its
+// size cap; or locked by another process past the busy timeout): the bot keeps answering, and the feedback
+// button and /settings say the change was not saved.
 
 const silent: StoreLogger = { info: () => {}, warn: () => {} };
 
-const stores: Record<string, (dataDir: string, logger: StoreLogger) => Store> = {
+/** What the store logs as the reason, per way of being unavailable. */
+const reasons: Record<string, string> = { 'read-only': 'readonly', full: 'full', locked: 'busy' };
+const cleanups: (() => Promise<unknown>)[] = [];
+
+const stores: Record<string, (dataDir: string, logger: StoreLogger) => Store | Promise<Store>> = {
   'read-only': (dataDir, logger) => {
     openStore({ dataDir, logger: silent }).close();
     return openStore({ dataDir, logger, readonly: true });
@@ -25,6 +31,17 @@ const stores: Record<string, (dataDir: string, logger: StoreLogger) => Store> = 
       if (!r.ok) break;
     }
     return store;
+  },
+  locked: async (dataDir, logger) => {
+    openStore({ dataDir, logger: silent }).close();
+    // Another process holds the write lock (BEGIN EXCLUSIVE) for the whole test.
+    const holder = spawnFixture('lock-holder.ts', [join(dataDir, 'selene.db')]);
+    await waitForLine(holder, (l) => l === 'locked');
+    cleanups.push(() => {
+      holder.stdin.end();
+      return waitForExit(holder);
+    });
+    return openStore({ dataDir, logger, busyTimeoutMs: 200 });
   },
 };
 
@@ -39,13 +56,14 @@ describe.each(Object.keys(stores))('database unavailable (%s)', (kind) => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), `selene-${kind}-`));
-    store = stores[kind]?.(dataDir, logger) as Store;
+    store = (await stores[kind]?.(dataDir, logger)) as Store;
     h = await startHarness({ start: { store: createBotStore(store) } });
   });
 
   afterAll(async () => {
     await h?.close();
     store?.close();
+    for (const cleanup of cleanups.splice(0)) await cleanup();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -62,7 +80,7 @@ describe.each(Object.keys(stores))('database unavailable (%s)', (kind) => {
     });
     expect(isEphemeral(body(click.data))).toBe(true);
     expect(body(click.data).content).toContain('could not be saved');
-    expect(warnings.some((w) => w.includes(kind === 'full' ? '(full)' : '(readonly)'))).toBe(true);
+    expect(warnings.some((w) => w.includes(`(${reasons[kind]})`))).toBe(true);
 
     const outcome = await h.fake.slash({ name: 'ask', options: { question: 'what is selenium?' }, user: member() });
     expect(body(outcome.data).content).toContain('selenium');
