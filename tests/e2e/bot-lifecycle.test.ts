@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/discord/commands/index.js';
-import { renderAnswer } from '../../src/discord/render.js';
-import { createEngine, DISCLAIMER } from '../../src/engine/index.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
+import { DISCLAIMER } from '../../src/engine/index.js';
 import { Intent, startFakeDiscord } from './fake-discord/index.js';
 import { body, buttonsOf, type Harness, KNOWLEDGE_DIR, memberFactory, startHarness } from './helpers/bot.js';
 import { spawnBot } from './helpers/process.js';
@@ -43,17 +41,10 @@ describe('command registration', () => {
   });
 
   it('skips the overwrite on a restart with the same commands, and old buttons still work', async () => {
-    const engine = createEngine((loadKnowledge(KNOWLEDGE_DIR) as { ok: true; kb: never }).kb);
-    const long = engine
-      .topics()
-      .map((t) => ({ t, a: engine.ask(t.question) }))
-      .find(
-        ({ t, a }) =>
-          a.matchId === t.id && buttonsOf(renderAnswer(a)).some((b) => b.custom_id?.startsWith('sel:more:')),
-      );
-    const before = await h.fake.slash({ name: 'ask', options: { question: long?.t.question ?? '' }, user: member() });
-    const more = buttonsOf(before.data).find((b) => b.custom_id?.startsWith('sel:more:'));
-    expect(more).toBeDefined();
+    const before = await h.fake.slash({ name: 'ask', options: { question: 'what is selenium?' }, user: member() });
+    // A "did you mean" / related-topic button: what it asks is named in its custom id.
+    const suggestion = buttonsOf(before.data).find((b) => b.custom_id?.startsWith('sel:ask:'));
+    expect(suggestion).toBeDefined();
 
     await h.bot.stop();
     const from = h.fake.restCalls.length;
@@ -64,10 +55,10 @@ describe('command registration', () => {
     expect(after.some((c) => c.method === 'PUT')).toBe(false);
 
     // The button of a message sent by the previous process: its state is all in the custom id.
-    const clicked = await h.fake.clickButton({ customId: more?.custom_id ?? '', user: member() });
+    const clicked = await h.fake.clickButton({ customId: suggestion?.custom_id ?? '', user: member() });
     expect(clicked.type).toBe(4);
     expect(body(clicked.data).content).toContain(DISCLAIMER);
-    expect(body(clicked.data).content).toMatch(/part 2 of/);
+    expect(body(clicked.data).content).toContain('The article says');
   });
 
   it('identifies without the privileged Message Content intent', () => {
