@@ -222,3 +222,11 @@ export async function runEngineBench(): Promise<{ ok: boolean; table: string; ro
   writeSection(join(root, 'bench', 'results.md'), 'Engine', body);
   return { ok, table, rows };
 }
+
+// `npx tsx bench/engine.ts` runs this benchmark alone (`npm run bench` runs it with the others).
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  void runEngineBench().then(({ ok, table }) => {
+    console.log(table);
+    if (!ok) process.exitCode = 1;
+  });
+}

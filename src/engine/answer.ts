@@ -20,7 +20,9 @@ const QUOTES_IN_TEXT = 3;
 export function safetyLine(kb: KnowledgeBase): string {
   const { upperLimit, rda } = kb.facts;
   const source = kb.references.find((r) => r.id === upperLimit.sourceId);
-  const by = source ? ` set by the ${source.publisher}` : '';
+  // Publishers carry their own asides ("JAMA (Lippman SM et al.)"); inside a sentence they read as clutter.
+  const publisher = source?.publisher.replace(/\s*\([^()]*\)/g, '').trim();
+  const by = publisher ? ` set by the ${publisher}` : '';
   return `Adults should not take in more than ${upperLimit.adultMcg} mcg of selenium a day from food and supplements combined: that is the tolerable upper intake level${by}. The adult RDA is ${rda.adultMcg} mcg a day.`;
 }
 
@@ -83,6 +85,30 @@ export function entryAnswer(kb: KnowledgeBase, entry: Entry, parts: AnswerParts)
     matchId: entry.id,
     safety: entry.safety || parts.safety ? safetyLine(kb) : null,
     evidence: evidenceOf(kb, entry),
+  };
+}
+
+/**
+ * `entryAnswer` with the parts that depend only on the entry (text, deep-linked citations, evidence)
+ * built once per entry and copied into each answer, so no two answers share an object. Per engine.
+ */
+export function createEntryAnswerer(kb: KnowledgeBase): (entry: Entry, parts: AnswerParts) => Answer {
+  const built = new Map<string, Answer>();
+  const safety = safetyLine(kb);
+  return (entry, parts) => {
+    let base = built.get(entry.id);
+    if (base === undefined) {
+      base = entryAnswer(kb, entry, { ...parts, safety: false });
+      built.set(entry.id, base);
+    }
+    return {
+      ...base,
+      confidence: parts.confidence,
+      citations: base.citations.map((c) => ({ ...c })),
+      suggestions: parts.suggestions,
+      safety: entry.safety || parts.safety ? safety : null,
+      evidence: base.evidence.map((e) => ({ ...e })),
+    };
   };
 }
 

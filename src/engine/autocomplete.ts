@@ -24,6 +24,8 @@ interface Candidate {
   /** Stems of the question's words, and its normalised text for prefix matches. */
   stems: string[];
   normalised: string;
+  /** The question's words, split once here rather than per keystroke. */
+  words: string[];
   /** Position of the topic, then of the phrasing: earlier is better on ties. */
   order: number;
 }
@@ -36,7 +38,8 @@ export function createQuestionAutocomplete(
   docs.forEach((doc, d) => {
     doc.questions.forEach((q, p) => {
       const normalised = normaliseText(q);
-      candidates.push({ text: q, stems: words(normalised).map(stem), normalised, order: d * 100 + p });
+      const ws = words(normalised);
+      candidates.push({ text: q, stems: ws.map(stem), normalised, words: ws, order: d * 100 + p });
     });
   });
   const pinned = docs.slice(0, PINNED).flatMap((d) => (d.questions[0] ? [d.questions[0]] : []));
@@ -50,15 +53,17 @@ export function createQuestionAutocomplete(
     const last = endsMidWord ? typed[typed.length - 1] : undefined;
     const full = (last ? typed.slice(0, -1) : typed).filter((w) => !STOPWORDS.has(w));
     const fullStems = full.map((w) => stem(correct(w)));
+    // Once per keystroke, not once per candidate question.
+    const lastStem = last && last.length >= 4 ? stem(correct(last)) : undefined;
 
     const scored: { c: Candidate; score: number }[] = [];
     for (const c of candidates) {
       let score = 0;
       for (const s of fullStems) if (c.stems.includes(s)) score += 1;
       if (last) {
-        const lastWords = words(c.normalised);
+        const lastWords = c.words;
         if (lastWords.some((w) => w.startsWith(last))) score += 1;
-        else if (last.length >= 4 && c.stems.includes(stem(correct(last)))) score += 0.8;
+        else if (lastStem !== undefined && c.stems.includes(lastStem)) score += 0.8;
         else if (last.length >= 3 && lastWords.some((w) => nearPrefix(last, w))) score += 0.7;
       }
       if (c.normalised.startsWith(normalised)) score += 0.5;

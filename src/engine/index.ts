@@ -1,9 +1,9 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
-import { DISCLAIMER, entryAnswer, refusal, relatedAnswer, safetyLine } from './answer.js';
+import { createEntryAnswerer, DISCLAIMER, refusal, relatedAnswer, safetyLine } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
 import { createFoodIndex, describeFood } from './foods/index.js';
-import { buildMatchIndex, type DocInput, rank, type Scored } from './matcher.js';
-import { analyse, compileLexicon, normaliseText, words } from './normalise.js';
+import { buildMatchIndex, type DocInput, explains, namesTopic, rank, type Scored } from './matcher.js';
+import { analyse, compileLexicon, createStemCache, normaliseText, words } from './normalise.js';
 import { createRouter, FOOD_FRAME_WORDS } from './router.js';
 import type { Answer, Engine, FoodResult, Suggestion, Topic } from './types.js';
 import { createTypoCorrector } from './typos.js';
@@ -31,8 +31,23 @@ const TOP_FOODS_IN_ANSWER = 5;
 /** Words that bring the upper limit into an answer (matched after synonyms, so "pills" and "dosage" count). */
 const SAFETY_TRIGGERS = 'supplement intake upper limit rda take brazil nut mcg much toxic selenosis';
 
+/** Sentence ends (kept by the split, so a question mark can be seen): punctuation before a space or the end. */
+const SENTENCE_END = /([.!?:;]+(?=\s|$)|\n+)/;
+/** Only this much of a message is split into sentences (the normaliser caps the rest anyway). */
+const MAX_SENTENCE_SCAN = 2000;
+/** First words that make a sentence a question even without a question mark. */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(
+  'what whats how why when where which who does do is are can could should would will did has have any'.split(' '),
+);
+
+/** Words of an amount or limit question that do not say what it is an amount of. */
+const LIMIT_WORDS = `upper limit intake rda dose amount much many number quantity per day daily week weekly need needed
+safe safely healthy okay fine recommended recommend adult adults grown ups women men kids children typical normal average
+maximum minimum min least consume consuming take taking`;
+
 export function createEngine(kb: KnowledgeBase): Engine {
   const lexicon = compileLexicon(kb.lexicon);
+  const stemOf = createStemCache();
 
   const docInputs: DocInput[] = [
     ...kb.entries.map((e) => ({
@@ -69,20 +84,54 @@ export function createEngine(kb: KnowledgeBase): Engine {
   kb.lexicon.outOfScope.forEach(addWords);
   addWords(FOOD_FRAME_WORDS);
   for (const f of kb.foods) [f.name, ...f.aliases].forEach(addWords);
-  const typos = createTypoCorrector(vocabulary);
+  // A four-letter word is only repaired into a topic's name: the words of titles and the head term of each
+  // synonym group ("covid", "virus", "cell", "risk"). Keywords and synonyms are looser ("brand", "start",
+  // "raise") and would turn real words ("band", "star", "rise") into them.
+  const domain = new Set<string>();
+  const addDomain = (text: string) => {
+    for (const w of words(normaliseText(text))) domain.add(w);
+  };
+  for (const d of docInputs) addDomain(d.titleText);
+  for (const group of kb.lexicon.synonyms) addDomain(group[0] ?? '');
+  // Words the synonyms make one concept complete alike ("bacter" -> bacteria, bacterial, bacterium).
+  const family = (w: string) => analyse(w, lexicon).terms.join(' ');
+  const typos = createTypoCorrector(vocabulary, { domain, family });
   const correct = (w: string) => typos.correct(w);
 
-  const router = createRouter(lexicon);
+  const router = createRouter(lexicon, stemOf);
+  const entryAnswer = createEntryAnswerer(kb);
   const foods = createFoodIndex(kb);
   const safetyTerms = new Set(analyse(SAFETY_TRIGGERS, lexicon).terms);
+  const limitTerms = new Set(analyse(LIMIT_WORDS, lexicon).terms);
+  const dietTerms = analyse('food', lexicon).terms;
   const entriesById = new Map(kb.entries.map((e) => [e.id, e]));
   const relatedById = new Map(kb.related.map((l) => [l.id, l]));
 
   const topicList: Topic[] = docInputs.map((d) => ({ id: d.id, title: d.title, question: d.question, kind: d.kind }));
+  const phrasingsById = new Map(docInputs.map((d) => [d.id, [d.question, ...d.questions]]));
+  // A "did you mean" button asks a topic's question, so that question must lead back to the topic: the
+  // first phrasing that does (a food-shaped one like "how much selenium is in milk" goes to the food
+  // table). Found on first use and remembered: per engine, deterministic, at most one per topic.
+  const representative = new Map<string, string>();
+  let resolving = false;
+  const questionFor = (id: string, fallback: string): string => {
+    const known = representative.get(id);
+    if (known !== undefined) return known;
+    // Asking a candidate may build suggestions of its own; those use the first phrasing, not this search.
+    if (resolving) return fallback;
+    resolving = true;
+    try {
+      const chosen = (phrasingsById.get(id) ?? []).find((q) => ask(q).matchId === id) ?? fallback;
+      representative.set(id, chosen);
+      return chosen;
+    } finally {
+      resolving = false;
+    }
+  };
   const toSuggestion = (t: { id: string; title: string; question: string }): Suggestion => ({
     id: t.id,
     title: t.title,
-    question: t.question,
+    question: questionFor(t.id, t.question),
   });
   // A function, not a shared array: every answer gets its own objects, whatever an adapter does with them.
   const generalSuggestions = () => topicList.slice(0, MAX_SUGGESTIONS).map(toSuggestion);
@@ -137,36 +186,104 @@ export function createEngine(kb: KnowledgeBase): Engine {
     question: string,
     rawText: string,
     q: ReturnType<typeof analyse>,
-  ): { result: FoodResult; names: string[]; typed: string[] } | null {
+  ): { match: { result: FoodResult; names: string[]; typed: string[] } | null; mentioned: string | null } {
     const corrected = q.words.join(' ');
     const hit = foods.findInText(question) ?? (corrected !== rawText ? foods.findInText(corrected) : null);
     const amount = router.asksForAmount(q.words);
+    let mentioned: string | null = null;
     if (hit?.result.found && router.namesFood(hit.matched)) {
       const curated = kb.foods.find((f) => f.id === hit.result.id);
+      if (curated) mentioned = hit.matched;
       const names = [hit.matched, hit.result.name ?? '', ...(curated?.aliases ?? [])];
       // A food from the large USDA table needs an amount question or the bare name ("salmon"), so a topic
       // question that happens to share a product's words ("antioxidant", "skin") is not taken for a food.
       // A curated food also answers "does an egg have selenium", but not "how many eggs can I eat".
-      const bare = router.onlyFood(q.words, { names });
-      const asked = amount || bare || (curated !== undefined && router.mentionsSelenium(q.words));
+      // Judged on what was typed (and aliases): a table's long name ("Rice, brown, cooked") would make
+      // "how do I cook rice" look like nothing but the food.
+      const bare = router.onlyFood(q.words, { names: [hit.matched, ...(curated?.aliases ?? [])] });
+      const selenium = router.mentionsSelenium(q.words);
+      // "How much water should I drink" asks how much of the food to have, not what is in it.
+      const contentAsked = amount && (selenium || router.asksAboutContent(q.words));
+      const asked = contentAsked || bare || (curated !== undefined && selenium);
       // Only what the member typed (and curated aliases) may excuse an off-topic word; table names are long.
       const typed = [hit.matched, ...(curated?.aliases ?? [])];
-      if (asked && !router.foodRemainder(q.words, { names }).length) return { result: hit.result, names, typed };
+      if (asked && !router.foodRemainder(q.words, { names }).length)
+        return { match: { result: hit.result, names, typed }, mentioned };
     }
     // Containers and sizes ("a bowl of oatmeal") can hide a food from findInText: then ask the table directly
     // (only then: a lookup that misses searches the whole USDA table, which is slow).
-    if (hit || !amount || !router.mentionsContainer(q.words)) return null;
+    if (hit || !amount || !router.mentionsContainer(q.words)) return { match: null, mentioned };
     const rest = router.foodWords(q.words);
-    if (!rest.length || rest.length > MAX_FOOD_WORDS) return null;
+    if (!rest.length || rest.length > MAX_FOOD_WORDS) return { match: null, mentioned };
     const result = foods.lookup(rest.join(' '));
-    return result.found ? { result, names: [rest.join(' '), result.name ?? ''], typed: [rest.join(' ')] } : null;
+    const match = result.found ? { result, names: [rest.join(' '), result.name ?? ''], typed: [rest.join(' ')] } : null;
+    return { match, mentioned };
+  }
+
+  /** Terms with a named food's words that no entry uses ("milk" is one's topic) replaced by the food term. */
+  function asDiet(terms: readonly string[], food: string): string[] {
+    const foodTerms = new Set(analyse(food, lexicon, undefined, stemOf).terms.filter((t) => !index.idf.has(t)));
+    const rest = terms.filter((t) => !foodTerms.has(t));
+    return rest.length === terms.length ? [...terms] : [...rest, ...dietTerms.filter((t) => !rest.includes(t))];
+  }
+
+  /**
+   * The parts of a chatty message that ask its question: in a message of several sentences, each one that
+   * asks something ("Good morning, long time lurker here. What are selenoproteins?"), and in any sentence,
+   * the clause that opens with a question word ("I read it twice and I'm confused, what role does ...").
+   */
+  function askingParts(question: string): string[] {
+    const parts = question.slice(0, MAX_SENTENCE_SCAN).split(SENTENCE_END);
+    const opensQuestion = (text: string) => QUESTION_OPENERS.has(words(normaliseText(text))[0] ?? '');
+    const found: string[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const sentence = parts[i] as string;
+      if (parts.length > 2 && (parts[i + 1]?.includes('?') || opensQuestion(sentence))) found.push(sentence);
+      const clauses = sentence.split(',');
+      const from = clauses.findIndex((c, k) => k > 0 && opensQuestion(c));
+      if (from > 0) found.push(clauses.slice(from).join(','));
+    }
+    return found;
+  }
+
+  /**
+   * Ranks the whole question and, for each part of it that asks something, that part plus the words of
+   * the rest that name a topic somewhere in the knowledge base, keeping the best. "I'm immunocompromised,
+   * would selenium help?" keeps its first clause; "I read the article yesterday and I'm confused, what
+   * role does ..." loses "yesterday" and "confused". Off-topic checks still see the whole message.
+   */
+  function rankFocused(question: string, terms: readonly string[]): Scored[] {
+    let best = rank(index, terms, MAX_SUGGESTIONS + 1);
+    for (const text of askingParts(question)) {
+      const part = new Set(analyse(text, lexicon, correct, stemOf).terms);
+      // "Is there anything to it?" names nothing: the topic is elsewhere, so the whole decides.
+      if ([...part].every((t) => index.lightTerms.has(t))) continue;
+      const focused = terms.filter((t) => part.has(t) || index.topicTerms.has(t));
+      if (focused.length === terms.length || !focused.length) continue;
+      const ranked = rank(index, focused, MAX_SUGGESTIONS + 1);
+      if ((ranked[0]?.score ?? 0) > (best[0]?.score ?? 0)) best = ranked;
+    }
+    return best;
+  }
+
+  /**
+   * "How much caffeine is too much", "max amount of coffee per day": an amount or limit question that
+   * does not name selenium and has a word the chosen entry never uses is about some other substance,
+   * however well "how much" and "too much" match the intake entry.
+   */
+  function aboutAnotherSubstance(q: ReturnType<typeof analyse>, id: string): boolean {
+    const quantity = router.asksForAmount(q.words) || q.terms.some((t) => limitTerms.has(t));
+    if (!quantity || router.mentionsSelenium(q.words)) return false;
+    return q.terms.some((t) => !limitTerms.has(t) && !index.lightTerms.has(t) && !explains(index, id, t));
   }
 
   function ask(question: string): Answer {
-    const q = analyse(question, lexicon, correct);
+    const q = analyse(question, lexicon, correct, stemOf);
     if (!q.terms.length) return refusal(0, generalSuggestions());
-    const ranked = rank(index, q.terms, MAX_SUGGESTIONS + 1);
-    const food = findFood(question, q.original.join(' '), q);
+    const { match: food, mentioned } = findFood(question, q.original.join(' '), q);
+    // A table food named in a topic question ("brazil nuts or pills?") stands for food in general: the
+    // entries speak of "diet" and "food", not of each food, so its words would only count as unknown.
+    const ranked = rankFocused(question, mentioned ? asDiet(q.terms, mentioned) : q.terms);
     // An off-topic word inside a food's own name ("hot dog", "beef liver") does not make it off-topic.
     const foodWords = new Set(food ? food.typed.flatMap((n) => analyse(n, lexicon).stems) : []);
     const offTopic = router.outOfScope(q.original, q.words).filter((t) => !t.split(' ').every((w) => foodWords.has(w)));
@@ -181,6 +298,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
     const best = ranked[0];
     if (!best || best.score < ANSWER_THRESHOLD) return refuse(ranked);
+    if (aboutAnotherSubstance(q, best.doc.id)) return refuse(ranked);
+    // "good morning everyone": topic-neutral words only answer when the entry is about them ("this article").
+    if (q.terms.every((t) => index.lightTerms.has(t)) && !namesTopic(index, best.doc.id, q.terms))
+      return refuse(ranked);
     const others = ranked.slice(1).filter((r) => r.score >= SUGGESTION_FLOOR);
     if (best.doc.kind === 'related') {
       const link = relatedById.get(best.doc.id);
@@ -194,7 +315,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const entry = entriesById.get(best.doc.id);
     if (!entry) return refuse(ranked);
     const related = entry.related.flatMap((id) => topicList.filter((t) => t.id === id)).map(toSuggestion);
-    return entryAnswer(kb, entry, {
+    return entryAnswer(entry, {
       confidence: best.score,
       suggestions: (related.length ? related : others.map((r) => toSuggestion(r.doc))).slice(0, MAX_SUGGESTIONS),
       safety: wantsSafety,
@@ -211,6 +332,6 @@ export function createEngine(kb: KnowledgeBase): Engine {
     autocompleteQuestions: (partial) => questionAutocomplete(partial),
     autocompleteFoods: (partial) => foods.autocomplete(partial),
     autocompleteSections: (partial) => sectionChoices(kb, partial),
-    topics: () => topicList.map((t) => ({ ...t })),
+    topics: () => topicList.map((t) => ({ ...t, question: questionFor(t.id, t.question) })),
   };
 }

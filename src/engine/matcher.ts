@@ -32,6 +32,12 @@ export const MATCH_CONFIG = {
   /** How much that extra credit may move the ranking (it never changes the reported confidence). */
   tieBreakShare: 0.2,
   /**
+   * Ranking handicap (never applied to the reported confidence) for a document whose title has words no
+   * other document uses when the question uses none of them: a narrow entry (one product, one molecule)
+   * should not win a general question just because its quotes happen to share the question's words.
+   */
+  unnamedPenalty: 0.05,
+  /**
    * Long, chatty messages explain little of their many words even when on topic. An entry that matches
    * at least `evidenceTerms` distinct informative words (idf >= `informativeIdf`) worth `evidenceWeight`
    * in all is answered anyway, scoring `evidenceScore` (just above ANSWER_THRESHOLD in index.ts).
@@ -57,6 +63,12 @@ interface IndexedDoc extends MatchDoc {
   /** Each phrasing's distinct terms with their weights, and their total: fixed once the index exists. */
   phrasings: { terms: string[]; weights: number[]; total: number }[];
   bigrams: Set<string>;
+  /** Terms of the title and keywords: what the document is about, as a curator put it. */
+  keyTerms: Set<string>;
+  /** Terms of the title alone: the topic's name, without the looser keywords. */
+  titleTerms: string[];
+  /** Title terms no other document uses ("biopro"): a narrow entry is named by them. Set once indexed. */
+  ownTerms: string[];
 }
 
 export interface DocInput extends MatchDoc {
@@ -68,6 +80,9 @@ export interface DocInput extends MatchDoc {
 
 export interface MatchIndex {
   docs: IndexedDoc[];
+  /** Every document's title terms that are not topic-neutral: words that name a topic in the knowledge base. */
+  topicTerms: ReadonlySet<string>;
+  byId: Map<string, IndexedDoc>;
   postings: Map<string, { doc: number; weight: number; extra: number }[]>;
   idf: Map<string, number>;
   unknownWeight: number;
@@ -106,8 +121,9 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
       return t;
     };
     const phrasings = input.questions.map((q) => add('question', q)).filter((p) => p.length > 0);
-    for (const k of input.keywords) add('keyword', k);
-    add('title', input.titleText);
+    const titleTerms = add('title', input.titleText);
+    const keyTerms = new Set<string>(titleTerms);
+    for (const k of input.keywords) for (const t of add('keyword', k)) keyTerms.add(t);
     for (const q of input.quotes) add('quote', q);
     const fields: IndexedDoc['fields'] = new Map();
     for (const [term, seen] of byField) {
@@ -123,6 +139,9 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
       fields,
       phrasings: phrasings.map((p) => ({ terms: [...new Set(p)], weights: [], total: 0 })),
       bigrams,
+      keyTerms,
+      titleTerms,
+      ownTerms: [],
     };
   });
 
@@ -138,13 +157,18 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
   const idf = new Map<string, number>();
   for (const [term, list] of postings) idf.set(term, Math.log(1 + n / list.length));
   const maxIdf = Math.log(1 + n);
+  const lightTerms = new Set([...LIGHT_WORDS].map(stem));
   const index: MatchIndex = {
     docs,
+    byId: new Map(docs.map((d) => [d.id, d])),
+    topicTerms: new Set(docs.flatMap((d) => d.titleTerms).filter((t) => !lightTerms.has(t))),
     postings,
     idf,
     unknownWeight: maxIdf * MATCH_CONFIG.unknownWeightShare,
-    lightTerms: new Set([...LIGHT_WORDS].map(stem)),
+    lightTerms,
   };
+  for (const doc of docs)
+    doc.ownTerms = doc.titleTerms.filter((t) => postings.get(t)?.length === 1 && !lightTerms.has(t));
   // Phrasing weights depend only on the index, so they are computed here rather than per question.
   for (const doc of docs)
     for (const p of doc.phrasings) {
@@ -193,11 +217,14 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   const informative = new Uint8Array(n);
   const touched: number[] = [];
   for (const term of unique) {
+    const postings = index.postings.get(term);
+    if (postings === undefined) continue;
     const w = weights.get(term) as number;
-    for (const p of index.postings.get(term) ?? []) {
+    // Per term, not per posting: "selenium" alone has a posting in every document.
+    const counts = (index.idf.get(term) ?? 0) >= MATCH_CONFIG.informativeIdf && !index.lightTerms.has(term) ? 1 : 0;
+    for (const p of postings) {
       if (coverage[p.doc] === 0) touched.push(p.doc);
-      if ((index.idf.get(term) ?? 0) >= MATCH_CONFIG.informativeIdf && !index.lightTerms.has(term))
-        informative[p.doc] = (informative[p.doc] as number) + 1;
+      informative[p.doc] = (informative[p.doc] as number) + counts;
       coverage[p.doc] = (coverage[p.doc] as number) + w * p.weight;
       extra[p.doc] = (extra[p.doc] as number) + w * p.extra;
     }
@@ -213,14 +240,13 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     for (const phrasing of doc.phrasings) {
       if (phrasing.total <= 0) continue;
       let have = 0;
-      phrasing.terms.forEach((t, k) => {
-        if (weights.has(t)) have += phrasing.weights[k] as number;
-      });
-      phrasingCoverage = Math.max(phrasingCoverage, have / phrasing.total);
+      for (let k = 0; k < phrasing.terms.length; k++)
+        if (weights.has(phrasing.terms[k] as string)) have += phrasing.weights[k] as number;
+      if (have > phrasingCoverage * phrasing.total) phrasingCoverage = have / phrasing.total;
     }
-    const sharedBigrams = queryBigrams.length
-      ? queryBigrams.filter((b) => doc.bigrams.has(b)).length / queryBigrams.length
-      : 0;
+    let shared = 0;
+    for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
+    const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
     const share = MATCH_CONFIG.phrasingShare;
     const explained =
       (covered / total) * (1 - share + share * phrasingCoverage) + MATCH_CONFIG.bigramBonus * sharedBigrams;
@@ -230,9 +256,22 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
         : 0;
     const score = Math.min(1, Math.max(explained, evidence));
     // Near-ties (common at 1 for short questions) go to the entry that has the words in more of its fields.
-    const rankKey = score + (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total;
+    const unnamed = doc.ownTerms.length > 0 && !doc.ownTerms.some((t) => weights.has(t));
+    const rankKey =
+      score + (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total - (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
     return { doc: { id: doc.id, kind: doc.kind, title: doc.title, question: doc.question }, score, rankKey, index: i };
   });
   scored.sort((a, b) => b.rankKey - a.rankKey || a.index - b.index);
   return scored.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
+}
+
+/** Whether a document's title or keywords name one of these terms (not merely a phrasing or quote). */
+export function namesTopic(index: MatchIndex, id: string, terms: readonly string[]): boolean {
+  const doc = index.byId.get(id);
+  return doc !== undefined && terms.some((t) => doc.keyTerms.has(t));
+}
+
+/** Whether a document uses this term anywhere (question, keyword, title or quote). */
+export function explains(index: MatchIndex, id: string, term: string): boolean {
+  return index.byId.get(id)?.fields.has(term) ?? false;
 }

@@ -23,6 +23,8 @@ export function normaliseText(input: string): string {
     .replace(/\p{M}/gu, '')
     // Format characters (zero-width space/joiners, bidi marks, BOM) sit inside words: remove, not space.
     .replace(/\p{Cf}/gu, '')
+    // Possessives first ("the body's cells" -> "body"), then other apostrophes vanish ("don't" -> "dont").
+    .replace(/(\p{L})['’]s(?![\p{L}\p{N}])/gu, '$1')
     .replace(/['’‘`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/(\p{L})(\p{N})/gu, '$1 $2')
@@ -78,6 +80,111 @@ export function stem(word: string): string {
 }
 
 /**
+ * Conversational filler: greetings, hedges, "I was wondering", "I've heard", "is that a myth". A chatty
+ * message wraps one topic in many of these, and none of them says what the topic is, so they weigh
+ * nothing (an unknown word would otherwise weigh as much as the rarest topic word).
+ */
+const FILLER_WORDS = `hello hi hey heya howdy greetings morning evening afternoon night tonight folks everyone everybody
+all guys team community lately recently currently wanted want wanting ask asking asked wondering wonder
+wondered curious curiosity specifically actually really just know knew known think thought thinking heard hear hearing
+myth myths true truth false anything something positive stuff thing things lot lots bit quick quickly question questions
+query wondering basically literally honestly seriously simply kinda sorta pretty totally probably maybe perhaps
+somewhere somehow someone somebody anyone anybody hype hyped marketing overrated legit real reality claim claims
+supposedly apparently allegedly rumor rumour rumors rumours forum forums reddit online internet google googled browsing
+browse scrolling lurker lurking longtime ago said says saying told tell telling mention
+mentions mentioned tbf ngl fyi fwiw afaik iirc lmk appreciate appreciated cheers thx ty tia advance sorry excuse
+youtube tiktok instagram facebook twitter podcast podcasts video videos influencer influencers
+dumb silly stupid noob newbie beginner random general generally overall whatever anyway anyways also plus though tho
+although still even ever terms regards regarding respect`;
+
+/** Chat shorthand a member types for a whole word; expanded before typo repair so "wat r" reads "what are". */
+export const SHORTHAND: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    wat: 'what',
+    wats: 'whats',
+    wuts: 'whats',
+    wut: 'what',
+    wht: 'what',
+    whta: 'what',
+    r: 'are',
+    u: 'you',
+    ya: 'you',
+    ur: 'your',
+    yr: 'your',
+    y: 'why',
+    abt: 'about',
+    bout: 'about',
+    pls: 'please',
+    plz: 'please',
+    thx: 'thanks',
+    thnx: 'thanks',
+    bc: 'because',
+    bcs: 'because',
+    bcoz: 'because',
+    cuz: 'because',
+    coz: 'because',
+    cos: 'because',
+    n: 'and',
+    nd: 'and',
+    w: 'with',
+    cn: 'can',
+    cld: 'could',
+    cud: 'could',
+    shld: 'should',
+    shud: 'should',
+    wud: 'would',
+    wld: 'would',
+    hw: 'how',
+    dat: 'that',
+    da: 'the',
+    gud: 'good',
+    gd: 'good',
+    ppl: 'people',
+    sth: 'something',
+    smth: 'something',
+    enuf: 'enough',
+    enuff: 'enough',
+    sys: 'system',
+    prob: 'probably',
+    probs: 'probably',
+    def: 'definitely',
+    defo: 'definitely',
+    rly: 'really',
+    rlly: 'really',
+    srsly: 'seriously',
+    bcuz: 'because',
+    dnt: 'dont',
+    wen: 'when',
+    hv: 'have',
+    hav: 'have',
+    shd: 'should',
+  }),
+);
+
+/** The full word for a piece of chat shorthand, or the word itself. */
+export const expandShorthand = (word: string): string => SHORTHAND.get(word) ?? word;
+
+/** Distinct words whose stems a stem cache remembers before starting afresh. */
+export const STEM_CACHE_SIZE = 4096;
+
+/**
+ * `stem`, remembered: routing and matching stem the same few hundred words over and over. One cache per
+ * engine (never module-wide), bounded so a flood of unique words cannot grow it without limit.
+ */
+export function createStemCache(size = STEM_CACHE_SIZE): (word: string) => string {
+  const stems = new Map<string, string>();
+  return (word) => {
+    let s = stems.get(word);
+    if (s === undefined) {
+      s = stem(word);
+      if (stems.size >= size) stems.clear();
+      stems.set(word, s);
+    }
+    return s;
+  };
+}
+
+/**
  * Words that carry no topic: question scaffolding, pronouns, auxiliaries, greetings. Kept short on
  * purpose; generic but meaningful verbs ("help", "work") are weighted low instead (see LIGHT_WORDS).
  */
@@ -90,7 +197,7 @@ thats the their theirs them themselves then there these they this those through 
 was we were what whats when where which while who whom whose why will with would you your yours yourself
 yourselves im ive id youre dont doesnt didnt cant wont isnt arent wasnt hi hello hey hiya thanks thank please pls
 plz ok okay yes yeah yep u ur r ya whats hows whys wanna gonna gotta got may might must shall not every only like one
-yo sup yall dude bro lol lmao btw tbh imo idk hmm um uh oh well vs versus selene q`.split(/\s+/),
+mine yo sup yall dude bro lol lmao btw tbh imo idk hmm um uh oh well vs versus selene q ${FILLER_WORDS}`.split(/\s+/),
 );
 
 /**
@@ -111,7 +218,9 @@ certain definitely literally honestly seriously generally overall specific speci
 deal story lowdown scoop property properties characteristic characteristics feature features aspect aspects fact facts
 called named known produce produces create creates happen happens change changes play plays show shows lead leads
 result results related connected involved anything myth myths swear swears legit real scam hoax nonsense truth
-rumor rumour quick quickly short briefly simple simply`.split(/\s+/),
+rumor rumour quick quickly short briefly simple simply act acts acting worried worry worrying concerned
+concern bother fine okay regard regarded considered consider classed classified deemed viewed labelled
+labeled talk talks talking`.split(/\s+/),
 );
 
 type Phrase = { tokens: string[]; canonical: string[] };
@@ -210,10 +319,23 @@ export interface Analysed {
 }
 
 /** Applies the whole pipeline; `correct` (typo repair) runs per word before stemming. */
-export function analyse(input: string, lexicon: CompiledLexicon, correct?: (word: string) => string): Analysed {
+export function analyse(
+  input: string,
+  lexicon: CompiledLexicon,
+  correct?: (word: string) => string,
+  stemWord: (word: string) => string = stem,
+): Analysed {
   const text = normaliseText(input);
   const original = words(text);
-  const ws = correct ? original.map(correct) : original;
-  const stems = ws.map(stem);
+  // "gud 4 ur immune system": a lone 4 or 2 before a pronoun or article is "for" or "to", not a count.
+  const expanded = original.map((w, i) =>
+    (w === '4' || w === '2') && STOPWORDS.has(expandShorthand(original[i + 1] ?? '')) && original[i + 1] !== 'of'
+      ? w === '4'
+        ? 'for'
+        : 'to'
+      : expandShorthand(w),
+  );
+  const ws = correct ? expanded.map(correct) : expanded;
+  const stems = ws.map(stemWord);
   return { text, original, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
 }

@@ -26,6 +26,12 @@ serving servings portion percent dv quantity`;
 /** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
 const SELENIUM_WORDS = 'selenium se mcg microgram micrograms ug µg μg';
 
+/**
+ * Words that make an amount question about what a food holds ("how much is in", "does it contain"),
+ * unlike "how much water should I drink", which asks how much of the food itself to have.
+ */
+const CONTENT_WORDS = 'in contain contains containing content contents have has provide provides give gives got';
+
 /** Words that ask for a list of foods rather than one food. */
 const FOOD_LIST_WORDS = 'food foods eat eating source sources rich richest diet';
 
@@ -46,6 +52,8 @@ export interface Router {
   asksForFoodList(words: readonly string[]): boolean;
   /** True when the question asks how much of something there is ("how much", "mcg", "selenium in"). */
   asksForAmount(words: readonly string[]): boolean;
+  /** True when an amount question asks what a food contains ("how much is in tuna"), not how much of it to have. */
+  asksAboutContent(words: readonly string[]): boolean;
   /** True when the question names selenium (or its unit) at all. */
   mentionsSelenium(words: readonly string[]): boolean;
   /** True when the question measures its food in a container or serving ("a glass of milk", "a can of"). */
@@ -67,23 +75,24 @@ const MAX_SERVINGS = 100;
 
 const stemsOf = (text: string, lexicon: CompiledLexicon): string[] => analyse(text, lexicon).stems;
 
-export function createRouter(lexicon: CompiledLexicon): Router {
+export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) => string = stem): Router {
   const frame = new Set(FOOD_FRAME_WORDS.split(/\s+/).map(stem));
   const list = new Set(FOOD_LIST_WORDS.split(/\s+/).map(stem));
   const cues = new Set(LIST_CUES.split(/\s+/));
   const quantity = new Set(QUANTITY_WORDS.split(/\s+/).map(stem));
   const containers = new Set(CONTAINER_WORDS.split(/\s+/).map(stem));
   const selenium = new Set(SELENIUM_WORDS.split(/\s+/));
+  const content = new Set(CONTENT_WORDS.split(/\s+/));
   const light = new Set([...LIGHT_WORDS].map(stem));
-  const isFrame = (w: string) => STOPWORDS.has(w) || frame.has(stem(w)) || /^\d+(?:\.\d+)?$/.test(w);
+  const isFrame = (w: string) => STOPWORDS.has(w) || frame.has(stemOf(w)) || /^\d+(?:\.\d+)?$/.test(w);
   // Chatty filler ("quick q", "actually", "heard") does not stop a food question from being one.
-  const isFiller = (w: string) => isFrame(w) || light.has(stem(w));
+  const isFiller = (w: string) => isFrame(w) || light.has(stemOf(w));
   /** Whether a stemmed word belongs to the food's names (a near spelling counts). */
   const foodMatcher = (hit: FoodHit) => {
     const foodStems = new Set(hit.names.flatMap((n) => stemsOf(n, lexicon)));
+    const fuzzy = [...foodStems].filter((f) => f.length >= 4);
     return (s: string) =>
-      foodStems.has(s) ||
-      [...foodStems].some((f) => f.length >= 4 && editDistance(s, f, maxEdits(f.length)) <= maxEdits(f.length));
+      foodStems.has(s) || fuzzy.some((f) => editDistance(s, f, maxEdits(f.length)) <= maxEdits(f.length));
   };
 
   return {
@@ -91,25 +100,28 @@ export function createRouter(lexicon: CompiledLexicon): Router {
       const food = foodMatcher(hit);
       return words
         .filter((w) => !isFiller(w))
-        .map(stem)
+        .map(stemOf)
         .filter((s) => !food(s));
     },
     onlyFood(words, hit) {
       const food = foodMatcher(hit);
-      return words.filter((w) => !STOPWORDS.has(w)).every((w) => food(stem(w)));
+      return words.filter((w) => !STOPWORDS.has(w)).every((w) => food(stemOf(w)));
     },
     asksForFoodList(words) {
-      const content = words.filter((w) => !isFrame(w) || list.has(stem(w)));
+      const content = words.filter((w) => !isFrame(w) || list.has(stemOf(w)));
       return (
         words.some((w) => cues.has(w)) &&
-        content.some((w) => list.has(stem(w))) &&
-        content.every((w) => list.has(stem(w)))
+        content.some((w) => list.has(stemOf(w))) &&
+        content.every((w) => list.has(stemOf(w)))
       );
     },
     asksForAmount(words) {
       return words.some(
-        (w, i) => quantity.has(stem(w)) || (w === 'selenium' && ['in', 'from'].includes(words[i + 1] ?? '')),
+        (w, i) => quantity.has(stemOf(w)) || (w === 'selenium' && ['in', 'from'].includes(words[i + 1] ?? '')),
       );
+    },
+    asksAboutContent(words) {
+      return words.some((w) => content.has(w));
     },
     mentionsSelenium(words) {
       return words.some((w) => selenium.has(w));
@@ -119,7 +131,7 @@ export function createRouter(lexicon: CompiledLexicon): Router {
     },
     mentionsContainer(words) {
       // "a glass of ...": the "of" keeps the modal "can" or "serving size" from counting.
-      return words.some((w, i) => containers.has(stem(w)) && words[i + 1] === 'of');
+      return words.some((w, i) => containers.has(stemOf(w)) && words[i + 1] === 'of');
     },
     foodWords(words) {
       return words.filter((w) => !isFiller(w));
@@ -130,18 +142,18 @@ export function createRouter(lexicon: CompiledLexicon): Router {
       for (let i = 0; i + 1 < words.length; i++) {
         const n = Number(words[i]);
         if (!/^\d+(?:\.\d+)?$/.test(words[i] as string) || n <= 0 || n > MAX_SERVINGS) continue;
-        const next = stem(words[i + 1] as string);
-        if (next === stem('serving') || next === stem('portion')) return n;
+        const next = stemOf(words[i + 1] as string);
+        if (next === stemOf('serving') || next === stemOf('portion')) return n;
         if (count !== '1' || !unit) continue;
         // "2 cups" of a "1 cup" serving; "3 eggs" of a "1 large" (a count of the food itself).
-        if (next === stem(unit)) return n;
-        if (!containers.has(stem(unit)) && food(next)) return n;
+        if (next === stemOf(unit)) return n;
+        if (!containers.has(stemOf(unit)) && food(next)) return n;
       }
       return 1;
     },
     outOfScope(rawWords, correctedWords) {
-      const raw = findOutOfScope(rawWords.map(stem), lexicon);
-      const corrected = findOutOfScope(correctedWords.map(stem), lexicon);
+      const raw = findOutOfScope(rawWords.map(stemOf), lexicon);
+      const corrected = findOutOfScope(correctedWords.map(stemOf), lexicon);
       return [...new Set([...raw, ...corrected])];
     },
   };

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { LIGHT_WORDS, STOPWORDS } from './normalise.js';
+import { LIGHT_WORDS, STOPWORDS, stem } from './normalise.js';
 
 // Typo repair, one word at a time: a whole-question fuzzy search drowns the few words that matter in
 // the many that do not. fuse.js proposes near words from the knowledge base's own vocabulary and a
@@ -55,6 +55,44 @@ const bucketKeys = (word: string, length: number): [string, string] => [
   `${word[word.length - 1]}$${length}`,
 ];
 
+/** Four-letter words are repaired only into these (rare domain words such as "covid"), never into common ones. */
+const SHORT_TYPO_LENGTH = 4;
+/** Distinct words whose repair is remembered per corrector; past this the memory starts afresh. */
+export const TYPO_CACHE_SIZE = 4096;
+
+export interface TypoOptions {
+  /** Words that always stay as typed: real words the vocabulary happens not to use. */
+  keep?: Iterable<string>;
+  /**
+   * Rare, topic-specific words ("covid", "virus", "cells") that a four-letter word may be repaired
+   * into: by adding one missing letter ("covd") or swapping two neighbours ("fule"). Substitutions are
+   * not tried at that length: they turn real words into other real ones ("rise" -> "risk").
+   */
+  domain?: Iterable<string>;
+  /** How many distinct words' repairs to remember. */
+  cacheSize?: number;
+  /**
+   * Which words are one concept, for completing clipped words: "antiox" begins "antioxidant",
+   * "antioxidants" and "antioxidative", one concept if the synonyms say so. Defaults to the stem.
+   */
+  family?: (word: string) => string;
+}
+
+/** A four-letter typo of `target`: one letter missing, or two neighbouring letters swapped. */
+function shortTypoOf(word: string, target: string): boolean {
+  if (word[0] !== target[0]) return false;
+  if (target.length === word.length + 1) return editDistance(word, target, 1) === 1;
+  if (target.length !== word.length) return false;
+  let i = 0;
+  while (i < word.length && word[i] === target[i]) i++;
+  return (
+    i < word.length - 1 &&
+    word[i] === target[i + 1] &&
+    word[i + 1] === target[i] &&
+    word.slice(i + 2) === target.slice(i + 2)
+  );
+}
+
 export interface TypoCorrector {
   /** The word itself when known or unfixable, else the closest known word. */
   correct(word: string): string;
@@ -65,11 +103,17 @@ export interface TypoCorrector {
  * both ends of a word) and by length (an allowed edit changes it by at most `maxEdits`). A repair then
  * searches a handful of tiny indexes, well under a millisecond even for a message full of unknown words.
  */
-export function createTypoCorrector(vocabulary: Iterable<string>, keep: Iterable<string> = LIGHT_WORDS): TypoCorrector {
+export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoOptions = {}): TypoCorrector {
   const known = new Set<string>();
   for (const w of vocabulary) if (w && !STOPWORDS.has(w)) known.add(w);
   // Real words the knowledge base happens not to use ("produce") must not be "repaired" into ones it does.
-  const leave = new Set(keep);
+  const leave = new Set(options.keep ?? LIGHT_WORDS);
+  const shortTargets = [...new Set(options.domain ?? [])].filter(
+    (w) => (w.length === SHORT_TYPO_LENGTH || w.length === SHORT_TYPO_LENGTH + 1) && !STOPWORDS.has(w) && !leave.has(w),
+  );
+  // Per corrector, never global: shards and reloaded knowledge bases each keep their own.
+  const cache = new Map<string, string>();
+  const cacheSize = options.cacheSize ?? TYPO_CACHE_SIZE;
   const groups = new Map<string, string[]>();
   // Longer stopwords are candidates too, so "agaist" becomes "against" (and is then dropped, not weighed).
   const candidates = [...known, ...[...STOPWORDS].filter((w) => w.length >= MIN_TYPO_LENGTH)];
@@ -79,6 +123,49 @@ export function createTypoCorrector(vocabulary: Iterable<string>, keep: Iterable
   }
   const buckets = new Map<string, Fuse<string>>();
   for (const [key, list] of groups) buckets.set(key, new Fuse(list, FUSE_OPTIONS, Fuse.createIndex([], list)));
+  // Symmetric deletion keys: every candidate with up to `maxEdits` of its letters deleted. Two words are
+  // within k edits (insertions, deletions, substitutions, swaps) only if deleting at most k letters from
+  // each makes them meet, so a word none of whose deletions is a key has no repair, and fuse.js need not
+  // be asked at all. Most unknown words in chat are real words, not typos ("yesterday", "lurker").
+  const deletionKeys = new Set<string>();
+  const addDeletions = (w: string, depth: number, into: (key: string) => boolean | undefined): boolean => {
+    if (into(w)) return true;
+    if (depth === 0) return false;
+    for (let i = 0; i < w.length; i++) {
+      // Deleting either letter of a double gives the same word: skip the repeat.
+      if (i > 0 && w[i] === w[i - 1]) continue;
+      if (addDeletions(w.slice(0, i) + w.slice(i + 1), depth - 1, into)) return true;
+    }
+    return false;
+  };
+  for (const w of candidates) {
+    // A candidate is reachable from a word within the edits that word's length allows.
+    const depth = maxEdits(w.length + 2);
+    addDeletions(w, depth, (key) => {
+      deletionKeys.add(key);
+      return undefined;
+    });
+  }
+  const mayHaveRepair = (word: string, limit: number): boolean =>
+    addDeletions(word, limit, (key) => deletionKeys.has(key));
+
+  // Clipped words ("antiox", "bacter", "immunocomp"): the one known word, or word family, they begin.
+  const completable = [...known].filter((w) => w.length >= MIN_TYPO_LENGTH + 2);
+  const family = options.family ?? stem;
+  const completion = (word: string): string => {
+    if (word.length < MIN_TYPO_LENGTH + 1) return word;
+    let shortest: string | null = null;
+    let concept: string | null = null;
+    for (const w of completable) {
+      if (w.length < word.length + 2 || !w.startsWith(word)) continue;
+      const s = family(w);
+      if (concept !== null && s !== concept) return word;
+      concept = s;
+      if (shortest === null || w.length < shortest.length) shortest = w;
+    }
+    return shortest ?? word;
+  };
+
   const searchable = (word: string): Fuse<string>[] => {
     const limit = maxEdits(word.length);
     const found: Fuse<string>[] = [];
@@ -90,31 +177,48 @@ export function createTypoCorrector(vocabulary: Iterable<string>, keep: Iterable
     return found;
   };
 
+  const repairShort = (word: string): string => {
+    for (const target of shortTargets) if (shortTypoOf(word, target)) return target;
+    return word;
+  };
+
+  const repair = (word: string): string => {
+    if (word.length === SHORT_TYPO_LENGTH) return repairShort(word);
+    const limit = maxEdits(word.length);
+    if (!mayHaveRepair(word, limit)) return completion(word);
+    let best: { word: string; distance: number; score: number } | null = null;
+    for (const bucket of searchable(word)) {
+      for (const hit of bucket.search(word, { limit: FUSE_CANDIDATES })) {
+        const distance = editDistance(word, hit.item, limit);
+        if (distance > limit) continue;
+        const score = hit.score ?? 1;
+        const sameStart = hit.item[0] === word[0];
+        // Typos rarely hit the first letter; in a short word a changed one is usually another word
+        // ("nature" is not a misspelt "mature").
+        if (!sameStart && word.length < SAME_START_BELOW) continue;
+        // Fewer edits first, then a shared first letter, then fuse's score.
+        const better =
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && sameStart && best.word[0] !== word[0]) ||
+          (distance === best.distance && sameStart === (best.word[0] === word[0]) && score < best.score);
+        if (better) best = { word: hit.item, distance, score };
+      }
+    }
+    return best ? best.word : completion(word);
+  };
+
   return {
     correct(word: string): string {
-      if (word.length < MIN_TYPO_LENGTH || word.length > MAX_TYPO_LENGTH || known.has(word)) return word;
+      // Known words (most of any question) never reach fuse.js or the cache.
+      if (word.length < SHORT_TYPO_LENGTH || word.length > MAX_TYPO_LENGTH || known.has(word)) return word;
       if (STOPWORDS.has(word) || leave.has(word) || /\d/.test(word)) return word;
-      const limit = maxEdits(word.length);
-      let best: { word: string; distance: number; score: number } | null = null;
-      for (const bucket of searchable(word)) {
-        for (const hit of bucket.search(word, { limit: FUSE_CANDIDATES })) {
-          const distance = editDistance(word, hit.item, limit);
-          if (distance > limit) continue;
-          const score = hit.score ?? 1;
-          const sameStart = hit.item[0] === word[0];
-          // Typos rarely hit the first letter; in a short word a changed one is usually another word
-          // ("nature" is not a misspelt "mature").
-          if (!sameStart && word.length < SAME_START_BELOW) continue;
-          // Fewer edits first, then a shared first letter, then fuse's score.
-          const better =
-            !best ||
-            distance < best.distance ||
-            (distance === best.distance && sameStart && best.word[0] !== word[0]) ||
-            (distance === best.distance && sameStart === (best.word[0] === word[0]) && score < best.score);
-          if (better) best = { word: hit.item, distance, score };
-        }
-      }
-      return best ? best.word : word;
+      const cached = cache.get(word);
+      if (cached !== undefined) return cached;
+      const repaired = repair(word);
+      if (cache.size >= cacheSize) cache.clear();
+      cache.set(word, repaired);
+      return repaired;
     },
   };
 }
