@@ -327,6 +327,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
   return {
     ask,
     food: (query, options) => foods.lookup(query, options ?? {}),
+    foodAnswer: (query, options) => {
+      const result = foods.lookup(query, options ?? {});
+      if (!result.found) return refusal(0, []);
+      return foodAnswer(result, false, options?.servings ?? 1);
+    },
     topFoods: (options) => foods.top(options ?? {}),
     compareFoods: (a, b) => foods.compare(a, b),
     autocompleteQuestions: (partial) => questionAutocomplete(partial),

@@ -98,6 +98,11 @@ export interface Engine {
   ask(question: string): Answer;
   /** `servings` multiplies the per-serving amount (default 1). */
   food(query: string, options?: { servings?: number }): FoodResult;
+  /**
+   * The same food as a whole answer, exactly as a chat question about it gets (per serving and servings,
+   * % Daily Value, RDA and upper limit, the safety line, sources); a refusal with suggestions when unknown.
+   */
+  foodAnswer(query: string, options?: { servings?: number }): Answer;
   /** Richest foods, optionally within a category word such as "fish", "nuts", "cereal". */
   topFoods(options?: { category?: string; limit?: number }): FoodResult[];
   compareFoods(a: string, b: string): FoodComparison;

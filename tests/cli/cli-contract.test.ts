@@ -144,6 +144,15 @@ describe('selene food', () => {
     expect(text.stdout).toContain(engine.compareFoods('tuna', 'brazil nuts').text.split('\n')[0]?.slice(0, 30));
   });
 
+  it('readable output is the chat answer for the food, with the upper-limit warning past 400 mcg (in-process)', async () => {
+    const r = await runInProcess(['food', 'brazil nuts', '--servings', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1088 mcg');
+    expect(r.stdout).toMatch(/above the adult upper\s+limit/);
+    expect(r.stdout).toContain('https://ods.od.nih.gov/factsheets/Selenium-HealthProfessional/');
+    expect(r.stdout).toMatch(/Not medical advice/);
+  });
+
   it('readable output says when a food is not in the table (in-process)', async () => {
     const r = await runInProcess(['food', 'xyzzy plutonium']);
     expect(r.code).toBe(0);

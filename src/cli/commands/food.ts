@@ -1,6 +1,6 @@
 import { parseCommandArgs, parsePositive } from '../args.js';
 import { loadEngine } from '../engine.js';
-import { formatComparison, formatFood, formatTopFoods } from '../format.js';
+import { formatAnswer, formatComparison, formatFood, formatTopFoods } from '../format.js';
 import { type CliIo, jsonLine, openBatch, readLines, write } from '../io.js';
 import { COMMAND_USAGE, EXIT_OK, UsageError } from '../usage.js';
 
@@ -68,7 +68,12 @@ export async function foodCommand(args: string[], io: CliIo): Promise<number> {
     }
     case 'one': {
       const result = engine.food(parsed.query, { servings: parsed.servings });
-      await write(io.stdout, parsed.json ? `${jsonLine(result)}\n` : formatFood(result, parsed.query));
+      // Readable output is the same answer a chat question about the food gets, safety line included.
+      const readable = () =>
+        result.found
+          ? formatAnswer(engine.foodAnswer(parsed.query, { servings: parsed.servings ?? 1 }))
+          : formatFood(result, parsed.query);
+      await write(io.stdout, parsed.json ? `${jsonLine(result)}\n` : readable());
       break;
     }
     case 'top': {
