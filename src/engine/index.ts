@@ -277,6 +277,20 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return q.terms.some((t) => !limitTerms.has(t) && !index.lightTerms.has(t) && !explains(index, id, t));
   }
 
+  /**
+   * "Does alcohol weaken your immune system", "can anxiety make you sick": the thing a question asks about
+   * (its first topic word once the question proper begins, after any "sorry to bother, but") is a word the
+   * knowledge base never uses, so the words that do match ("weaken", "immune") are only its predicate.
+   * Questions that name selenium are left to the ranking: their subject is the article's.
+   */
+  function unexplainedSubject(q: ReturnType<typeof analyse>): boolean {
+    if (router.mentionsSelenium(q.words)) return false;
+    const opener = q.words.findIndex((w) => QUESTION_OPENERS.has(w));
+    const asked = opener > 0 ? analyse(q.words.slice(opener).join(' '), lexicon, undefined, stemOf).terms : q.terms;
+    const subject = asked.find((t) => !index.lightTerms.has(t));
+    return subject !== undefined && !index.idf.has(subject);
+  }
+
   function ask(question: string): Answer {
     const q = analyse(question, lexicon, correct, stemOf);
     if (!q.terms.length) return refusal(0, generalSuggestions());
@@ -299,6 +313,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const best = ranked[0];
     if (!best || best.score < ANSWER_THRESHOLD) return refuse(ranked);
     if (aboutAnotherSubstance(q, best.doc.id)) return refuse(ranked);
+    if (unexplainedSubject(q)) return refuse(ranked);
     // "good morning everyone": topic-neutral words only answer when the entry is about them ("this article").
     if (q.terms.every((t) => index.lightTerms.has(t)) && !namesTopic(index, best.doc.id, q.terms))
       return refuse(ranked);

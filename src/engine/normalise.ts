@@ -297,10 +297,20 @@ export function toTerms(raw: readonly string[], stems: readonly string[], lexico
 
 /** Out-of-scope phrases found in stemmed words (before synonyms, so "vitamin d" is not merged away). */
 export function findOutOfScope(stems: readonly string[], lexicon: CompiledLexicon): string[] {
+  // A longer in-scope phrase wins over an off-topic word inside it: "stress" alone (as in "does stress make
+  // you sick") is not the article's subject, "oxidative stress" is.
   const found: string[] = [];
   stems.forEach((token, i) => {
     const hit = matchAt(stems, i, lexicon.outOfScope.get(token));
-    if (hit) found.push(hit.canonical.join(' '));
+    if (!hit) return;
+    const end = i + hit.tokens.length;
+    // Covered when some in-scope phrase starting at or before i reaches past the hit and is longer than it.
+    const covered = stems.some((t, k) => {
+      if (k > i) return false;
+      const phrase = matchAt(stems, k, lexicon.phrases.get(t));
+      return phrase !== undefined && phrase.tokens.length > hit.tokens.length && k + phrase.tokens.length >= end;
+    });
+    if (!covered) found.push(hit.canonical.join(' '));
   });
   return found;
 }

@@ -60,6 +60,24 @@ const SHORT_TYPO_LENGTH = 4;
 /** Distinct words whose repair is remembered per corrector; past this the memory starts afresh. */
 export const TYPO_CACHE_SIZE = 4096;
 
+/**
+ * Common English words one edit away from a word of the knowledge base: they are what the member meant,
+ * not typos, and "repairing" them changes the question ("cancel" -> cancer, "flight" -> fight, "threat"
+ * -> treat, "deleted" -> depleted, "fever" -> fewer). Found by running frequent words through the
+ * corrector and keeping those it rewrote into a different word; inflections it merely normalises
+ * ("kills" -> kill) are harmless and left out. Small on purpose: only words near the vocabulary matter.
+ */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  `cancel cancelled canceled flight flights fright threat threats rise rises rising winner greet sheet sheets shell
+spell smell smells boast flood trail sturdy clause project projects skill skills lighting sighting lever grace
+manage holding molding deleted delete fever sweep bitter butter folds stick speak wealthy older
+dinner banner dancer sight bright tight night nights might fell bell hose nose rose chose
+mold gold bold fold hold told flock clock rail lancer cheat street praise farm charm store purse nurse
+steep sheep silk bills hills mills dirt sigh thigh cynical clam chain waking raking pause defect
+descend efficient tower flower mower toast coast ghost host brisk disk perm firm
+versus flew bony river silver wrong rain gain peak`.split(/\s+/),
+);
+
 export interface TypoOptions {
   /** Words that always stay as typed: real words the vocabulary happens not to use. */
   keep?: Iterable<string>;
@@ -107,7 +125,7 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
   const known = new Set<string>();
   for (const w of vocabulary) if (w && !STOPWORDS.has(w)) known.add(w);
   // Real words the knowledge base happens not to use ("produce") must not be "repaired" into ones it does.
-  const leave = new Set(options.keep ?? LIGHT_WORDS);
+  const leave = new Set(options.keep ?? [...LIGHT_WORDS, ...COMMON_WORDS]);
   const shortTargets = [...new Set(options.domain ?? [])].filter(
     (w) => (w.length === SHORT_TYPO_LENGTH || w.length === SHORT_TYPO_LENGTH + 1) && !STOPWORDS.has(w) && !leave.has(w),
   );

@@ -161,6 +161,13 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     }
   });
   const curatedMaxTokens = Math.max(0, ...curatedKeys.map((k) => k.tokens.length));
+  // Misspelt names are compared only with keys of as many tokens and the same first letter (typos rarely
+  // change it): grouped once here, in table order, so the first close key is the one a full scan finds.
+  const curatedByStart = new Map<string, CuratedKey[]>();
+  for (const k of curatedKeys) {
+    const group = `${k.tokens.length} ${k.key[0]}`;
+    curatedByStart.set(group, [...(curatedByStart.get(group) ?? []), k]);
+  }
   const curatedFuse = new Fuse(curatedKeys, {
     keys: ['key'],
     includeScore: true,
@@ -198,6 +205,9 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
   );
   const vocabFuse = new Fuse(vocab, { includeScore: true, threshold: 0.34 }, Fuse.createIndex([], vocab));
   const common = compileCommonNames(kb.foodNames, features);
+  // Every token of a curated or common name: a text none of whose tokens is one names no food by name,
+  // so the costly span scans in findInText can be skipped (most questions name no food at all).
+  const nameTokens = new Set([...byKey.keys(), ...common.keys()].flatMap((k) => k.split(' ')));
 
   /** Table words starting with a prefix, by binary search over the sorted vocabulary. */
   function completions(prefix: string): string[] {
@@ -566,6 +576,10 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
 
   function foodInTokens(tokens: readonly string[], words: readonly string[]): TextHit | null {
     const isFrame = tokens.map((t) => QUESTION_WORDS.has(t));
+    // A name needs all its tokens in some key, and a USDA span a naming token the table uses: with
+    // neither, the scans below cannot find anything, and only a misspelt curated name is left to try.
+    const mayName = tokens.some((t, i) => nameTokens.has(t) || (!isFrame[i] && postings.has(t) && canNameFood(t)));
+    if (!mayName) return typoInText(tokens, words);
     const naming = (from: number, to: number) => tokens.slice(from, to).filter(canNameFood).length;
     const foodish = (from: number, to: number) =>
       tokens.slice(from, to).some((t) => canNameFood(t) || MODIFIER_WORDS.has(t));
@@ -596,9 +610,13 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     // Curated and common names anywhere, longest first (up to a full table name: "Oatmeal, regular
     // and quick, unenriched, cooked with water").
     const longest = Math.max(5, common.maxTokens, curatedMaxTokens);
+    // How many tokens from each position on could all belong to one name: longer spans are no key.
+    const nameRun = new Array<number>(tokens.length + 1).fill(0);
+    for (let i = tokens.length - 1; i >= 0; i--)
+      nameRun[i] = nameTokens.has(tokens[i] as string) ? (nameRun[i + 1] as number) + 1 : 0;
     for (let n = Math.min(longest, tokens.length); n >= 1; n--) {
       for (let i = 0; i + n <= tokens.length; i++) {
-        if (!foodish(i, i + n) || !standsAlone(i, i + n)) continue;
+        if ((nameRun[i] as number) < n || !foodish(i, i + n) || !standsAlone(i, i + n)) continue;
         const key = tokens.slice(i, i + n).join(' ');
         const food = byKey.get(key);
         if (food !== undefined)
@@ -675,8 +693,9 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
         if (phrase.length < 5) continue;
         const maxEdits = phrase.length >= 8 ? 2 : 1;
         // Typos rarely change the first letter; requiring it keeps "price" from becoming rice.
-        const close = curatedKeys.find(
-          (k) => k.tokens.length === n && k.key[0] === phrase[0] && editDistance(k.key, phrase, maxEdits) <= maxEdits,
+        const close = (curatedByStart.get(`${n} ${phrase[0]}`) ?? []).find(
+          (k) =>
+            Math.abs(k.key.length - phrase.length) <= maxEdits && editDistance(k.key, phrase, maxEdits) <= maxEdits,
         );
         const from = tokens.indexOf(content[i] as string);
         // Next to an object word the name is part of a thing ("banana phone", "rice paper").

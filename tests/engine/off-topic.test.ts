@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.js';
+import { compileLexicon, findOutOfScope, normaliseText, stem, words } from '../../src/engine/normalise.js';
+import type { Engine } from '../../src/engine/types.js';
+import { COMMON_WORDS, createTypoCorrector } from '../../src/engine/typos.js';
+import type { KnowledgeBase } from '../../src/knowledge/load.js';
+import { loadProjectKnowledge } from './answer-schema.js';
+
+// Issue 2: questions that share a word with the article but are about something else (server chat,
+// shopping, other conditions) are refused; the in-scope questions next to them still answer.
+
+let kb: KnowledgeBase;
+let engine: Engine;
+
+beforeAll(() => {
+  kb = loadProjectKnowledge();
+  engine = createEngine(kb);
+});
+
+const stems = (text: string) => words(normaliseText(text)).map(stem);
+
+describe('out-of-scope phrases', () => {
+  it('lets a longer in-scope synonym phrase win over an off-topic word inside it', () => {
+    const lexicon = compileLexicon({ synonyms: [['oxidative stress', 'oxidant stress']], outOfScope: ['stress'] });
+    expect(findOutOfScope(stems('does stress make you sick'), lexicon)).toEqual(['stress']);
+    expect(findOutOfScope(stems('does selenium reduce oxidative stress'), lexicon)).toEqual([]);
+    expect(findOutOfScope(stems('can stress cause oxidant stress'), lexicon)).toEqual(['stress']);
+  });
+});
+
+describe('typo repair leaves common English words alone', () => {
+  const corrector = createTypoCorrector(['cancer', 'fight', 'treat', 'raise', 'depleted', 'selenium', 'immunity'], {
+    domain: ['cancer', 'fight', 'treat', 'raise'],
+  });
+
+  it.each([...COMMON_WORDS].slice(0, 40))('keeps %s', (word) => {
+    expect(corrector.correct(word)).toBe(word);
+  });
+
+  it.each(['cancel', 'flight', 'threat', 'rise', 'deleted'])('does not turn %s into a domain word', (word) => {
+    expect(corrector.correct(word)).toBe(word);
+  });
+
+  it.each([
+    ['selenum', 'selenium'],
+    ['immunty', 'immunity'],
+    ['cancr', 'cancer'],
+  ])('still repairs the typo %s', (typo, fixed) => {
+    expect(corrector.correct(typo)).toBe(fixed);
+  });
+});
+
+describe('engine refuses questions whose subject the article does not discuss', () => {
+  it.each([
+    'who deleted my post in #general',
+    'can a mod unban me please',
+    'why did my post get flagged as spam',
+    'can you recommend a good multivitamin brand',
+    'which company makes the best supplements',
+    'does stress weaken the immune system',
+    'can stress make you sick',
+    'does lack of sleep affect immunity',
+    'what should i do about a fever',
+    'does alcohol weaken your immune system',
+  ])('refuses: %s', (question) => {
+    const answer = engine.ask(question);
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it.each([
+    'does selenium reduce oxidative stress',
+    'what is oxidative stress',
+    'does the immune system affect mental health',
+    'can a weak immune system cause depression or anxiety',
+    'does selenium deficiency weaken your immune system',
+    'apologies for the noob question but what is oxidative stress',
+    'is there an article about immunity and mental health',
+  ])('still answers: %s', (question) => {
+    const answer = engine.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.matchId).not.toBeNull();
+  });
+
+  it('finds the related mental-health article from words of its own', () => {
+    const link = kb.related.find((l) => l.keywords.includes('mental health'));
+    expect(link).toBeDefined();
+    expect(engine.ask('immune system and mental health').matchId).toBe(link?.id);
+  });
+});
