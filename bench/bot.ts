@@ -253,7 +253,21 @@ async function childMain(): Promise<void> {
 }
 
 /**
- * Spawns the bot in a child (`node --import tsx --expose-gc bench/bot.ts --child`) against `fake`, and
+ * The Node flags `npm start` runs the bot with (package.json scripts.start: `node <flags> src/discord/main.ts`),
+ * so the benchmarked child has the same loader and heap settings as production.
+ */
+export function startNodeFlags(): string[] {
+  const pkg = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+  const [command, ...rest] = pkg.scripts.start.trim().split(/\s+/);
+  const entry = rest.findIndex((arg) => arg.endsWith('.ts'));
+  if (command !== 'node' || entry < 0) throw new Error(`bench: cannot read node flags from "${pkg.scripts.start}"`);
+  return rest.slice(0, entry);
+}
+
+/**
+ * Spawns the bot in a child (`node <npm start's flags> --expose-gc bench/bot.ts --child`) against `fake`, and
  * resolves once it is ready. `stop()` always ends the child (kill after a bounded wait).
  */
 export async function spawnBot(
@@ -264,7 +278,7 @@ export async function spawnBot(
   const started = performance.now();
   // BENCH_CHILD_ARGS adds Node flags to the child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where it spends.
   const extra = (process.env.BENCH_CHILD_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const args = [...extra, '--import', 'tsx', '--expose-gc', fileURLToPath(import.meta.url), '--child'];
+  const args = [...extra, ...startNodeFlags(), '--expose-gc', fileURLToPath(import.meta.url), '--child'];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...botEnv(fake), BENCH_LIFT_REST_LIMIT: options.liftGlobalRestLimit === false ? '0' : '1' },

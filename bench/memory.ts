@@ -1,4 +1,4 @@
-// Cold start and memory: the bot in a child process (`node --import tsx --expose-gc`, its own heap, so its
+// Cold start and memory: the bot in a child process (`node <npm start's flags> --expose-gc`, its own heap, so its
 // RSS is the bot's alone) against the fake Discord in this process. Cold start is timed from the child's
 // process start to ready; RSS is read after a full collection at ready, after 100,000 questions through
 // the bot's own engine, and after a stretch of mentions through Discord. Never a timed test.
@@ -13,6 +13,7 @@ import {
   runMentions,
   spawnBot,
   startBenchFake,
+  startNodeFlags,
 } from './bot.js';
 import { progress } from './progress.js';
 
@@ -55,7 +56,7 @@ const CHUNK = 5_000;
 export function runtimeBaseline(): MemorySample | null {
   const script =
     'globalThis.gc();const m=process.memoryUsage();console.log(JSON.stringify({rss:m.rss,heapTotal:m.heapTotal,heapUsed:m.heapUsed}))';
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', '-e', script], {
+  const run = spawnSync(process.execPath, [...startNodeFlags(), '--expose-gc', '-e', script], {
     cwd: root,
     encoding: 'utf8',
     timeout: 20_000,
@@ -169,7 +170,7 @@ export function formatMemorySection(r: MemoryBenchResult): string {
   ];
   const peak = Math.max(...rows.map(([, m]) => m.rss));
   return [
-    `The bot as \`npm start\` runs it (startBot: knowledge, engine, discord.js client, command sync), in a child process \`node --import tsx --expose-gc\` against the fake Discord on 127.0.0.1 in the parent; Node ${process.version}. RSS and heap are read after \`global.gc()\`. Questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; the mentions go through the gateway, handlers, rendering and REST.`,
+    `The bot as \`npm start\` runs it (startBot: knowledge, engine, discord.js client, command sync), in a child process \`node ${startNodeFlags().join(' ')} --expose-gc\` (the flags of \`npm start\`) against the fake Discord on 127.0.0.1 in the parent; Node ${process.version}. RSS and heap are read after \`global.gc()\`. Questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; the mentions go through the gateway, handlers, rendering and REST.`,
     '',
     '| point | RSS (MB) | vs ready | V8 heap total (MB) | heap used (MB) |',
     '|---|---:|---:|---:|---:|',
