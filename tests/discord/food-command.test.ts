@@ -46,3 +46,20 @@ describe('/food top view', () => {
     expect(renderTopFoods([], 'unobtainium', facts).content).toContain('I found no unobtainium');
   });
 });
+
+describe('/food for a food the article itself gives a percentage for', () => {
+  it("shows the article's sentence and that its 11% used the older 70 mcg Daily Value", async () => {
+    const { loadKnowledge } = await import('../../src/knowledge/load.js');
+    const { createEngine } = await import('../../src/engine/index.js');
+    const { renderFood, foodFacts } = await import('../../src/discord/render.js');
+    const loaded = loadKnowledge(new URL('../../knowledge', import.meta.url).pathname);
+    if (!loaded.ok) throw new Error('knowledge/ does not load');
+    const engine = createEngine(loaded.kb);
+    const milk = renderFood(engine.food('milk'), { query: 'milk', facts: foodFacts(loaded.kb) });
+    expect(milk.content).toContain('A cup of milk provides approximately 8 mcg of selenium');
+    expect(milk.content).toMatch(/older Daily Value of 70 mcg; against today's 55 mcg, 8 mcg is 15%/);
+    // Foods the article does not mention carry no such note.
+    const tuna = renderFood(engine.food('tuna'), { query: 'tuna', facts: foodFacts(loaded.kb) });
+    expect(tuna.content).not.toContain('The article says');
+  });
+});

@@ -84,6 +84,17 @@ function dailyValueNote(sentence: string, kb: KnowledgeBase): string | null {
   return `The article's ${fmt(pct)}% was figured on the older Daily Value of ${prev} mcg; against today's ${now} mcg, ${fmt(mcg)} mcg is ${newPct}% of the Daily Value.`;
 }
 
+/**
+ * For a food the article itself gives a percentage for (its milk caption), the sentence and what that
+ * percentage is today: short notes that every food view (/food, `selene food`, JSON) carries.
+ */
+export function articleDailyValueNotes(kb: KnowledgeBase, names: readonly string[]): string[] {
+  return articleMentions(kb, names).flatMap((sentence) => {
+    const note = dailyValueNote(sentence, kb);
+    return note ? [`The article says: "${sentence}" ${note}`] : [];
+  });
+}
+
 function referenceCitation(kb: KnowledgeBase, sourceId: string, quote: string): Citation {
   const ref = kb.references.find((r) => r.id === sourceId);
   return { kind: 'data', quote, section: ref?.title ?? sourceId, sourceId, url: ref?.url ?? null };

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Food, UsdaFoodRow } from '../../knowledge/schema.js';
 import type { AutocompleteChoice, FoodComparison, FoodResult } from '../types.js';
 import { type Category, findCategory, inCategory, isPlantFood } from './categories.js';
+import { articleDailyValueNotes } from './describe.js';
 import { compileCommonNames } from './names.js';
 import {
   askedWords,
@@ -175,6 +176,10 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
     ignoreLocation: true,
   });
   const curatedNameTokens = curated.map((f) => [...new Set([f.name, ...f.aliases].flatMap(foodTokens))]);
+  // Names as describeFood looks them up in the article: aliases and the name's first segment.
+  const curatedArticleNotes = curated.map((f) =>
+    articleDailyValueNotes(kb, [...f.aliases, f.name.split(',')[0] ?? f.name]),
+  );
   // Head nouns for categories: the last word of the name's first segment and of each alias, so
   // "pasta sauce" is a sauce, not pasta, while "brazil nuts" are nuts.
   const curatedHeads = curated.map((f) => [
@@ -332,7 +337,10 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
         id: food.id,
         table: 'ods',
         per100g: null,
-        notes: isPlantFood(curatedNameTokens[index] ?? [], null) ? [kb.facts.plantSoilNote.text] : [],
+        notes: [
+          ...(isPlantFood(curatedNameTokens[index] ?? [], null) ? [kb.facts.plantSoilNote.text] : []),
+          ...(curatedArticleNotes[index] ?? []),
+        ],
       };
     }
     const [ndb, description, per100g, grams, label] = hit.row;
