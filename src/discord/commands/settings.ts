@@ -5,6 +5,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandChannelOption,
 } from 'discord.js';
 import {
   type GuildSettings,
@@ -20,6 +21,14 @@ import { interactionReply } from '../respond.js';
 // others (default_member_permissions), and the handler checks again, because server admins can override
 // command permissions in Integrations.
 
+/** The text channel an answer-channel subcommand acts on. */
+const channelOption = (o: SlashCommandChannelOption) =>
+  o
+    .setName('channel')
+    .setDescription('The channel')
+    .setRequired(true)
+    .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement);
+
 export const data = new SlashCommandBuilder()
   .setName('settings')
   .setDescription("View or change Selene's settings for this server (Manage Server only).")
@@ -31,25 +40,13 @@ export const data = new SlashCommandBuilder()
     s
       .setName('add-channel')
       .setDescription('Answer every question in a channel, no mention needed (needs the Message Content intent).')
-      .addChannelOption((o) =>
-        o
-          .setName('channel')
-          .setDescription('The channel')
-          .setRequired(true)
-          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-      ),
+      .addChannelOption(channelOption),
   )
   .addSubcommand((s) =>
     s
       .setName('remove-channel')
       .setDescription('Stop answering without a mention in a channel.')
-      .addChannelOption((o) =>
-        o
-          .setName('channel')
-          .setDescription('The channel')
-          .setRequired(true)
-          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-      ),
+      .addChannelOption(channelOption),
   )
   .addSubcommand((s) =>
     s
