@@ -3,12 +3,12 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isEntryModule } from '../entry.js';
+import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/load.js';
 import { askCommand } from './commands/ask.js';
 import { chatCommand } from './commands/chat.js';
 import { dataCommand } from './commands/data.js';
 import { foodCommand } from './commands/food.js';
 import { kbCommand } from './commands/kb.js';
-import { KnowledgeLoadError } from './engine.js';
 import { type CliIo, write } from './io.js';
 import { CliFailure, COMMAND_USAGE, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, HELP, UsageError } from './usage.js';
 
@@ -66,7 +66,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT_FAILURE;
     }
     if (err instanceof KnowledgeLoadError) {
-      await write(io.stderr, `selene: ${err.message}\n${err.lines.map((l) => `  ${l}`).join('\n')}\n`);
+      const lines = err.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n');
+      await write(io.stderr, `selene: ${err.message}; run \`selene kb check\` for details\n${lines}\n`);
       return EXIT_FAILURE;
     }
     await write(io.stderr, `selene: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`);

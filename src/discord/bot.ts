@@ -2,7 +2,7 @@ import { type Client, Events, type Guild, type Interaction, type Message, Team, 
 import type { Config } from '../config.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
-import { type KnowledgeBase, type KnowledgeError, loadKnowledge } from '../knowledge/load.js';
+import { type KnowledgeBase, loadKnowledgeOrThrow } from '../knowledge/load.js';
 import { childLogger, createLogger, type Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { ButtonHandler } from './buttons.js';
@@ -21,12 +21,6 @@ import { syncCommands } from './register.js';
 import { type ReloadResult, reloadKnowledge } from './reload.js';
 import { notices } from './render.js';
 import { interactionReply, messageReply } from './respond.js';
-
-export class KnowledgeLoadError extends Error {
-  constructor(readonly errors: KnowledgeError[]) {
-    super(`knowledge base is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'})`);
-  }
-}
 
 export interface StartOptions {
   /** Overrides config.knowledgeDir (tests use fixtures). */
@@ -73,12 +67,6 @@ function withExtensions(routes: InteractionRoutes, extend: StartOptions['extend'
     chat: new Map([...routes.chat, ...(extend.chat ?? []).map((c) => [c.data.name, c] as const)]),
     buttons: { ...routes.buttons, ...extend.buttons },
   };
-}
-
-export function loadKnowledgeOrThrow(dir: string): KnowledgeBase {
-  const loaded = loadKnowledge(dir);
-  if (!loaded.ok) throw new KnowledgeLoadError(loaded.errors);
-  return loaded.kb;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { type Config, loadConfig } from '../config.js';
 import { isEntryModule } from '../entry.js';
-import { formatKnowledgeError } from '../knowledge/load.js';
+import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/load.js';
 import { createLogger, type Logger } from '../log.js';
 import type { BotState } from '../ops/health.js';
 import type { Metrics } from '../ops/metrics.js';
 import { managedShardIds, type Ops, startOps } from '../ops/serve.js';
 import type { Store } from '../store/index.js';
-import { KnowledgeLoadError, type RunningBot, startBot } from './bot.js';
+import { type RunningBot, startBot } from './bot.js';
 import { createBotStore, storeFromConfig } from './bot-store.js';
 
 export { type RunningBot, type StartOptions, startBot } from './bot.js';

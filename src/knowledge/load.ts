@@ -63,6 +63,14 @@ export const formatPath = (path: readonly PropertyKey[]): string =>
 
 export const formatKnowledgeError = (e: KnowledgeError): string => `${e.file} ${e.path}: ${e.reason}`;
 
+/** Thrown where a caller cannot go on without a knowledge base (bot start-up, CLI answers). */
+export class KnowledgeLoadError extends Error {
+  constructor(readonly errors: KnowledgeError[]) {
+    super(`knowledge base is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'})`);
+    this.name = 'KnowledgeLoadError';
+  }
+}
+
 function readJson<S extends z.ZodType>(
   dir: string,
   file: KnowledgeFileName,
@@ -113,6 +121,12 @@ function resolveSections(meta: ArticleMeta, text: string, errors: KnowledgeError
     resolved.push({ ...section, text: sectionText, url: textFragmentUrl(meta.url, section.heading ?? sectionText) });
   });
   return resolved;
+}
+
+export function loadKnowledgeOrThrow(dir: string): KnowledgeBase {
+  const loaded = loadKnowledge(dir);
+  if (!loaded.ok) throw new KnowledgeLoadError(loaded.errors);
+  return loaded.kb;
 }
 
 /**
