@@ -103,8 +103,9 @@ export function answerQuestion(
   source: QuestionSource,
   question: string,
   who: { guildId: string | null; userId: string },
+  /** The engine's answer when the caller already asked (answer channels decide on it first). */
+  answer: Answer = ctx.engine.ask(question),
 ): Answer {
-  const answer = ctx.engine.ask(question);
   ctx.metrics?.questions.inc({
     command: source,
     route: answer.route,

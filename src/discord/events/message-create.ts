@@ -42,7 +42,9 @@ export async function onMessageCreate(message: Message, ctx: BotContext): Promis
     answerChannel && message.inGuild() && (ctx.store?.linkCards?.(message.guildId) ?? true)
       ? findKnownLink(message.content, knownLinks(ctx.kb))
       : null;
-  if (answerChannel && !card && !ctx.engine.ask(question).answered && !looksLikeQuestion(question)) return null;
+  // In an answer channel, chat that is neither answerable nor a question is not for the bot.
+  const early = answerChannel && !card ? ctx.engine.ask(question) : undefined;
+  if (early && !early.answered && !looksLikeQuestion(question)) return null;
 
   const send = (p: ReplyPayload) => message.reply(messageReply(p));
   const turn = ctx.cooldowns.take(message.author.id, ctx.store?.cooldownSeconds?.(message.guildId));
@@ -59,7 +61,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext): Promis
     return 'empty';
   }
   const source = inDm ? 'dm' : mentioned ? 'mention' : 'channel';
-  const answer = answerQuestion(ctx, source, question, { guildId: message.guildId, userId: message.author.id });
+  const answer = answerQuestion(ctx, source, question, { guildId: message.guildId, userId: message.author.id }, early);
   await send(renderAnswer(answer, feedbackFor(ctx)));
   return source;
 }
