@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Food, UsdaFoodRow } from '../../knowledge/schema.js';
 import type { AutocompleteChoice, FoodComparison, FoodResult } from '../types.js';
+import { editDistance } from '../typos.js';
 import { type Category, findCategory, inCategory, isPlantFood } from './categories.js';
 import { articleDailyValueNotes } from './describe.js';
 import { compileCommonNames } from './names.js';
@@ -20,7 +21,6 @@ import {
   ANIMAL_WORDS,
   CONTEXT_WORDS,
   canNameFood,
-  editDistance,
   foodBagKey,
   foodKey,
   foodTokens,

@@ -67,25 +67,6 @@ export const SELENIUM_WORDS = new Set(
   'selenium se mcg microgram micrograms ug selenite selenate selenomethionine'.split(' ').map(singular),
 );
 
-/** Levenshtein distance, capped: only small distances matter for typo checks. */
-export function editDistance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > cap) return cap + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? cap + 1;
-}
-
 /**
  * Nutrients and supplement words: questions name them next to foods ("how much caffeine is too much",
  * "protein in eggs"), but on their own they are not a food, however many table rows mention them.
