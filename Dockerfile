@@ -8,8 +8,13 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-# Production dependencies only; tsx is a runtime dependency, so no separate build step is needed.
+# Production dependencies only (esbuild and tsx are among them: the build below and the `selene` CLI use them).
 RUN npm ci --omit=dev && npm cache clean --force
+# What `npm start` does first: src/ to plain JavaScript in dist/ (the bot then runs without the tsx loader).
+COPY tsconfig.json ./
+COPY scripts ./scripts
+COPY src ./src
+RUN npx tsx scripts/build.ts
 
 FROM node:20-slim AS runtime
 ENV NODE_ENV=production \
@@ -19,7 +24,9 @@ ENV NODE_ENV=production \
     HEALTH_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/dist ./dist
 COPY package.json tsconfig.json ./
+# bin and src serve the `selene` CLI (docker compose run selene npx selene kb check); the bot runs dist/.
 COPY bin ./bin
 COPY src ./src
 COPY knowledge ./knowledge
@@ -29,5 +36,6 @@ VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.HEALTH_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# SIGTERM from `docker stop` reaches node directly (exec form), which shuts the bot down gracefully.
-CMD ["node", "--import", "tsx", "src/discord/main.ts"]
+# `npm start` without npm in between (its prestart build already ran above): SIGTERM from `docker stop`
+# reaches node directly (exec form), which shuts the bot down gracefully. Same command as package.json's.
+CMD ["node", "dist/discord/main.js"]

@@ -7,12 +7,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { buildProject } from '../scripts/build.js';
 import { parseConfig } from '../src/config.js';
-import { type RunningBot, startBot } from '../src/discord/bot.js';
+import { startBot } from '../src/discord/bot.js';
 import { isEntryModule } from '../src/entry.js';
 import { createLogger } from '../src/log.js';
 import { type FakeDiscord, type Json, type RestCall, startFakeDiscord } from '../tests/e2e/fake-discord/index.js';
+import {
+  askMany,
+  type FromChild,
+  fromChild,
+  liftRestLimit,
+  type MemorySample,
+  settledMemory,
+  type ToChild,
+} from './child.js';
 import { progress } from './progress.js';
+
+export type { MemorySample } from './child.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -118,11 +130,6 @@ const botEnv = (fake: FakeDiscord): Record<string, string> => ({
   COOLDOWN_SECONDS: '0',
 });
 
-/** Discord grants large bots a higher global limit; the benchmark measures the bot, not that quota. */
-function liftRestLimit(bot: RunningBot): void {
-  (bot.client.rest.options as { globalRequestsPerSecond: number }).globalRequestsPerSecond = 1_000_000;
-}
-
 /** A fake Discord with one guild of `channels` text channels, recording no gateway frames. */
 export function startBenchFake(channels = 16): Promise<FakeDiscord> {
   const list = Array.from({ length: channels }, (_, i) => ({ name: `bench-${i}` }));
@@ -139,40 +146,6 @@ export interface BotUnderTest {
   /** Answers `count` questions with the running bot's own engine (no Discord traffic); resolves with the ms taken. */
   ask(count: number): Promise<number>;
   stop(): Promise<void>;
-}
-
-export interface MemorySample {
-  rss: number;
-  heapTotal: number;
-  heapUsed: number;
-}
-
-export const memorySample = (): MemorySample => {
-  const m = process.memoryUsage();
-  return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed };
-};
-
-/**
- * Memory after full collections. A few, with pauses that let sockets and timers settle between them, so
- * what is still referenced is measured rather than garbage that one collection did not reach.
- */
-async function settledMemory(gc: boolean): Promise<MemorySample> {
-  if (!gc) return memorySample();
-  const collect = globalThis.gc;
-  if (!collect) throw new Error('run node with --expose-gc to measure memory after a collection');
-  for (let i = 0; i < 3; i++) {
-    collect();
-    await sleep(50);
-  }
-  collect();
-  return memorySample();
-}
-
-/** Cycles through `questions` `count` times on `engine`; returns the milliseconds it took. */
-function askMany(engine: RunningBot['ctx']['engine'], questions: readonly string[], count: number): number {
-  const start = performance.now();
-  for (let i = 0; i < count; i++) engine.ask(questions[i % questions.length] as string);
-  return performance.now() - start;
 }
 
 /** Starts the bot in this process against `fake` (quiet, no cooldowns: one tester sends everything). */
@@ -198,76 +171,32 @@ export async function startBotInProcess(
 
 // ---------- the bot in a child process ----------
 // The fake stays in the parent, as Discord is never in the bot's process: each gets its own core, and the
-// child's memory is the bot's alone. The child is this file run with --child; it talks over the IPC channel.
+// child's memory is the bot's alone. The child is bench/child.ts, built to JavaScript with src/ as `npm start`
+// builds the bot, and run with npm start's Node flags; it talks over the IPC channel.
 
-const toChild = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('memory'), gc: z.boolean() }),
-  z.object({ type: z.literal('ask'), count: z.number().int().min(0).max(10_000_000) }),
-  z.object({ type: z.literal('stop') }),
-]);
-const fromChild = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), readyMs: z.number() }),
-  z.object({ type: z.literal('failed'), message: z.string() }),
-  z.object({ type: z.literal('memory'), rss: z.number(), heapTotal: z.number(), heapUsed: z.number() }),
-  z.object({ type: z.literal('asked'), ms: z.number() }),
-  z.object({ type: z.literal('stopped') }),
-]);
-type FromChild = z.infer<typeof fromChild>;
-
-async function childMain(): Promise<void> {
-  const send = (message: FromChild) => process.send?.(message);
-  // An orphaned child must not outlive the benchmark.
-  process.on('disconnect', () => process.exit(0));
-  const parsed = parseConfig(process.env);
-  if (!parsed.ok) {
-    send({ type: 'failed', message: parsed.message });
-    return;
-  }
-  let bot: RunningBot;
-  try {
-    bot = await startBot(parsed.config, { logger: createLogger({ level: 'silent' }), drainTimeoutMs: 2_000 });
-  } catch (err) {
-    send({ type: 'failed', message: (err as Error).message });
-    return;
-  }
-  // performance.now() counts from this process's start: boot, imports, knowledge, engine, login, commands.
-  const readyMs = performance.now();
-  if (process.env.BENCH_LIFT_REST_LIMIT !== '0') liftRestLimit(bot);
-  const questions = loadBenchQuestions();
-  send({ type: 'ready', readyMs });
-  process.on('message', (raw) => {
-    const parsedMessage = toChild.safeParse(raw);
-    if (!parsedMessage.success) return;
-    const message = parsedMessage.data;
-    if (message.type === 'memory') {
-      void settledMemory(message.gc).then((m) => send({ type: 'memory', ...m }));
-    } else if (message.type === 'ask') {
-      send({ type: 'asked', ms: askMany(bot.ctx.engine, questions, message.count) });
-    } else {
-      void bot.stop().finally(() => {
-        send({ type: 'stopped' });
-        process.disconnect();
-      });
-    }
-  });
+/** Builds src/ and the child into bench/tmp/build (outbase the root: bench/child.js imports ../src/...). */
+async function buildChild(): Promise<string> {
+  const outdir = join(root, 'bench', 'tmp', 'build');
+  await buildProject({ from: ['src', 'bench/child.ts'], outdir, outbase: '.' });
+  return join(outdir, 'bench', 'child.js');
 }
 
 /**
- * The Node flags `npm start` runs the bot with (package.json scripts.start: `node <flags> src/discord/main.ts`),
- * so the benchmarked child has the same loader and heap settings as production.
+ * The Node flags `npm start` runs the bot with (package.json scripts.start: `node <flags> dist/discord/main.js`),
+ * so the benchmarked child has the same heap settings as production.
  */
 export function startNodeFlags(): string[] {
   const pkg = z
     .object({ scripts: z.object({ start: z.string() }) })
     .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
   const [command, ...rest] = pkg.scripts.start.trim().split(/\s+/);
-  const entry = rest.findIndex((arg) => arg.endsWith('.ts'));
+  const entry = rest.findIndex((arg) => /\.[cm]?[jt]s$/.test(arg));
   if (command !== 'node' || entry < 0) throw new Error(`bench: cannot read node flags from "${pkg.scripts.start}"`);
   return rest.slice(0, entry);
 }
 
 /**
- * Spawns the bot in a child (`node <npm start's flags> --expose-gc bench/bot.ts --child`) against `fake`, and
+ * Spawns the bot in a child (`node <npm start's flags> --expose-gc bench/tmp/build/bench/child.js`) against `fake`, and
  * resolves once it is ready. `stop()` always ends the child (kill after a bounded wait).
  */
 export async function spawnBot(
@@ -275,10 +204,12 @@ export async function spawnBot(
   options: { liftGlobalRestLimit?: boolean; timeoutMs?: number } = {},
 ): Promise<BotUnderTest & { wallMs: number }> {
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const script = await buildChild();
+  const questions = loadBenchQuestions();
   const started = performance.now();
   // BENCH_CHILD_ARGS adds Node flags to the child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where it spends.
   const extra = (process.env.BENCH_CHILD_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const args = [...extra, ...startNodeFlags(), '--expose-gc', fileURLToPath(import.meta.url), '--child'];
+  const args = [...extra, ...startNodeFlags(), '--expose-gc', script];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...botEnv(fake), BENCH_LIFT_REST_LIMIT: options.liftGlobalRestLimit === false ? '0' : '1' },
@@ -314,7 +245,7 @@ export async function spawnBot(
         },
       });
     });
-  const request = <T extends FromChild['type']>(message: z.infer<typeof toChild>, reply: T, ms?: number) => {
+  const request = <T extends FromChild['type']>(message: ToChild, reply: T, ms?: number) => {
     const answer = expect(reply, ms);
     child.send(message);
     return answer;
@@ -339,7 +270,8 @@ export async function spawnBot(
       const m = await request({ type: 'memory', gc }, 'memory');
       return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed };
     },
-    ask: async (count) => (await request({ type: 'ask', count }, 'asked', Math.max(timeoutMs, count * 10))).ms,
+    ask: async (count) =>
+      (await request({ type: 'ask', count, questions }, 'asked', Math.max(timeoutMs, count * 10))).ms,
     async stop() {
       const exited = new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -563,9 +495,7 @@ export async function benchBot(options: BotBenchOptions = {}): Promise<string> {
   return formatBotSection(await measureBot(options));
 }
 
-if (isEntryModule(import.meta.url) && process.argv.includes('--child')) {
-  await childMain();
-} else if (isEntryModule(import.meta.url)) {
+if (isEntryModule(import.meta.url)) {
   const seconds = Number(process.argv[2] ?? 30);
   console.log(await benchBot({ seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 30 }));
 }

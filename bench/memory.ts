@@ -32,7 +32,7 @@ export interface MemoryBenchOptions {
 }
 
 export interface MemoryBenchResult {
-  /** Node + tsx with nothing loaded; null when it could not be measured. */
+  /** Node with npm start's flags and nothing loaded; null when it could not be measured. */
   baseline: MemorySample | null;
   coldStartMs: number[];
   /** Parent's view: spawn to the ready message, median. */
@@ -50,8 +50,8 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const CHUNK = 5_000;
 
 /**
- * The floor any `tsx` process pays before loading Selene: Node plus the tsx loader (its module hooks run in
- * a worker thread with its own V8 heap). Measured the same way, so the table can say what is Selene's.
+ * The floor any Node process with npm start's flags pays before loading Selene. Measured the same way, so
+ * the table can say what is Selene's.
  */
 export function runtimeBaseline(): MemorySample | null {
   const script =
@@ -170,13 +170,13 @@ export function formatMemorySection(r: MemoryBenchResult): string {
   ];
   const peak = Math.max(...rows.map(([, m]) => m.rss));
   return [
-    `The bot as \`npm start\` runs it (startBot: knowledge, engine, discord.js client, command sync), in a child process \`node ${startNodeFlags().join(' ')} --expose-gc\` (the flags of \`npm start\`) against the fake Discord on 127.0.0.1 in the parent; Node ${process.version}. RSS and heap are read after \`global.gc()\`. Questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; the mentions go through the gateway, handlers, rendering and REST.`,
+    `The bot as \`npm start\` runs it (startBot: knowledge, engine, discord.js client, command sync; built to JavaScript as \`npm start\` builds it), in a child process \`node ${[...startNodeFlags(), '--expose-gc'].join(' ')}\` (the flags of \`npm start\`) against the fake Discord on 127.0.0.1 in the parent; Node ${process.version}. RSS and heap are read after \`global.gc()\`. Questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; the mentions go through the gateway, handlers, rendering and REST.`,
     '',
     '| point | RSS (MB) | vs ready | V8 heap total (MB) | heap used (MB) |',
     '|---|---:|---:|---:|---:|',
     ...(r.baseline
       ? [
-          `| for scale: Node + tsx loader, nothing loaded | ${mb(r.baseline.rss)} | | ${mb(r.baseline.heapTotal)} | ${mb(r.baseline.heapUsed)} |`,
+          `| for scale: Node alone, nothing loaded | ${mb(r.baseline.rss)} | | ${mb(r.baseline.heapTotal)} | ${mb(r.baseline.heapUsed)} |`,
         ]
       : []),
     ...rows.map(
@@ -189,7 +189,7 @@ export function formatMemorySection(r: MemoryBenchResult): string {
     `| peak RSS | ${mb(peak)} MB | < ${MEMORY_TARGETS.rssMb} MB | ${met(peak < MEMORY_TARGETS.rssMb * MB)} |`,
     `| RSS growth, ready to peak | ${pct(r.ready.rss, peak)} | < ${MEMORY_TARGETS.growth * 100}% | ${met((peak - r.ready.rss) / r.ready.rss < MEMORY_TARGETS.growth)} |`,
     '',
-    `Cold start is timed inside the child from its process start (Node boot, TypeScript loading through tsx, knowledge and engine build, gateway login, command sync); seen from the parent, spawn to ready took ${r.coldStartWallMs.toFixed(0)} ms (median). ${r.questions.toLocaleString('en')} engine questions took ${(r.engineMs / 1000).toFixed(1)} s (${(r.engineMs / r.questions).toFixed(3)} ms each on average).`,
+    `Cold start is timed inside the child from its process start (Node boot, module loading, knowledge and engine build, gateway login, command sync); seen from the parent, spawn to ready took ${r.coldStartWallMs.toFixed(0)} ms (median). ${r.questions.toLocaleString('en')} engine questions took ${(r.engineMs / 1000).toFixed(1)} s (${(r.engineMs / r.questions).toFixed(3)} ms each on average).`,
   ].join('\n');
 }
 

@@ -53,14 +53,18 @@ export async function createShardingManager(config: Config, logger: Logger): Pro
   if (highestPort !== undefined && highestPort > 65_535) {
     throw new Error(`HEALTH_PORT ${config.healthPort} + shard id goes past 65535; choose a lower HEALTH_PORT`);
   }
-  const entry = join(dirname(fileURLToPath(import.meta.url)), '../discord/main.ts');
+  // The shards run what this file runs as: built JavaScript under `npm run start:sharded`, TypeScript under tsx.
+  const self = fileURLToPath(import.meta.url);
+  const fromSource = self.endsWith('.ts');
+  const entry = join(dirname(self), `../discord/main.${fromSource ? 'ts' : 'js'}`);
   const manager = new ShardingManager(entry, {
     token: config.token,
     totalShards,
     shardList,
     mode: 'process',
     // An absolute URL, so shards start whatever the working directory (a bare `tsx` resolves from the cwd).
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    // Built shards take this process's own Node flags (heap settings), as a forked child would.
+    execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : process.execArgv,
     respawn: true,
   });
   manager.on('shardCreate', (shard: Shard) => {

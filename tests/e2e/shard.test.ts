@@ -1,65 +1,14 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePorts } from '../ops/ports.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord/index.js';
+import { forkShard, ROOT, type Spawned, spawnManager } from './helpers/process.js';
 
-// `npm run start:sharded` for real: the ShardingManager process forks one bot process per shard, against a
-// fake Discord that recommends 2 shards and owns a guild on each.
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-
-interface Manager {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves once the output (manager and shards: they share stdout) satisfies `done`. */
-  waitForOutput(done: (output: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
-}
-
-function startManager(env: Record<string, string>, cwd: string): Manager {
-  // detached: the manager leads its own process group, so cleanup can reach the shards it forked too.
-  const child = spawn(
-    process.execPath,
-    ['--import', TSX_LOADER, join(ROOT, 'src/ops/sharded.ts'), '--spawn-delay-ms', '0'],
-    { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  let out = '';
-  const append = (d: Buffer) => {
-    out += d.toString();
-  };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
-  return {
-    child,
-    output: () => out,
-    exit,
-    waitForOutput: (done, what, timeoutMs = 10_000) =>
-      new Promise((ok, fail) => {
-        const timer = setTimeout(() => fail(new Error(`no ${what} within ${timeoutMs} ms:\n${out}`)), timeoutMs);
-        const check = () => {
-          if (!done(out)) return;
-          clearTimeout(timer);
-          child.stdout?.off('data', check);
-          ok();
-        };
-        child.stdout?.on('data', check);
-        void exit.then(() => {
-          clearTimeout(timer);
-          if (done(out)) ok();
-          else fail(new Error(`manager exited before ${what}:\n${out}`));
-        });
-        check();
-      }),
-  };
-}
+// `npm run start:sharded` for real (the built dist/ops/sharded.js): the ShardingManager process forks one
+// bot process per shard, against a fake Discord that recommends 2 shards and owns a guild on each.
 
 /** Signals the whole process group (manager and shards), tolerating one that is already gone. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -77,7 +26,7 @@ const logLines = (text: string): Record<string, unknown>[] =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 let fake: FakeDiscord;
-let manager: Manager;
+let manager: Spawned;
 let dataDir: string;
 let healthPort: number;
 
@@ -85,7 +34,7 @@ beforeAll(async () => {
   fake = await startFakeDiscord({ shards: 2, guilds: [{ shard: 0 }, { shard: 1 }], timeoutMs: 15_000 });
   dataDir = mkdtempSync(join(tmpdir(), 'selene-shards-'));
   healthPort = await freePorts(2);
-  manager = startManager(
+  manager = spawnManager(
     {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
@@ -96,6 +45,7 @@ beforeAll(async () => {
       HEALTH_PORT: String(healthPort),
     },
     dataDir,
+    ['--spawn-delay-ms', '0'],
   );
   await manager.waitForOutput((out) => out.includes('all shards ready'), '"all shards ready"', 20_000);
 }, 30_000);
@@ -183,33 +133,25 @@ describe('a shard whose manager is gone', () => {
   it('shuts down on its own instead of lingering as an orphan', async () => {
     const single = await startFakeDiscord({ timeoutMs: 10_000 });
     // Forked with an IPC channel, as the ShardingManager does; closing the channel is what a dying manager does.
-    const shard = fork(join(ROOT, 'src/discord/main.ts'), [], {
-      cwd: dataDir,
-      execArgv: ['--import', TSX_LOADER],
-      env: {
-        PATH: process.env.PATH ?? '',
+    const shard = forkShard(
+      {
         DISCORD_TOKEN: single.token,
         DISCORD_API_URL: single.apiUrl,
         KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
         LOG_LEVEL: 'info',
       },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    let out = '';
-    shard.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    const exit = new Promise<number | null>((done) => shard.once('exit', (code) => done(code)));
+      dataDir,
+    );
     try {
       await single.waitForIdentify(0);
       await single.waitForRest((c) => c.path.endsWith('/commands'));
-      shard.disconnect();
-      expect(await exit).toBe(0);
-      const lines = logLines(out);
+      shard.child.disconnect();
+      expect((await shard.exit).code).toBe(0);
+      const lines = logLines(shard.stdout());
       expect(lines.find((l) => l.msg === 'shutting down')?.reason).toBe('sharding manager disconnected');
       expect(lines.some((l) => l.msg === 'stopped')).toBe(true);
     } finally {
-      if (shard.exitCode === null && shard.signalCode === null) shard.kill('SIGKILL');
+      if (shard.child.exitCode === null && shard.child.signalCode === null) shard.child.kill('SIGKILL');
       await single.close();
     }
   });

@@ -1,69 +1,127 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type ForkOptions, fork, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const SCRIPTS = { start: 'src/discord/main.ts', 'deploy-commands': 'src/discord/deploy.ts' } as const;
+export const ROOT = resolve(import.meta.dirname, '../../..');
+/** What `npm start` and `npm run start:sharded` run: the build that tests/setup/build-dist.ts made. */
+export const BUILT = {
+  start: join(ROOT, 'dist/discord/main.js'),
+  sharded: join(ROOT, 'dist/ops/sharded.js'),
+} as const;
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
 export interface Spawned {
   child: ChildProcess;
   stdout: () => string;
   stderr: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** stdout and stderr as they arrived, interleaved (a sharding manager and its shards share both). */
+  output: () => string;
+  exit: Promise<Exit>;
   /** Resolves when stdout contains `text` (rejects on exit or after the timeout). */
   waitForStdout(text: string, timeoutMs?: number): Promise<void>;
+  /** Resolves once the combined output satisfies `done`; `what` names it in the failure. */
+  waitForOutput(done: (output: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
 }
 
-/**
- * `npm start` (or `npm run deploy-commands`) as a real process (`node --import tsx <script>`), run from an
- * empty temporary folder so no developer `.env` leaks in, with exactly the environment given (plus PATH).
- */
-export function spawnBot(env: Record<string, string>, script: keyof typeof SCRIPTS = 'start'): Spawned {
-  const cwd = mkdtempSync(join(tmpdir(), 'selene-bot-'));
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, SCRIPTS[script])], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Collects a child's output and offers waits on it. */
+export function watch(child: ChildProcess): Spawned {
   let out = '';
   let err = '';
+  let all = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
+    all += d.toString();
   });
   child.stderr?.on('data', (d: Buffer) => {
     err += d.toString();
+    all += d.toString();
   });
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
-    child.once('exit', (code, signal) => resolveExit({ code, signal })),
-  );
+  const exit = new Promise<Exit>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const waitFor = (done: () => boolean, failure: () => string, timeoutMs: number): Promise<void> =>
+    new Promise((ok, fail) => {
+      const stop = () => {
+        clearTimeout(timer);
+        child.stdout?.off('data', check);
+        child.stderr?.off('data', check);
+      };
+      const timer = setTimeout(() => {
+        stop();
+        fail(new Error(`${failure()} within ${timeoutMs} ms:\n${all}`));
+      }, timeoutMs);
+      const check = () => {
+        if (!done()) return;
+        stop();
+        ok();
+      };
+      child.stdout?.on('data', check);
+      child.stderr?.on('data', check);
+      void exit.then(() => {
+        stop();
+        if (done()) ok();
+        else fail(new Error(`exited before ${failure().replace(/^no /, '')}:\n${all}`));
+      });
+      check();
+    });
   return {
     child,
     stdout: () => out,
     stderr: () => err,
+    output: () => all,
     exit,
-    waitForStdout(text, timeoutMs = 15_000) {
-      return new Promise((ok, fail) => {
-        const timer = setTimeout(
-          () => fail(new Error(`no "${text}" on stdout within ${timeoutMs} ms:\n${out}\n${err}`)),
-          timeoutMs,
-        );
-        const check = () => {
-          if (!out.includes(text)) return;
-          clearTimeout(timer);
-          child.stdout?.off('data', check);
-          ok();
-        };
-        child.stdout?.on('data', check);
-        void exit.then(() => {
-          clearTimeout(timer);
-          if (out.includes(text)) ok();
-          else fail(new Error(`exited before "${text}":\n${out}\n${err}`));
-        });
-        check();
-      });
-    },
+    waitForStdout: (text, timeoutMs = 15_000) =>
+      waitFor(
+        () => out.includes(text),
+        () => `no "${text}" on stdout`,
+        timeoutMs,
+      ),
+    waitForOutput: (done, what, timeoutMs = 10_000) =>
+      waitFor(
+        () => done(all),
+        () => `no ${what}`,
+        timeoutMs,
+      ),
   };
+}
+
+/** A fresh empty working folder, so no developer `.env` leaks into a process under test. */
+export const emptyCwd = (): string => mkdtempSync(join(tmpdir(), 'selene-bot-'));
+
+const withPath = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? '', ...env });
+
+/**
+ * `npm start` as a real process (`node dist/discord/main.js`, the built output), or `npm run deploy-commands`
+ * (`node --import tsx src/discord/deploy.ts`), run from an empty folder with exactly the environment given
+ * (plus PATH).
+ */
+export function spawnBot(env: Record<string, string>, script: 'start' | 'deploy-commands' = 'start'): Spawned {
+  const args = script === 'start' ? [BUILT.start] : ['--import', TSX_LOADER, join(ROOT, 'src/discord/deploy.ts')];
+  return watch(
+    spawn(process.execPath, args, { cwd: emptyCwd(), env: withPath(env), stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+}
+
+/**
+ * `npm run start:sharded` as a real process. detached: the manager leads its own process group, so cleanup
+ * can reach the shards it forked too.
+ */
+export function spawnManager(env: Record<string, string>, cwd: string, args: string[] = []): Spawned {
+  return watch(
+    spawn(process.execPath, [BUILT.sharded, ...args], {
+      cwd,
+      env: withPath(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    }),
+  );
+}
+
+/** One built shard forked with an IPC channel, as the ShardingManager forks it. */
+export function forkShard(env: Record<string, string>, cwd: string, options: ForkOptions = {}): Spawned {
+  return watch(
+    fork(BUILT.start, [], { cwd, env: withPath(env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'], ...options }),
+  );
 }

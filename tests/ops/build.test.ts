@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildProject, ROOT, sourceFiles } from '../../scripts/build.js';
+
+// `npm start` runs the build first (prestart) and then plain node on its output; the process tests run that
+// output. This checks the build itself and that package.json's scripts point at what it writes.
+
+const scripts = z
+  .object({ scripts: z.record(z.string(), z.string()) })
+  .parse(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))).scripts;
+
+let out: string;
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'selene-build-'));
+  await buildProject({ outdir: out });
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const built = (source: string) => join(out, relative(join(ROOT, 'src'), source).replace(/\.ts$/, '.js'));
+
+describe('the build (scripts/build.ts)', () => {
+  it('writes one JavaScript file per source file, in the same layout', () => {
+    const sources = sourceFiles(join(ROOT, 'src'));
+    expect(sources.length).toBeGreaterThan(20);
+    for (const source of sources) expect(existsSync(built(source)), source).toBe(true);
+  });
+
+  it('leaves every relative import pointing at a file it wrote, and no types behind', () => {
+    const files = sourceFiles(join(ROOT, 'src')).map(built);
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/^\s*import type /m);
+      for (const [, spec] of code.matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        expect(existsSync(resolve(dirname(file), spec as string)), `${file} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('empties the output folder first, so a deleted source leaves no stale file', async () => {
+    const stale = join(out, 'deleted-module.js');
+    writeFileSync(stale, 'export {};');
+    await buildProject({ outdir: out });
+    expect(existsSync(stale)).toBe(false);
+  });
+});
+
+describe('package.json', () => {
+  it.each([
+    ['start', 'discord/main.ts'],
+    ['start:sharded', 'ops/sharded.ts'],
+  ])('%s builds first, then runs the built %s with plain node', (name, source) => {
+    expect(scripts[`pre${name}`]).toMatch(/scripts\/build\.ts/);
+    const command = scripts[name] ?? '';
+    expect(command).toMatch(/^node /);
+    expect(command).not.toContain('tsx');
+    const target = command.split(/\s+/).find((part) => part.endsWith('.js'));
+    expect(target).toBe(`dist/${source.replace(/\.ts$/, '.js')}`);
+    expect(existsSync(join(ROOT, 'src', source))).toBe(true);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+
+  it('runs the build, then the same command as npm start', () => {
+    expect(dockerfile).toMatch(/^RUN npx tsx scripts\/build\.ts$/m);
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
+    expect(cmd).toBeDefined();
+    expect(JSON.parse(cmd as string)).toEqual((scripts.start ?? '').trim().split(/\s+/));
+  });
+});
