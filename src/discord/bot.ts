@@ -20,7 +20,7 @@ import { onMessageCreate } from './events/message-create.js';
 import { syncCommands } from './register.js';
 import { type ReloadResult, reloadKnowledge } from './reload.js';
 import { notices } from './render.js';
-import { interactionReply, messageReply } from './respond.js';
+import { interactionReply, replyTo } from './respond.js';
 
 export interface StartOptions {
   /** Overrides config.knowledgeDir (tests use fixtures). */
@@ -135,9 +135,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       onMessageCreate(message, handlerCtx).catch(async (err) => {
         metrics?.errors.inc({ where: 'message' });
         log.error({ err }, 'message handler failed');
-        await message
-          .reply(messageReply(notices.error()))
-          .catch((e) => log.warn({ err: e }, 'could not send error reply'));
+        await replyTo(message, notices.error()).catch((e) => log.warn({ err: e }, 'could not send error reply'));
         return 'error';
       }),
     );

@@ -2,7 +2,7 @@ import type { Message } from 'discord.js';
 import { answerQuestion, type BotContext, feedbackFor } from '../context.js';
 import { findKnownLink, knownLinks } from '../links.js';
 import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render.js';
-import { messageReply } from '../respond.js';
+import { replyTo } from '../respond.js';
 
 /** The question without the bot's own mentions (`<@id>` and the legacy nickname form `<@!id>`). */
 export const stripMention = (content: string, botId: string): string =>
@@ -46,7 +46,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext): Promis
   const early = answerChannel && !card ? ctx.engine.ask(question) : undefined;
   if (early && !early.answered && !looksLikeQuestion(question)) return null;
 
-  const send = (p: ReplyPayload) => message.reply(messageReply(p));
+  const send = (p: ReplyPayload) => replyTo(message, p);
   const turn = ctx.cooldowns.take(message.author.id, ctx.store?.cooldownSeconds?.(message.guildId));
   if (!turn.ok) {
     if (turn.notify) await send(notices.cooldown(turn.retryAfterSeconds));
