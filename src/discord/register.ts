@@ -45,10 +45,12 @@ export function normaliseCommand(command: object): Json {
 }
 
 const key = (c: Json) => `${c.type}:${c.name}`;
+// Code-unit order, not localeCompare: the order only has to be the same on both sides, and a collator would
+// load ICU data into every shard for it.
+const byKey = (a: Json, b: Json) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 export function sameCommands(existing: readonly object[], wanted: readonly object[]): boolean {
-  const canon = (list: readonly object[]) =>
-    JSON.stringify(list.map(normaliseCommand).sort((a, b) => key(a).localeCompare(key(b))));
+  const canon = (list: readonly object[]) => JSON.stringify(list.map(normaliseCommand).sort(byKey));
   return canon(existing) === canon(wanted);
 }
 

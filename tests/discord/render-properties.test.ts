@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/custom-ids.js';
-import { LIMITS } from '../../src/discord/limits.js';
-import { echo, type ReplyPayload, renderAnswer } from '../../src/discord/render.js';
-import type { Answer } from '../../src/engine/types.js';
+import { embedLength, LIMITS } from '../../src/discord/limits.js';
+import { echo, type ReplyPayload, renderAnswer, renderFood } from '../../src/discord/render.js';
+import type { Answer, FoodResult } from '../../src/engine/types.js';
 
 // Whatever the engine or a member produces, a rendered reply stays inside Discord's limits and pings nobody.
 
@@ -64,6 +64,36 @@ describe('render properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('any food answer renders as one embed inside every embed limit', () => {
+    const foodArb: fc.Arbitrary<FoodResult> = fc.record({
+      found: fc.constant(true),
+      name: fc.option(text, { nil: null }),
+      serving: fc.option(text, { nil: null }),
+      mcg: fc.double({ min: 0, max: 5000, noNaN: true }),
+      percentDailyValue: fc.option(fc.nat(10000), { nil: null }),
+      source: fc.option(fc.record({ id: kebab, title: text, url }), { nil: null }),
+      suggestions: fc.array(text, { maxLength: 4 }),
+      id: fc.option(kebab, { nil: null }),
+      table: fc.constantFrom('ods' as const, 'usda' as const, null),
+      per100g: fc.constant(null),
+      notes: fc.array(text, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(foodArb, answerArb, fc.double({ min: 0.25, max: 20, noNaN: true }), (food, answer, servings) => {
+        const p = renderFood(food, { ...answer, answered: true }, { query: 'q', servings });
+        expectWithinLimits(p);
+        expect(p.embeds).toHaveLength(1);
+        const [embed] = p.embeds;
+        if (!embed) return;
+        expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
+        expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedTitle);
+        expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
+        for (const f of embed.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(LIMITS.embedFieldValue);
+      }),
+      { numRuns: 200 },
     );
   });
 

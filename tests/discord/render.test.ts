@@ -4,7 +4,7 @@ import { LIMITS } from '../../src/discord/limits.js';
 import {
   cleanText,
   echo,
-  type FoodFacts,
+  formatNumber,
   type ReplyPayload,
   renderAnswer,
   renderFood,
@@ -203,7 +203,6 @@ describe('echo and cleanText', () => {
   });
 });
 
-const facts: FoodFacts = { dailyValueMcg: 55, rdaMcg: 55, upperLimitMcg: 400 };
 const food = (over: Partial<FoodResult> = {}): FoodResult => ({
   found: true,
   name: 'Brazil nuts',
@@ -219,28 +218,104 @@ const food = (over: Partial<FoodResult> = {}): FoodResult => ({
   ...over,
 });
 
+// Shaped like engine.foodAnswer (tests/discord/food-command.test.ts renders the real one); the figures are
+// deliberately not those of `food()`, so a renderer that computed its own would show different numbers.
+const UL_DATA: Citation = {
+  kind: 'data',
+  quote: 'Adult upper limit: 400 mcg/day',
+  section: 'DRI chapter',
+  sourceId: 'iom',
+  url: 'https://doi.org/x',
+};
+const foodAnswer = (over: Partial<Answer> = {}): Answer =>
+  answer({
+    text: [
+      'Brazil nuts: about 70 mcg of selenium per 1 ounce (6-8 nuts), 127% of the Daily Value (55 mcg).',
+      '2 servings: about 140 mcg, 255% of the Daily Value.',
+      'That is about 2.5 times the adult RDA of 55 mcg a day; the adult upper limit is 400 mcg a day (35% of it).',
+      'Source: NIH, Fact sheet.',
+    ].join('\n'),
+    citations: [
+      {
+        kind: 'data',
+        quote: 'Brazil nuts: 70 mcg',
+        section: 'Fact sheet',
+        sourceId: 'ods',
+        url: 'https://ods.od.nih.gov/',
+      },
+    ],
+    route: 'food',
+    matchId: 'brazil-nuts',
+    ...over,
+  });
+const embedOf = (p: ReplyPayload) => {
+  const e = p.embeds[0];
+  if (!e) throw new Error('no embed');
+  return e;
+};
+const field = (p: ReplyPayload, name: RegExp) => embedOf(p).fields?.find((f) => name.test(f.name));
+
 describe('renderFood', () => {
-  it('shows per serving, %DV, servings total, upper limit and source', () => {
-    const p = renderFood(food(), { query: 'brazil', servings: 2, facts });
-    expect(p.content).toContain('**544 mcg**');
-    expect(p.content).toContain('989% of the Daily Value');
-    expect(p.content).toContain('For 2 servings: **1,088 mcg**');
-    expect(p.content).toContain('above the adult upper limit of 400 mcg/day');
-    expect(p.content).toContain('[NIH ODS](<https://ods.od.nih.gov/>)');
+  it("titles the embed with the food and shows the engine's lines, the amounts first and bold", () => {
+    const p = renderFood(food(), foodAnswer(), { query: 'brazil', servings: 2 });
+    const e = embedOf(p);
+    expect(p.content).toBe('');
+    expect(e.title).toBe('Brazil nuts');
+    expect(e.author?.name).toMatch(/ODS/);
+    expect(e.description?.split('\n')).toEqual([
+      '**About 70 mcg of selenium per 1 ounce (6-8 nuts), 127% of the Daily Value (55 mcg).**',
+      '**2 servings: about 140 mcg, 255% of the Daily Value.**',
+      'That is about 2.5 times the adult RDA of 55 mcg a day; the adult upper limit is 400 mcg a day (35% of it).',
+    ]);
+    expect(field(p, /Source/)?.value).toBe('[NIH, Fact sheet](<https://ods.od.nih.gov/>)');
+    expect(e.footer?.text).toBe('engine disclaimer');
     expect(p.allowed_mentions.parse).toEqual([]);
   });
 
-  it('says a small amount is under the upper limit', () => {
-    const p = renderFood(food({ name: 'Milk', mcg: 8, percentDailyValue: 15 }), { query: 'milk', facts });
-    expect(p.content).not.toContain('above the adult upper limit');
-    expect(p.content).toContain('2% of the adult upper limit');
+  it("shows none of the lookup's own figures: the numbers are the engine's text only", () => {
+    const e = embedOf(renderFood(food(), foodAnswer(), { query: 'brazil' }));
+    const shown = JSON.stringify(e);
+    for (const figure of ['544', '989', '1,088', '1088']) expect(shown).not.toContain(figure);
+    expect(e.description?.split('\n')[1]).toBe('2 servings: about 140 mcg, 255% of the Daily Value.');
+  });
+
+  it('puts the safety line in its own field with the upper-limit citation as a link, and colours the embed', () => {
+    const safety = '1088 mcg is above the adult upper limit of 400 mcg of selenium a day.';
+    const withSafety = renderFood(food(), foodAnswer({ safety, citations: [...foodAnswer().citations, UL_DATA] }), {
+      query: 'brazil',
+    });
+    const plain = renderFood(food(), foodAnswer(), { query: 'brazil' });
+    expect(field(withSafety, /Upper limit/)?.value).toBe(`${safety}\n— [DRI chapter](<https://doi.org/x>)`);
+    expect(field(withSafety, /Source/)?.value).not.toContain('doi.org');
+    expect(field(plain, /Upper limit/)).toBeUndefined();
+    expect(embedOf(withSafety).color).not.toBe(embedOf(plain).color);
+  });
+
+  it("shows the article's sentence as a linked block quote, keeping the remark after it", () => {
+    const sentence = 'A cup of milk provides approximately 8 mcg of selenium.';
+    const a = foodAnswer({
+      text: `Milk: about 8 mcg of selenium per 1 cup.\nThe article says: "${sentence}"\nThat is an older Daily Value.`,
+      citations: [...foodAnswer().citations, quote(sentence, 'Image caption')],
+    });
+    const d = embedOf(renderFood(food({ name: 'Milk' }), a, { query: 'milk' })).description ?? '';
+    expect(d).toContain(
+      `The article says:\n> “${sentence}”\n> — [Image caption](<${URL}>)\nThat is an older Daily Value.`,
+    );
+    expect(d).not.toContain(`"${sentence}"`);
+  });
+
+  it("escapes markdown in the engine's text and labels USDA rows", () => {
+    const a = foodAnswer({ text: 'Salmon: about 31 mcg per 3 oz.\nPer 100 g: 36.5 mcg *raw*.' });
+    const e = embedOf(renderFood(food({ name: 'Salmon', table: 'usda' }), a, { query: 'salmon' }));
+    expect(e.description).toContain('Per 100 g: 36.5 mcg \\*raw\\*.');
+    expect(e.author?.name).toMatch(/USDA/);
   });
 
   it('answers an unknown food with the closest suggestions, echoing the query safely', () => {
-    const p = renderFood(food({ found: false, name: null, mcg: null, suggestions: ['Tuna', 'Turkey'] }), {
+    const p = renderFood(food({ found: false, name: null, mcg: null, suggestions: ['Tuna', 'Turkey'] }), null, {
       query: '@everyone **kryptonite**',
-      facts,
     });
+    expect(p.embeds).toEqual([]);
     expect(p.content).toContain('is not in my food table');
     expect(p.content).toContain('Tuna, Turkey');
     expect(p.content).not.toContain('@everyone');
@@ -268,5 +343,18 @@ describe('renderTopics', () => {
   it('lists every topic across the pages', () => {
     const text = [0, 1, 2].map((p) => renderTopics(topics, p).embeds[0]?.description).join('\n');
     for (const t of topics) expect(text).toContain(t.title);
+  });
+});
+
+describe('formatNumber', () => {
+  it('formats like en-US with at most the given decimals, without Intl', () => {
+    const intl1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+    const intl0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    for (const n of [
+      0, 0.04, 0.05, 0.25, 1, 9.95, 55, 68.4, 544, 999.96, 1088, 1234.56, 1_000_000, 12_345_678.9, -3.2,
+    ]) {
+      expect(formatNumber(n, 1), String(n)).toBe(intl1.format(n));
+      expect(formatNumber(n, 0), String(n)).toBe(intl0.format(n));
+    }
   });
 });

@@ -230,11 +230,23 @@ describe('/food', () => {
     const o = await h.fake.slash({ name: 'food', options, user: member() });
     const b = body(o.data);
     const food = brazil();
-    expect(b.content).toContain(`**${food.mcg} mcg**`);
-    expect(b.content).toContain('% of the Daily Value');
-    expect(b.content).toContain('For 2 servings');
-    expect(b.content).toContain('upper limit');
-    expect(b.content).toMatch(/Source: \[.+\]\(<https:\/\/ods\.od\.nih\.gov/);
+    // The embed carries the engine's own food answer, the one chat and `selene food` give.
+    const answer = engine.foodAnswer(pick?.value ?? '', { servings: 2 });
+    const [amount = '', total = '', comparison = ''] = answer.text.split('\n');
+    const embed = b.embeds?.[0];
+    expect(embed?.title).toBe(food.name);
+    expect(embed?.description).toContain(`${food.mcg} mcg of selenium per ${food.serving}`);
+    expect(amount).toContain('% of the Daily Value');
+    expect(embed?.description).toContain(amount.slice(amount.indexOf('mcg of selenium')));
+    expect(total).toMatch(/^2 servings: /);
+    expect(embed?.description).toContain(total);
+    expect(comparison).toContain('adult upper limit');
+    expect(embed?.description).toContain(comparison);
+    // Two servings of Brazil nuts are above the upper limit: the safety line shows, with its source.
+    expect(answer.safety).toContain('above the adult upper limit');
+    const fields = embed?.fields ?? [];
+    expect(fields.find((f) => /upper limit/i.test(f.name))?.value).toContain(answer.safety ?? '');
+    expect(fields.find((f) => f.name === 'Source')?.value).toMatch(/^\[.+\]\(<https:\/\/ods\.od\.nih\.gov/);
     expectNoMassMentions(b);
   });
 

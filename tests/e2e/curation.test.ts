@@ -171,7 +171,9 @@ describe('with the Message Content intent and a real store', () => {
     const outcome = await fake.slash({ name: 'food', options: { food: 'tuna', servings: 2 }, user: member() });
     const options = (outcome.interaction.data as { options: { name: string; type: number }[] }).options;
     expect(options.find((o) => o.name === 'servings')?.type).toBe(10);
-    expect(body(outcome.data).content).toContain('For 2 servings');
+    const total = engine.foodAnswer('tuna', { servings: 2 }).text.split('\n')[1] ?? '';
+    expect(total).toMatch(/^2 servings: /);
+    expect(body(outcome.data).embeds?.[0]?.description).toContain(total);
     expect(outcome.messageId).toBe(String(outcome.message()?.id));
   });
 

@@ -58,11 +58,10 @@ export const data = new SlashCommandBuilder()
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const query = interaction.options.getString('food', true);
   const other = interaction.options.getString('compare');
-  const facts = foodFacts(ctx.kb);
   const category = topCategory(query);
   if (category !== null) {
     const foods = ctx.engine.topFoods({ ...(category ? { category } : {}), limit: TOP_LIMIT });
-    await interaction.reply(interactionReply(renderTopFoods(foods, category, facts)));
+    await interaction.reply(interactionReply(renderTopFoods(foods, category, foodFacts(ctx.kb))));
     return;
   }
   if (other) {
@@ -72,10 +71,12 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   // Discord enforces the range, but a hand-made request could not; clamp rather than trust it.
   const raw = interaction.options.getNumber('servings') ?? 1;
   const servings = Math.min(Math.max(raw, SERVINGS.min), SERVINGS.max);
-  // Look up one serving and multiply here, so the per-serving figure and the total come from one result.
+  // The lookup names the food (title, table, or suggestions when unknown); the answer is then asked for by
+  // its id, so the text the engine gives chat and the CLI describes exactly the food that was looked up.
   const result = ctx.engine.food(query);
   ctx.metrics?.foodLookups.inc({ found: String(result.found) });
-  await interaction.reply(interactionReply(renderFood(result, { query, servings, facts })));
+  const answer = result.found && result.id ? ctx.engine.foodAnswer(result.id, { servings }) : null;
+  await interaction.reply(interactionReply(renderFood(result, answer, { query, servings })));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
