@@ -55,6 +55,17 @@ export const envSchema = z.object({
   /** Keys the hashes of member ids in the database; else a secret generated once into DATA_DIR. */
   SELENE_HASH_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   RETENTION_DAYS: integer(1, 3650).default(90),
+  /**
+   * Set by discord.js's ShardingManager in each shard process it forks (never by hand): the shard id, or a
+   * JSON list of ids, that this process runs. Read here so the process's log lines name their shard from
+   * the first line on, not only once the gateway is ready.
+   */
+  SHARDS: z
+    .string()
+    .trim()
+    .regex(/^(\d+|\[\s*\d+(\s*,\s*\d+)*\s*\])$/, 'must be a shard id or a JSON list of shard ids')
+    .transform((s) => (s.startsWith('[') ? (JSON.parse(s) as number[]) : [Number(s)]))
+    .optional(),
   SHARD_LIST: z
     .string()
     .trim()
@@ -78,6 +89,8 @@ export interface Config {
   healthHost: string;
   shardCount: number | 'auto';
   shardList: number[] | undefined;
+  /** The shards this process runs when a ShardingManager forked it (its SHARDS variable), else undefined. */
+  shardIds: number[] | undefined;
   messageContentIntent: boolean;
   /** Not enumerable, like the token: never logged. */
   readonly hashSecret: string | undefined;
@@ -120,6 +133,7 @@ export function parseConfig(env: Env): ConfigResult {
     healthHost: e.HEALTH_HOST,
     shardCount: e.SHARD_COUNT,
     shardList: e.SHARD_LIST,
+    shardIds: e.SHARDS,
     messageContentIntent: e.MESSAGE_CONTENT_INTENT,
     retentionDays: e.RETENTION_DAYS,
   } as Config;

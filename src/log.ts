@@ -8,6 +8,8 @@ export interface LoggerOptions {
   format?: 'json' | 'pretty';
   /** Where lines go; stdout by default. Tests pass a stream to read what was logged. */
   destination?: DestinationStream;
+  /** The shard(s) this process runs, named on every line it logs (a process of one sharded bot). */
+  shards?: readonly number[] | undefined;
 }
 
 // Belt and braces: the config keeps the token non-enumerable, and these paths are censored in case
@@ -26,8 +28,10 @@ export const REDACT_PATHS = [
   '*.DISCORD_TOKEN',
 ];
 
-export function createLogger({ level, format = 'json', destination }: LoggerOptions): Logger {
-  const options = { level, base: { app: 'selene' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+export function createLogger({ level, format = 'json', destination, shards }: LoggerOptions): Logger {
+  const shard = shards?.length ? (shards.length === 1 ? shards[0] : shards) : undefined;
+  const base = shard === undefined ? { app: 'selene' } : { app: 'selene', shard };
+  const options = { level, base, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   if (format === 'pretty') {
     // Synchronous so the last lines before an exit are not lost; pretty output is for humans at a terminal.
     return pino(options, pretty({ sync: true, destination: destination ?? 1, ignore: 'pid,hostname,app' }));
@@ -42,5 +46,16 @@ export interface LogContext {
   command?: string;
 }
 
-export const childLogger = (logger: Logger, context: LogContext): Logger =>
-  logger.child(Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined && v !== null)));
+/**
+ * A logger for one event. A process that runs one shard already names it on every line (createLogger's
+ * `shards`), and pino would print a repeated key twice, so the event's shard is added only where the
+ * process's lines do not carry one.
+ */
+export const childLogger = (logger: Logger, context: LogContext): Logger => {
+  const named = 'shard' in logger.bindings();
+  return logger.child(
+    Object.fromEntries(
+      Object.entries(context).filter(([k, v]) => v !== undefined && v !== null && !(named && k === 'shard')),
+    ),
+  );
+};

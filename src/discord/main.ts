@@ -4,7 +4,7 @@ import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/load.js';
 import { createLogger, type Logger } from '../log.js';
 import type { BotState } from '../ops/health.js';
 import type { Metrics } from '../ops/metrics.js';
-import { managedShardIds, type Ops, startOps } from '../ops/serve.js';
+import { type Ops, startOps } from '../ops/serve.js';
 import type { Store } from '../store/index.js';
 import { type RunningBot, startBot } from './bot.js';
 import { createBotStore, storeFromConfig } from './bot-store.js';
@@ -34,7 +34,8 @@ export async function main(): Promise<void> {
   const loaded = loadConfig();
   if (!loaded.ok) refuse([loaded.message]);
   const { config } = loaded;
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  // Under the ShardingManager every line, from the first, names this process's shard.
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat, shards: config.shardIds });
 
   // A bug in one handler is logged, never fatal: handlers already catch their own errors, this is the net.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
@@ -47,16 +48,12 @@ export async function main(): Promise<void> {
   const ops =
     config.healthPort === undefined ? undefined : await serveOps(config.healthPort, config.healthHost, state, logger);
 
+  // A shard's metrics say which shard they count, like its log lines.
+  if (config.shardIds?.length) ops?.metrics.registry.setDefaultLabels({ shard: config.shardIds.join(',') });
+
   // Handlers go in before login, so a signal during startup also ends in an orderly stop.
-  // This process's own lines name its shard once discord.js has told the client which one it runs.
-  let log = logger;
   const starting = start(config, logger, ops?.metrics, store).then((running) => {
     bot = running;
-    const ids = managedShardIds(running.client);
-    if (ids) {
-      ops?.metrics.registry.setDefaultLabels({ shard: ids.join(',') });
-      log = logger.child({ shard: ids.length === 1 ? ids[0] : ids });
-    }
     return running;
   });
   let stopping = false;
@@ -64,13 +61,13 @@ export async function main(): Promise<void> {
     if (stopping) {
       // Only a repeated signal (Ctrl-C twice) means "now"; the manager going away during a stop changes nothing.
       if ('signal' in why) {
-        log.warn(why, 'second signal: exiting without waiting');
+        logger.warn(why, 'second signal: exiting without waiting');
         process.exit(1);
       }
       return;
     }
     stopping = true;
-    log.info(why, 'shutting down');
+    logger.info(why, 'shutting down');
     starting
       .then((running) => running.stop())
       .then(() => store.close())
@@ -78,7 +75,7 @@ export async function main(): Promise<void> {
       .then(
         () => process.exit(0),
         (err) => {
-          log.error({ err }, 'shutdown failed');
+          logger.error({ err }, 'shutdown failed');
           process.exit(1);
         },
       );

@@ -1,4 +1,3 @@
-import type { Client } from 'discord.js';
 import { type BotState, botChecks, shardPings } from './health.js';
 import { startHealthServer } from './health-server.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -30,13 +29,4 @@ export async function startOps(options: OpsOptions): Promise<Ops> {
     checks: botChecks(options.state),
   });
   return { metrics, url: server.url, close: () => server.close() };
-}
-
-/**
- * Under the ShardingManager each process runs one shard, known only once discord.js has built the client
- * (it reads the manager's SHARDS variable itself). A single-process bot has no manager and no shard ids.
- */
-export function managedShardIds(client: Client): readonly number[] | undefined {
-  const ids = client.shard?.ids;
-  return ids && ids.length > 0 ? ids : undefined;
 }

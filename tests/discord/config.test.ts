@@ -91,6 +91,19 @@ describe('parseConfig', () => {
     });
   });
 
+  it("reads the shard ids discord.js's ShardingManager gives a shard process", () => {
+    const one = parseConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '2', SHARD_COUNT: '4' });
+    const many = parseConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '[0, 1]' });
+    const none = parseConfig({ DISCORD_TOKEN: TOKEN });
+    if (!one.ok || !many.ok || !none.ok) throw new Error('expected valid configs');
+    expect(one.config.shardIds).toEqual([2]);
+    expect(one.config.shardCount).toBe(4);
+    expect(many.config.shardIds).toEqual([0, 1]);
+    expect(none.config.shardIds).toBeUndefined();
+    const bad = parseConfig({ DISCORD_TOKEN: TOKEN, SHARDS: 'zero' });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('SHARDS') });
+  });
+
   it('falls back to defaults for blank optional values', () => {
     const r = parseConfig({ DISCORD_TOKEN: TOKEN, COOLDOWN_SECONDS: '', DEV_GUILD_ID: ' ' });
     if (!r.ok) throw new Error(r.message);

@@ -32,6 +32,18 @@ describe('logger', () => {
     expect(line).not.toHaveProperty('guild');
   });
 
+  it("names a shard process's shard on every line, once, even in an event's child lines", () => {
+    const { lines, destination } = capture();
+    const root = createLogger({ level: 'info', destination, shards: [3] });
+    root.info('starting');
+    childLogger(root, { shard: 3, guild: '42', command: 'ask' }).info('answered');
+    const [first, second] = lines;
+    expect(JSON.parse(first ?? '{}')).toMatchObject({ shard: 3, msg: 'starting' });
+    expect(JSON.parse(second ?? '{}')).toMatchObject({ shard: 3, guild: '42', msg: 'answered' });
+    // Repeated keys are legal JSON text but ambiguous: the raw line holds the key exactly once.
+    expect(second?.match(/"shard":/g)).toHaveLength(1);
+  });
+
   it('writes human-readable lines with LOG_FORMAT=pretty', () => {
     const { lines, destination } = capture();
     createLogger({ level: 'info', format: 'pretty', destination }).info({ command: 'ask' }, 'pretty line');

@@ -76,6 +76,12 @@ describe('npm run start:sharded', () => {
     expect(fake.restCalls.some((c) => c.method === 'GET' && c.path === '/gateway/bot')).toBe(true);
   });
 
+  it("names each shard process's shard on its lines from the start, before the gateway is ready", () => {
+    const lines = logLines(manager.output());
+    const listening = lines.filter((l) => l.msg === 'health and metrics endpoint listening');
+    expect(listening.map((l) => l.shard).sort()).toEqual([0, 1]);
+  });
+
   it('answers a mention in each guild from the shard that owns it', async () => {
     for (const guild of fake.guilds) {
       const sent = fake.sendMessage({ guildId: guild.id, content: 'what is selenium?', mentionsBot: true });
@@ -91,6 +97,12 @@ describe('npm run start:sharded', () => {
       const answeredIn = (out: string) => logLines(out).find((l) => l.msg === 'answered' && l.guild === guild.id);
       await manager.waitForOutput((out) => answeredIn(out) !== undefined, `the answer log line for ${guild.id}`);
       expect(answeredIn(manager.output())?.shard).toBe(guild.shardId);
+      // Named once: the process's own shard and the event's are the same key, not printed twice.
+      const raw = manager
+        .output()
+        .split('\n')
+        .find((l) => l.includes('"msg":"answered"') && l.includes(guild.id));
+      expect(raw?.match(/"shard":/g)).toHaveLength(1);
     }
   });
 

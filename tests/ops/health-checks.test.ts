@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { type BotState, botChecks, databaseCheck, gatewayCheck, knowledgeCheck } from '../../src/ops/health.js';
 import { createMetrics, type ShardPing } from '../../src/ops/metrics.js';
-import { managedShardIds } from '../../src/ops/serve.js';
 import { openStore, type Store } from '../../src/store/index.js';
 
 const KNOWLEDGE_DIR = resolve(import.meta.dirname, '../../knowledge');
@@ -89,11 +88,5 @@ describe('gateway ping gauge', () => {
     const later = await metrics.registry.metrics();
     expect(later).not.toContain('shard="0"');
     expect(later).toContain('selene_gateway_ping_seconds{shard="1"} 0.08');
-  });
-
-  it('has no shard label outside a sharding manager', () => {
-    const client = new Client({ intents: [] });
-    expect(managedShardIds(client)).toBeUndefined();
-    void client.destroy();
   });
 });
