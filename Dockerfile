@@ -34,8 +34,9 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+process.env.HEALTH_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Every shard's /healthz (shard N listens on HEALTH_PORT + N), so a sharded container is only healthy whole.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+  CMD ["node", "dist/ops/healthcheck.js"]
 # `npm start` without npm in between (its prestart build already ran above): SIGTERM from `docker stop`
 # reaches node directly (exec form), which shuts the bot down gracefully. Same command as package.json's.
 CMD ["node", "dist/discord/main.js"]

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { type Config, loadConfig } from '../config.js';
 import { isEntryModule } from '../entry.js';
 import { createLogger, type Logger } from '../log.js';
+import { shardHealthPort } from './healthcheck.js';
+
+export { shardHealthPort } from './healthcheck.js';
 
 // `npm run start:sharded`: one process per shard under discord.js's ShardingManager. Each child runs the
 // same entry as `npm start`; discord.js hands it SHARDS/SHARD_COUNT, which its Client reads. Everything a
@@ -33,14 +36,6 @@ export async function recommendedShardCount(config: Config): Promise<number> {
 export interface ManagerOptions {
   /** Pause between starting two shards (`--spawn-delay-ms`). */
   spawnDelayMs: number;
-}
-
-/**
- * With HEALTH_PORT set, shard N serves /healthz and /metrics on HEALTH_PORT + N: each shard process is a
- * whole bot with its own state, so each is probed and scraped on its own, and a dead shard shows as a dead port.
- */
-export function shardHealthPort(basePort: number | undefined, shardId: number): number | undefined {
-  return basePort === undefined ? undefined : basePort + shardId;
 }
 
 export async function createShardingManager(config: Config, logger: Logger): Promise<ShardingManager> {

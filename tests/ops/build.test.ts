@@ -71,4 +71,10 @@ describe('Dockerfile', () => {
     expect(cmd).toBeDefined();
     expect(JSON.parse(cmd as string)).toEqual((scripts.start ?? '').trim().split(/\s+/));
   });
+
+  it('checks health with the built healthcheck, which probes every shard', () => {
+    const check = /^\s+CMD (\[.*\])$/m.exec(dockerfile)?.[1];
+    expect(JSON.parse(check as string)).toEqual(['node', 'dist/ops/healthcheck.js']);
+    expect(existsSync(join(ROOT, 'src/ops/healthcheck.ts'))).toBe(true);
+  });
 });
