@@ -28,10 +28,29 @@ export const REDACT_PATHS = [
   '*.DISCORD_TOKEN',
 ];
 
+/**
+ * Interaction and webhook tokens travel in REST paths (/interactions/:id/:token/callback, /webhooks/:app/:token):
+ * each lets anyone answer as the bot in that channel for 15 minutes, and discord.js errors carry the path.
+ */
+const PATH_TOKEN = /\/(interactions|webhooks)\/(\d+)\/[\w.-]+/g;
+export const maskPathTokens = (text: string): string => text.replace(PATH_TOKEN, '/$1/$2/[redacted]');
+
+/** pino's error serializer, with path tokens masked wherever the error repeats the request URL. */
+function serializeError(err: Error): Record<string, unknown> {
+  const out: Record<string, unknown> = pino.stdSerializers.err(err);
+  for (const [key, value] of Object.entries(out)) if (typeof value === 'string') out[key] = maskPathTokens(value);
+  return out;
+}
+
 export function createLogger({ level, format = 'json', destination, shards }: LoggerOptions): Logger {
   const shard = shards?.length ? (shards.length === 1 ? shards[0] : shards) : undefined;
   const base = shard === undefined ? { app: 'selene' } : { app: 'selene', shard };
-  const options = { level, base, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  const options = {
+    level,
+    base,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError },
+  };
   if (format === 'pretty') {
     // Synchronous so the last lines before an exit are not lost; pretty output is for humans at a terminal.
     return pino(options, pretty({ sync: true, destination: destination ?? 1, ignore: 'pid,hostname,app' }));

@@ -32,6 +32,24 @@ describe('logger', () => {
     expect(line).not.toHaveProperty('guild');
   });
 
+  it('masks interaction and webhook tokens in the request URLs that discord.js errors carry', () => {
+    const { lines, destination } = capture();
+    const token = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTpzZWNyZXQ';
+    const err = Object.assign(new Error(`Unknown interaction at /interactions/1234567890123/${token}/callback`), {
+      url: `https://discord.com/api/v10/interactions/1234567890123/${token}/callback`,
+      status: 404,
+    });
+    const hook = `https://discord.com/api/v10/webhooks/111222333444/${token}/messages/@original`;
+    createLogger({ level: 'info', destination }).error({ err }, 'reply failed');
+    createLogger({ level: 'info', destination }).error({ err: Object.assign(new Error('x'), { url: hook }) }, 'edit');
+    const text = lines.join('');
+    expect(text).not.toContain(token);
+    const [first, second] = lines.map((l) => JSON.parse(l));
+    expect(first.err.url).toBe('https://discord.com/api/v10/interactions/1234567890123/[redacted]/callback');
+    expect(first.err.status).toBe(404);
+    expect(second.err.url).toBe('https://discord.com/api/v10/webhooks/111222333444/[redacted]/messages/@original');
+  });
+
   it("names a shard process's shard on every line, once, even in an event's child lines", () => {
     const { lines, destination } = capture();
     const root = createLogger({ level: 'info', destination, shards: [3] });
