@@ -51,6 +51,22 @@ export const readVote = (db: Database.Database, answerId: string, userHash: stri
   return row === undefined ? null : voteRowSchema.parse(row).vote;
 };
 
+/** Marks a hash that names nobody: a real one is 64 hex digits, never this. */
+export const ANONYMOUS_PREFIX = 'expired:';
+
+/**
+ * Votes last changed before `cutoff` keep their up/down and entry (curators still count them) but lose the
+ * member hash: each gets a random one of its own, so old votes can no longer be tied to a member or to each
+ * other. Returns how many were anonymised.
+ */
+export const anonymiseVotesBefore = (db: Database.Database, cutoff: number): number =>
+  db
+    .prepare(
+      `UPDATE votes SET user_hash = '${ANONYMOUS_PREFIX}' || lower(hex(randomblob(16)))
+       WHERE updated_at < ? AND user_hash NOT LIKE '${ANONYMOUS_PREFIX}%'`,
+    )
+    .run(cutoff).changes;
+
 const feedbackRows = z.array(entryFeedbackRowSchema);
 
 /** Up and down votes per entry, counting votes cast or changed since `since`. */

@@ -66,7 +66,8 @@ export type ReportOptions = z.input<typeof reportOptionsSchema>;
 
 export const voteRowSchema = z.object({
   answer_id: z.string(),
-  user_hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** HMAC of the member id (64 hex digits), or `expired:` and random hex once retention has taken it off. */
+  user_hash: z.string().regex(/^(?:[0-9a-f]{64}|expired:[0-9a-f]{32})$/),
   guild_id: z.string().nullable(),
   entry_id: z.string().nullable(),
   vote: voteValueSchema,

@@ -16,7 +16,7 @@ import {
   type StoreLogger,
   type StoreResult,
 } from './failures.js';
-import { readVote, summariseFeedback, upsertVote, worstEntries } from './feedback.js';
+import { anonymiseVotesBefore, readVote, summariseFeedback, upsertVote, worstEntries } from './feedback.js';
 import { exportGuildData, type GuildExport, type PurgeCounts, purgeGuildData } from './guild-data.js';
 import { applyMigrations } from './migrations.js';
 import { deleteQuestionsBefore, insertQuestion, lowConfidence, topUnanswered } from './questions.js';
@@ -112,8 +112,11 @@ export interface Store {
   exportGuild(guildId: string): StoreResult<GuildExport>;
   /** Deletes every row about a guild. */
   purgeGuild(guildId: string): StoreResult<PurgeCounts>;
-  /** Deletes question texts older than the retention period. Run daily. */
-  purgeExpired(now?: Date): StoreResult<{ questions: number }>;
+  /**
+   * Deletes question texts older than the retention period, and takes the member hash off votes not changed
+   * within it (their up/down still counts). Run daily.
+   */
+  purgeExpired(now?: Date): StoreResult<{ questions: number; votes: number }>;
   /** Probes with a write that is rolled back; also reports the last write failure if none succeeded since. */
   health(): StoreHealth;
   close(): void;
@@ -350,8 +353,9 @@ export const openStore = (options: StoreOptions): Store => {
     purgeExpired: (now) => {
       const result = write('purgeExpired', (conn) => ({
         questions: deleteQuestionsBefore(conn, nowMs(now) - o.retentionDays * DAY_MS),
+        votes: anonymiseVotesBefore(conn, nowMs(now) - o.retentionDays * DAY_MS),
       }));
-      if (result.ok && result.value.questions > 0 && db !== null) checkpoint(db);
+      if (result.ok && result.value.questions + result.value.votes > 0 && db !== null) checkpoint(db);
       return result;
     },
 

@@ -19,6 +19,15 @@ const allRowsAsText = (dataDir: string): string => {
   return text;
 };
 
+const withDb = <T>(dataDir: string, read: (db: Database.Database) => T): T => {
+  const db = new Database(join(dataDir, 'selene.db'), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+};
+
 describe('votes', () => {
   it('one vote per member per answer, changeable, reporting the previous vote', () => {
     const clock = fakeClock();
@@ -46,6 +55,42 @@ describe('votes', () => {
       ok: true,
       value: [{ entryId: 'intake', up: 2, down: 1 }],
     });
+    store.close();
+  });
+
+  it('after the retention period, old votes still count but no longer carry the member hash', () => {
+    const clock = fakeClock();
+    const dataDir = tempDataDir();
+    const store = openStore({ dataDir, clock: clock.now, retentionDays: 90, logger: recordingLogger() });
+    const vote = (answerId: string, userId: string, v: 'up' | 'down') =>
+      store.recordVote({ answerId, userId, guildId: 'g1', entryId: 'intake', vote: v });
+    vote('old1', 'alice', 'down');
+    vote('old2', 'alice', 'up');
+    clock.advance(89 * 86_400_000);
+    vote('new1', 'alice', 'up');
+    const hashesBefore = (db: Database.Database) =>
+      (db.prepare('SELECT answer_id, user_hash FROM votes ORDER BY answer_id').all() as { user_hash: string }[]).map(
+        (r) => r.user_hash,
+      );
+    const before = withDb(dataDir, hashesBefore);
+    clock.advance(2 * 86_400_000);
+
+    expect(store.purgeExpired()).toEqual({ ok: true, value: { questions: 0, votes: 2 } });
+    const after = withDb(dataDir, hashesBefore);
+    // new1 keeps alice's hash; old1 and old2 lost it, and do not share one another's either.
+    expect(after[0]).toBe(before[0]);
+    expect(after.slice(1)).not.toContain(before[0]);
+    expect(new Set(after).size).toBe(3);
+    expect(after.slice(1).every((h) => h.startsWith('expired:'))).toBe(true);
+    // Still counted for curators, and alice is not recognised on an old answer any more.
+    expect(store.feedbackSummary({ since: new Date(0) })).toEqual({
+      ok: true,
+      value: [{ entryId: 'intake', up: 2, down: 1 }],
+    });
+    expect(store.getVote({ answerId: 'old1', userId: 'alice' })).toEqual({ ok: true, value: null });
+    expect(store.exportGuild('g1').ok).toBe(true);
+    // A second run has nothing left to do.
+    expect(store.purgeExpired()).toEqual({ ok: true, value: { questions: 0, votes: 0 } });
     store.close();
   });
 

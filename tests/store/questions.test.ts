@@ -116,13 +116,13 @@ describe('questions log and report', () => {
       refused('A recent question', 'recent', at(2)),
       answered('Old answered question', 'foods', 0.9, at(0)),
     );
-    expect(store.purgeExpired(at(91))).toEqual({ ok: true, value: { questions: 2 } });
+    expect(store.purgeExpired(at(91))).toEqual({ ok: true, value: { questions: 2, votes: 0 } });
     const after = mustReport(store, at(-1));
     expect(after.topUnanswered.map((q) => q.text)).toEqual(['A recent question']);
     expect(after.lowConfidence).toEqual([]);
     // secure_delete + WAL checkpoint: the text is gone from the disk, not just unlinked.
     expect(databaseBytes(dataDir).includes(oldText)).toBe(false);
-    expect(store.purgeExpired(at(91))).toEqual({ ok: true, value: { questions: 0 } });
+    expect(store.purgeExpired(at(91))).toEqual({ ok: true, value: { questions: 0, votes: 0 } });
     store.close();
   });
 });
