@@ -202,6 +202,10 @@ describe('common names and generic varieties', () => {
     ['garbanzo beans', /^chickpeas/i],
     ['pork mince', /^pork, ground/i],
     ['tofu', /^tofu/i],
+    // Noun-first descriptions: word order alone would find milk-chocolate candy and broth cubes.
+    ['chocolate milk', /^milk, chocolate, fluid/i],
+    ['chicken soup', /^soup, chicken noodle/i],
+    ['milkshake', /^milk shakes/i],
     ['cheese', /^cheese, cheddar/i],
   ])('%s -> %s', (query, name) => {
     const hit = index.lookup(query);
