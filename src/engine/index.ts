@@ -1,12 +1,20 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { createEntryAnswerer, DISCLAIMER, refusal, relatedAnswer, safetyLine } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
-import { createFoodIndex, describeFood } from './foods/index.js';
+import { createFoodDescriber, createFoodIndex } from './foods/index.js';
 import { buildMatchIndex, type DocInput, explains, namesTopic, rank, type Scored } from './matcher.js';
-import { analyse, compileLexicon, createStemCache, normaliseText, words } from './normalise.js';
-import { createRouter, FOOD_FRAME_WORDS } from './router.js';
+import {
+  analyse,
+  analyseStems,
+  type CompiledLexicon,
+  compileLexicon,
+  createStemCache,
+  normaliseText,
+  words,
+} from './normalise.js';
+import { createRouter, FOOD_FRAME_WORDS, type FoodQuestion } from './router.js';
 import type { Answer, Engine, FoodResult, Suggestion, Topic } from './types.js';
-import { createTypoCorrector } from './typos.js';
+import { createTypoCorrector, type TypoCorrector } from './typos.js';
 
 export { DISCLAIMER, REFUSAL_TEXT } from './answer.js';
 
@@ -73,34 +81,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
   ];
   const index = buildMatchIndex(docInputs, lexicon);
 
-  // Typo repair proposes only words the knowledge base (or the lexicon) knows, so a corrected word
-  // can match something, and misspelt off-topic terms ("magnesum") still reach the out-of-scope list.
-  const vocabulary = new Set<string>();
-  const addWords = (text: string) => {
-    for (const w of words(normaliseText(text))) vocabulary.add(w);
-  };
-  for (const d of docInputs) [d.titleText, ...d.questions, ...d.keywords, ...d.quotes].forEach(addWords);
-  for (const group of kb.lexicon.synonyms) group.forEach(addWords);
-  kb.lexicon.outOfScope.forEach(addWords);
-  addWords(FOOD_FRAME_WORDS);
-  for (const f of kb.foods) [f.name, ...f.aliases].forEach(addWords);
-  // A four-letter word is only repaired into a topic's name: the words of titles and the head term of each
-  // synonym group ("covid", "virus", "cell", "risk"). Keywords and synonyms are looser ("brand", "start",
-  // "raise") and would turn real words ("band", "star", "rise") into them.
-  const domain = new Set<string>();
-  const addDomain = (text: string) => {
-    for (const w of words(normaliseText(text))) domain.add(w);
-  };
-  for (const d of docInputs) addDomain(d.titleText);
-  for (const group of kb.lexicon.synonyms) addDomain(group[0] ?? '');
-  // Words the synonyms make one concept complete alike ("bacter" -> bacteria, bacterial, bacterium).
-  const family = (w: string) => analyse(w, lexicon).terms.join(' ');
-  const typos = createTypoCorrector(vocabulary, { domain, family });
+  const typos = knowledgeTypoCorrector(kb, docInputs, lexicon);
   const correct = (w: string) => typos.correct(w);
 
   const router = createRouter(lexicon, stemOf);
   const entryAnswer = createEntryAnswerer(kb);
   const foods = createFoodIndex(kb);
+  const describer = createFoodDescriber(kb);
   const safetyTerms = new Set(analyse(SAFETY_TRIGGERS, lexicon).terms);
   const limitTerms = new Set(analyse(LIMIT_WORDS, lexicon).terms);
   const dietTerms = analyse('food', lexicon).terms;
@@ -144,7 +131,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   };
 
   const foodAnswer = (result: FoodResult, wantsSafety: boolean, servings: number): Answer => {
-    const described = describeFood(result, kb, servings);
+    const described = describer.describe(result, servings);
     return {
       answered: true,
       confidence: FOOD_CONFIDENCE,
@@ -161,7 +148,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   const topFoodsAnswer = (): Answer => {
     const top = foods.top({ limit: TOP_FOODS_IN_ANSWER }).filter((f) => f.found);
-    const described = top.map((f) => describeFood(f, kb));
+    const described = top.map((f) => describer.describe(f));
     const list = top.map((f) => `${f.name} (${f.mcg} mcg per ${f.serving})`).join('; ');
     const source = top[0]?.source?.title ?? 'the food table';
     return {
@@ -179,6 +166,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
     };
   };
 
+  /** A food a question asks about: the result, the checks for its names, and the names as typed. */
+  interface FoodMatch {
+    result: FoodResult;
+    question: FoodQuestion;
+    typed: string[];
+  }
+
   /** Lookup words longer than this are a sentence, not a food name. */
   const MAX_FOOD_WORDS = 3;
   /** The food a question is about, when naming it (plus quantity framing) is all the question does. */
@@ -186,7 +180,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     question: string,
     rawText: string,
     q: ReturnType<typeof analyse>,
-  ): { match: { result: FoodResult; names: string[]; typed: string[] } | null; mentioned: string | null } {
+  ): { match: FoodMatch | null; mentioned: string | null } {
     const corrected = q.words.join(' ');
     const hit = foods.findInText(question) ?? (corrected !== rawText ? foods.findInText(corrected) : null);
     const amount = router.asksForAmount(q.words);
@@ -200,15 +194,17 @@ export function createEngine(kb: KnowledgeBase): Engine {
       // A curated food also answers "does an egg have selenium", but not "how many eggs can I eat".
       // Judged on what was typed (and aliases): a table's long name ("Rice, brown, cooked") would make
       // "how do I cook rice" look like nothing but the food.
-      const bare = router.onlyFood(q.words, { names: [hit.matched, ...(curated?.aliases ?? [])] });
+      // Only what the member typed (and curated aliases) may excuse an off-topic word; table names are long.
+      const typed = [hit.matched, ...(curated?.aliases ?? [])];
+      const bare = router.onlyFood(q.words, { names: typed });
       const selenium = router.mentionsSelenium(q.words);
       // "How much water should I drink" asks how much of the food to have, not what is in it.
       const contentAsked = amount && (selenium || router.asksAboutContent(q.words));
       const asked = contentAsked || bare || (curated !== undefined && selenium);
-      // Only what the member typed (and curated aliases) may excuse an off-topic word; table names are long.
-      const typed = [hit.matched, ...(curated?.aliases ?? [])];
-      if (asked && !router.foodRemainder(q.words, { names }).length)
-        return { match: { result: hit.result, names, typed }, mentioned };
+      if (asked) {
+        const question = router.forFood({ names });
+        if (!question.remainder(q.words).length) return { match: { result: hit.result, question, typed }, mentioned };
+      }
     }
     // Containers and sizes ("a bowl of oatmeal") can hide a food from findInText: then ask the table directly
     // (only then: a lookup that misses searches the whole USDA table, which is slow).
@@ -216,7 +212,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const rest = router.foodWords(q.words);
     if (!rest.length || rest.length > MAX_FOOD_WORDS) return { match: null, mentioned };
     const result = foods.lookup(rest.join(' '));
-    const match = result.found ? { result, names: [rest.join(' '), result.name ?? ''], typed: [rest.join(' ')] } : null;
+    const names = [rest.join(' '), result.name ?? ''];
+    const match = result.found ? { result, question: router.forFood({ names }), typed: [rest.join(' ')] } : null;
     return { match, mentioned };
   }
 
@@ -299,13 +296,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // entries speak of "diet" and "food", not of each food, so its words would only count as unknown.
     const ranked = rankFocused(question, mentioned ? asDiet(q.terms, mentioned) : q.terms);
     // An off-topic word inside a food's own name ("hot dog", "beef liver") does not make it off-topic.
-    const foodWords = new Set(food ? food.typed.flatMap((n) => analyse(n, lexicon).stems) : []);
+    const foodWords = new Set(food ? food.typed.flatMap((n) => analyseStems(n, stemOf)) : []);
     const offTopic = router.outOfScope(q.original, q.words).filter((t) => !t.split(' ').every((w) => foodWords.has(w)));
     if (offTopic.length) return refuse(ranked);
     const wantsSafety = q.terms.some((t) => safetyTerms.has(t));
 
     if (food) {
-      const servings = food.result.serving ? router.servingsIn(q.words, food.result.serving, { names: food.names }) : 1;
+      const servings = food.result.serving ? food.question.servingsIn(q.words, food.result.serving) : 1;
       return foodAnswer(food.result, wantsSafety, servings);
     }
     if (router.asksForFoodList(q.words)) return topFoodsAnswer();
@@ -354,4 +351,37 @@ export function createEngine(kb: KnowledgeBase): Engine {
     autocompleteSections: (partial) => sectionChoices(kb, partial),
     topics: () => topicList.map((t) => ({ ...t, question: questionFor(t.id, t.question) })),
   };
+}
+
+/**
+ * Typo repair proposes only words the knowledge base (or the lexicon) knows, so a corrected word can
+ * match something, and misspelt off-topic terms ("magnesum") still reach the out-of-scope list. Built
+ * in its own function so the word sets it starts from are not kept alive by the engine's closures.
+ */
+function knowledgeTypoCorrector(
+  kb: KnowledgeBase,
+  docInputs: readonly DocInput[],
+  lexicon: CompiledLexicon,
+): TypoCorrector {
+  const vocabulary = new Set<string>();
+  const addWords = (text: string) => {
+    for (const w of words(normaliseText(text))) vocabulary.add(w);
+  };
+  for (const d of docInputs) [d.titleText, ...d.questions, ...d.keywords, ...d.quotes].forEach(addWords);
+  for (const group of kb.lexicon.synonyms) group.forEach(addWords);
+  kb.lexicon.outOfScope.forEach(addWords);
+  addWords(FOOD_FRAME_WORDS);
+  for (const f of kb.foods) [f.name, ...f.aliases].forEach(addWords);
+  // A four-letter word is only repaired into a topic's name: the words of titles and the head term of each
+  // synonym group ("covid", "virus", "cell", "risk"). Keywords and synonyms are looser ("brand", "start",
+  // "raise") and would turn real words ("band", "star", "rise") into them.
+  const domain = new Set<string>();
+  const addDomain = (text: string) => {
+    for (const w of words(normaliseText(text))) domain.add(w);
+  };
+  for (const d of docInputs) addDomain(d.titleText);
+  for (const group of kb.lexicon.synonyms) addDomain(group[0] ?? '');
+  // Words the synonyms make one concept complete alike ("bacter" -> bacteria, bacterial, bacterium).
+  const family = (w: string) => analyse(w, lexicon).terms.join(' ');
+  return createTypoCorrector(vocabulary, { domain, family });
 }

@@ -60,9 +60,13 @@ export interface MatchDoc {
 interface IndexedDoc extends MatchDoc {
   /** Term -> best field weight in this document, and the tie-breaking credit for further fields. */
   fields: Map<string, { weight: number; extra: number }>;
-  /** Each phrasing's distinct terms with their weights, and their total: fixed once the index exists. */
-  phrasings: { terms: string[]; weights: number[]; total: number }[];
-  bigrams: Set<string>;
+  /**
+   * Each phrasing's distinct terms with their weights, and their total: fixed once the index exists.
+   * `ids` are the terms' numbers in the index (see `termIds`), so ranking tests them with an array read.
+   */
+  phrasings: { terms: string[]; ids: Int32Array; weights: number[]; total: number }[];
+  /** Neighbouring term pairs, as numbers (see `pairKey`), so a question's pairs are tested without strings. */
+  bigrams: Set<number>;
   /** Terms of the title and keywords: what the document is about, as a curator put it. */
   keyTerms: Set<string>;
   /** Terms of the title alone: the topic's name, without the looser keywords. */
@@ -84,6 +88,8 @@ export interface MatchIndex {
   topicTerms: ReadonlySet<string>;
   byId: Map<string, IndexedDoc>;
   postings: Map<string, { doc: number; weight: number; extra: number }[]>;
+  /** A number per term of the index (0..termIds.size-1). */
+  termIds: Map<string, number>;
   idf: Map<string, number>;
   unknownWeight: number;
   lightTerms: ReadonlySet<string>;
@@ -94,22 +100,34 @@ export interface Scored {
   score: number;
 }
 
-/** Neighbouring word pairs, order ignored: "infectivity of viruses" should meet "virus infectivity". */
-const bigramsOf = (terms: readonly string[]): string[] => {
-  const out: string[] = [];
+/**
+ * Neighbouring word pairs, order ignored: "infectivity of viruses" should meet "virus infectivity".
+ * Each pair of different terms is a number made from the terms' numbers in the index, smaller first;
+ * -1 for a pair with a term the index lacks (no document has it, but it still counts as a pair).
+ */
+function bigramsOf(terms: readonly string[], termIds: ReadonlyMap<string, number>): number[] {
+  const out: number[] = [];
   for (let i = 1; i < terms.length; i++) {
     const a = terms[i - 1] as string;
     const b = terms[i] as string;
-    if (a !== b) out.push(a < b ? `${a} ${b}` : `${b} ${a}`);
+    if (a === b) continue;
+    const ia = termIds.get(a);
+    const ib = termIds.get(b);
+    out.push(ia === undefined || ib === undefined ? -1 : pairKey(ia, ib, termIds.size));
   }
   return out;
-};
+}
+
+const pairKey = (a: number, b: number, size: number): number => (a < b ? a * size + b : b * size + a);
 
 export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLexicon): MatchIndex {
   const terms = (s: string) => analyse(s, lexicon).terms;
+  // Each document's term sequences, for its word pairs once every term has its number.
+  const sequences: string[][][] = [];
   const docs: IndexedDoc[] = inputs.map((input) => {
     const byField = new Map<string, Map<Field, number>>();
-    const bigrams = new Set<string>();
+    const pairs: string[][] = [];
+    sequences.push(pairs);
     const add = (field: Field, text: string) => {
       const t = terms(text);
       for (const term of t) {
@@ -117,7 +135,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
         seen.set(field, FIELD_WEIGHTS[field]);
         byField.set(term, seen);
       }
-      for (const b of bigramsOf(t)) bigrams.add(b);
+      pairs.push(t);
       return t;
     };
     const phrasings = input.questions.map((q) => add('question', q)).filter((p) => p.length > 0);
@@ -137,8 +155,8 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
       title,
       question,
       fields,
-      phrasings: phrasings.map((p) => ({ terms: [...new Set(p)], weights: [], total: 0 })),
-      bigrams,
+      phrasings: phrasings.map((p) => ({ terms: [...new Set(p)], ids: new Int32Array(0), weights: [], total: 0 })),
+      bigrams: new Set<number>(),
       keyTerms,
       titleTerms,
       ownTerms: [],
@@ -163,15 +181,20 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     byId: new Map(docs.map((d) => [d.id, d])),
     topicTerms: new Set(docs.flatMap((d) => d.titleTerms).filter((t) => !lightTerms.has(t))),
     postings,
+    termIds: new Map([...postings.keys()].map((t, i) => [t, i])),
     idf,
     unknownWeight: maxIdf * MATCH_CONFIG.unknownWeightShare,
     lightTerms,
   };
+  docs.forEach((doc, i) => {
+    for (const t of sequences[i] ?? []) for (const b of bigramsOf(t, index.termIds)) if (b >= 0) doc.bigrams.add(b);
+  });
   for (const doc of docs)
     doc.ownTerms = doc.titleTerms.filter((t) => postings.get(t)?.length === 1 && !lightTerms.has(t));
   // Phrasing weights depend only on the index, so they are computed here rather than per question.
   for (const doc of docs)
     for (const p of doc.phrasings) {
+      p.ids = Int32Array.from(p.terms, (t) => index.termIds.get(t) ?? -1);
       p.weights = p.terms.map((t) => termWeight(index, t));
       p.total = p.weights.reduce((a, b) => a + b, 0);
     }
@@ -212,9 +235,10 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   // Dense arrays and a bounded selection instead of maps and a full sort: at 10,000 entries a word like
   // "selenium" touches every document, and this loop is most of the cost of a question.
   const n = index.docs.length;
-  const coverage = new Float64Array(n);
-  const extra = new Float64Array(n);
-  const informative = new Uint8Array(n);
+  // Plain arrays: allocating typed arrays costs more than the whole loop on a small knowledge base.
+  const coverage = new Array<number>(n).fill(0);
+  const extra = new Array<number>(n).fill(0);
+  const informative = new Array<number>(n).fill(0);
   const touched: number[] = [];
   for (const term of unique) {
     const postings = index.postings.get(term);
@@ -233,15 +257,21 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     (i) => [i, coverage[i] as number] as const,
   );
 
-  const queryBigrams = bigramsOf(queryTerms);
+  const queryBigrams = bigramsOf(queryTerms, index.termIds);
+  // Which index terms the question has, by number: the phrasing loop below is the hottest of a question.
+  const asked = new Array<boolean>(index.termIds.size);
+  for (const term of unique) {
+    const id = index.termIds.get(term);
+    if (id !== undefined) asked[id] = true;
+  }
   const scored = shortlist.map(([i, covered]) => {
     const doc = index.docs[i] as IndexedDoc;
     let phrasingCoverage = 0;
     for (const phrasing of doc.phrasings) {
       if (phrasing.total <= 0) continue;
       let have = 0;
-      for (let k = 0; k < phrasing.terms.length; k++)
-        if (weights.has(phrasing.terms[k] as string)) have += phrasing.weights[k] as number;
+      const { ids } = phrasing;
+      for (let k = 0; k < ids.length; k++) if (asked[ids[k] as number] === true) have += phrasing.weights[k] as number;
       if (have > phrasingCoverage * phrasing.total) phrasingCoverage = have / phrasing.total;
     }
     let shared = 0;

@@ -8,6 +8,11 @@ export const MAX_QUERY_CHARS = 500;
 
 // Work is bounded before the (linear, but not free) Unicode passes: a 10,000-character paste is cut early.
 const RAW_SLICE = MAX_QUERY_CHARS * 4;
+/**
+ * Printable ASCII, tabs and line breaks only: text the Unicode normalisation passes leave unchanged, so
+ * they can be skipped. Anything else (control characters included) takes the full path.
+ */
+export const ASCII = /^[\t\n\r -~]*$/;
 
 /**
  * NFKC (full-width letters, ligatures), lowercase, accents removed, control / zero-width / bidi marks
@@ -15,22 +20,42 @@ const RAW_SLICE = MAX_QUERY_CHARS * 4;
  * word. Digits glued to letters are split ("covid19" -> "covid 19") so both spellings meet.
  */
 export function normaliseText(input: string): string {
-  const text = input
-    .slice(0, RAW_SLICE)
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    // Format characters (zero-width space/joiners, bidi marks, BOM) sit inside words: remove, not space.
-    .replace(/\p{Cf}/gu, '')
-    // Possessives first ("the body's cells" -> "body"), then other apostrophes vanish ("don't" -> "dont").
-    .replace(/(\p{L})['’]s(?![\p{L}\p{N}])/gu, '$1')
-    .replace(/['’‘`´]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
-    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
-    .trim();
+  const raw = input.slice(0, RAW_SLICE);
+  const text = ASCII.test(raw) ? asciiPasses(raw) : unicodePasses(raw);
   return text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS).replace(/\s+\S*$/, '') : text;
+}
+
+function unicodePasses(raw: string): string {
+  return (
+    raw
+      .normalize('NFKC')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      // Format characters (zero-width space/joiners, bidi marks, BOM) sit inside words: remove, not space.
+      .replace(/\p{Cf}/gu, '')
+      // Possessives first ("the body's cells" -> "body"), then other apostrophes vanish ("don't" -> "dont").
+      .replace(/(\p{L})['’]s(?![\p{L}\p{N}])/gu, '$1')
+      .replace(/['’‘`´]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+      .replace(/(\p{N})(\p{L})/gu, '$1 $2')
+      .trim()
+  );
+}
+
+/**
+ * The same passes for plain ASCII (most messages), which the Unicode normalisations leave as it is and
+ * whose letters and digits, once lowercased, are exactly a-z and 0-9: cheaper patterns, same text.
+ */
+function asciiPasses(raw: string): string {
+  let text = raw.toLowerCase();
+  // Each pass only where it can change something: most messages have no apostrophe and no digit.
+  if (text.includes("'")) text = text.replace(/([a-z])'s(?![a-z0-9])/g, '$1');
+  if (text.includes("'") || text.includes('`')) text = text.replace(/['`]/g, '');
+  text = text.replace(/[^a-z0-9]+/g, ' ');
+  if (/[0-9]/.test(text)) text = text.replace(/([a-z])([0-9])/g, '$1 $2').replace(/([0-9])([a-z])/g, '$1 $2');
+  return text.trim();
 }
 
 export const words = (normalised: string): string[] => (normalised ? normalised.split(' ') : []);
@@ -337,15 +362,24 @@ export function analyse(
 ): Analysed {
   const text = normaliseText(input);
   const original = words(text);
-  // "gud 4 ur immune system": a lone 4 or 2 before a pronoun or article is "for" or "to", not a count.
-  const expanded = original.map((w, i) =>
+  const expanded = expandWords(original);
+  const ws = correct ? expanded.map(correct) : expanded;
+  const stems = ws.map(stemWord);
+  return { text, original, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
+}
+
+/** Shorthand expanded: "gud 4 ur immune system" -> "good for your immune system". */
+function expandWords(original: readonly string[]): string[] {
+  // A lone 4 or 2 before a pronoun or article is "for" or "to", not a count.
+  return original.map((w, i) =>
     (w === '4' || w === '2') && STOPWORDS.has(expandShorthand(original[i + 1] ?? '')) && original[i + 1] !== 'of'
       ? w === '4'
         ? 'for'
         : 'to'
       : expandShorthand(w),
   );
-  const ws = correct ? expanded.map(correct) : expanded;
-  const stems = ws.map(stemWord);
-  return { text, original, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
 }
+
+/** `analyse(input, lexicon, undefined, stemWord).stems`, without the synonym and stopword passes it does not need. */
+export const analyseStems = (input: string, stemWord: (word: string) => string = stem): string[] =>
+  expandWords(words(normaliseText(input))).map(stemWord);

@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from './normalise.js';
-import { analyse, findOutOfScope, LIGHT_WORDS, normaliseText, STOPWORDS, stem, words } from './normalise.js';
+import { analyseStems, findOutOfScope, LIGHT_WORDS, normaliseText, STOPWORDS, stem, words } from './normalise.js';
 import { editDistance, maxEdits } from './typos.js';
 
 // Deciding which part of the knowledge base a question is for. A food is only the answer when the
@@ -43,7 +43,19 @@ export interface FoodHit {
   names: string[];
 }
 
+/** Questions about one food, with that food's names worked out once (see `Router.forFood`). */
+export interface FoodQuestion {
+  /** As `Router.foodRemainder`. */
+  remainder(words: readonly string[]): string[];
+  /** As `Router.onlyFood`. */
+  only(words: readonly string[]): boolean;
+  /** As `Router.servingsIn`. */
+  servingsIn(words: readonly string[], serving: string): number;
+}
+
 export interface Router {
+  /** The food-specific checks for one food's names, when a question needs several of them. */
+  forFood(hit: FoodHit): FoodQuestion;
   /** Stemmed question words that are neither stopwords, nor part of the food, nor quantity framing. */
   foodRemainder(words: readonly string[], hit: FoodHit): string[];
   /** True when the question is nothing but the food's name ("brazil nuts", "raw oysters"). */
@@ -73,8 +85,6 @@ export interface Router {
 /** More servings than this are a typo or a joke; the answer keeps to the single serving. */
 const MAX_SERVINGS = 100;
 
-const stemsOf = (text: string, lexicon: CompiledLexicon): string[] => analyse(text, lexicon).stems;
-
 export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) => string = stem): Router {
   const frame = new Set(FOOD_FRAME_WORDS.split(/\s+/).map(stem));
   const list = new Set(FOOD_LIST_WORDS.split(/\s+/).map(stem));
@@ -89,24 +99,42 @@ export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) =>
   const isFiller = (w: string) => isFrame(w) || light.has(stemOf(w));
   /** Whether a stemmed word belongs to the food's names (a near spelling counts). */
   const foodMatcher = (hit: FoodHit) => {
-    const foodStems = new Set(hit.names.flatMap((n) => stemsOf(n, lexicon)));
+    const foodStems = new Set(hit.names.flatMap((n) => analyseStems(n, stemOf)));
     const fuzzy = [...foodStems].filter((f) => f.length >= 4);
     return (s: string) =>
       foodStems.has(s) || fuzzy.some((f) => editDistance(s, f, maxEdits(f.length)) <= maxEdits(f.length));
   };
 
+  function forFood(hit: FoodHit): FoodQuestion {
+    const food = foodMatcher(hit);
+    return {
+      remainder: (words) =>
+        words
+          .filter((w) => !isFiller(w))
+          .map(stemOf)
+          .filter((s) => !food(s)),
+      only: (words) => words.filter((w) => !STOPWORDS.has(w)).every((w) => food(stemOf(w))),
+      servingsIn(words, serving) {
+        const [count, unit] = normaliseText(serving).split(' ');
+        for (let i = 0; i + 1 < words.length; i++) {
+          const n = Number(words[i]);
+          if (!/^\d+(?:\.\d+)?$/.test(words[i] as string) || n <= 0 || n > MAX_SERVINGS) continue;
+          const next = stemOf(words[i + 1] as string);
+          if (next === stemOf('serving') || next === stemOf('portion')) return n;
+          if (count !== '1' || !unit) continue;
+          // "2 cups" of a "1 cup" serving; "3 eggs" of a "1 large" (a count of the food itself).
+          if (next === stemOf(unit)) return n;
+          if (!containers.has(stemOf(unit)) && food(next)) return n;
+        }
+        return 1;
+      },
+    };
+  }
+
   return {
-    foodRemainder(words, hit) {
-      const food = foodMatcher(hit);
-      return words
-        .filter((w) => !isFiller(w))
-        .map(stemOf)
-        .filter((s) => !food(s));
-    },
-    onlyFood(words, hit) {
-      const food = foodMatcher(hit);
-      return words.filter((w) => !STOPWORDS.has(w)).every((w) => food(stemOf(w)));
-    },
+    forFood,
+    foodRemainder: (words, hit) => forFood(hit).remainder(words),
+    onlyFood: (words, hit) => forFood(hit).only(words),
     asksForFoodList(words) {
       const content = words.filter((w) => !isFrame(w) || list.has(stemOf(w)));
       return (
@@ -136,21 +164,7 @@ export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) =>
     foodWords(words) {
       return words.filter((w) => !isFiller(w));
     },
-    servingsIn(words, serving, hit) {
-      const food = foodMatcher(hit);
-      const [count, unit] = normaliseText(serving).split(' ');
-      for (let i = 0; i + 1 < words.length; i++) {
-        const n = Number(words[i]);
-        if (!/^\d+(?:\.\d+)?$/.test(words[i] as string) || n <= 0 || n > MAX_SERVINGS) continue;
-        const next = stemOf(words[i + 1] as string);
-        if (next === stemOf('serving') || next === stemOf('portion')) return n;
-        if (count !== '1' || !unit) continue;
-        // "2 cups" of a "1 cup" serving; "3 eggs" of a "1 large" (a count of the food itself).
-        if (next === stemOf(unit)) return n;
-        if (!containers.has(stemOf(unit)) && food(next)) return n;
-      }
-      return 1;
-    },
+    servingsIn: (words, serving, hit) => forFood(hit).servingsIn(words, serving),
     outOfScope(rawWords, correctedWords) {
       const raw = findOutOfScope(rawWords.map(stemOf), lexicon);
       const corrected = findOutOfScope(correctedWords.map(stemOf), lexicon);

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { hashedSet } from './compact.js';
 import { LIGHT_WORDS, STOPWORDS, stem } from './normalise.js';
 
 // Typo repair, one word at a time: a whole-question fuzzy search drowns the few words that matter in
@@ -29,22 +30,25 @@ export const maxEdits = (length: number): number => (length >= 8 ? 2 : length >=
 /** Optimal string alignment distance (transpositions count as one edit), stopping early past `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows, rotated: the one before the previous (for swaps), the previous and the current.
+  const width = b.length + 1;
+  let prevPrev = new Array<number>(width).fill(0);
+  let prev = new Array<number>(width);
+  let row = new Array<number>(width).fill(0);
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
         v = Math.min(v, (prevPrev[j - 2] as number) + 1);
-      row.push(v);
-      rowMin = Math.min(rowMin, v);
+      row[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
-    prevPrev = prev;
-    prev = row;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
   }
   return prev[b.length] as number;
 }
@@ -145,7 +149,8 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
   // within k edits (insertions, deletions, substitutions, swaps) only if deleting at most k letters from
   // each makes them meet, so a word none of whose deletions is a key has no repair, and fuse.js need not
   // be asked at all. Most unknown words in chat are real words, not typos ("yesterday", "lurker").
-  const deletionKeys = new Set<string>();
+  // Tens of thousands of keys: kept as hashes. A hash shared by chance only sends a word on to fuse.js
+  // and the edit distance, which find no repair where no key truly matches, so answers do not change.
   const addDeletions = (w: string, depth: number, into: (key: string) => boolean | undefined): boolean => {
     if (into(w)) return true;
     if (depth === 0) return false;
@@ -156,16 +161,19 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
     }
     return false;
   };
+  const keys: string[] = [];
   for (const w of candidates) {
     // A candidate is reachable from a word within the edits that word's length allows.
     const depth = maxEdits(w.length + 2);
     addDeletions(w, depth, (key) => {
-      deletionKeys.add(key);
+      keys.push(key);
       return undefined;
     });
   }
+  const deletionKeys = hashedSet(keys);
+  keys.length = 0;
   const mayHaveRepair = (word: string, limit: number): boolean =>
-    addDeletions(word, limit, (key) => deletionKeys.has(key));
+    addDeletions(word, limit, (key) => deletionKeys.mayHave(key));
 
   // Clipped words ("antiox", "bacter", "immunocomp"): the one known word, or word family, they begin.
   const completable = [...known].filter((w) => w.length >= MIN_TYPO_LENGTH + 2);

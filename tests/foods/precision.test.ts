@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowFeatures } from '../../src/engine/foods/rank.js';
+import { nameOf, rowFeatures } from '../../src/engine/foods/rank.js';
 import { canNameFood, foodTokens, MODIFIER_WORDS } from '../../src/engine/foods/text.js';
 import { realKnowledge } from './kb.js';
 
@@ -61,7 +61,7 @@ describe('lookup: the main noun must be a food', () => {
       if (!f) continue;
       const segments = f.description.split(',').map(foodTokens);
       const named =
-        f.name.includes(word) ||
+        nameOf(f).includes(word) ||
         segments.some((seg) => seg.includes(word) && seg.every((t) => t === word || !canNameFood(t)));
       // A typo fix names another word: then the query word is not in the row at all.
       if (!named && f.tokens.includes(word)) wrong.push(`${word} -> ${hit.name}`);

@@ -1,17 +1,36 @@
 import type { KnowledgeBase } from '../../knowledge/load.js';
+import type { Food, Reference, UsdaFoodRow } from '../../knowledge/schema.js';
 import { textFragmentUrl } from '../../knowledge/text-fragment.js';
+import { createStringIndex } from '../compact.js';
 import type { Citation, FoodResult } from '../types.js';
 import { foodTokens } from './text.js';
 
 // The one answer text for a food, used by /food, `selene food` and chat food questions.
 // Amounts are recomputed from the knowledge base by the result's id, so a result that was
-// already multiplied by servings is never multiplied twice.
+// already multiplied by servings is never multiplied twice. Everything that depends only on the
+// knowledge base (the article's sentences as food tokens, foods and USDA rows by id) is worked out
+// once per describer, since a chat food answer is asked for hundreds of times a second.
 
 /** A serving total at or above this share of the upper limit gets the safety line. */
 const UL_WARN_SHARE = 0.75;
+/** At most this many article sentences are quoted per food. */
+const MAX_MENTIONS = 2;
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const fmt = (n: number): string => String(round1(n));
+
+export interface FoodDescription {
+  text: string;
+  citations: Citation[];
+  safety: string | null;
+}
+
+export interface FoodDescriber {
+  /** The answer text, citations and safety line for a food result; `servings` multiplies (default 1). */
+  describe(result: FoodResult, servings?: number): FoodDescription;
+  /** Notes for the article's own percentages where they used the previous Daily Value (see below). */
+  dailyValueNotes(names: readonly string[]): string[];
+}
 
 interface BaseAmount {
   name: string;
@@ -23,52 +42,57 @@ interface BaseAmount {
   names: string[];
 }
 
-function baseAmount(result: FoodResult, kb: KnowledgeBase): BaseAmount | null {
-  if (!result.found || !result.id) return null;
-  const food = kb.foods.find((f) => f.id === result.id);
-  if (food) {
-    return {
-      name: food.name,
-      serving: food.serving,
-      mcg: food.mcg,
-      sourceId: food.sourceId,
-      quote: `${food.name}, ${food.serving}: ${fmt(food.mcg)} mcg`,
-      names: [...food.aliases, food.name.split(',')[0] ?? food.name],
-    };
-  }
-  const ndb = /^usda-(\d{5})$/.exec(result.id)?.[1];
-  const row = ndb ? kb.usda.foods.find((r) => r[0] === ndb) : undefined;
-  if (!row) return null;
+/** An article sentence, with what describing a food needs of it computed once. */
+export interface ArticleSentence {
+  text: string;
+  /** Its food tokens joined and padded with spaces, so a phrase is found with one `includes`. */
+  padded: string;
+  /** Title of the first section containing it (or the article's). */
+  section: string;
+  url: string;
+  /** The Daily Value note for its own percentage, or null. */
+  note: string | null;
+}
+
+/** Maps by id that keep the first item of an id, as a `find` over the list would. */
+function firstById<T>(items: readonly T[], id: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(id(item))) map.set(id(item), item);
+  return map;
+}
+
+/** "Fish, salmon, ..." is named by its second segment; most rows by their first. */
+const GROUPED_FIRST = /^(fish|mollusks|crustaceans|seeds|nuts|spices)$/i;
+
+function curatedAmount(food: Food): BaseAmount {
+  return {
+    name: food.name,
+    serving: food.serving,
+    mcg: food.mcg,
+    sourceId: food.sourceId,
+    quote: `${food.name}, ${food.serving}: ${fmt(food.mcg)} mcg`,
+    names: curatedArticleNames(food),
+  };
+}
+
+/** Names as the article may use them: aliases and the name's first segment. */
+export const curatedArticleNames = (food: Food): string[] => [...food.aliases, food.name.split(',')[0] ?? food.name];
+
+function usdaAmount(row: UsdaFoodRow, sourceId: string): BaseAmount {
   const [, description, per100g, grams, label] = row;
   const hasServing = grams !== null && label !== null;
   const segments = description.split(',').map((s) => s.trim());
-  // "Fish, salmon, ..." is named by its second segment; most rows by their first.
   const names = [segments[0] ?? description, segments.slice(0, 2).join(' ')].concat(
-    segments[0] && /^(fish|mollusks|crustaceans|seeds|nuts|spices)$/i.test(segments[0]) && segments[1]
-      ? [segments[1]]
-      : [],
+    segments[0] && GROUPED_FIRST.test(segments[0]) && segments[1] ? [segments[1]] : [],
   );
   return {
     name: description,
     serving: hasServing ? `${label} (${fmt(grams)} g)` : '100 g',
     mcg: hasServing ? (per100g * grams) / 100 : per100g,
-    sourceId: kb.usda.sourceId,
+    sourceId,
     quote: `${description}: ${fmt(per100g)} mcg per 100 g${hasServing ? `; ${label} = ${fmt(grams)} g` : ''}`,
     names,
   };
-}
-
-/** Article sentences that mention the food by one of its names (word-exact, plural-insensitive). */
-function articleMentions(kb: KnowledgeBase, names: readonly string[]): string[] {
-  const phrases = [...new Set(names.map((n) => foodTokens(n).join(' ')).filter(Boolean))];
-  // Sentences are split within sections, so headings never glue onto a quote.
-  const sentences = [...new Set(kb.article.resolvedSections.flatMap((sec) => sec.text.split(/(?<=[.!?])\s+/)))];
-  return sentences
-    .filter((s) => {
-      const tokens = ` ${foodTokens(s).join(' ')} `;
-      return phrases.some((p) => tokens.includes(` ${p} `));
-    })
-    .slice(0, 2);
 }
 
 /** Where the article's own percentage matches the previous Daily Value, say so and give today's. */
@@ -85,85 +109,154 @@ function dailyValueNote(sentence: string, kb: KnowledgeBase): string | null {
 }
 
 /**
- * For a food the article itself gives a percentage for (its milk caption), the sentence and what that
- * percentage is today: short notes that every food view (/food, `selene food`, JSON) carries.
+ * The article's sentences, each tokenised once. Sentences are split within sections, so headings never
+ * glue onto a quote; a sentence found twice is kept once.
  */
-export function articleDailyValueNotes(kb: KnowledgeBase, names: readonly string[]): string[] {
-  return articleMentions(kb, names).flatMap((sentence) => {
-    const note = dailyValueNote(sentence, kb);
-    return note ? [`The article says: "${sentence}" ${note}`] : [];
+function articleSentences(kb: KnowledgeBase): ArticleSentence[] {
+  const sections = kb.article.resolvedSections;
+  const texts = [...new Set(sections.flatMap((sec) => sec.text.split(/(?<=[.!?])\s+/)))];
+  return texts.map((text) => ({
+    text,
+    padded: ` ${foodTokens(text).join(' ')} `,
+    section: sections.find((s) => s.text.includes(text))?.title ?? kb.article.title,
+    url: textFragmentUrl(kb.article.url, text),
+    note: dailyValueNote(text, kb),
+  }));
+}
+
+/** Article sentences that mention a food by one of its names (word-exact, plural-insensitive). */
+export interface ArticleMentions {
+  find(names: readonly string[]): readonly ArticleSentence[];
+  /**
+   * For a food the article itself gives a percentage for (its milk caption), the sentence and what that
+   * percentage is today: short notes that every food view (/food, `selene food`, JSON) carries.
+   */
+  dailyValueNotes(names: readonly string[]): string[];
+}
+
+export function createArticleMentions(kb: KnowledgeBase): ArticleMentions {
+  const sentences = articleSentences(kb);
+  // Sentence numbers by token: a phrase can only be in sentences that have its first word.
+  const byToken = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    for (const token of new Set(s.padded.trim().split(' '))) byToken.set(token, [...(byToken.get(token) ?? []), i]);
   });
+  const find = (names: readonly string[]): ArticleSentence[] => {
+    const phrases = [...new Set(names.map((n) => foodTokens(n).join(' ')).filter(Boolean))];
+    const candidates = [...new Set(phrases.flatMap((p) => byToken.get(p.split(' ')[0] as string) ?? []))];
+    const found: ArticleSentence[] = [];
+    // In article order, as a scan of every sentence would find them.
+    for (const i of candidates.sort((a, b) => a - b)) {
+      if (found.length === MAX_MENTIONS) break;
+      const s = sentences[i] as ArticleSentence;
+      if (phrases.some((p) => s.padded.includes(` ${p} `))) found.push(s);
+    }
+    return found;
+  };
+  return {
+    find,
+    dailyValueNotes: (names) => find(names).flatMap((s) => (s.note ? [`The article says: "${s.text}" ${s.note}`] : [])),
+  };
 }
 
-function referenceCitation(kb: KnowledgeBase, sourceId: string, quote: string): Citation {
-  const ref = kb.references.find((r) => r.id === sourceId);
-  return { kind: 'data', quote, section: ref?.title ?? sourceId, sourceId, url: ref?.url ?? null };
-}
-
-export function describeFood(
-  result: FoodResult,
-  kb: KnowledgeBase,
-  servings = 1,
-): { text: string; citations: Citation[]; safety: string | null } {
-  const base = baseAmount(result, kb);
-  if (!base) {
-    const closest = result.suggestions.length ? ` Closest in my tables: ${result.suggestions.join('; ')}.` : '';
-    return { text: `That food is not in my food tables.${closest}`, citations: [], safety: null };
-  }
-  const n = Number.isFinite(servings) && servings > 0 ? servings : 1;
+/** Built once per knowledge base; `describe` then reads only. */
+export function createFoodDescriber(kb: KnowledgeBase): FoodDescriber {
+  const mentions = createArticleMentions(kb);
+  const foodsById = firstById(kb.foods, (f) => f.id);
+  const rows = kb.usda.foods;
+  const usdaByNdb = createStringIndex(rows.length, (i) => rows[i]?.[0] ?? '');
+  const referencesById = firstById(kb.references, (r: Reference) => r.id);
   const dv = kb.facts.dailyValue.mcg;
   const rda = kb.facts.rda.adultMcg;
   const ul = kb.facts.upperLimit.adultMcg;
-  const total = base.mcg * n;
-  const pct = (mcg: number) => Math.round((mcg / dv) * 100);
-
-  const lines: string[] = [];
-  lines.push(
-    `${base.name}: about ${fmt(base.mcg)} mcg of selenium per ${base.serving}, ${pct(base.mcg)}% of the Daily Value (${dv} mcg).`,
-  );
-  if (n !== 1) lines.push(`${fmt(n)} servings: about ${fmt(total)} mcg, ${pct(total)}% of the Daily Value.`);
-  const ratio = total / rda;
-  const vsRda =
-    ratio >= 1.05
-      ? `about ${fmt(ratio)} times the adult RDA of ${rda} mcg a day`
-      : ratio >= 0.95
-        ? `about the adult RDA of ${rda} mcg a day`
-        : `${Math.round(ratio * 100)}% of the adult RDA of ${rda} mcg a day`;
-  lines.push(
-    `${n === 1 ? 'One serving' : 'That'} is ${vsRda}; the adult upper limit is ${ul} mcg a day (${Math.round((total / ul) * 100)}% of it).`,
-  );
-  if (result.table === 'usda' || base.sourceId === kb.usda.sourceId) {
-    const per100 = kb.usda.foods.find((r) => `usda-${r[0]}` === result.id)?.[2];
-    if (per100 !== undefined) lines.push(`Per 100 g: ${fmt(per100)} mcg.`);
-  }
   const soil = kb.facts.plantSoilNote.text;
-  if (result.notes.includes(soil)) lines.push(soil);
 
-  const citations: Citation[] = [referenceCitation(kb, base.sourceId, base.quote)];
-  for (const sentence of articleMentions(kb, base.names)) {
-    const section = kb.article.resolvedSections.find((s) => s.text.includes(sentence));
-    lines.push(`The article says: "${sentence}"`);
-    const note = dailyValueNote(sentence, kb);
-    if (note) lines.push(note);
-    citations.push({
-      kind: 'quote',
-      quote: sentence,
-      section: section?.title ?? kb.article.title,
-      sourceId: kb.article.id,
-      url: textFragmentUrl(kb.article.url, sentence),
-    });
+  /** The USDA row of a result id ("usda-15076"), or undefined. */
+  const usdaRow = (id: string): UsdaFoodRow | undefined => {
+    const at = id.startsWith('usda-') ? usdaByNdb.first(id.slice('usda-'.length)) : undefined;
+    return at === undefined ? undefined : rows[at];
+  };
+
+  function baseAmount(result: FoodResult): BaseAmount | null {
+    if (!result.found || !result.id) return null;
+    const food = foodsById.get(result.id);
+    if (food) return curatedAmount(food);
+    const row = /^usda-\d{5}$/.test(result.id) ? usdaRow(result.id) : undefined;
+    return row ? usdaAmount(row, kb.usda.sourceId) : null;
   }
 
-  const worst = Math.max(base.mcg, total);
-  let safety: string | null = null;
-  if (worst > ul) {
-    safety = `${fmt(worst)} mcg is above the adult upper limit of ${ul} mcg of selenium a day. ${kb.facts.toxicity.text}`;
-  } else if (worst >= ul * UL_WARN_SHARE) {
-    safety = `${fmt(worst)} mcg is close to the adult upper limit of ${ul} mcg of selenium a day; count other foods and supplements too.`;
+  function referenceCitation(sourceId: string, quote: string): Citation {
+    const ref = referencesById.get(sourceId);
+    return { kind: 'data', quote, section: ref?.title ?? sourceId, sourceId, url: ref?.url ?? null };
   }
-  if (safety) citations.push(referenceCitation(kb, kb.facts.upperLimit.sourceId, `Adult upper limit: ${ul} mcg/day`));
 
-  const src = kb.references.find((r) => r.id === base.sourceId);
-  lines.push(`Source: ${src ? `${src.publisher}, ${src.title}` : base.sourceId}.`);
-  return { text: lines.join('\n'), citations, safety };
+  function describe(result: FoodResult, servings = 1): FoodDescription {
+    const base = baseAmount(result);
+    if (!base) {
+      const closest = result.suggestions.length ? ` Closest in my tables: ${result.suggestions.join('; ')}.` : '';
+      return { text: `That food is not in my food tables.${closest}`, citations: [], safety: null };
+    }
+    const n = Number.isFinite(servings) && servings > 0 ? servings : 1;
+    const total = base.mcg * n;
+    const pct = (mcg: number) => Math.round((mcg / dv) * 100);
+
+    const lines: string[] = [];
+    lines.push(
+      `${base.name}: about ${fmt(base.mcg)} mcg of selenium per ${base.serving}, ${pct(base.mcg)}% of the Daily Value (${dv} mcg).`,
+    );
+    if (n !== 1) lines.push(`${fmt(n)} servings: about ${fmt(total)} mcg, ${pct(total)}% of the Daily Value.`);
+    const ratio = total / rda;
+    const vsRda =
+      ratio >= 1.05
+        ? `about ${fmt(ratio)} times the adult RDA of ${rda} mcg a day`
+        : ratio >= 0.95
+          ? `about the adult RDA of ${rda} mcg a day`
+          : `${Math.round(ratio * 100)}% of the adult RDA of ${rda} mcg a day`;
+    lines.push(
+      `${n === 1 ? 'One serving' : 'That'} is ${vsRda}; the adult upper limit is ${ul} mcg a day (${Math.round((total / ul) * 100)}% of it).`,
+    );
+    if (result.table === 'usda' || base.sourceId === kb.usda.sourceId) {
+      const per100 = usdaRow(result.id as string)?.[2];
+      if (per100 !== undefined) lines.push(`Per 100 g: ${fmt(per100)} mcg.`);
+    }
+    if (result.notes.includes(soil)) lines.push(soil);
+
+    const citations: Citation[] = [referenceCitation(base.sourceId, base.quote)];
+    for (const sentence of mentions.find(base.names)) {
+      lines.push(`The article says: "${sentence.text}"`);
+      if (sentence.note) lines.push(sentence.note);
+      citations.push({
+        kind: 'quote',
+        quote: sentence.text,
+        section: sentence.section,
+        sourceId: kb.article.id,
+        url: sentence.url,
+      });
+    }
+
+    const worst = Math.max(base.mcg, total);
+    let safety: string | null = null;
+    if (worst > ul) {
+      safety = `${fmt(worst)} mcg is above the adult upper limit of ${ul} mcg of selenium a day. ${kb.facts.toxicity.text}`;
+    } else if (worst >= ul * UL_WARN_SHARE) {
+      safety = `${fmt(worst)} mcg is close to the adult upper limit of ${ul} mcg of selenium a day; count other foods and supplements too.`;
+    }
+    if (safety) citations.push(referenceCitation(kb.facts.upperLimit.sourceId, `Adult upper limit: ${ul} mcg/day`));
+
+    const src = referencesById.get(base.sourceId);
+    lines.push(`Source: ${src ? `${src.publisher}, ${src.title}` : base.sourceId}.`);
+    return { text: lines.join('\n'), citations, safety };
+  }
+
+  return { describe, dailyValueNotes: mentions.dailyValueNotes };
+}
+
+/** One-off description (tests, scripts): builds a describer each call; engines keep one instead. */
+export function describeFood(result: FoodResult, kb: KnowledgeBase, servings = 1): FoodDescription {
+  return createFoodDescriber(kb).describe(result, servings);
+}
+
+/** One-off form of `FoodDescriber.dailyValueNotes`. */
+export function articleDailyValueNotes(kb: KnowledgeBase, names: readonly string[]): string[] {
+  return createArticleMentions(kb).dailyValueNotes(names);
 }

@@ -111,44 +111,77 @@ export const NAMING_TIER = 4;
  */
 export const SEGMENT_TIER = 2;
 
+/**
+ * What ranking needs of a USDA row. Held for all ~6,700 rows at once, so it is kept compact: one flat,
+ * interned token list per row, and its comma segments as end offsets into it. The head, core, name and
+ * naming segments are ranges of those segments (see `headOf` and friends), not arrays of their own.
+ */
 export interface RowFeatures {
   index: number;
   ndb: string;
   description: string;
-  tokens: string[];
-  /** The naming part: first segment, or the second when the first is a group ("Fish, salmon"). */
-  head: string[];
-  /** Head without the group word: all of it must be asked for to be an exact name match. */
-  core: string[];
-  /** First two naming segments (the food and its main qualifier). */
-  name: string[];
-  /** The naming segments one by one ("Cheese, cheddar": cheese | cheddar). */
-  nameSegments: string[][];
-  /** Every comma segment, in order. */
-  segments: string[][];
+  /** Every comma segment's tokens, in order. */
+  tokens: readonly string[];
+  /** Where each comma segment ends in `tokens` (segments are never empty). */
+  ends: readonly number[];
+  /** Whether the first segment names a group ("Fish, salmon"): the naming part then starts one segment later. */
+  grouped: boolean;
   special: boolean;
   /** Rank cost that does not depend on the query: brand, qualifiers, length, plain preparation. */
   baseCost: number;
   /** Words of processed or stand-in forms with their cost, charged unless the query asks for them. */
-  forms: [word: string, cost: number][];
+  forms: readonly (readonly [word: string, cost: number])[];
 }
 
-export function rowFeatures(row: UsdaFoodRow, index: number): RowFeatures {
+/** Most rows have no costed form: they all share this one empty list. */
+const NO_FORMS: readonly (readonly [string, number])[] = Object.freeze([]);
+
+const segmentStart = (f: RowFeatures, k: number): number => (k === 0 ? 0 : (f.ends[k - 1] as number));
+const segmentEnd = (f: RowFeatures, k: number): number => f.ends[Math.min(k, f.ends.length - 1)] ?? 0;
+
+/** Token range of the head: the first segment, or the group word and the second (when there is one). */
+const headEnd = (f: RowFeatures): number => segmentEnd(f, f.grouped ? 1 : 0);
+/** The core is the head without the group word. */
+const coreStart = (f: RowFeatures): number => (f.grouped ? segmentStart(f, 1) : 0);
+/** The name: the head and the next segment. */
+const nameEnd = (f: RowFeatures): number => segmentEnd(f, f.grouped ? 2 : 1);
+/** Naming segments: the first two after any group word. */
+const namingSegments = (f: RowFeatures): [from: number, to: number] => {
+  const from = f.grouped ? 1 : 0;
+  return [from, Math.min(from + 2, f.ends.length)];
+};
+
+/** The comma segments' tokens, one array each (allocates: for views and tests, not ranking). */
+export const segmentsOf = (f: RowFeatures): string[][] =>
+  f.ends.map((end, k) => f.tokens.slice(segmentStart(f, k), end));
+/** The naming part: first segment, or the second with its group word ("Fish, salmon"). */
+export const headOf = (f: RowFeatures): string[] => f.tokens.slice(0, headEnd(f));
+/** Head without the group word: all of it must be asked for to be an exact name match. */
+export const coreOf = (f: RowFeatures): string[] => f.tokens.slice(coreStart(f), headEnd(f));
+/** First two naming segments (the food and its main qualifier), with any group word. */
+export const nameOf = (f: RowFeatures): string[] => f.tokens.slice(0, nameEnd(f));
+/** The naming segments one by one ("Cheese, cheddar": cheese | cheddar). */
+export const nameSegmentsOf = (f: RowFeatures): string[][] => {
+  const [from, to] = namingSegments(f);
+  return segmentsOf(f).slice(from, to);
+};
+
+/** Features of one row. `intern` lets a whole table share one string per distinct token. */
+function buildFeatures(row: UsdaFoodRow, index: number, shared: Sharing): RowFeatures {
+  const { intern } = shared;
   const [ndb, description] = row;
   const segments = description
     .split(',')
-    .map((s) => foodTokens(s))
+    .map((s) => foodTokens(s).map(intern))
     .filter((s) => s.length);
   const first = segments[0] ?? [];
   const grouped = GROUP_PREFIXES.has(first.join(' ')) && segments.length > 1;
-  const core = grouped ? (segments[1] ?? []) : first;
-  const head = grouped ? [...first, ...core] : first;
-  const nameSegs = grouped ? segments.slice(1, 3) : segments.slice(0, 2);
-  const name = [...(grouped ? first : []), ...nameSegs.flat()];
   const norm = normaliseFoodText(description);
   const brand = (description.match(/\b[A-Z][A-Z'&.-]{2,}\b/g) ?? []).some((w) => !NOT_BRANDS.has(w));
   const special = brand || SPECIAL_GROUPS.has(ndb.slice(0, 2)) || SPECIAL_MARKERS.some((m) => norm.includes(m));
-  const tokens = segments.flat();
+  const tokens = segments.flat().slice();
+  let end = 0;
+  const ends = shared.ends(segments.map((seg) => (end += seg.length)));
   // Fewer qualifiers is more generic: "Mushrooms, white, raw" has one ("white"), preparation segments
   // ("cooked, dry heat") none, so plain raw or cooked rows are not penalised for saying how they were made.
   const rest = segments.slice(grouped ? 2 : 1);
@@ -164,20 +197,49 @@ export function rowFeatures(row: UsdaFoodRow, index: number): RowFeatures {
     const cost = FORM_COST.get(t);
     return cost === undefined ? [] : [[t, cost]];
   });
-  return {
-    index,
-    ndb,
-    description,
-    tokens,
-    head,
-    core,
-    name,
-    nameSegments: nameSegs,
-    segments,
-    special,
-    baseCost,
-    forms,
+  return { index, ndb, description, tokens, ends, grouped, special, baseCost, forms: shared.forms(forms) };
+}
+
+/**
+ * How one build shares what rows have in common: a string per distinct token, and one frozen list per
+ * distinct segment layout ("Cheese, cheddar, raw" and "Beans, snap, cooked" both end at 1, 2, 3) and
+ * per distinct set of forms. Read-only once built, so sharing is safe.
+ */
+interface Sharing {
+  intern(token: string): string;
+  ends(ends: number[]): readonly number[];
+  forms(forms: [string, number][]): readonly (readonly [string, number])[];
+}
+
+function sharing(): Sharing {
+  const tokens = new Map<string, string>();
+  const lists = new Map<string, readonly unknown[]>();
+  const shared = <T>(list: T[], key: string): readonly T[] => {
+    const known = lists.get(key) as readonly T[] | undefined;
+    if (known) return known;
+    const frozen = Object.freeze(list);
+    lists.set(key, frozen);
+    return frozen;
   };
+  return {
+    intern(token) {
+      const known = tokens.get(token);
+      if (known !== undefined) return known;
+      tokens.set(token, token);
+      return token;
+    },
+    ends: (ends) => shared(ends, `e${ends.join(',')}`),
+    forms: (forms) => (forms.length ? shared(forms, `f${forms.join(';')}`) : NO_FORMS),
+  };
+}
+
+/** Features of one row, on their own (tests, one-off use). */
+export const rowFeatures = (row: UsdaFoodRow, index: number): RowFeatures => buildFeatures(row, index, sharing());
+
+/** Features of a whole table built with one `Sharing`: thousands of rows, a few thousand distinct words. */
+export function tableFeatures(rows: readonly UsdaFoodRow[]): RowFeatures[] {
+  const shared = sharing();
+  return rows.map((row, i) => buildFeatures(row, i, shared));
 }
 
 /** Cost of the processed and stand-in forms a row has and the query did not ask for. */
@@ -196,8 +258,32 @@ export interface QueryTerm {
 export const askedWords = (terms: readonly QueryTerm[]): ReadonlySet<string> =>
   new Set(terms.flatMap((t) => [...t.accept]));
 
-const hits = (tokens: readonly string[], term: QueryTerm): boolean => tokens.some((t) => term.accept.has(t));
+/** Whether a token in [from, to) is one the term accepts. */
+function hits(tokens: readonly string[], from: number, to: number, term: QueryTerm): boolean {
+  for (let i = from; i < to; i++) if (term.accept.has(tokens[i] as string)) return true;
+  return false;
+}
 
+/** Whether every term hits a token in [from, to). */
+function allHit(tokens: readonly string[], from: number, to: number, terms: readonly QueryTerm[]): boolean {
+  for (const t of terms) if (!hits(tokens, from, to, t)) return false;
+  return true;
+}
+
+/** Whether every token in [from, to) is asked for or, with `orUnnaming`, cannot name a food. */
+function allAsked(
+  tokens: readonly string[],
+  from: number,
+  to: number,
+  asked: ReadonlySet<string>,
+  orUnnaming: boolean,
+): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as string;
+    if (!asked.has(t) && !(orUnnaming && !canNameFood(t))) return false;
+  }
+  return true;
+}
 export interface RowMatch {
   /** Lower is better. */
   cost: number;
@@ -213,8 +299,13 @@ export interface RowMatch {
  * query asked for may share the segment.
  */
 export function namesTerm(f: RowFeatures, term: QueryTerm, asked: ReadonlySet<string>): boolean {
-  if (hits(f.name, term)) return true;
-  return f.segments.some((seg) => hits(seg, term) && seg.every((t) => asked.has(t) || !canNameFood(t)));
+  if (hits(f.tokens, 0, nameEnd(f), term)) return true;
+  for (let k = 0; k < f.ends.length; k++) {
+    const from = segmentStart(f, k);
+    const to = f.ends[k] as number;
+    if (hits(f.tokens, from, to, term) && allAsked(f.tokens, from, to, asked, true)) return true;
+  }
+  return false;
 }
 
 /** How well a row matches a query, or null when some query word is missing from it. */
@@ -223,15 +314,24 @@ export function rowMatch(
   terms: readonly QueryTerm[],
   asked: ReadonlySet<string> = askedWords(terms),
 ): RowMatch | null {
-  if (!terms.length || !terms.every((t) => hits(f.tokens, t))) return null;
-  const inHead = terms.every((t) => hits(f.head, t));
-  const inName = inHead || terms.every((t) => hits(f.name, t));
-  const coreCovered = f.core.every((c) => terms.some((t) => t.accept.has(c)));
+  const { tokens } = f;
+  if (!terms.length || !allHit(tokens, 0, tokens.length, terms)) return null;
+  const head = headEnd(f);
+  const inHead = allHit(tokens, 0, head, terms);
+  const inName = inHead || allHit(tokens, 0, nameEnd(f), terms);
+  let coreCovered = true;
+  for (let i = coreStart(f); i < head && coreCovered; i++)
+    coreCovered = terms.some((t) => t.accept.has(tokens[i] as string));
   // "cheddar" names the variety segment of "Cheese, cheddar" exactly: better than "cheddar" inside
   // a longer head such as "Cheddar cheese sauce".
-  const segmentExact = f.nameSegments.some(
-    (seg) => seg.length === terms.length && terms.every((t) => hits(seg, t)) && seg.every((w) => asked.has(w)),
-  );
+  let segmentExact = false;
+  const [first, last] = namingSegments(f);
+  for (let k = first; k < last && !segmentExact; k++) {
+    const from = segmentStart(f, k);
+    const to = f.ends[k] as number;
+    segmentExact =
+      to - from === terms.length && allHit(tokens, from, to, terms) && allAsked(tokens, from, to, asked, false);
+  }
   const tier = inHead && coreCovered ? 0 : inName && coreCovered ? 1 : segmentExact ? 2 : inHead ? 3 : inName ? 4 : 5;
   let cost = tier * TIER_WEIGHT + f.baseCost;
   for (const t of terms) if (t.fuzzy) cost += 3;

@@ -1,3 +1,5 @@
+import { ASCII } from '../normalise.js';
+
 // Text helpers for food names. Queries and table names go through the same functions, so a rough
 // singular rule is enough: "peaches" and "peach" both become "peach", whatever English says.
 
@@ -5,10 +7,9 @@ const MAX_QUERY_CHARS = 200;
 
 /** Lowercase, accents off, possessive 's off, anything but letters, digits and % becomes a space. */
 export function normaliseFoodText(s: string): string {
-  return s
-    .slice(0, MAX_QUERY_CHARS * 5)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const raw = s.slice(0, MAX_QUERY_CHARS * 5);
+  // Plain ASCII has no compatibility forms or accents for NFKD to take apart: skipped, as it changes nothing.
+  return (ASCII.test(raw) ? raw : raw.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .replace(/['’]/g, '')
@@ -143,6 +144,9 @@ export const NON_FOOD_WORDS = new Set(
     .split(' ')
     .map(singular),
 );
+
+/** The tokens that are not question framing. */
+export const contentWords = (tokens: readonly string[]): string[] => tokens.filter((t) => !QUESTION_WORDS.has(t));
 
 /** Whether a (singular) token can name a food on its own: not framing, a nutrient, a pet, an object or a letter. */
 export const canNameFood = (token: string): boolean =>

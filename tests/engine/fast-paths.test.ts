@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normaliseFoodText } from '../../src/engine/foods/text.js';
+import { analyse, analyseStems, compileLexicon, normaliseText } from '../../src/engine/normalise.js';
+import { editDistance } from '../../src/engine/typos.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load.js';
+
+// Shortcuts taken on every question (ASCII text skips the Unicode passes, edit distances reuse their
+// rows, food names are stemmed without the synonym pass) must give what the full versions give.
+
+/** normaliseText with every Unicode pass, whatever the text. */
+function plainNormaliseText(input: string): string {
+  const text = input
+    .slice(0, 2000)
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/(\p{L})['’]s(?![\p{L}\p{N}])/gu, '$1')
+    .replace(/['’‘`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
+    .trim();
+  return text.length > 500 ? text.slice(0, 500).replace(/\s+\S*$/, '') : text;
+}
+
+/** normaliseFoodText with its Unicode passes. */
+const plainNormaliseFoodText = (s: string): string =>
+  s
+    .slice(0, 1000)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+
+function plainEditDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > limit) return limit + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** Characters that exercise every pass: letters, digits, apostrophes, punctuation, spacing, accents. */
+const chatChar = fc.constantFrom(..."aAbBsSzZ019 \t\n'`’.,?!%-_é̈ﬁＡ\u200b\u00ad".split(''));
+const asciiChar = fc.constantFrom(...'aAbBsStT0123 \t\n\r\'`".,?!%-_/&()[]{}~^@#$*+=<>|:;'.split(''));
+
+describe('text fast paths', () => {
+  it('normaliseText gives the full pipeline text for ASCII and for anything else', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: asciiChar, maxLength: 80 }), (s) => normaliseText(s) === plainNormaliseText(s)),
+      {
+        numRuns: 2000,
+      },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: chatChar, maxLength: 80 }), (s) => normaliseText(s) === plainNormaliseText(s)),
+      {
+        numRuns: 2000,
+      },
+    );
+    expect(normaliseText("The body's cells, don't ＣＯＶＩＤ19")).toBe(
+      plainNormaliseText("The body's cells, don't ＣＯＶＩＤ19"),
+    );
+  });
+
+  it('normaliseFoodText gives the full pipeline text', () => {
+    for (const unit of [asciiChar, chatChar])
+      fc.assert(
+        fc.property(fc.string({ unit, maxLength: 80 }), (s) => normaliseFoodText(s) === plainNormaliseFoodText(s)),
+        { numRuns: 2000 },
+      );
+  });
+
+  it('long pastes are cut the same way', () => {
+    const long = `${"Selenium and the immune system, it's said. ".repeat(120)}`;
+    expect(normaliseText(long)).toBe(plainNormaliseText(long));
+    expect(normaliseFoodText(long)).toBe(plainNormaliseFoodText(long));
+  });
+});
+
+describe('editDistance', () => {
+  it('equals the plain row-by-row version, early stop included', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
+    fc.assert(
+      fc.property(
+        word,
+        word,
+        fc.integer({ min: 0, max: 3 }),
+        (a, b, limit) => editDistance(a, b, limit) === plainEditDistance(a, b, limit),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('selenium', 'slenium', 2)).toBe(1);
+    expect(editDistance('fule', 'flue', 1)).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
+
+describe('analyseStems', () => {
+  it('equals the stems analyse gives', () => {
+    const kb = loadKnowledgeOrThrow(new URL('../../knowledge', import.meta.url).pathname);
+    const lexicon = compileLexicon(kb.lexicon);
+    const texts = [
+      ...kb.foods.flatMap((f) => [f.name, ...f.aliases]),
+      ...kb.usda.foods.slice(0, 300).map((r) => r[1]),
+      'gud 4 ur immune system',
+      '2 of them',
+      'wat r u',
+    ];
+    for (const t of texts) expect(analyseStems(t), t).toEqual(analyse(t, lexicon).stems);
+  });
+});
