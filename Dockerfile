@@ -39,4 +39,4 @@ HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
   CMD ["node", "dist/ops/healthcheck.js"]
 # `npm start` without npm in between (its prestart build already ran above): SIGTERM from `docker stop`
 # reaches node directly (exec form), which shuts the bot down gracefully. Same command as package.json's.
-CMD ["node", "dist/discord/main.js"]
+CMD ["node", "--max-semi-space-size=4", "--v8-pool-size=2", "dist/discord/main.js"]

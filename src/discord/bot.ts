@@ -2,6 +2,7 @@ import { type Client, Events, type Guild, type Interaction, type Message, Team, 
 import type { Config } from '../config.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
+import { warmUp } from '../engine/warm-up.js';
 import { type KnowledgeBase, loadKnowledgeOrThrow } from '../knowledge/load.js';
 import { childLogger, createLogger, type Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -37,6 +38,11 @@ export interface StartOptions {
   extend?: { chat?: ChatCommand[]; buttons?: Record<string, ButtonHandler> };
   /** How often the store's retention purge runs (default daily; it also runs once on ready). */
   retentionPurgeIntervalMs?: number;
+  /**
+   * Exercise the engine before logging in (src/engine/warm-up.ts), so the first answers are not slow and
+   * memory at ready includes compiled code. Default true; tests that start many bots turn it off.
+   */
+  warmUp?: boolean;
 }
 
 export interface RunningBot {
@@ -79,6 +85,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const engineFactory = options.engineFactory ?? createEngine;
   const kb = loadKnowledgeOrThrow(knowledgeDir);
   const engine = engineFactory(kb);
+  if (options.warmUp ?? true) {
+    const warmed = warmUp(engine, kb);
+    logger.debug({ calls: warmed.calls, ms: Math.round(warmed.ms) }, 'engine warmed up');
+  }
   const client = createClient(config);
   // The application owner, fetched once when first needed (null until then, or after a failed fetch).
   let owner: Promise<string | null> | null = null;

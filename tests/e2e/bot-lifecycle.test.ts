@@ -170,8 +170,13 @@ describe('npm start as a process', () => {
   it('runs against Discord from the environment and exits 0 on SIGTERM', async () => {
     const fake = await startFakeDiscord({ token: TOKEN });
     try {
-      const run = spawnBot({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, KNOWLEDGE_DIR });
+      const run = spawnBot({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, KNOWLEDGE_DIR, LOG_LEVEL: 'debug' });
       await run.waitForStdout('"msg":"ready"');
+      // The engine was exercised before the bot said it was ready (and before it logged in).
+      const warmed = run.stdout().indexOf('"msg":"engine warmed up"');
+      expect(warmed).toBeGreaterThan(-1);
+      expect(warmed).toBeLessThan(run.stdout().indexOf('"msg":"ready"'));
+      expect(run.stdout()).toMatch(/"calls":[1-9]\d*,"ms":\d+,"msg":"engine warmed up"/);
       const message = fake.sendMessage({ content: 'what is selenium?', mentionsBot: true });
       await fake.waitForReplyTo(String(message.id));
       run.child.kill('SIGTERM');

@@ -57,6 +57,7 @@ async function launch(
     logger: createLogger({ level: 'debug', destination: logs }),
     store: createBotStore(store),
     drainTimeoutMs: 2_000,
+    warmUp: false,
     ...(metrics ? { metrics } : {}),
   });
   return {

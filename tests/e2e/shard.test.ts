@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePorts } from '../ops/ports.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord/index.js';
-import { forkShard, ROOT, type Spawned, spawnManager } from './helpers/process.js';
+import { forkShard, ROOT, type Spawned, START_FLAGS, spawnManager } from './helpers/process.js';
 
 // `npm run start:sharded` for real (the built dist/ops/sharded.js): the ShardingManager process forks one
 // bot process per shard, against a fake Discord that recommends 2 shards and owns a guild on each.
@@ -80,6 +80,17 @@ describe('npm run start:sharded', () => {
     const lines = logLines(manager.output());
     const listening = lines.filter((l) => l.msg === 'health and metrics endpoint listening');
     expect(listening.map((l) => l.shard).sort()).toEqual([0, 1]);
+  });
+
+  it.skipIf(process.platform !== 'linux')("runs every shard with the manager's Node flags (npm start's)", () => {
+    const pid = manager.child.pid as number;
+    const pids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+    expect(pids).toHaveLength(2);
+    expect(START_FLAGS.length).toBeGreaterThan(0);
+    for (const pid of pids) {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      for (const flag of START_FLAGS) expect(argv, `shard process ${pid}`).toContain(flag);
+    }
   });
 
   it('answers a mention in each guild from the shard that owns it', async () => {

@@ -50,6 +50,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const launch = () =>
     startBot(parsed.config, {
       drainTimeoutMs: 2_000,
+      // Dozens of bots start in these tests; the warm-up is checked on its own (bot-lifecycle.test.ts).
+      warmUp: false,
       ...options.start,
       logger: createLogger({ level: 'debug', destination: logs }),
     });

@@ -1,5 +1,5 @@
 import { type ChildProcess, type ForkOptions, fork, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,12 @@ export const BUILT = {
   start: join(ROOT, 'dist/discord/main.js'),
   sharded: join(ROOT, 'dist/ops/sharded.js'),
 } as const;
+/** The Node flags package.json's start script runs the bot with (heap settings), so tests run it the same way. */
+export const START_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  return args.filter((a) => a.startsWith('--'));
+})();
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null };
@@ -98,7 +104,8 @@ const withPath = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? '
  * (plus PATH).
  */
 export function spawnBot(env: Record<string, string>, script: 'start' | 'deploy-commands' = 'start'): Spawned {
-  const args = script === 'start' ? [BUILT.start] : ['--import', TSX_LOADER, join(ROOT, 'src/discord/deploy.ts')];
+  const args =
+    script === 'start' ? [...START_FLAGS, BUILT.start] : ['--import', TSX_LOADER, join(ROOT, 'src/discord/deploy.ts')];
   return watch(
     spawn(process.execPath, args, { cwd: emptyCwd(), env: withPath(env), stdio: ['ignore', 'pipe', 'pipe'] }),
   );
@@ -110,7 +117,7 @@ export function spawnBot(env: Record<string, string>, script: 'start' | 'deploy-
  */
 export function spawnManager(env: Record<string, string>, cwd: string, args: string[] = []): Spawned {
   return watch(
-    spawn(process.execPath, [BUILT.sharded, ...args], {
+    spawn(process.execPath, [...START_FLAGS, BUILT.sharded, ...args], {
       cwd,
       env: withPath(env),
       stdio: ['ignore', 'pipe', 'pipe'],
