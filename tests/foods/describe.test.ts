@@ -74,4 +74,10 @@ describe('describeFood', () => {
     expect(d.citations).toEqual([]);
     expect(d.safety).toBeNull();
   });
+
+  it('names a fraction of a serving as given, not rounded', () => {
+    const quarter = describeFood(index.lookup('tuna', { servings: 0.25 }), kb, 0.25);
+    expect(quarter.text).toMatch(/^0\.25 servings: about [\d.]+ mcg/m);
+    expect(describeFood(index.lookup('tuna'), kb, 1.5).text).toMatch(/^1\.5 servings: /m);
+  });
 });

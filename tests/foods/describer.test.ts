@@ -10,7 +10,7 @@ import { plainDailyValueNotes, plainDescribeFood } from './reference.js';
 
 const { kb, index } = realKnowledge();
 const describer = createFoodDescriber(kb);
-const SERVINGS = [1, 2.5, 7, 0, -3, Number.NaN];
+const SERVINGS = [1, 2.5, 0.25, 7, 0, -3, Number.NaN];
 
 const curated = kb.foods.map((f) => index.lookup(f.id));
 const usda = kb.usda.foods.filter((_, i) => i % 40 === 0).map((r) => index.lookup(`usda-${r[0]}`));

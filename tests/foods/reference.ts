@@ -151,7 +151,8 @@ export function plainDescribeFood(
   lines.push(
     `${base.name}: about ${fmt(base.mcg)} mcg of selenium per ${base.serving}, ${pct(base.mcg)}% of the Daily Value (${dv} mcg).`,
   );
-  if (n !== 1) lines.push(`${fmt(n)} servings: about ${fmt(total)} mcg, ${pct(total)}% of the Daily Value.`);
+  if (n !== 1)
+    lines.push(`${Math.round(n * 100) / 100} servings: about ${fmt(total)} mcg, ${pct(total)}% of the Daily Value.`);
   const ratio = total / rda;
   const vsRda =
     ratio >= 1.05

@@ -18,6 +18,8 @@ const MAX_MENTIONS = 2;
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const fmt = (n: number): string => String(round1(n));
+/** "0.25 servings", "1.5 servings": a count of servings is shown as given (up to two decimals), never rounded to 0.3. */
+const servingsLabel = (n: number): string => `${String(Math.round(n * 100) / 100)} serving${n === 1 ? '' : 's'}`;
 
 export interface FoodDescription {
   text: string;
@@ -204,7 +206,7 @@ export function createFoodDescriber(kb: KnowledgeBase): FoodDescriber {
     lines.push(
       `${base.name}: about ${fmt(base.mcg)} mcg of selenium per ${base.serving}, ${pct(base.mcg)}% of the Daily Value (${dv} mcg).`,
     );
-    if (n !== 1) lines.push(`${fmt(n)} servings: about ${fmt(total)} mcg, ${pct(total)}% of the Daily Value.`);
+    if (n !== 1) lines.push(`${servingsLabel(n)}: about ${fmt(total)} mcg, ${pct(total)}% of the Daily Value.`);
     const ratio = total / rda;
     const vsRda =
       ratio >= 1.05
