@@ -170,7 +170,7 @@ export function formatMemorySection(r: MemoryBenchResult): string {
   ];
   const peak = Math.max(...rows.map(([, m]) => m.rss));
   return [
-    `The bot as \`npm start\` runs it (startBot: knowledge, engine, discord.js client, command sync; built to JavaScript as \`npm start\` builds it), in a child process \`node ${[...startNodeFlags(), '--expose-gc'].join(' ')}\` (the flags of \`npm start\`) against the fake Discord on 127.0.0.1 in the parent; Node ${process.version}. RSS and heap are read after \`global.gc()\`. Questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; the mentions go through the gateway, handlers, rendering and REST.`,
+    `The bot as \`npm start\` runs it (startBot: knowledge, engine and its warm-up, discord.js client, command sync; built to JavaScript as \`npm start\` builds it), in a child process \`node ${[...startNodeFlags(), '--expose-gc'].join(' ')}\` (the flags of \`npm start\`) against the fake Discord on 127.0.0.1 in the parent; Node ${process.version}. RSS and heap are read after \`global.gc()\`. Questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; the mentions go through the gateway, handlers, rendering and REST.`,
     '',
     '| point | RSS (MB) | vs ready | V8 heap total (MB) | heap used (MB) |',
     '|---|---:|---:|---:|---:|',
@@ -189,7 +189,7 @@ export function formatMemorySection(r: MemoryBenchResult): string {
     `| peak RSS | ${mb(peak)} MB | < ${MEMORY_TARGETS.rssMb} MB | ${met(peak < MEMORY_TARGETS.rssMb * MB)} |`,
     `| RSS growth, ready to peak | ${pct(r.ready.rss, peak)} | < ${MEMORY_TARGETS.growth * 100}% | ${met((peak - r.ready.rss) / r.ready.rss < MEMORY_TARGETS.growth)} |`,
     '',
-    `Cold start is timed inside the child from its process start (Node boot, module loading, knowledge and engine build, gateway login, command sync); seen from the parent, spawn to ready took ${r.coldStartWallMs.toFixed(0)} ms (median). ${r.questions.toLocaleString('en')} engine questions took ${(r.engineMs / 1000).toFixed(1)} s (${(r.engineMs / r.questions).toFixed(3)} ms each on average).`,
+    `Cold start is timed inside the child from its process start (Node boot, module loading, knowledge and engine build, engine warm-up, gateway login, command sync); seen from the parent, spawn to ready took ${r.coldStartWallMs.toFixed(0)} ms (median). ${r.questions.toLocaleString('en')} engine questions took ${(r.engineMs / 1000).toFixed(1)} s (${(r.engineMs / r.questions).toFixed(3)} ms each on average).`,
   ].join('\n');
 }
 
