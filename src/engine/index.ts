@@ -9,12 +9,14 @@ import {
   type CompiledLexicon,
   compileLexicon,
   createStemCache,
+  LIGHT_WORDS,
+  mentionsAnchor,
   normaliseText,
   words,
 } from './normalise.js';
 import { createRouter, FOOD_FRAME_WORDS, type FoodQuestion } from './router.js';
 import type { Answer, Engine, FoodResult, Suggestion, Topic } from './types.js';
-import { createTypoCorrector, type TypoCorrector } from './typos.js';
+import { COMMON_WORDS, createTypoCorrector, type TypoCorrector } from './typos.js';
 
 export { DISCLAIMER, REFUSAL_TEXT } from './answer.js';
 
@@ -288,6 +290,27 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return subject !== undefined && !index.idf.has(subject);
   }
 
+  /**
+   * "How do I know if I have a weak immune system", "best way to treat a cold": every word is one the
+   * article uses, yet the question names neither selenium nor anything only this article speaks of (the
+   * lexicon's anchors: selenoproteins, ROS, BioPro, the article itself). It asks for general health
+   * advice, and an entry would answer it with a claim about selenium. Related links are left alone: their
+   * topics (vitamin C, mental health) are exactly what such questions may ask for. Without anchors in
+   * the lexicon the check is off.
+   */
+  function generalHealth(q: ReturnType<typeof analyse>): boolean {
+    if (!lexicon.anchors.size || router.mentionsSelenium(q.words)) return false;
+    // "How much is too much" names no subject at all: in a chat about one article, that is selenium.
+    if (q.terms.every((t) => limitTerms.has(t) || index.lightTerms.has(t))) return false;
+    // "Does it help with the flu", "can it fight infections": in a chat about one article, "it" doing
+    // something is its subject. ("Is it a cold or the flu" is not: there "it" does nothing.)
+    if (pronounSubject(q.original)) return false;
+    // "flu?", "immune system": a bare topic has no room for a request for general advice; it asks what
+    // the article says about that topic.
+    if (q.original.length <= FRAGMENT_WORDS && !q.original.some((w) => ADVICE_WORDS.has(w))) return false;
+    return !mentionsAnchor(q.stems, lexicon);
+  }
+
   function ask(question: string): Answer {
     const q = analyse(question, lexicon, correct, stemOf);
     if (!q.terms.length) return refusal(0, generalSuggestions());
@@ -311,6 +334,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (!best || best.score < ANSWER_THRESHOLD) return refuse(ranked);
     if (aboutAnotherSubstance(q, best.doc.id)) return refuse(ranked);
     if (unexplainedSubject(q)) return refuse(ranked);
+    if (best.doc.kind === 'entry' && generalHealth(q)) return refuse(ranked);
     // "good morning everyone": topic-neutral words only answer when the entry is about them ("this article").
     if (q.terms.every((t) => index.lightTerms.has(t)) && !namesTopic(index, best.doc.id, q.terms))
       return refuse(ranked);
@@ -358,6 +382,22 @@ export function createEngine(kb: KnowledgeBase): Engine {
  * match something, and misspelt off-topic terms ("magnesum") still reach the out-of-scope list. Built
  * in its own function so the word sets it starts from are not kept alive by the engine's closures.
  */
+/** At most this many words, a message is a bare topic ("flu?", "immune system", "selenoproteins pls"). */
+const FRAGMENT_WORDS = 3;
+/** Words that turn even a short question into a request for general advice ("treat a cold", "best diet"). */
+const ADVICE_WORDS = new Set(['best', 'treat', 'cure', 'how', 'tips', 'way', 'ways', 'should']);
+/** Verbs a supplement "does": after "it" they make "it" the subject ("does it help", "can it prevent"). */
+const SUBJECT_VERBS = new Set(
+  'help helps work works protect protects boost boosts affect affects do does prevent prevents fight fights reduce reduces improve improves support supports strengthen strengthens interact interacts cure cures treat treats matter matters stop stops lower lowers raise raises cause causes'.split(
+    ' ',
+  ),
+);
+
+/** "it" (or "this stuff", "this mineral") followed by what a supplement does: the question's subject is implied. */
+export function pronounSubject(words: readonly string[]): boolean {
+  return words.some((w, i) => w === 'it' && SUBJECT_VERBS.has(words[i + 1] ?? '') && words[i - 1] !== 'is');
+}
+
 function knowledgeTypoCorrector(
   kb: KnowledgeBase,
   docInputs: readonly DocInput[],
@@ -370,6 +410,7 @@ function knowledgeTypoCorrector(
   for (const d of docInputs) [d.titleText, ...d.questions, ...d.keywords, ...d.quotes].forEach(addWords);
   for (const group of kb.lexicon.synonyms) group.forEach(addWords);
   kb.lexicon.outOfScope.forEach(addWords);
+  kb.lexicon.anchors?.forEach(addWords);
   addWords(FOOD_FRAME_WORDS);
   for (const f of kb.foods) [f.name, ...f.aliases].forEach(addWords);
   // A four-letter word is only repaired into a topic's name: the words of titles and the head term of each
@@ -383,5 +424,7 @@ function knowledgeTypoCorrector(
   for (const group of kb.lexicon.synonyms) addDomain(group[0] ?? '');
   // Words the synonyms make one concept complete alike ("bacter" -> bacteria, bacterial, bacterium).
   const family = (w: string) => analyse(w, lexicon).terms.join(' ');
-  return createTypoCorrector(vocabulary, { domain, family });
+  // Real words the knowledge base does not use are what the member meant: never "repaired" into one it does.
+  const keep = [...LIGHT_WORDS, ...COMMON_WORDS, ...(kb.lexicon.realWords ?? [])];
+  return createTypoCorrector(vocabulary, { domain, family, keep });
 }

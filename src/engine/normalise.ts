@@ -105,9 +105,9 @@ export function stem(word: string): string {
 }
 
 /**
- * Conversational filler: greetings, hedges, "I was wondering", "I've heard", "is that a myth". A chatty
- * message wraps one topic in many of these, and none of them says what the topic is, so they weigh
- * nothing (an unknown word would otherwise weigh as much as the rarest topic word).
+ * Conversational filler: greetings, hedges, "I was wondering", "I've heard", "is that a myth", "my mom
+ * says", "or nah". A chatty message wraps one topic in many of these, and none of them says what the
+ * topic is, so they weigh nothing (an unknown word would otherwise weigh as much as the rarest topic word).
  */
 const FILLER_WORDS = `hello hi hey heya howdy greetings morning evening afternoon night tonight folks everyone everybody
 all guys team community lately recently currently wanted want wanting ask asking asked wondering wonder
@@ -120,7 +120,10 @@ browse scrolling lurker lurking longtime ago said says saying told tell telling 
 mentions mentioned tbf ngl fyi fwiw afaik iirc lmk appreciate appreciated cheers thx ty tia advance sorry excuse
 youtube tiktok instagram facebook twitter podcast podcasts video videos influencer influencers
 dumb silly stupid noob newbie beginner random general generally overall whatever anyway anyways also plus though tho
-although still even ever terms regards regarding respect`;
+although still even ever terms regards regarding respect nah naw nope yup lmfao haha hahaha claiming claimed
+friend friends buddy mate mom moms mum mums mother dad dads father parents wife husband partner sister brother
+boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt uncle sentence sentences paragraph
+paragraphs eli5 layman laymans plain idea ideas clue clueless`;
 
 /** Chat shorthand a member types for a whole word; expanded before typo repair so "wat r" reads "what are". */
 export const SHORTHAND: ReadonlyMap<string, string> = new Map(
@@ -255,6 +258,8 @@ export interface CompiledLexicon {
   phrases: Map<string, Phrase[]>;
   /** Stemmed phrases that mark a question as outside the article; canonical is the phrase itself. */
   outOfScope: Map<string, Phrase[]>;
+  /** Stemmed phrases that tie a question to this article rather than to health in general. */
+  anchors: Map<string, Phrase[]>;
 }
 
 // Phrases are matched on every stemmed word, stopwords included ("too much", "lack of"), and
@@ -291,7 +296,21 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const tokens = stemPhrase(term);
     addPhrase(outOfScope, tokens, [tokens.join(' ')]);
   }
-  return { phrases, outOfScope };
+  const anchors: CompiledLexicon['anchors'] = new Map();
+  for (const term of lexicon.anchors ?? []) {
+    const tokens = stemPhrase(term);
+    addPhrase(anchors, tokens, [tokens.join(' ')]);
+  }
+  return { phrases, outOfScope, anchors };
+}
+
+/**
+ * Whether stemmed words name one of the lexicon's anchors. Matched on the words as typed (after typo
+ * repair), not on synonyms: "germs" shares a group with the article's "microorganisms" but is
+ * everyday speech, so only the listed forms count.
+ */
+export function mentionsAnchor(stems: readonly string[], lexicon: CompiledLexicon): boolean {
+  return stems.some((token, i) => matchAt(stems, i, lexicon.anchors.get(token)) !== undefined);
 }
 
 const matchAt = (tokens: readonly string[], i: number, candidates: readonly Phrase[] | undefined): Phrase | undefined =>
@@ -305,7 +324,8 @@ export function toTerms(raw: readonly string[], stems: readonly string[], lexico
   const out: string[] = [];
   for (let i = 0; i < stems.length; ) {
     const hit = matchAt(stems, i, lexicon.phrases.get(stems[i] as string));
-    if (hit) {
+    // A one-word synonym does not fire on a stopword that merely stems like it: "like" is not "likely".
+    if (hit && !(hit.tokens.length === 1 && STOPWORDS.has(raw[i] as string))) {
       out.push(...hit.canonical);
       i += hit.tokens.length;
       continue;

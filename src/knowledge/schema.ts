@@ -116,6 +116,18 @@ export const lexiconSchema = z.object({
   $schema: z.string().optional(),
   synonyms: z.array(z.array(text).min(2)).describe('Each group: the first term is canonical.'),
   outOfScope: z.array(text).describe('Terms that mark a question as about something the article does not cover.'),
+  anchors: z
+    .array(text)
+    .optional()
+    .describe(
+      'Words and phrases only this article speaks of (its own concepts, and the article itself). A question naming none of them, nor selenium, is general health advice the article does not give.',
+    ),
+  realWords: z
+    .array(text)
+    .optional()
+    .describe(
+      'Real English words one edit away from the vocabulary ("optional" near "optimal", "backing" near "lacking"): typo repair leaves them as typed.',
+    ),
 });
 
 /**

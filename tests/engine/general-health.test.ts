@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, pronounSubject } from '../../src/engine/index.js';
+import { analyse, compileLexicon, mentionsAnchor, normaliseText, stem, words } from '../../src/engine/normalise.js';
+import type { Engine } from '../../src/engine/types.js';
+import { createTypoCorrector } from '../../src/engine/typos.js';
+import type { KnowledgeBase } from '../../src/knowledge/load.js';
+import { loadProjectKnowledge } from './answer-schema.js';
+
+// General health questions whose every word the article uses ("how can I tell if my immune system is
+// weak") are not questions about the article: without selenium or one of the lexicon's anchors they are
+// refused. Chat filler, missing synonyms and real words taken for typos no longer sink clear questions.
+
+let kb: KnowledgeBase;
+let engine: Engine;
+
+beforeAll(() => {
+  kb = loadProjectKnowledge();
+  engine = createEngine(kb);
+});
+
+const stems = (text: string) => words(normaliseText(text)).map(stem);
+
+describe('anchors', () => {
+  const lexicon = compileLexicon({
+    synonyms: [['microorganism', 'germ', 'germs']],
+    outOfScope: [],
+    anchors: ['selenoprotein', 'oxidative stress', 'microorganism'],
+  });
+
+  it('finds an anchor in any inflection, and a phrase only whole', () => {
+    expect(mentionsAnchor(stems('what do selenoproteins do'), lexicon)).toBe(true);
+    expect(mentionsAnchor(stems('what is oxidative stress'), lexicon)).toBe(true);
+    expect(mentionsAnchor(stems('does stress make you sick'), lexicon)).toBe(false);
+  });
+
+  it('matches the words as typed, not their synonyms', () => {
+    expect(mentionsAnchor(stems('how do microorganisms get in'), lexicon)).toBe(true);
+    expect(mentionsAnchor(stems('how do germs get in'), lexicon)).toBe(false);
+  });
+
+  it('is empty for a lexicon without anchors', () => {
+    const none = compileLexicon({ synonyms: [], outOfScope: [] });
+    expect(mentionsAnchor(stems('what do selenoproteins do'), none)).toBe(false);
+  });
+});
+
+describe('general health questions that name neither selenium nor the article', () => {
+  it.each([
+    'how can I tell if my immune system is weak',
+    'what should I do to get over a cold faster',
+    'which foods calm inflammation',
+    'how do I make my immune system stronger',
+    'is the flu worse than a cold',
+  ])('refuses "%s"', (q) => {
+    expect(engine.ask(q).answered).toBe(false);
+  });
+
+  it.each([
+    'can selenium make my immune system stronger',
+    'does selenium calm inflammation',
+    'what is oxidative stress',
+    'what do selenoproteins do',
+    'what is this article about',
+    'is there anything to read on vitamin c and immunity',
+  ])('still answers "%s"', (q) => {
+    expect(engine.ask(q).answered).toBe(true);
+  });
+
+  it.each([
+    // "it" doing something is the article's subject, in a chat about one article.
+    ['does it help against the flu', 'influenza'],
+    ['can it fight off infections', null],
+    // A bare topic asks what the article says about it.
+    ['flu?', 'influenza'],
+  ])('reads "%s" as about selenium', (q, entry) => {
+    const answer = engine.ask(q);
+    expect(answer.answered).toBe(true);
+    if (entry) expect(answer.matchId).toBe(entry);
+  });
+
+  it.each(['is it a cold or the flu', 'treat a cold'])(
+    'still refuses "%s" ("it" does nothing there; a short request for advice is still one)',
+    (q) => {
+      expect(engine.ask(q).answered).toBe(false);
+    },
+  );
+
+  it('tells a pronoun subject from a pronoun that only stands there', () => {
+    expect(pronounSubject(words('does it help with colds'))).toBe(true);
+    expect(pronounSubject(words('can it prevent infections'))).toBe(true);
+    expect(pronounSubject(words('is it a cold'))).toBe(false);
+    expect(pronounSubject(words('how do i know it is the flu'))).toBe(false);
+  });
+
+  it('takes its anchors from the lexicon', () => {
+    const q = 'what do selenoproteins do';
+    const anchors = (kb.lexicon.anchors ?? []).filter((a) => !a.startsWith('seleno'));
+    const without = createEngine({ ...kb, lexicon: { ...kb.lexicon, anchors } });
+    expect(without.ask(q).answered).toBe(false);
+  });
+});
+
+describe('lexicon groups', () => {
+  const lexicon = () => compileLexicon(kb.lexicon);
+  const terms = (text: string) => analyse(text, lexicon()).terms;
+
+  it('keeps poor immunity, chemo and autoimmunity apart from being immunocompromised', () => {
+    const immunocompromised = terms('immunocompromised');
+    for (const text of ['poor immunity', 'weak immunity', 'low immunity', 'chemo', 'hiv', 'autoimmune'])
+      expect(terms(text)).not.toEqual(immunocompromised);
+  });
+
+  it.each([
+    ['dampen inflammation', 'reduce inflammation'],
+    ['what jobs does selenium do', 'what functions does selenium do'],
+    ['when selenium levels drop', 'selenium deficiency'],
+    ['take selenium together with zinc', 'take selenium in combination with zinc'],
+    ['is selenium needed everywhere in the body', 'is selenium needed in all tissues'],
+    ['can i get it from what i eat', 'can i get it from diet'],
+  ])('reads "%s" as "%s"', (a, b) => {
+    expect(terms(a)).toEqual(terms(b));
+  });
+
+  it('does not read the stopword "like" as its look-alike "likely" (a risk)', () => {
+    expect(terms('symptoms like fever')).not.toContain(terms('likely')[0]);
+    expect(terms('is it likely')).toEqual(terms('risk'));
+  });
+
+  it('drops chat filler: "my mom says", "or nah"', () => {
+    expect(terms('my mom says selenium boosts immunity or nah')).toEqual(terms('selenium boosts immunity'));
+  });
+});
+
+describe('real words are not repaired into knowledge-base words', () => {
+  it('keeps a word it is told to keep, and repairs it otherwise', () => {
+    const vocabulary = ['optimal', 'lacking', 'selenium'];
+    expect(createTypoCorrector(vocabulary).correct('optional')).toBe('optimal');
+    expect(createTypoCorrector(vocabulary, { keep: ['optional'] }).correct('optional')).toBe('optional');
+  });
+
+  it('reads "optional" as asking whether selenium is essential, not about optimal amounts', () => {
+    const answer = engine.ask('is selenium optional for the body');
+    expect(answer.answered).toBe(true);
+    expect(answer.matchId).toBe('what-is-selenium');
+  });
+
+  it('does not read research "backing" a claim as "lacking" selenium', () => {
+    const answer = engine.ask('is there research backing selenium for immunity');
+    expect(answer.answered).toBe(true);
+    expect(answer.matchId).not.toMatch(/deficiency/);
+  });
+
+  it('lists single words as the normaliser writes them, so each can match a typed word', () => {
+    for (const w of kb.lexicon.realWords ?? []) expect(words(normaliseText(w))).toEqual([w]);
+  });
+});
