@@ -393,9 +393,19 @@ const SUBJECT_VERBS = new Set(
   ),
 );
 
-/** "it" (or "this stuff", "this mineral") followed by what a supplement does: the question's subject is implied. */
+/** Verbs whose object, when it is "it", is the supplement ("should I take it", "do I need it"). */
+const OBJECT_VERBS = new Set('take taking took use using try trying need supplement supplementing'.split(' '));
+
+/**
+ * "it" doing what a supplement does ("does it help"), or taken as one ("should I take it"): in a chat about
+ * one article, its subject is implied.
+ */
 export function pronounSubject(words: readonly string[]): boolean {
-  return words.some((w, i) => w === 'it' && SUBJECT_VERBS.has(words[i + 1] ?? '') && words[i - 1] !== 'is');
+  return words.some(
+    (w, i) =>
+      w === 'it' &&
+      ((SUBJECT_VERBS.has(words[i + 1] ?? '') && words[i - 1] !== 'is') || OBJECT_VERBS.has(words[i - 1] ?? '')),
+  );
 }
 
 function knowledgeTypoCorrector(

@@ -88,6 +88,7 @@ describe('general health questions that name neither selenium nor the article', 
   it('tells a pronoun subject from a pronoun that only stands there', () => {
     expect(pronounSubject(words('does it help with colds'))).toBe(true);
     expect(pronounSubject(words('can it prevent infections'))).toBe(true);
+    expect(pronounSubject(words('should people with hiv take it'))).toBe(true);
     expect(pronounSubject(words('is it a cold'))).toBe(false);
     expect(pronounSubject(words('how do i know it is the flu'))).toBe(false);
   });
