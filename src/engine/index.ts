@@ -2,8 +2,10 @@ import type { KnowledgeBase } from '../knowledge/load.js';
 import { createEntryAnswerer, DISCLAIMER, refusal, relatedAnswer, safetyLine } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
 import { createFoodDescriber, createFoodIndex } from './foods/index.js';
+import { withoutFrame } from './frame.js';
 import { buildMatchIndex, type DocInput, explains, namesTopic, rank, type Scored } from './matcher.js';
 import {
+  type Analysed,
   analyse,
   analyseStems,
   type CompiledLexicon,
@@ -12,6 +14,7 @@ import {
   LIGHT_WORDS,
   mentionsAnchor,
   normaliseText,
+  toTerms,
   words,
 } from './normalise.js';
 import { createRouter, FOOD_FRAME_WORDS, type FoodQuestion } from './router.js';
@@ -56,7 +59,12 @@ safe safely healthy okay fine recommended recommend adult adults grown ups women
 maximum minimum min least consume consuming take taking`;
 
 export function createEngine(kb: KnowledgeBase): Engine {
-  const lexicon = compileLexicon(kb.lexicon);
+  const anchors = kb.lexicon.anchors ?? [];
+  // The article's own figures ("11%", "8 mcg") tie a question to it as its anchors do ("what does 11% mean").
+  const lexicon = compileLexicon({
+    ...kb.lexicon,
+    anchors: anchors.length ? [...anchors, ...figures(kb.article.text)] : [],
+  });
   const stemOf = createStemCache();
 
   const docInputs: DocInput[] = [
@@ -304,15 +312,27 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (q.terms.every((t) => limitTerms.has(t) || index.lightTerms.has(t))) return false;
     // "Does it help with the flu", "can it fight infections": in a chat about one article, "it" doing
     // something is its subject. ("Is it a cold or the flu" is not: there "it" does nothing.)
-    if (pronounSubject(q.original)) return false;
-    // "flu?", "immune system": a bare topic has no room for a request for general advice; it asks what
-    // the article says about that topic.
-    if (q.original.length <= FRAGMENT_WORDS && !q.original.some((w) => ADVICE_WORDS.has(w))) return false;
+    if (pronounSubject(q.original) || demonstrativeSubject(q.original)) return false;
+    if (bareTopic(q.original)) return false;
     return !mentionsAnchor(q.stems, lexicon);
   }
 
+  /**
+   * The question with its article-referring framing ("according to the article", "how many times does the
+   * article mention") dropped from the terms, when anything is left to rank on ("what does the article
+   * say" is nothing but its frame, and stays as it is).
+   * Only the terms change: the words still name the article, so it still counts as an anchor.
+   */
+  function focusOnTopic(q: Analysed): Analysed {
+    const named = demonstrativeSubject(q.words) ? namingSelenium(q.words) : null;
+    const rest = withoutFrame(named ?? q.words);
+    const terms = rest ? toTerms(rest, rest.map(stemOf), lexicon) : [];
+    if (terms.length) return { ...q, terms };
+    return named ? { ...q, terms: toTerms(named, named.map(stemOf), lexicon) } : q;
+  }
+
   function ask(question: string): Answer {
-    const q = analyse(question, lexicon, correct, stemOf);
+    const q = focusOnTopic(analyse(question, lexicon, correct, stemOf));
     if (!q.terms.length) return refusal(0, generalSuggestions());
     const { match: food, mentioned } = findFood(question, q.original.join(' '), q);
     // A table food named in a topic question ("brazil nuts or pills?") stands for food in general: the
@@ -377,6 +397,14 @@ export function createEngine(kb: KnowledgeBase): Engine {
   };
 }
 
+/** A number with the unit that makes it a figure rather than a count ("11%", "8 mcg", "55 micrograms"). */
+const FIGURE = /(\d+(?:\.\d+)?)\s*(%|percent|mcg|micrograms?|µg|mg|milligrams?)(?![\p{L}\p{N}])/giu;
+
+/** The figures a text quotes, as anchor phrases ("11%" -> "11 %", spelt "11 percent" once normalised). */
+export function figures(text: string): string[] {
+  return [...new Set([...text.matchAll(FIGURE)].map((m) => `${m[1]} ${m[2]}`))];
+}
+
 /**
  * Typo repair proposes only words the knowledge base (or the lexicon) knows, so a corrected word can
  * match something, and misspelt off-topic terms ("magnesum") still reach the out-of-scope list. Built
@@ -384,8 +412,61 @@ export function createEngine(kb: KnowledgeBase): Engine {
  */
 /** At most this many words, a message is a bare topic ("flu?", "immune system", "selenoproteins pls"). */
 const FRAGMENT_WORDS = 3;
-/** Words that turn even a short question into a request for general advice ("treat a cold", "best diet"). */
-const ADVICE_WORDS = new Set(['best', 'treat', 'cure', 'how', 'tips', 'way', 'ways', 'should']);
+/**
+ * Words that turn even a short question into a request for general advice ("treat a cold", "best diet",
+ * "cancer symptoms", "what causes infections").
+ */
+const ADVICE_WORDS = new Set(
+  'best treat cure how tips way ways should cause causes symptom symptoms sign signs'.split(' '),
+);
+/** Question words: after one, a short message is a whole question ("what is immunity"), not a bare topic. */
+const WH_WORDS = new Set('what whats why how when where which who whos'.split(' '));
+/** Follow-up openers that add nothing to the topic after them ("what about the flu", "and inflammation?"). */
+const LEAD_INS = [['what', 'about'], ['how', 'about'], ['what', 'of'], ['and'], ['also'], ['ok'], ['okay'], ['so']];
+
+/** The words after any follow-up openers: "and what about chronic inflammation" -> "chronic inflammation". */
+export function withoutLeadIn(words: readonly string[]): string[] {
+  let rest = [...words];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const lead of LEAD_INS)
+      if (rest.length > lead.length && lead.every((w, i) => rest[i] === w)) {
+        rest = rest.slice(lead.length);
+        changed = true;
+      }
+  }
+  return rest;
+}
+
+/**
+ * "flu?", "immune system", "what about covid": a bare topic has no room for a request for general advice;
+ * in a chat about one article it asks what the article says about that topic. A question word starting
+ * it ("what is immunity", "what causes cancer") or an advice word ("cancer symptoms") makes it a question
+ * about health in general instead.
+ */
+export function bareTopic(words: readonly string[]): boolean {
+  const rest = withoutLeadIn(words);
+  return rest.length <= FRAGMENT_WORDS && !WH_WORDS.has(rest[0] ?? '') && !rest.some((w) => ADVICE_WORDS.has(w));
+}
+
+/** What a chat about one supplement calls it without its name ("this mineral", "that stuff"). */
+const STAND_INS = new Set(
+  'supplement supplements mineral minerals nutrient nutrients stuff element micronutrient'.split(' '),
+);
+
+const standsIn = (words: readonly string[], i: number): boolean =>
+  STAND_INS.has(words[i] ?? '') && (words[i - 1] === 'this' || words[i - 1] === 'that');
+
+/** "Does this mineral help immunity", "is this supplement safe": the article's subject, named by a stand-in. */
+export function demonstrativeSubject(words: readonly string[]): boolean {
+  return words.some((_, i) => standsIn(words, i));
+}
+
+/** The words with each stand-in for the article's subject ("this mineral") replaced by its name. */
+export function namingSelenium(words: readonly string[]): string[] {
+  return words.map((w, i) => (standsIn(words, i) ? 'selenium' : w));
+}
+
 /** Verbs a supplement "does": after "it" they make "it" the subject ("does it help", "can it prevent"). */
 const SUBJECT_VERBS = new Set(
   'help helps work works protect protects boost boosts affect affects do does prevent prevents fight fights reduce reduces improve improves support supports strengthen strengthens interact interacts cure cures treat treats matter matters stop stops lower lowers raise raises cause causes'.split(

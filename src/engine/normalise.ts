@@ -16,8 +16,8 @@ export const ASCII = /^[\t\n\r -~]*$/;
 
 /**
  * NFKC (full-width letters, ligatures), lowercase, accents removed, control / zero-width / bidi marks
- * dropped, anything not a letter or digit turned into a space. Apostrophes vanish so "don't" stays one
- * word. Digits glued to letters are split ("covid19" -> "covid 19") so both spellings meet.
+ * dropped, "%" spelt "percent", anything else not a letter or digit turned into a space. Apostrophes
+ * vanish so "don't" stays one word. Digits glued to letters are split ("covid19" -> "covid 19") so both spellings meet.
  */
 export function normaliseText(input: string): string {
   const raw = input.slice(0, RAW_SLICE);
@@ -37,6 +37,7 @@ function unicodePasses(raw: string): string {
       // Possessives first ("the body's cells" -> "body"), then other apostrophes vanish ("don't" -> "dont").
       .replace(/(\p{L})['’]s(?![\p{L}\p{N}])/gu, '$1')
       .replace(/['’‘`´]/g, '')
+      .replace(/%/g, ' percent ')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .replace(/(\p{L})(\p{N})/gu, '$1 $2')
       .replace(/(\p{N})(\p{L})/gu, '$1 $2')
@@ -53,6 +54,8 @@ function asciiPasses(raw: string): string {
   // Each pass only where it can change something: most messages have no apostrophe and no digit.
   if (text.includes("'")) text = text.replace(/([a-z])'s(?![a-z0-9])/g, '$1');
   if (text.includes("'") || text.includes('`')) text = text.replace(/['`]/g, '');
+  // "11%" and "11 percent" are one figure: the sign becomes its word.
+  if (text.includes('%')) text = text.replace(/%/g, ' percent ');
   text = text.replace(/[^a-z0-9]+/g, ' ');
   if (/[0-9]/.test(text)) text = text.replace(/([a-z])([0-9])/g, '$1 $2').replace(/([0-9])([a-z])/g, '$1 $2');
   return text.trim();
@@ -123,7 +126,8 @@ dumb silly stupid noob newbie beginner random general generally overall whatever
 although still even ever terms regards regarding respect nah naw nope yup lmfao haha hahaha claiming claimed
 friend friends buddy mate mom moms mum mums mother dad dads father parents wife husband partner sister brother
 boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt uncle sentence sentences paragraph
-paragraphs eli5 layman laymans plain idea ideas clue clueless`;
+paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
+surely`;
 
 /** Chat shorthand a member types for a whole word; expanded before typo repair so "wat r" reads "what are". */
 export const SHORTHAND: ReadonlyMap<string, string> = new Map(
@@ -248,7 +252,8 @@ called named known produce produces create creates happen happens change changes
 result results related connected involved anything myth myths swear swears legit real scam hoax nonsense truth
 rumor rumour quick quickly short briefly simple simply act acts acting worried worry worrying concerned
 concern bother fine okay regard regarded considered consider classed classified deemed viewed labelled
-labeled talk talks talking`.split(/\s+/),
+labeled talk talks talking figure figures stat stats statistic statistics section sections
+heading headings refer refers referring`.split(/\s+/),
 );
 
 type Phrase = { tokens: string[]; canonical: string[] };

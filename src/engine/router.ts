@@ -113,7 +113,11 @@ export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) =>
           .filter((w) => !isFiller(w))
           .map(stemOf)
           .filter((s) => !food(s)),
-      only: (words) => words.filter((w) => !STOPWORDS.has(w)).every((w) => food(stemOf(w))),
+      // "A glass of milk" is still nothing but the food: its measure says how much, not what else.
+      only: (words) =>
+        words
+          .filter((w, i) => !STOPWORDS.has(w) && !(containers.has(stemOf(w)) && words[i + 1] === 'of'))
+          .every((w) => food(stemOf(w))),
       servingsIn(words, serving) {
         const [count, unit] = normaliseText(serving).split(' ');
         for (let i = 0; i + 1 < words.length; i++) {

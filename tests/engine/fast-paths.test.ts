@@ -19,6 +19,7 @@ function plainNormaliseText(input: string): string {
     .replace(/\p{Cf}/gu, '')
     .replace(/(\p{L})['’]s(?![\p{L}\p{N}])/gu, '$1')
     .replace(/['’‘`´]/g, '')
+    .replace(/%/g, ' percent ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/(\p{L})(\p{N})/gu, '$1 $2')
     .replace(/(\p{N})(\p{L})/gu, '$1 $2')

@@ -31,6 +31,18 @@ describe('findInText', () => {
     expect(hit?.matched).toBe(matched);
   });
 
+  it('finds a two-word curated name written as one word, as the lookup does', () => {
+    for (const [text, id] of [
+      ['how much selenium is in sweetcorn?', 'corn'],
+      ['is there selenium in cottagecheese', 'cottage-cheese'],
+    ] as const) {
+      expect(index.findInText(text)?.result.id).toBe(id);
+      expect(index.lookup(text.split(' ').at(-1)?.replace('?', '') ?? '').id).toBe(id);
+    }
+    // Only the exact joined name: a word that merely starts like one is not the food.
+    expect(index.findInText('how much selenium is in sweetcornflakes')?.result.id).not.toBe('corn');
+  });
+
   it('does not turn random words into foods', () => {
     for (const text of [
       'laptop',

@@ -205,6 +205,10 @@ export function createTextSearch(
     return { result: resultOf(hit, 1, []), matched: words.slice(from, to).join(' '), matchedBy };
   }
 
+  /** A two-word curated name written as one word ("sweetcorn", "brazilnut"), as the lookup also accepts. */
+  const joinedUp = (word: string) =>
+    (curatedByStart.get(`2 ${word[0]}`) ?? []).find((k) => k.key.replace(' ', '') === word);
+
   /** A misspelt curated food ("bananna"): only close, longer words, compared with whole keys. */
   function typoInText(tokens: readonly string[], words: readonly string[]): TextHit | null {
     const content = contentWords(tokens).filter((t) => !NUTRIENT_WORDS.has(t) && !ANIMAL_WORDS.has(t));
@@ -214,10 +218,11 @@ export function createTextSearch(
         if (phrase.length < 5) continue;
         const maxEdits = phrase.length >= 8 ? 2 : 1;
         // Typos rarely change the first letter; requiring it keeps "price" from becoming rice.
-        const close = (curatedByStart.get(`${n} ${phrase[0]}`) ?? []).find(
-          (k) =>
-            Math.abs(k.key.length - phrase.length) <= maxEdits && editDistance(k.key, phrase, maxEdits) <= maxEdits,
-        );
+        const close =
+          (curatedByStart.get(`${n} ${phrase[0]}`) ?? []).find(
+            (k) =>
+              Math.abs(k.key.length - phrase.length) <= maxEdits && editDistance(k.key, phrase, maxEdits) <= maxEdits,
+          ) ?? (n === 1 ? joinedUp(phrase) : undefined);
         const from = tokens.indexOf(content[i] as string);
         // Next to an object word the name is part of a thing ("banana phone", "rice paper").
         const nextTo = [tokens[from - 1], tokens[from + n]];

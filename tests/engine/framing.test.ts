@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withoutFrame } from '../../src/engine/frame.js';
+import {
+  bareTopic,
+  createEngine,
+  demonstrativeSubject,
+  figures,
+  namingSelenium,
+  withoutLeadIn,
+} from '../../src/engine/index.js';
+import { analyse, compileLexicon, normaliseText } from '../../src/engine/normalise.js';
+import type { Engine } from '../../src/engine/types.js';
+import { loadProjectKnowledge } from './answer-schema.js';
+
+// How a question is framed (pointing at the article, following up on the last answer, calling selenium
+// "this mineral") should not change which topic it asks about; short general-health questions still
+// are general health questions.
+
+let engine: Engine;
+
+beforeAll(() => {
+  engine = createEngine(loadProjectKnowledge());
+});
+
+const wordsOf = (text: string) => normaliseText(text).split(' ');
+
+describe('article-referring framing', () => {
+  it.each([
+    ['according to this article what do selenoproteins do', 'what do selenoproteins do'],
+    ['how many times does the article mention influenza', 'influenza'],
+    ['does the article say selenium helps the thyroid', 'selenium helps the thyroid'],
+    ['in the article, what is said about ros', 'what is said about ros'],
+    ['which section talks about milk', 'milk'],
+  ])('"%s" leaves "%s"', (question, rest) => {
+    expect(withoutFrame(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
+  });
+
+  it('leaves questions without framing alone', () => {
+    expect(withoutFrame(wordsOf('does selenium help the immune system'))).toBeNull();
+    // "the article" as a subject that does something else is not framing.
+    expect(withoutFrame(wordsOf('is the article biased'))).toBeNull();
+  });
+
+  it.each([
+    ['according to the article, what do selenoproteins do', 'what do selenoproteins do'],
+    ['how many times does the article mention influenza', 'influenza'],
+    ['what does the article say about reactive oxygen species', 'reactive oxygen species'],
+  ])('"%s" answers as "%s" does', (framed, plain) => {
+    const a = engine.ask(framed);
+    const b = engine.ask(plain);
+    expect(b.answered).toBe(true);
+    expect(a.answered).toBe(true);
+    expect(a.matchId).toBe(b.matchId);
+    expect(a.confidence).toBeGreaterThanOrEqual(b.confidence - 0.1);
+  });
+
+  it('still counts a question that is only framing as about the article', () => {
+    expect(engine.ask('what is this article about').matchId).toBe('article-overview');
+  });
+});
+
+describe('follow-ups', () => {
+  it('strips lead-ins, however many, but never the whole message', () => {
+    expect(withoutLeadIn(wordsOf('and what about chronic inflammation'))).toEqual(['chronic', 'inflammation']);
+    expect(withoutLeadIn(wordsOf('how about the flu'))).toEqual(['the', 'flu']);
+    expect(withoutLeadIn(wordsOf('also'))).toEqual(['also']);
+    expect(withoutLeadIn(wordsOf('why does it work'))).toEqual(['why', 'does', 'it', 'work']);
+  });
+
+  it.each([
+    ['what about chronic inflammation', 'chronic-inflammation'],
+    ['and how about influenza?', 'influenza'],
+  ])('answers "%s" as a bare topic', (q, id) => {
+    const a = engine.ask(q);
+    expect(a.answered).toBe(true);
+    expect(a.matchId).toBe(id);
+  });
+
+  it('reads "this mineral" and its kin as naming selenium', () => {
+    expect(demonstrativeSubject(wordsOf('does this mineral help immunity'))).toBe(true);
+    expect(demonstrativeSubject(wordsOf('is that stuff safe'))).toBe(true);
+    expect(demonstrativeSubject(wordsOf('which mineral helps immunity'))).toBe(false);
+    expect(namingSelenium(wordsOf('does this nutrient fight viruses'))).toEqual([
+      'does',
+      'this',
+      'selenium',
+      'fight',
+      'viruses',
+    ]);
+    const a = engine.ask('can this supplement protect me from covid');
+    expect(a.answered).toBe(true);
+    expect(a.matchId).toBe('covid-19');
+  });
+
+  it('reads "%" as "percent", so the article figures meet their spelt-out forms', () => {
+    expect(normaliseText('11% of your needs')).toBe('11 percent of your needs');
+    expect(figures('A cup gives 8 mcg, or 11% of needs; 2 cups.')).toEqual(['8 mcg', '11 %']);
+    const a = engine.ask('what is the 11 percent about');
+    expect(a.answered).toBe(true);
+    expect(a.matchId).toBe('milk-selenium');
+  });
+});
+
+describe('short general-health questions', () => {
+  it('exempts bare topics but not whole questions or requests for advice', () => {
+    expect(bareTopic(wordsOf('flu?'))).toBe(true);
+    expect(bareTopic(wordsOf('immune system'))).toBe(true);
+    expect(bareTopic(wordsOf('what about covid'))).toBe(true);
+    expect(bareTopic(wordsOf('what is immunity'))).toBe(false);
+    expect(bareTopic(wordsOf('what causes colds'))).toBe(false);
+    expect(bareTopic(wordsOf('fever symptoms'))).toBe(false);
+    expect(bareTopic(wordsOf('signs of infection'))).toBe(false);
+  });
+
+  it.each([
+    'what is an infection',
+    'what causes colds',
+    'signs of infection',
+    'why do infections happen',
+    'flu symptoms',
+  ])('refuses "%s"', (q) => {
+    expect(engine.ask(q).answered).toBe(false);
+  });
+
+  it.each(['flu?', 'immune system', 'what about covid', 'is it safe', 'signs of a deficiency'])(
+    'still answers "%s"',
+    (q) => {
+      expect(engine.ask(q).answered).toBe(true);
+    },
+  );
+});
+
+describe('real words that stem like topic words', () => {
+  it('does not read "definitely" as "definition"', () => {
+    const lexicon = compileLexicon({ synonyms: [], outOfScope: [] });
+    expect(analyse('do supplements definitely work', lexicon).terms).not.toContain(
+      analyse('definition', lexicon).terms[0],
+    );
+    expect(engine.ask('do selenium supplements definitely work').matchId).not.toBe('what-is-selenium');
+  });
+});
+
+describe('glass', () => {
+  it('keeps selenium glass out of the milk answer, and milk in a glass in the food table', () => {
+    expect(engine.ask('what is selenium glass used for').answered).toBe(false);
+    expect(engine.ask('tell me about glassmaking with selenium').answered).toBe(false);
+    expect(engine.ask('how much selenium is in a glass of milk').route).toBe('food');
+    expect(engine.ask('a glass of milk').route).toBe('food');
+  });
+});
+
+describe('joined-up food names in chat', () => {
+  it('answers a food written as one word from the food table, as the lookup does', () => {
+    const a = engine.ask('how much selenium does sweetcorn have');
+    expect(a.route).toBe('food');
+    expect(a.matchId).toBe(engine.food('sweet corn').id);
+  });
+});
+
+describe("the article's evidence", () => {
+  it.each(['which sources does the article rely on', 'what are the references of the article'])(
+    'answers "%s" from the evidence entry, not the milk one',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.answered).toBe(true);
+      expect(a.matchId).toBe('article-evidence');
+    },
+  );
+});
