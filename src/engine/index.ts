@@ -100,6 +100,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const describer = createFoodDescriber(kb);
   const safetyTerms = new Set(analyse(SAFETY_TRIGGERS, lexicon).terms);
   const limitTerms = new Set(analyse(LIMIT_WORDS, lexicon).terms);
+  const limitStems = new Set(analyseStems(LIMIT_WORDS, stemOf));
   const dietTerms = analyse('food', lexicon).terms;
   const entriesById = new Map(kb.entries.map((e) => [e.id, e]));
   const relatedById = new Map(kb.related.map((l) => [l.id, l]));
@@ -181,6 +182,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     result: FoodResult;
     question: FoodQuestion;
     typed: string[];
+    /** Whether the question asks how much of the food is safe (see `findFood`): the answer needs the limit. */
+    limitAsked?: boolean;
   }
 
   /** Lookup words longer than this are a sentence, not a food name. */
@@ -210,10 +213,15 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const selenium = router.mentionsSelenium(q.words);
       // "How much water should I drink" asks how much of the food to have, not what is in it.
       const contentAsked = amount && (selenium || router.asksAboutContent(q.words));
-      const asked = contentAsked || bare || (curated !== undefined && selenium);
+      // "Brazil nuts every day ok?": when one serving of a curated food holds more than the adult upper
+      // limit, how much or how often of it is safe is a question about selenium, not about the diet.
+      const overLimit = curated !== undefined && (hit.result.mcg ?? 0) > kb.facts.upperLimit.adultMcg;
+      const limitAsked = overLimit && q.terms.some((t) => limitTerms.has(t));
+      const asked = contentAsked || bare || (curated !== undefined && selenium) || limitAsked;
       if (asked) {
         const question = router.forFood({ names });
-        if (!question.remainder(q.words).length) return { match: { result: hit.result, question, typed }, mentioned };
+        const rest = question.remainder(q.words).filter((s) => !(limitAsked && limitStems.has(s)));
+        if (!rest.length) return { match: { result: hit.result, question, typed, limitAsked }, mentioned };
       }
     }
     // Containers and sizes ("a bowl of oatmeal") can hide a food from findInText: then ask the table directly
@@ -331,8 +339,21 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return named ? { ...q, terms: toTerms(named, named.map(stemOf), lexicon) } : q;
   }
 
+  /**
+   * The question without numbers the knowledge base never uses: "can I take 1000 mcg", "how many cups
+   * for 100%" state an amount, not a topic, and as unknown words they would weigh like the rarest topic
+   * word. Numbers the article quotes ("8 mcg", "11%") are indexed and stay. What is left must still say
+   * whose amount it is (selenium, or a topic): "how much is 2+2" would otherwise read "how much".
+   */
+  function withoutAmounts(q: Analysed): Analysed {
+    const terms = q.terms.filter((t) => !NUMBER.test(t) || index.idf.has(t));
+    if (terms.length === q.terms.length) return q;
+    const named = router.mentionsSelenium(q.words) || terms.some((t) => !limitTerms.has(t) && !index.lightTerms.has(t));
+    return named ? { ...q, terms } : q;
+  }
+
   function ask(question: string): Answer {
-    const q = focusOnTopic(analyse(question, lexicon, correct, stemOf));
+    const q = withoutAmounts(focusOnTopic(analyse(question, lexicon, correct, stemOf)));
     if (!q.terms.length) return refusal(0, generalSuggestions());
     const { match: food, mentioned } = findFood(question, q.original.join(' '), q);
     // A table food named in a topic question ("brazil nuts or pills?") stands for food in general: the
@@ -346,7 +367,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
     if (food) {
       const servings = food.result.serving ? food.question.servingsIn(q.words, food.result.serving) : 1;
-      return foodAnswer(food.result, wantsSafety, servings);
+      return foodAnswer(food.result, wantsSafety || food.limitAsked === true, servings);
     }
     if (router.asksForFoodList(q.words)) return topFoodsAnswer();
 
@@ -396,6 +417,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
     topics: () => topicList.map((t) => ({ ...t, question: questionFor(t.id, t.question) })),
   };
 }
+
+/** A number on its own, as the analyser leaves it ("1000", "2.5"). */
+const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** A number with the unit that makes it a figure rather than a count ("11%", "8 mcg", "55 micrograms"). */
 const FIGURE = /(\d+(?:\.\d+)?)\s*(%|percent|mcg|micrograms?|µg|mg|milligrams?)(?![\p{L}\p{N}])/giu;

@@ -127,7 +127,7 @@ although still even ever terms regards regarding respect nah naw nope yup lmfao 
 friend friends buddy mate mom moms mum mums mother dad dads father parents wife husband partner sister brother
 boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt uncle sentence sentences paragraph
 paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
-surely`;
+surely oi innit`;
 
 /** Chat shorthand a member types for a whole word; expanded before typo repair so "wat r" reads "what are". */
 export const SHORTHAND: ReadonlyMap<string, string> = new Map(
@@ -142,6 +142,9 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map(
     u: 'you',
     ya: 'you',
     ur: 'your',
+    yer: 'your',
+    owt: 'anything',
+    fer: 'for',
     yr: 'your',
     y: 'why',
     abt: 'about',
@@ -228,7 +231,7 @@ myself no nor of off on once only or other our ours ourselves out over own same 
 thats the their theirs them themselves then there these they this those through to too under until up upon us very
 was we were what whats when where which while who whom whose why will with would you your yours yourself
 yourselves im ive id youre dont doesnt didnt cant wont isnt arent wasnt hi hello hey hiya thanks thank please pls
-plz ok okay yes yeah yep u ur r ya whats hows whys wanna gonna gotta got may might must shall not every only like one
+plz ok okay yes yeah yep u ur r ya whats hows whys wanna gonna gotta got may might must shall not every only like one ones
 mine yo sup yall dude bro lol lmao btw tbh imo idk hmm um uh oh well vs versus selene q ${FILLER_WORDS}`.split(/\s+/),
 );
 
