@@ -25,6 +25,11 @@ describe('British and Australian chat words', () => {
     expect(terms('is se good fer the flu')).toEqual(terms('is selenium good for the flu'));
   });
 
+  it('gives common Discord slang no weight: "lowkey", "fr", "bruh", "deadass"', () => {
+    expect(terms('bruh lowkey does selenium help the flu fr')).toEqual(terms('does selenium help the flu'));
+    expect(terms('deadass is selenium an antioxidant istg')).toEqual(terms('is selenium an antioxidant'));
+  });
+
   it('answers a dialect question as its plain form is answered', () => {
     const plain = engine.ask('does selenium help your immune system?');
     const chatty = engine.ask('oi mate, does selenium do owt for yer immune system?');
