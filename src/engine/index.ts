@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { createEntryAnswerer, DISCLAIMER, refusal, relatedAnswer, safetyLine } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
-import { createFoodDescriber, createFoodIndex } from './foods/index.js';
+import { createFoodIndex } from './foods/index.js';
 import { withoutFrame } from './frame.js';
 import { buildMatchIndex, type DocInput, explains, namesTopic, rank, type Scored } from './matcher.js';
 import {
@@ -97,7 +97,6 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const router = createRouter(lexicon, stemOf);
   const entryAnswer = createEntryAnswerer(kb);
   const foods = createFoodIndex(kb);
-  const describer = createFoodDescriber(kb);
   const safetyTerms = new Set(analyse(SAFETY_TRIGGERS, lexicon).terms);
   const limitTerms = new Set(analyse(LIMIT_WORDS, lexicon).terms);
   const limitStems = new Set(analyseStems(LIMIT_WORDS, stemOf));
@@ -142,7 +141,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   };
 
   const foodAnswer = (result: FoodResult, wantsSafety: boolean, servings: number): Answer => {
-    const described = describer.describe(result, servings);
+    const described = foods.describe(result, servings);
     return {
       answered: true,
       confidence: FOOD_CONFIDENCE,
@@ -159,7 +158,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   const topFoodsAnswer = (): Answer => {
     const top = foods.top({ limit: TOP_FOODS_IN_ANSWER }).filter((f) => f.found);
-    const described = top.map((f) => describer.describe(f));
+    const described = top.map((f) => foods.describe(f));
     const list = top.map((f) => `${f.name} (${f.mcg} mcg per ${f.serving})`).join('; ');
     const source = top[0]?.source?.title ?? 'the food table';
     return {

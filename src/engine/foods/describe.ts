@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Food, Reference, UsdaFoodRow } from '../../knowledge/schema.js';
 import { textFragmentUrl } from '../../knowledge/text-fragment.js';
-import { createStringIndex } from '../compact.js';
+import { createStringIndex, type StringIndex } from '../compact.js';
 import type { Citation, FoodResult } from '../types.js';
 import { foodTokens } from './text.js';
 
@@ -161,12 +161,19 @@ export function createArticleMentions(kb: KnowledgeBase): ArticleMentions {
   };
 }
 
-/** Built once per knowledge base; `describe` then reads only. */
-export function createFoodDescriber(kb: KnowledgeBase): FoodDescriber {
-  const mentions = createArticleMentions(kb);
+/** What a food index has already built and a describer would otherwise build again. */
+export interface DescriberParts {
+  mentions: ArticleMentions;
+  /** USDA rows by NDB number. */
+  usdaByNdb: StringIndex;
+}
+
+/** Built once per knowledge base (from a food index's parts when it has them); `describe` then reads only. */
+export function createFoodDescriber(kb: KnowledgeBase, parts: Partial<DescriberParts> = {}): FoodDescriber {
+  const mentions = parts.mentions ?? createArticleMentions(kb);
   const foodsById = firstById(kb.foods, (f) => f.id);
   const rows = kb.usda.foods;
-  const usdaByNdb = createStringIndex(rows.length, (i) => rows[i]?.[0] ?? '');
+  const usdaByNdb = parts.usdaByNdb ?? createStringIndex(rows.length, (i) => rows[i]?.[0] ?? '');
   const referencesById = firstById(kb.references, (r: Reference) => r.id);
   const dv = kb.facts.dailyValue.mcg;
   const rda = kb.facts.rda.adultMcg;

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { AutocompleteChoice, FoodComparison, FoodResult } from '../types.js';
 import { createFoodAutocomplete } from './autocomplete.js';
+import { createFoodDescriber, type FoodDescriber } from './describe.js';
 import { createLookup } from './lookup.js';
 import { createResults } from './results.js';
 import { buildFoodTables } from './tables.js';
@@ -34,6 +35,8 @@ export interface FoodIndex {
   top(options?: { category?: string; limit?: number }): FoodResult[];
   topGroups(options?: { category?: string; limit?: number }): TopGroup[];
   compare(a: string, b: string): FoodComparison;
+  /** The one answer text for a food result (describe.ts), built on this index's tables. */
+  describe: FoodDescriber['describe'];
 }
 
 /**
@@ -48,5 +51,6 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
   const findInText = createTextSearch(tables, search, results, commonRows);
   const autocomplete = createFoodAutocomplete(tables, search, results, curatedPrefixTypos);
   const { top, topGroups, compare } = createFoodViews(tables, results, lookup);
-  return { lookup, findInText, autocomplete, top, topGroups, compare };
+  const { describe } = createFoodDescriber(kb, { mentions: tables.mentions, usdaByNdb: tables.byNdb });
+  return { lookup, findInText, autocomplete, top, topGroups, compare, describe };
 }

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Food, UsdaFoodRow } from '../../knowledge/schema.js';
 import { createStringIndex, type StringIndex } from '../compact.js';
-import { createArticleMentions, curatedArticleNames } from './describe.js';
+import { type ArticleMentions, createArticleMentions, curatedArticleNames } from './describe.js';
 import { type CommonNames, compileCommonNames } from './names.js';
 import { type RowFeatures, rowMatch, tableFeatures } from './rank.js';
 import { foodBagKey, foodKey, foodTokens, normaliseFoodText } from './text.js';
@@ -34,6 +34,8 @@ export interface FoodTables {
   curatedNameTokens: readonly string[][];
   /** Daily Value notes from the article, per curated food. */
   curatedArticleNotes: readonly string[][];
+  /** The article's sentences indexed by word, shared with the describer. */
+  mentions: ArticleMentions;
   /** Head nouns per curated food, for categories. */
   curatedHeads: readonly string[][];
   /** Curated food numbers, richest per serving first. */
@@ -149,6 +151,7 @@ export function buildFoodTables(kb: KnowledgeBase): FoodTables {
     curatedFuse,
     curatedNameTokens,
     curatedArticleNotes,
+    mentions,
     curatedHeads,
     byRichness,
     rows,
