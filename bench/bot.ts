@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { buildProject } from '../scripts/build.js';
+import { buildProject, startNodeFlags } from '../scripts/build.js';
+
+export { startNodeFlags } from '../scripts/build.js';
+
 import { parseConfig } from '../src/config.js';
 import { startBot } from '../src/discord/bot.js';
 import { isEntryModule } from '../src/entry.js';
@@ -179,20 +182,6 @@ async function buildChild(): Promise<string> {
   const outdir = join(root, 'bench', 'tmp', 'build');
   await buildProject({ from: ['src', 'bench/child.ts'], outdir, outbase: '.' });
   return join(outdir, 'bench', 'child.js');
-}
-
-/**
- * The Node flags `npm start` runs the bot with (package.json scripts.start: `node <flags> dist/discord/main.js`),
- * so the benchmarked child has the same heap settings as production.
- */
-export function startNodeFlags(): string[] {
-  const pkg = z
-    .object({ scripts: z.object({ start: z.string() }) })
-    .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
-  const [command, ...rest] = pkg.scripts.start.trim().split(/\s+/);
-  const entry = rest.findIndex((arg) => /\.[cm]?[jt]s$/.test(arg));
-  if (command !== 'node' || entry < 0) throw new Error(`bench: cannot read node flags from "${pkg.scripts.start}"`);
-  return rest.slice(0, entry);
 }
 
 /**

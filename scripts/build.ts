@@ -6,14 +6,29 @@
 //
 //   npx tsx scripts/build.ts [outdir]
 
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { z } from 'zod';
 import { isEntryModule } from '../src/entry.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
+
+/**
+ * The Node flags package.json's start script runs the built bot with (`node <flags> dist/discord/main.js`),
+ * for whatever must start the bot as `npm start` does: the process tests and the benchmark's child.
+ */
+export function startNodeFlags(): string[] {
+  const pkg = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')));
+  const [command, ...rest] = pkg.scripts.start.trim().split(/\s+/);
+  const entry = rest.findIndex((arg) => /\.[cm]?[jt]s$/.test(arg));
+  if (command !== 'node' || entry < 0) throw new Error(`cannot read node flags from "${pkg.scripts.start}"`);
+  return rest.slice(0, entry);
+}
 
 /** Every .ts file under `dir`, recursively. */
 export function sourceFiles(dir: string): string[] {

@@ -1,8 +1,9 @@
 import { type ChildProcess, type ForkOptions, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startNodeFlags } from '../../../scripts/build.js';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 /** What `npm start` and `npm run start:sharded` run: the build that tests/setup/build-dist.ts made. */
@@ -10,12 +11,8 @@ export const BUILT = {
   start: join(ROOT, 'dist/discord/main.js'),
   sharded: join(ROOT, 'dist/ops/sharded.js'),
 } as const;
-/** The Node flags package.json's start script runs the bot with (heap settings), so tests run it the same way. */
-export const START_FLAGS: string[] = (() => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [, ...args] = pkg.scripts.start.trim().split(/\s+/);
-  return args.filter((a) => a.startsWith('--'));
-})();
+/** The Node flags npm start runs the bot with (heap settings), so tests run it the same way. */
+export const START_FLAGS: readonly string[] = startNodeFlags();
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null };
