@@ -36,3 +36,85 @@ export function withoutFrame(words: readonly string[]): string[] | null {
   if (stripped === text) return null;
   return stripped.split(' ').filter((w) => w.length > 0);
 }
+
+// How a question names its subject without the word "selenium": follow-up openers, bare topics, stand-ins
+// ("this mineral") and "it". In a chat about one article these name the article's subject.
+
+/** At most this many words, a message is a bare topic ("flu?", "immune system", "selenoproteins pls"). */
+const FRAGMENT_WORDS = 3;
+/**
+ * Words that turn even a short question into a request for general advice ("treat a cold", "best diet",
+ * "cancer symptoms", "what causes infections").
+ */
+const ADVICE_WORDS = new Set(
+  'best treat cure how tips way ways should cause causes symptom symptoms sign signs'.split(' '),
+);
+/** Question words: after one, a short message is a whole question ("what is immunity"), not a bare topic. */
+const WH_WORDS = new Set('what whats why how when where which who whos'.split(' '));
+/** Follow-up openers that add nothing to the topic after them ("what about the flu", "and inflammation?"). */
+const LEAD_INS = [['what', 'about'], ['how', 'about'], ['what', 'of'], ['and'], ['also'], ['ok'], ['okay'], ['so']];
+
+/** The words after any follow-up openers: "and what about chronic inflammation" -> "chronic inflammation". */
+export function withoutLeadIn(words: readonly string[]): string[] {
+  let rest = [...words];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const lead of LEAD_INS)
+      if (rest.length > lead.length && lead.every((w, i) => rest[i] === w)) {
+        rest = rest.slice(lead.length);
+        changed = true;
+      }
+  }
+  return rest;
+}
+
+/**
+ * "flu?", "immune system", "what about covid": a bare topic has no room for a request for general advice;
+ * in a chat about one article it asks what the article says about that topic. A question word starting
+ * it ("what is immunity", "what causes cancer") or an advice word ("cancer symptoms") makes it a question
+ * about health in general instead.
+ */
+export function bareTopic(words: readonly string[]): boolean {
+  const rest = withoutLeadIn(words);
+  return rest.length <= FRAGMENT_WORDS && !WH_WORDS.has(rest[0] ?? '') && !rest.some((w) => ADVICE_WORDS.has(w));
+}
+
+/** What a chat about one supplement calls it without its name ("this mineral", "that stuff"). */
+const STAND_INS = new Set(
+  'supplement supplements mineral minerals nutrient nutrients stuff element micronutrient'.split(' '),
+);
+
+const standsIn = (words: readonly string[], i: number): boolean =>
+  STAND_INS.has(words[i] ?? '') && (words[i - 1] === 'this' || words[i - 1] === 'that');
+
+/** "Does this mineral help immunity", "is this supplement safe": the article's subject, named by a stand-in. */
+export function demonstrativeSubject(words: readonly string[]): boolean {
+  return words.some((_, i) => standsIn(words, i));
+}
+
+/** The words with each stand-in for the article's subject ("this mineral") replaced by its name. */
+export function namingSelenium(words: readonly string[]): string[] {
+  return words.map((w, i) => (standsIn(words, i) ? 'selenium' : w));
+}
+
+/** Verbs a supplement "does": after "it" they make "it" the subject ("does it help", "can it prevent"). */
+const SUBJECT_VERBS = new Set(
+  'help helps work works protect protects boost boosts affect affects do does prevent prevents fight fights reduce reduces improve improves support supports strengthen strengthens interact interacts cure cures treat treats matter matters stop stops lower lowers raise raises cause causes'.split(
+    ' ',
+  ),
+);
+
+/** Verbs whose object, when it is "it", is the supplement ("should I take it", "do I need it"). */
+const OBJECT_VERBS = new Set('take taking took use using try trying need supplement supplementing'.split(' '));
+
+/**
+ * "it" doing what a supplement does ("does it help"), or taken as one ("should I take it"): in a chat about
+ * one article, its subject is implied.
+ */
+export function pronounSubject(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      w === 'it' &&
+      ((SUBJECT_VERBS.has(words[i + 1] ?? '') && words[i - 1] !== 'is') || OBJECT_VERBS.has(words[i - 1] ?? '')),
+  );
+}

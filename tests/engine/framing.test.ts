@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withoutFrame } from '../../src/engine/frame.js';
 import {
   bareTopic,
-  createEngine,
   demonstrativeSubject,
-  figures,
   namingSelenium,
+  withoutFrame,
   withoutLeadIn,
-} from '../../src/engine/index.js';
+} from '../../src/engine/frame.js';
+import { createEngine, figures } from '../../src/engine/index.js';
 import { analyse, compileLexicon, normaliseText } from '../../src/engine/normalise.js';
 import type { Engine } from '../../src/engine/types.js';
 import { loadProjectKnowledge } from './answer-schema.js';

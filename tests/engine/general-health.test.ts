@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, pronounSubject } from '../../src/engine/index.js';
+import { pronounSubject } from '../../src/engine/frame.js';
+import { createEngine } from '../../src/engine/index.js';
 import { analyse, compileLexicon, mentionsAnchor, normaliseText, stem, words } from '../../src/engine/normalise.js';
 import type { Engine } from '../../src/engine/types.js';
 import { createTypoCorrector } from '../../src/engine/typos.js';
