@@ -47,7 +47,7 @@ export const envSchema = z.object({
     .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a positive whole number')
     .transform((s) => (s === 'auto' ? ('auto' as const) : Number(s)))
     .default('auto'),
-  /** Privileged: only answer channels need it (see the README). Enable it in the Developer Portal first. */
+  /** Privileged: only answer channels need it (see docs/operating.md). Enable it in the Developer Portal first. */
   MESSAGE_CONTENT_INTENT: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')

@@ -34,7 +34,7 @@ export function createClient(
   });
 }
 
-/** What Selene needs in a channel, and nothing more: see the README's invite section. */
+/** What Selene needs in a channel, and nothing more: see docs/operating.md, Invite URL. */
 export const INVITE_PERMISSIONS = new PermissionsBitField([
   PermissionFlagsBits.ViewChannel,
   PermissionFlagsBits.SendMessages,
