@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isEntryModule } from '../entry.js';
-import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/load.js';
+import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/types.js';
 import { askCommand } from './commands/ask.js';
 import { chatCommand } from './commands/chat.js';
 import { dataCommand } from './commands/data.js';
