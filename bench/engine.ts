@@ -8,8 +8,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
 import { createEngine } from '../src/engine/index.js';
-import { type KnowledgeBase, loadKnowledge } from '../src/knowledge/load.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Entry } from '../src/knowledge/schema.js';
+import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { progress } from './progress.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -105,20 +105,23 @@ type Env = Record<string, string | undefined>;
 const withoutBlanks = (env: Env): Env =>
   Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
 
+/** One line naming the first bad variable, echoing its value unless it is a secret. */
+function describeIssue(error: z.ZodError, env: Env): string {
+  const issue = error.issues[0];
+  const name = String(issue?.path[0] ?? 'environment');
+  if (name === 'DISCORD_TOKEN' && env.DISCORD_TOKEN === undefined) {
+    return `DISCORD_TOKEN is not set (put it in .env or the environment). ${NO_TOKEN_HINT}`;
+  }
+  if (name === 'DISCORD_TOKEN') return `DISCORD_TOKEN ${issue?.message}. ${NO_TOKEN_HINT}`;
+  // Echo the offending value (never a secret) so the fix is obvious.
+  const value = name === 'SELENE_HASH_SECRET' ? undefined : env[name];
+  const shown = value === undefined ? '' : ` (got ${JSON.stringify(value.slice(0, 80))})`;
+  return `${name} ${issue?.message ?? 'is invalid'}${shown}`;
+}
+
 export function parseConfig(env: Env): ConfigResult {
   const parsed = envSchema.safeParse(withoutBlanks(env));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? 'environment');
-    if (name === 'DISCORD_TOKEN' && env.DISCORD_TOKEN === undefined) {
-      return { ok: false, message: `DISCORD_TOKEN is not set (put it in .env or the environment). ${NO_TOKEN_HINT}` };
-    }
-    if (name === 'DISCORD_TOKEN') return { ok: false, message: `DISCORD_TOKEN ${issue?.message}. ${NO_TOKEN_HINT}` };
-    // Echo the offending value (never a secret) so the fix is obvious.
-    const value = name === 'SELENE_HASH_SECRET' ? undefined : env[name];
-    const shown = value === undefined ? '' : ` (got ${JSON.stringify(value.slice(0, 80))})`;
-    return { ok: false, message: `${name} ${issue?.message ?? 'is invalid'}${shown}` };
-  }
+  if (!parsed.success) return { ok: false, message: describeIssue(parsed.error, env) };
   const e = parsed.data;
   const config = {
     clientId: e.DISCORD_CLIENT_ID,
@@ -140,6 +143,28 @@ export function parseConfig(env: Env): ConfigResult {
   Object.defineProperty(config, 'token', { value: e.DISCORD_TOKEN, enumerable: false });
   Object.defineProperty(config, 'hashSecret', { value: e.SELENE_HASH_SECRET, enumerable: false });
   return { ok: true, config };
+}
+
+/**
+ * What the CLI's database commands (kb report, data) need: the bot's DATA_DIR and SELENE_HASH_SECRET, read
+ * with the bot's own schema and defaults, so the CLI opens the database the bot writes (no token needed).
+ */
+export interface StoreSettings {
+  dataDir: string;
+  /** Not enumerable, as in Config: never logged. */
+  readonly hashSecret: string | undefined;
+}
+
+export type StoreSettingsResult = { ok: true; settings: StoreSettings } | { ok: false; message: string };
+
+const storeEnvSchema = envSchema.pick({ DATA_DIR: true, SELENE_HASH_SECRET: true });
+
+export function parseStoreSettings(env: Env): StoreSettingsResult {
+  const parsed = storeEnvSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) return { ok: false, message: describeIssue(parsed.error, env) };
+  const settings = { dataDir: parsed.data.DATA_DIR } as StoreSettings;
+  Object.defineProperty(settings, 'hashSecret', { value: parsed.data.SELENE_HASH_SECRET, enumerable: false });
+  return { ok: true, settings };
 }
 
 /** Reads `.env` (when present) under the real environment: variables already set win. */

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engine/types.js';
-import { type KnowledgeBase, loadKnowledgeOrThrow } from '../knowledge/load.js';
+import { loadKnowledgeOrThrow } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 
 /** knowledge/ next to src/, so `selene` works from any working directory. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));

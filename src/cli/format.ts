@@ -1,5 +1,5 @@
 import type { Answer, Citation, FoodComparison, FoodResult, Topic } from '../engine/types.js';
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 
 // Pure text rendering for the terminal. Nothing here reads or writes; commands decide where text goes.
 

@@ -8,7 +8,8 @@ export interface CliIo {
   stdin: Readable & { isTTY?: boolean };
   stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable;
-  env: NodeJS.ProcessEnv;
+  /** The environment with .env beneath it (src/config.ts readEnv); read only through src/config.ts. */
+  env: Readonly<Record<string, string | undefined>>;
   cwd: string;
 }
 

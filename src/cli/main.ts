@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readEnv } from '../config.js';
 import { isEntryModule } from '../entry.js';
-import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/load.js';
+import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/types.js';
 import { askCommand } from './commands/ask.js';
 import { chatCommand } from './commands/chat.js';
 import { dataCommand } from './commands/data.js';
@@ -86,7 +88,8 @@ if (isEntryModule(import.meta.url)) {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    env: process.env,
+    // .env under the real environment, as the bot reads it, so `selene data` finds the bot's database.
+    env: readEnv(join(process.cwd(), '.env')),
     cwd: process.cwd(),
   };
   // exitCode rather than exit(): buffered output to a pipe is flushed before the process ends.

@@ -1,12 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseStoreSettings, type StoreSettings } from '../config.js';
 import { DB_FILE_NAME, openStore, type Store, type StoreLogger, type StoreResult } from '../store/index.js';
 import type { CliIo } from './io.js';
 import { CliFailure, UsageError } from './usage.js';
 
+/** DATA_DIR and SELENE_HASH_SECRET as the bot reads them (src/config.ts); a bad value is a clear failure. */
+function storeSettings(io: CliIo): StoreSettings {
+  const parsed = parseStoreSettings(io.env);
+  if (!parsed.ok) throw new CliFailure(parsed.message);
+  return parsed.settings;
+}
+
 /** `--data-dir` wins over DATA_DIR, which wins over ./data (the bot's default), relative to the cwd. */
 export const dataDirOf = (flag: string | undefined, io: CliIo): string =>
-  resolve(io.cwd, flag ?? (io.env.DATA_DIR?.trim() || './data'));
+  resolve(io.cwd, flag ?? storeSettings(io).dataDir);
 
 /**
  * Opens the bot's database for a curator or admin command. A missing database is reported rather than
@@ -20,7 +28,7 @@ export function openCliStore(dataDir: string, io: CliIo, { readonly }: { readonl
     info: () => {},
     warn: (obj, msg) => io.stderr.write(`selene: ${msg} ${JSON.stringify(obj)}\n`),
   };
-  const hashSecret = io.env.SELENE_HASH_SECRET?.trim() || undefined;
+  const { hashSecret } = storeSettings(io);
   try {
     return openStore({ dataDir, readonly, logger, hashSecret });
   } catch (err) {

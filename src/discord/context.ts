@@ -7,7 +7,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Answer, Engine } from '../engine/types.js';
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { GuildSettings, SettingsPatch, VoteValue } from '../store/index.js';

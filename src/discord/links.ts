@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import type { KnownLink } from './render.js';
 
 // Link cards: which URLs in a message point to something Selene knows. Pure, so the matching rules are

@@ -1,6 +1,6 @@
 import { type Config, loadConfig } from '../config.js';
 import { isEntryModule } from '../entry.js';
-import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/load.js';
+import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/types.js';
 import { createLogger, type Logger } from '../log.js';
 import type { BotState } from '../ops/health.js';
 import type { Metrics } from '../ops/metrics.js';

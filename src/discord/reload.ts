@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/types.js';
-import { formatKnowledgeError, type KnowledgeBase, type KnowledgeError, loadKnowledge } from '../knowledge/load.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { formatKnowledgeError, type KnowledgeBase, type KnowledgeError } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
 import { truncate } from './limits.js';
 

@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import { DISCLAIMER } from '../engine/index.js';
 import type { Answer, Citation, FoodComparison, FoodResult, Topic } from '../engine/types.js';
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { encodeCustomId, voteCustomId } from './custom-ids.js';
 import { clampEmbed, LIMITS, paginate, truncate, truncateWords } from './limits.js';
 

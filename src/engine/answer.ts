@@ -1,7 +1,6 @@
-import type { KnowledgeBase } from '../knowledge/load.js';
-import { normaliseWhitespace } from '../knowledge/load.js';
 import type { Entry, RelatedLink } from '../knowledge/schema.js';
 import { textFragmentUrl } from '../knowledge/text-fragment.js';
+import { type KnowledgeBase, normaliseWhitespace } from '../knowledge/types.js';
 import type { Answer, Citation, EvidenceCitation, Suggestion } from './types.js';
 
 // Turning a routing decision into the Answer model. Every claim is attributed to the article, quotes

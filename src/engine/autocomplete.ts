@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import type { DocInput } from './matcher.js';
 import { normaliseText, STOPWORDS, stem, words } from './normalise.js';
 import type { AutocompleteChoice } from './types.js';

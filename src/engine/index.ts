@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { createEntryAnswerer, DISCLAIMER, refusal, relatedAnswer, safetyLine } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
 import { createFoodIndex } from './foods/index.js';

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Engine } from './types.js';
 
 // A fresh process answers its first questions from unoptimised code: several times slower, and V8 keeps

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
-import { formatKnowledgeError, loadKnowledge } from '../knowledge/load.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { formatKnowledgeError } from '../knowledge/types.js';
 
 /** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
 export const TARGETS = { inScope: 0.95, refusal: 0.95, food: 0.95 } as const;

@@ -5,71 +5,27 @@ import { checkKnowledge } from './check.js';
 import {
   type ArticleMeta,
   articleSchema,
-  type Entry,
   entriesSchema,
-  type Facts,
-  type Food,
-  type FoodName,
   factsSchema,
   foodNamesSchema,
   foodsSchema,
   type KnowledgeFileName,
-  type Lexicon,
   lexiconSchema,
-  type Reference,
-  type RelatedLink,
   referencesSchema,
   relatedSchema,
-  type Section,
-  type UsdaFoodRow,
   usdaFoodsSchema,
 } from './schema.js';
 import { textFragmentUrl } from './text-fragment.js';
-
-export interface KnowledgeError {
-  file: string;
-  /** JSON path inside the file, `$` for the whole file. */
-  path: string;
-  reason: string;
-}
-
-export interface ResolvedSection extends Section {
-  /** The section's text, whitespace-normalised. */
-  text: string;
-  /** Link that jumps to the section in the published article. */
-  url: string;
-}
-
-export interface KnowledgeBase {
-  article: ArticleMeta & { text: string; resolvedSections: ResolvedSection[] };
-  references: Reference[];
-  entries: Entry[];
-  foods: Food[];
-  usda: { sourceId: string; foods: UsdaFoodRow[] };
-  /** Common names for USDA rows ("hot dog" -> "Frankfurter, ..."); empty without knowledge/food-names.json. */
-  foodNames: FoodName[];
-  facts: Facts;
-  related: RelatedLink[];
-  lexicon: Lexicon;
-}
+import {
+  formatPath,
+  type KnowledgeBase,
+  type KnowledgeError,
+  KnowledgeLoadError,
+  normaliseWhitespace,
+  type ResolvedSection,
+} from './types.js';
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; errors: KnowledgeError[] };
-
-/** Collapses every run of white space, so quotes match across line breaks and double spaces. */
-export const normaliseWhitespace = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
-
-export const formatKnowledgeError = (e: KnowledgeError): string => `${e.file} ${e.path}: ${e.reason}`;
-
-/** Thrown where a caller cannot go on without a knowledge base (bot start-up, CLI answers). */
-export class KnowledgeLoadError extends Error {
-  constructor(readonly errors: KnowledgeError[]) {
-    super(`knowledge base is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'})`);
-    this.name = 'KnowledgeLoadError';
-  }
-}
 
 function readJson<S extends z.ZodType>(
   dir: string,

@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isEntryModule } from '../entry.js';
-import type { KnowledgeError } from './load.js';
 import { type KnowledgeFileName, knowledgeFiles } from './schema.js';
+import type { KnowledgeError } from './types.js';
 
 // Editors (VS Code, JetBrains) validate a JSON file against the schema its `$schema` names, so curators
 // see mistakes while typing. The JSON Schemas are generated from the zod schemas, never edited by hand:

@@ -1,5 +1,5 @@
 import { type Client, Status } from 'discord.js';
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import type { HealthCheck, HealthChecks } from './health-server.js';
 import type { ShardPing } from './metrics.js';
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { z } from 'zod';
 import type { CliIo } from '../../src/cli/io.js';
@@ -14,13 +15,16 @@ export interface CliRun {
   stderr: string;
 }
 
+// tsx by its path in this checkout, so the CLI also starts from a working directory outside it.
+const TSX = pathToFileURL(createRequire(`${ROOT}/package.json`).resolve('tsx')).href;
+
 /** Spawns the real CLI the way `npm run selene` does (node + tsx), feeding `input` on stdin. */
 export function spawnCli(
   args: string[],
   { input = '', env = {}, cwd = ROOT }: { input?: string; env?: Record<string, string>; cwd?: string } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}/src/cli/main.ts`, ...args], {
+    const child = spawn(process.execPath, ['--import', TSX, `${ROOT}/src/cli/main.ts`, ...args], {
       cwd,
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -40,7 +44,7 @@ export function spawnCli(
 }
 
 /** The same CLI in-process (no tsx start-up), for the cheap cases: usage errors and argument checks. */
-export async function runInProcess(args: string[], input = ''): Promise<CliRun> {
+export async function runInProcess(args: string[], input = '', env: Record<string, string> = {}): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -51,7 +55,7 @@ export async function runInProcess(args: string[], input = ''): Promise<CliRun> 
   stderr.setEncoding('utf8').on('data', (d: string) => {
     err += d;
   });
-  const io: CliIo = { stdin: Readable.from([input]), stdout, stderr, env: {}, cwd: ROOT };
+  const io: CliIo = { stdin: Readable.from([input]), stdout, stderr, env, cwd: ROOT };
   const code = await run(args, io);
   return { code, stdout: out, stderr: err };
 }

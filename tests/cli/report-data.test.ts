@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseStoreSettings } from '../../src/config.js';
 import { openStore } from '../../src/store/index.js';
 import { runInProcess, spawnCli } from './helpers.js';
 
@@ -100,5 +101,38 @@ describe('selene data', () => {
     const r = await runInProcess(['data', 'export', '--guild', 'drop table;', '--data-dir', dataDir]);
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toMatch(/^selene: --guild must be a server id/);
+  });
+});
+
+// The CLI reads DATA_DIR and SELENE_HASH_SECRET as the bot does: through src/config.ts, .env included.
+describe("the database commands' environment", () => {
+  it("DATA_DIR from a .env file in the working directory finds the bot's database", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'selene-cwd-'));
+    try {
+      writeFileSync(join(cwd, '.env'), `DATA_DIR=${dataDir}\n`);
+      const r = await spawnCli(['data', 'export', '--guild', '111'], { cwd });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ guildId: '111', settings: { cooldownSeconds: 30 } });
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('a SELENE_HASH_SECRET the bot would refuse is refused here too, without echoing it (exit 1)', async () => {
+    const r = await runInProcess(['data', 'export', '--guild', '111', '--data-dir', dataDir], '', {
+      SELENE_HASH_SECRET: 'short-secret',
+    });
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toBe('selene: SELENE_HASH_SECRET must be at least 16 characters\n');
+  });
+
+  it("parseStoreSettings: the bot's defaults, blanks unset, the secret never enumerable", () => {
+    expect(parseStoreSettings({})).toEqual({ ok: true, settings: { dataDir: './data' } });
+    const parsed = parseStoreSettings({ DATA_DIR: ' /srv/selene ', SELENE_HASH_SECRET: 'a-long-enough-secret' });
+    expect(parsed.ok && parsed.settings.dataDir).toBe('/srv/selene');
+    expect(parsed.ok && parsed.settings.hashSecret).toBe('a-long-enough-secret');
+    expect(JSON.stringify(parsed)).not.toContain('a-long-enough-secret');
+    expect(parseStoreSettings({ DATA_DIR: '  ' })).toEqual({ ok: true, settings: { dataDir: './data' } });
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, DISCLAIMER, REFUSAL_TEXT } from '../../src/engine/index.js';
 import type { Citation, Engine } from '../../src/engine/types.js';
-import { type KnowledgeBase, loadKnowledge } from '../../src/knowledge/load.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import type { FakeUser } from './fake-discord/index.js';
 import {
   body,

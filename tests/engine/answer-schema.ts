@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { type KnowledgeBase, loadKnowledge } from '../../src/knowledge/load.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 
 // The Answer contract (src/engine/types.ts) as a zod schema, so tests check real objects, not types.
 

@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_THRESHOLD, createEngine, DISCLAIMER, REFUSAL_TEXT } from '../../src/engine/index.js';
 import { normaliseText } from '../../src/engine/normalise.js';
 import type { Answer, Engine } from '../../src/engine/types.js';
-import type { KnowledgeBase } from '../../src/knowledge/load.js';
-import { normaliseWhitespace } from '../../src/knowledge/load.js';
 import { textFragmentUrl } from '../../src/knowledge/text-fragment.js';
+import { type KnowledgeBase, normaliseWhitespace } from '../../src/knowledge/types.js';
 import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
 
 let kb: KnowledgeBase;

@@ -4,7 +4,7 @@ import { createEngine } from '../../src/engine/index.js';
 import { analyse, compileLexicon, mentionsAnchor, normaliseText, stem, words } from '../../src/engine/normalise.js';
 import type { Engine } from '../../src/engine/types.js';
 import { createTypoCorrector } from '../../src/engine/typos.js';
-import type { KnowledgeBase } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
 // General health questions whose every word the article uses ("how can I tell if my immune system is

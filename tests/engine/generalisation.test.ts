@@ -3,7 +3,7 @@ import { createEngine } from '../../src/engine/index.js';
 import { analyse, compileLexicon, expandShorthand, STOPWORDS } from '../../src/engine/normalise.js';
 import type { Engine } from '../../src/engine/types.js';
 import { createTypoCorrector } from '../../src/engine/typos.js';
-import type { KnowledgeBase } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
 // Behaviour that must hold for phrasings nobody curated: chatty wrapping, chat shorthand, short typos,

@@ -3,7 +3,7 @@ import { createEngine } from '../../src/engine/index.js';
 import { compileLexicon, findOutOfScope, normaliseText, stem, words } from '../../src/engine/normalise.js';
 import type { Engine } from '../../src/engine/types.js';
 import { COMMON_WORDS, createTypoCorrector } from '../../src/engine/typos.js';
-import type { KnowledgeBase } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
 // Issue 2: questions that share a word with the article but are about something else (server chat,

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { normaliseWhitespace } from '../../src/knowledge/load.js';
 import { foodsSchema, relatedSchema } from '../../src/knowledge/schema.js';
+import { normaliseWhitespace } from '../../src/knowledge/types.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));

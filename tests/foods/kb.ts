@@ -1,7 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFoodIndex, type FoodIndex } from '../../src/engine/foods/index.js';
-import { type KnowledgeBase, loadKnowledge } from '../../src/knowledge/load.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

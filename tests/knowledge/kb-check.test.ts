@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kbCheck } from '../../src/cli/commands/kb.js';
-import { formatKnowledgeError, type KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
-import { type KnowledgeFileName, knowledgeFiles } from '../../src/knowledge/schema.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { factsSchema, type KnowledgeFileName, knowledgeFiles } from '../../src/knowledge/schema.js';
+import { formatKnowledgeError, type KnowledgeError } from '../../src/knowledge/types.js';
 import { checkJsonSchemas, schemaRef } from '../../src/knowledge/write-json-schemas.js';
 
 const REAL = fileURLToPath(new URL('../../knowledge', import.meta.url));
@@ -178,6 +179,30 @@ describe('kb check on a broken copy: one fixture per error', () => {
         reason: 'unknown source "no-such-source" (not in references.json)',
       },
     ]);
+  });
+
+  // Every fact is checked, not a hand-kept list of them: each one's source, broken alone, is named.
+  const factNames = Object.keys(read('facts.json')).filter((k) => k !== '$schema');
+  it.each(factNames)('fact "%s" with an unknown source', (name) => {
+    const dir = copyKnowledge();
+    edit(dir, 'facts.json', (j) => {
+      j[name].sourceId = 'no-such-source';
+    });
+    expect(errorsOf(dir)).toEqual([
+      {
+        file: 'facts.json',
+        path: `$.${name}.sourceId`,
+        reason: 'unknown source "no-such-source" (not in references.json)',
+      },
+    ]);
+  });
+
+  it('the facts file has every fact the schema declares', () => {
+    expect(factNames.sort()).toEqual(
+      Object.keys(factsSchema.shape)
+        .filter((k) => k !== '$schema')
+        .sort(),
+    );
   });
 
   it('evidence note with an unknown source', () => {

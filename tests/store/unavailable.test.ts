@@ -1,5 +1,7 @@
-import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, FAILURE_LOG_INTERVAL_MS, openStore, type Store } from '../../src/store/index.js';
 import {
@@ -17,7 +19,7 @@ import {
 const vote = (store: Store, i: number) =>
   store.recordVote({ answerId: `a${i}`, userId: `user${i}`, guildId: 'g1', entryId: 'e1', vote: 'up' });
 
-const statMode = (path: string): number => statSync(path).mode;
+const storeModule = fileURLToPath(new URL('../../src/store/index.ts', import.meta.url));
 
 const warnings = (logger: ReturnType<typeof recordingLogger>) => logger.calls.filter((c) => c.level === 'warn');
 
@@ -67,12 +69,22 @@ describe('database unavailable', () => {
   });
 
   // The real thing: a database file with mode 0444. Root ignores file modes, so when the tests run as root
-  // the store is opened by a child process running as `nobody`; skipped if nobody cannot read the project.
+  // the store is opened by a child process running as `nobody`. Whether `nobody` can do that depends on every
+  // folder above the project too (a clone inside a 0700 temp folder is out of its reach), so rather than read
+  // modes, try it: as `nobody`, start Node with tsx as the fixture starts, read the fixture and load the store.
   const NOBODY = { uid: 65534, gid: 65534 };
   const isRoot = process.getuid?.() === 0;
-  // `nobody` must be able to read the fixture and walk into the project (and its node_modules).
-  const canRunAsNobody = (): boolean =>
-    (statMode(fixturePath('probe-store.ts')) & 0o004) !== 0 && (statMode(process.cwd()) & 0o005) === 0o005;
+  const canRunAsNobody = (): boolean => {
+    const check = `import { readFileSync } from 'node:fs';
+readFileSync(${JSON.stringify(fixturePath('probe-store.ts'))});
+await import(${JSON.stringify(pathToFileURL(storeModule).href)});`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', check], {
+      ...NOBODY,
+      stdio: 'ignore',
+      timeout: 15_000,
+    });
+    return run.status === 0;
+  };
   it.skipIf(isRoot && !canRunAsNobody())(
     'read-only file (chmod 0444): writes return not-ok, settings are read',
     async () => {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatKnowledgeError, type KnowledgeError, loadKnowledge } from '../../knowledge/load.js';
+import { loadKnowledge } from '../../knowledge/load.js';
+import { formatKnowledgeError, type KnowledgeError } from '../../knowledge/types.js';
 import { checkJsonSchemas, writeJsonSchemas } from '../../knowledge/write-json-schemas.js';
 import { parseCommandArgs } from '../args.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';

@@ -5,7 +5,7 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { KnowledgeBase } from '../../knowledge/load.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { clampChoices } from '../limits.js';
 import { renderArticle } from '../render.js';

@@ -1,6 +1,6 @@
-import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Food, Reference, UsdaFoodRow } from '../../knowledge/schema.js';
 import { textFragmentUrl } from '../../knowledge/text-fragment.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 import { createStringIndex, type StringIndex } from '../compact.js';
 import type { Citation, FoodResult } from '../types.js';
 import { foodTokens } from './text.js';

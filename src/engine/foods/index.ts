@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../knowledge/load.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { AutocompleteChoice, FoodComparison, FoodResult } from '../types.js';
 import { createFoodAutocomplete } from './autocomplete.js';
 import { createFoodDescriber, type FoodDescriber } from './describe.js';

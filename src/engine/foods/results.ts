@@ -1,5 +1,5 @@
-import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Food, UsdaFoodRow } from '../../knowledge/schema.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { FoodResult } from '../types.js';
 import { isPlantFood } from './categories.js';
 import type { RowFeatures } from './rank.js';

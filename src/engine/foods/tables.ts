@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
-import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Food, UsdaFoodRow } from '../../knowledge/schema.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 import { createStringIndex, type StringIndex } from '../compact.js';
 import { type ArticleMentions, createArticleMentions, curatedArticleNames } from './describe.js';
 import { type CommonNames, compileCommonNames } from './names.js';
