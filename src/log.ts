@@ -35,11 +35,29 @@ export const REDACT_PATHS = [
 const PATH_TOKEN = /\/(interactions|webhooks)\/(\d+)\/[\w.-]+/g;
 export const maskPathTokens = (text: string): string => text.replace(PATH_TOKEN, '/$1/$2/[redacted]');
 
-/** pino's error serializer, with path tokens masked wherever the error repeats the request URL. */
-function serializeError(err: Error): Record<string, unknown> {
-  const out: Record<string, unknown> = pino.stdSerializers.err(err);
-  for (const [key, value] of Object.entries(out)) if (typeof value === 'string') out[key] = maskPathTokens(value);
-  return out;
+/** Strings of a serialized error, with path tokens masked; a copy, so the thrown value itself is untouched. */
+const maskStrings = (fields: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? maskPathTokens(value) : value]),
+  );
+
+/**
+ * pino's error serializer for anything a `catch` or a rejection can hold: JavaScript lets code throw strings,
+ * null, plain objects or frozen ones, and the logger is the last place that may throw about it. Errors keep
+ * pino's shape (type, message, stack, cause); anything else becomes `{ type, message }`.
+ */
+export function serializeError(err: unknown): Record<string, unknown> {
+  try {
+    if (err instanceof Error) return maskStrings(pino.stdSerializers.err(err));
+    if (typeof err === 'object' && err !== null) {
+      const type = err.constructor?.name ?? 'Object';
+      return maskStrings({ type, ...err });
+    }
+    return { type: err === null ? 'null' : typeof err, message: maskPathTokens(String(err)) };
+  } catch {
+    // A proxy or a getter that throws: say so rather than lose the log line.
+    return { type: 'unknown', message: '[a thrown value that could not be read]' };
+  }
 }
 
 export function createLogger({ level, format = 'json', destination, shards }: LoggerOptions): Logger {

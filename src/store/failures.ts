@@ -43,13 +43,31 @@ export class InvalidInputError extends Error {
 export const describeZodError = (err: z.ZodError): string =>
   err.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '$'}: ${i.message}`).join('; ');
 
+/** The message of anything thrown; never throws itself (String() of a symbol or of a hostile object can). */
+const describeThrown = (err: unknown): string => {
+  try {
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return 'unreadable error';
+  }
+};
+
+/** A logger that failed must not turn a store result into an exception: the store promises values. */
+const quietly = (log: () => void): void => {
+  try {
+    log();
+  } catch {
+    // Nothing better to do: the failure is still returned to the caller as a value.
+  }
+};
+
 export const classifyError = (err: unknown): { reason: StoreFailureReason; code: string | null; message: string } => {
   if (err instanceof InvalidInputError) return { reason: 'invalid', code: null, message: err.message };
   // A row that does not validate means the file holds something we did not write.
   if (err instanceof z.ZodError) return { reason: 'corrupt', code: null, message: describeZodError(err) };
-  const message = err instanceof Error ? err.message : String(err);
+  const message = describeThrown(err);
   if (err instanceof SchemaTooNewError) return { reason: 'corrupt', code: null, message };
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : null;
+  const code = typeof err === 'object' && err !== null && 'code' in err ? describeThrown(err.code) : null;
   if (code === null) return { reason: 'error', code, message };
   // better-sqlite3 reports extended codes (SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE, ...): match the family.
   const family = code.match(/^SQLITE_[A-Z]+/)?.[0] ?? code;
@@ -70,6 +88,7 @@ export const classifyError = (err: unknown): { reason: StoreFailureReason; code:
     ENOSPC: 'full',
     ENOENT: 'io',
     ENOTDIR: 'io',
+    EISDIR: 'io',
   };
   return { reason: byFamily[family] ?? 'error', code, message };
 };
@@ -93,16 +112,18 @@ export const createFailureLog = (logger: StoreLogger, clock: () => number, inter
         return;
       }
       lastLogged.set(reason, { at: now, suppressed: 0 });
-      logger.warn(
-        { op, reason, code, err: message, suppressedSinceLastLog: last?.suppressed ?? 0 },
-        `store unavailable (${reason}): ${op} not saved; the bot keeps answering`,
+      quietly(() =>
+        logger.warn(
+          { op, reason, code, err: message, suppressedSinceLastLog: last?.suppressed ?? 0 },
+          `store unavailable (${reason}): ${op} not saved; the bot keeps answering`,
+        ),
       );
     },
     succeeded(op: string): void {
       if (!failing) return;
       failing = false;
       lastLogged.clear();
-      logger.info({ op }, 'store writable again');
+      quietly(() => logger.info({ op }, 'store writable again'));
     },
   };
 };

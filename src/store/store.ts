@@ -3,8 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { fileIdentity, openConnection } from './connection.js';
 import {
   classifyError,
   createFailureLog,
@@ -18,7 +19,6 @@ import {
 } from './failures.js';
 import { anonymiseVotesBefore, readVote, summariseFeedback, upsertVote, worstEntries } from './feedback.js';
 import { exportGuildData, type GuildExport, type PurgeCounts, purgeGuildData } from './guild-data.js';
-import { applyMigrations } from './migrations.js';
 import { deleteQuestionsBefore, insertQuestion, lowConfidence, topUnanswered } from './questions.js';
 import {
   type EntryFeedback,
@@ -127,42 +127,6 @@ const consoleLogger: StoreLogger = {
   warn: (obj, msg) => console.warn(msg, obj),
 };
 
-/**
- * Pragmas, in order:
- * - WAL lets shards read while one writes, and a reader never blocks the writer.
- * - synchronous=NORMAL in WAL mode: a commit is written to the WAL with write() but not fsync'd (the WAL is
- *   fsync'd at checkpoints). A process crash, including SIGKILL, loses nothing committed because the data
- *   already sits in the OS page cache; our crash test kills with SIGKILL. A power loss or OS crash may lose
- *   the last few commits, but the database stays consistent (never corrupt). Losing a few votes on power
- *   loss is an acceptable price for not fsyncing on every button click.
- * - secure_delete overwrites deleted rows with zeros, so purged question texts do not linger in free pages.
- */
-const openConnection = (path: string, o: z.output<typeof storeOptionsSchema>): Database.Database => {
-  const db = new Database(path, { readonly: o.readonly, fileMustExist: o.readonly, timeout: o.busyTimeoutMs });
-  try {
-    if (!o.readonly) {
-      const mode = db.pragma('journal_mode = WAL', { simple: true });
-      if (mode !== 'wal') throw new Error(`could not switch ${path} to WAL mode (got ${String(mode)})`);
-    }
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('secure_delete = ON');
-    if (!o.readonly) applyMigrations(db);
-    if (o.maxSizeBytes !== undefined) {
-      const pageSize = z
-        .number()
-        .int()
-        .positive()
-        .parse(db.pragma('page_size', { simple: true }));
-      db.pragma(`max_page_count = ${Math.max(1, Math.floor(o.maxSizeBytes / pageSize))}`);
-    }
-    return db;
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-};
-
 const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(describeZodError(parsed.error));
@@ -193,6 +157,19 @@ export const openStore = (options: StoreOptions): Store => {
     failures.failed('open', c.reason, c.code, c.message);
   }
 
+  // What the connection has open: if the path later names another file (or none), every write would go to a
+  // file nobody will ever open again, so writes fail and health says so until a restart opens the new one.
+  const opened = db === null ? null : fileIdentity(path);
+  const replaced = (): { reason: StoreFailureReason; message: string } | null => {
+    if (opened === null) return null;
+    const now = fileIdentity(path);
+    if (now !== null && now.dev === opened.dev && now.ino === opened.ino) return null;
+    return {
+      reason: 'io',
+      message: `${path} was ${now === null ? 'deleted' : 'replaced by another file'} while Selene had it open; restart Selene to open the file at that path (nothing is written meanwhile)`,
+    };
+  };
+
   let closed = false;
   let busyUntil = Number.NEGATIVE_INFINITY;
   let lastWriteFailure: { reason: StoreFailureReason; message: string } | null = null;
@@ -204,10 +181,12 @@ export const openStore = (options: StoreOptions): Store => {
     if (openFailure !== null) return openFailure;
     return null;
   };
+  /** Writes also need the file still to be the one that was opened. */
+  const unwritable = (): { reason: StoreFailureReason; message: string } | null => unavailable() ?? replaced();
 
   /** Runs a write in an IMMEDIATE transaction (takes the write lock up front, so it waits on busy_timeout). */
   const write = <T>(op: string, fn: (conn: Database.Database) => T): StoreResult<T> => {
-    const down = unavailable();
+    const down = unwritable();
     if (down !== null || db === null) {
       const d = down ?? { reason: 'error' as const, message: 'no connection' };
       if (d.reason !== 'closed') failures.failed(op, d.reason, null, d.message);
@@ -360,7 +339,7 @@ export const openStore = (options: StoreOptions): Store => {
     },
 
     health: () => {
-      const down = unavailable();
+      const down = unwritable();
       if (down !== null || db === null) return { writable: false, ...(down ?? { reason: 'error' }) };
       if (clock() < busyUntil) return { writable: false, reason: 'busy', message: 'backing off after a lock timeout' };
       const conn = db;

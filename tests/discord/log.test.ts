@@ -62,6 +62,34 @@ describe('logger', () => {
     expect(second?.match(/"shard":/g)).toHaveLength(1);
   });
 
+  it('logs whatever was thrown as err: strings, null, numbers, symbols, plain and frozen objects', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: 'info', destination });
+    const token = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTpzZWNyZXQ';
+    const frozen = Object.freeze({ code: 'SQLITE_BUSY', message: `at /webhooks/42/${token}` });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no keys for you');
+        },
+      },
+    );
+    const thrown = [`file is not a database /interactions/1/${token}`, null, 42, Symbol('s'), frozen, hostile];
+    for (const err of thrown) logger.warn({ err }, 'store unavailable');
+    const logged = lines.map((l) => JSON.parse(l).err);
+    expect(logged).toEqual([
+      { type: 'string', message: 'file is not a database /interactions/1/[redacted]' },
+      { type: 'null', message: 'null' },
+      { type: 'number', message: '42' },
+      { type: 'symbol', message: 'Symbol(s)' },
+      { type: 'Object', code: 'SQLITE_BUSY', message: 'at /webhooks/42/[redacted]' },
+      { type: 'unknown', message: '[a thrown value that could not be read]' },
+    ]);
+    // The thrown object itself is left as it was.
+    expect(frozen.message).toContain(token);
+  });
+
   it('writes human-readable lines with LOG_FORMAT=pretty', () => {
     const { lines, destination } = capture();
     createLogger({ level: 'info', format: 'pretty', destination }).info({ command: 'ask' }, 'pretty line');

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
 import { DEFAULT_SETTINGS, FAILURE_LOG_INTERVAL_MS, openStore, type Store } from '../../src/store/index.js';
 import {
   collectStderr,
@@ -181,4 +182,62 @@ await import(${JSON.stringify(pathToFileURL(storeModule).href)});`;
     store.close();
     expect(vote(store, 2)).toMatchObject({ ok: false, reason: 'closed' });
   });
+
+  it('a logger that throws never turns a failure into an exception (the real pino logger included)', () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'selene.db'), 'junk\n');
+    const lines: string[] = [];
+    const pinoLogger = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } });
+    const throwing = {
+      info: () => {
+        throw new Error('log sink gone');
+      },
+      warn: () => {
+        throw new Error('log sink gone');
+      },
+    };
+    for (const logger of [pinoLogger, throwing]) {
+      const store = openStore({ dataDir, logger });
+      expect(vote(store, 1)).toMatchObject({ ok: false, reason: 'corrupt' });
+      expect(store.health()).toMatchObject({ writable: false, reason: 'corrupt' });
+      store.close();
+    }
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      reason: 'corrupt',
+      err: { type: 'string', message: 'file is not a database' },
+    });
+  });
+
+  it('a directory named selene.db: opening does not throw, health says why', () => {
+    const dataDir = tempDataDir();
+    mkdirSync(join(dataDir, 'selene.db'));
+    const store = openStore({ dataDir, logger: recordingLogger() });
+    expect(vote(store, 1).ok).toBe(false);
+    expect(store.health()).toMatchObject({ writable: false, reason: 'io' });
+    store.close();
+  });
+
+  it.each(['deleted', 'replaced', 'the data dir deleted'] as const)(
+    'database file %s while open: writes and health fail, nothing is confirmed that a restart would lose',
+    (how) => {
+      const dataDir = tempDataDir();
+      const store = openStore({ dataDir, logger: recordingLogger() });
+      expect(vote(store, 1).ok).toBe(true);
+      expect(store.health()).toEqual({ writable: true });
+      const path = join(dataDir, 'selene.db');
+      if (how === 'deleted') rmSync(path);
+      if (how === 'the data dir deleted') rmSync(dataDir, { recursive: true });
+      if (how === 'replaced') {
+        // A restore from backup copied over the file: a new inode at the same path.
+        writeFileSync(`${path}.new`, 'restored');
+        renameSync(`${path}.new`, path);
+      }
+      expect(vote(store, 2)).toMatchObject({ ok: false, reason: 'io' });
+      const health = store.health();
+      expect(health).toMatchObject({ writable: false, reason: 'io' });
+      expect(health.message).toContain(how === 'replaced' ? 'replaced' : 'deleted');
+      expect(health.message).toContain(path);
+      store.close();
+    },
+  );
 });
