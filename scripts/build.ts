@@ -24,7 +24,11 @@ export function startNodeFlags(): string[] {
   const pkg = z
     .object({ scripts: z.object({ start: z.string() }) })
     .parse(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')));
-  const [command, ...rest] = pkg.scripts.start.trim().split(/\s+/);
+  // `exec` makes the shell npm starts become node, so the signals npm forwards reach the bot.
+  const [command, ...rest] = pkg.scripts.start
+    .trim()
+    .replace(/^exec\s+/, '')
+    .split(/\s+/);
   const entry = rest.findIndex((arg) => /\.[cm]?[jt]s$/.test(arg));
   if (command !== 'node' || entry < 0) throw new Error(`cannot read node flags from "${pkg.scripts.start}"`);
   return rest.slice(0, entry);

@@ -44,6 +44,8 @@ export interface StartOptions {
    * memory at ready includes compiled code. Default true; tests that start many bots turn it off.
    */
   warmUp?: boolean;
+  /** Called with the client before login, so the caller can watch the gateway from the first frame. */
+  onClient?: (client: Client) => void;
 }
 
 export interface RunningBot {
@@ -91,6 +93,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger.debug({ calls: warmed.calls, ms: Math.round(warmed.ms) }, 'engine warmed up');
   }
   const client = createClient(config);
+  options.onClient?.(client);
   // The application owner, fetched once when first needed (null until then, or after a failed fetch).
   let owner: Promise<string | null> | null = null;
   const ctx: BotContext = {

@@ -1,4 +1,12 @@
-import { Client, GatewayIntentBits, Options, Partials, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import {
+  Client,
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  Options,
+  Partials,
+  PermissionFlagsBits,
+  PermissionsBitField,
+} from 'discord.js';
 import type { Config } from '../config.js';
 
 /**
@@ -45,3 +53,49 @@ export const INVITE_PERMISSIONS = new PermissionsBitField([
 
 export const inviteUrl = (clientId: string): string =>
   `https://discord.com/oauth2/authorize?client_id=${clientId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS.bitfield}`;
+
+/** Where each privileged intent is turned on for the application. */
+const PORTAL_INTENTS = 'Discord Developer Portal → your application → Bot → Privileged Gateway Intents';
+
+/**
+ * Gateway close codes after which Discord will not take the connection back until something changes, so
+ * discord.js stops reconnecting: the process must end (non-zero) so a supervisor alerts or restarts. Each
+ * line says what happened and what to do; `messageContentIntent` is the only privileged intent Selene asks for.
+ */
+export function fatalCloseLine(code: number, config: Partial<Pick<Config, 'messageContentIntent'>>): string | null {
+  switch (code) {
+    case GatewayCloseCodes.AuthenticationFailed:
+      return 'Discord refused the token (gateway close 4004, authentication failed): set DISCORD_TOKEN to the bot token from the Discord Developer Portal → your application → Bot → Reset Token.';
+    case GatewayCloseCodes.InvalidShard:
+      return 'Discord refused the shard (gateway close 4010, invalid shard): check SHARD_COUNT and SHARD_LIST (each id below the count).';
+    case GatewayCloseCodes.ShardingRequired:
+      return 'Discord requires sharding for this many servers (gateway close 4011): run `npm run start:sharded` (SHARD_COUNT=auto).';
+    case GatewayCloseCodes.InvalidAPIVersion:
+      return "Discord refused the gateway API version (gateway close 4012): update Selene's discord.js.";
+    case GatewayCloseCodes.InvalidIntents:
+      return 'Discord refused the intents as invalid (gateway close 4013): a bug in Selene, please report it.';
+    case GatewayCloseCodes.DisallowedIntents:
+      return config.messageContentIntent
+        ? `Discord refused the Message Content intent (gateway close 4014, disallowed intents): MESSAGE_CONTENT_INTENT=true asks for it, but it is not enabled for this application. Turn on Message Content Intent in the ${PORTAL_INTENTS}, or set MESSAGE_CONTENT_INTENT=false (answer channels then need a mention).`
+        : `Discord refused an intent (gateway close 4014, disallowed intents), though Selene asks for no privileged one: check the ${PORTAL_INTENTS}.`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The close code behind a failed login. @discordjs/ws rejects the first connect with an Error that names the
+ * close (its messages below, discord.js 14.28) but not its code; a 401 from REST is discord.js's TokenInvalid.
+ */
+const LOGIN_ERRORS: ReadonlyMap<string, number> = new Map([
+  ['Authentication failed', GatewayCloseCodes.AuthenticationFailed],
+  ['An invalid token was provided.', GatewayCloseCodes.AuthenticationFailed],
+  ['Invalid shard', GatewayCloseCodes.InvalidShard],
+  ['Sharding is required', GatewayCloseCodes.ShardingRequired],
+  ['Used an invalid API version', GatewayCloseCodes.InvalidAPIVersion],
+  ['Used invalid intents', GatewayCloseCodes.InvalidIntents],
+  ['Used disallowed intents', GatewayCloseCodes.DisallowedIntents],
+]);
+
+export const closeCodeOfLoginError = (err: unknown): number | null =>
+  err instanceof Error ? (LOGIN_ERRORS.get(err.message) ?? null) : null;

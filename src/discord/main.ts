@@ -1,32 +1,73 @@
+import { type Client, Events } from 'discord.js';
 import { type Config, loadConfig } from '../config.js';
 import { isEntryModule } from '../entry.js';
 import { formatKnowledgeError, KnowledgeLoadError } from '../knowledge/types.js';
 import { createLogger, type Logger } from '../log.js';
 import type { BotState } from '../ops/health.js';
 import type { Metrics } from '../ops/metrics.js';
+import { EXIT_GATEWAY_REFUSED, EXIT_WITH_PARENT_FLAG, isEcho, watchParent } from '../ops/process-signals.js';
 import { type Ops, startOps } from '../ops/serve.js';
 import type { Store } from '../store/index.js';
 import { type RunningBot, startBot } from './bot.js';
 import { createBotStore, storeFromConfig } from './bot-store.js';
+import { closeCodeOfLoginError, fatalCloseLine } from './client.js';
 
 export { type RunningBot, type StartOptions, startBot } from './bot.js';
 
-/** One line per problem on stderr, then exit 1: what an operator sees when startup is refused. */
-function refuse(lines: string[]): never {
-  for (const line of lines) process.stderr.write(`selene: ${line}\n`);
-  process.exit(1);
+/**
+ * A database that cannot be opened at all is a setup problem to fix before starting, not an outage to ride
+ * out: one line naming the file, the problem and the fix. Locked or full are passing states; the bot starts
+ * degraded and /healthz says so.
+ */
+export function databaseRefusal(store: Pick<Store, 'health' | 'path'>, dataDir: string): string | null {
+  const h = store.health();
+  if (h.writable) return null;
+  const what = h.message ?? h.reason ?? 'unknown error';
+  switch (h.reason) {
+    case 'corrupt':
+      return `cannot open the database ${store.path}: ${what} (not a Selene database, damaged, or from a newer Selene). Move the file aside (keep it) and start again to create an empty one, or restore a backup.`;
+    case 'readonly':
+      return `cannot write the database ${store.path}: ${what}. Give the bot's user write access to DATA_DIR (${dataDir}) and the files in it, or set DATA_DIR to a writable folder.`;
+    case 'io':
+      return `cannot open the database ${store.path}: ${what}. DATA_DIR (${dataDir}) must be a folder the bot's user can write, and selene.db in it a file (or absent).`;
+    default:
+      return null;
+  }
 }
 
-async function start(config: Config, logger: Logger, metrics: Metrics | undefined, store: Store): Promise<RunningBot> {
+const describe = (err: unknown): string => {
   try {
-    return await startBot(config, { logger, store: createBotStore(store), ...(metrics ? { metrics } : {}) });
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return 'an unreadable error';
+  }
+};
+
+/** One line per problem on stderr, then exit 1: what an operator sees when startup is refused. */
+function refuse(lines: string[], exitCode = 1): never {
+  for (const line of lines) process.stderr.write(`selene: ${line}\n`);
+  process.exit(exitCode);
+}
+
+async function start(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics | undefined,
+  store: Store,
+  onClient: (client: Client) => void,
+): Promise<RunningBot> {
+  try {
+    return await startBot(config, { logger, store: createBotStore(store), onClient, ...(metrics ? { metrics } : {}) });
   } catch (err) {
     if (err instanceof KnowledgeLoadError) {
       refuse([`cannot start: ${err.message} in ${config.knowledgeDir}`, ...err.errors.map(formatKnowledgeError)]);
     }
     // discord.js login errors name the problem ("An invalid token was provided.") without the token.
     logger.fatal({ err }, 'startup failed');
-    refuse([`cannot start: ${(err as Error).message}`]);
+    const code = closeCodeOfLoginError(err);
+    const line = code === null ? null : fatalCloseLine(code, config);
+    if (line !== null) refuse([`cannot start: ${line}`], EXIT_GATEWAY_REFUSED);
+    refuse([`cannot start: ${describe(err)}`]);
   }
 }
 
@@ -40,8 +81,14 @@ export async function main(): Promise<void> {
   // A bug in one handler is logged, never fatal: handlers already catch their own errors, this is the net.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-  // Opening never throws on a broken database: the store degrades and the bot keeps answering.
+  // Opening never throws on a broken database; at startup, though, a database that cannot be used at all is
+  // refused loudly rather than run without it (votes and settings would silently go nowhere).
   const store = storeFromConfig(config, logger);
+  const broken = databaseRefusal(store, config.dataDir);
+  if (broken !== null) {
+    store.close();
+    refuse([broken]);
+  }
   // Filled in once the bot is up; the health endpoint reads it on every request.
   let bot: RunningBot | undefined;
   const state = (): BotState => ({ client: bot?.client, kb: bot?.ctx.kb, store });
@@ -51,13 +98,36 @@ export async function main(): Promise<void> {
   // A shard's metrics say which shard they count, like its log lines.
   if (config.shardIds?.length) ops?.metrics.registry.setDefaultLabels({ shard: config.shardIds.join(',') });
 
+  // Discord will not take the connection back (bad token, disallowed intent, ...): exit non-zero so a
+  // supervisor alerts, instead of idling (or answering 503 on HEALTH_PORT) forever. Before login finished,
+  // the failed login itself says so (start()); after, this stops the running bot.
+  let refusedBy: string | null = null;
+  const stopRefused = () => {
+    process.stderr.write(`selene: stopping: ${refusedBy}\n`);
+    shutdown({ reason: 'gateway refused' }, EXIT_GATEWAY_REFUSED);
+  };
+  const watchGateway = (client: Client) =>
+    client.on(Events.ShardDisconnect, ({ code }, shard) => {
+      const line = fatalCloseLine(code, config);
+      if (line === null || refusedBy !== null) return;
+      refusedBy = line;
+      logger.fatal({ shard, code }, 'gateway closed for good');
+      if (bot) stopRefused();
+    });
+
   // Handlers go in before login, so a signal during startup also ends in an orderly stop.
-  const starting = start(config, logger, ops?.metrics, store).then((running) => {
+  const starting = start(config, logger, ops?.metrics, store, watchGateway).then((running) => {
     bot = running;
     return running;
   });
   let stopping = false;
-  const shutdown = (why: { signal: NodeJS.Signals } | { reason: string }) => {
+  let lastSignal: { signal: NodeJS.Signals; at: number } | null = null;
+  const shutdown = (why: { signal: NodeJS.Signals } | { reason: string }, exitCode = 0) => {
+    if ('signal' in why) {
+      const echo = isEcho(lastSignal, why.signal, Date.now());
+      lastSignal = { signal: why.signal, at: Date.now() };
+      if (echo) return;
+    }
     if (stopping) {
       // Only a repeated signal (Ctrl-C twice) means "now"; the manager going away during a stop changes nothing.
       if ('signal' in why) {
@@ -73,7 +143,7 @@ export async function main(): Promise<void> {
       .then(() => store.close())
       .then(() => ops?.close())
       .then(
-        () => process.exit(0),
+        () => process.exit(exitCode),
         (err) => {
           logger.error({ err }, 'shutdown failed');
           process.exit(1);
@@ -89,7 +159,19 @@ export async function main(): Promise<void> {
   // Forked by the ShardingManager (an IPC channel exists): when the manager stops or dies the channel
   // closes, and a shard left running on its own would be an orphan nobody supervises.
   if (process.send) process.once('disconnect', () => shutdown({ reason: 'sharding manager disconnected' }));
+  // Under `npm start`, npm dies of a SIGHUP meant for the bot (it forwards only SIGINT and SIGTERM).
+  if (process.argv.includes(EXIT_WITH_PARENT_FLAG)) {
+    watchParent((parent) => {
+      logger.warn(
+        { parent, pid: process.pid },
+        'npm exited (a SIGHUP to npm ends npm, it is not passed on): stopping. To reload knowledge, signal the bot pid or use /reload',
+      );
+      shutdown({ reason: 'npm exited' });
+    });
+  }
   await starting;
+  // Refused while commands were being registered, after login but before the bot was handed over.
+  if (refusedBy !== null) stopRefused();
 }
 
 /** HEALTH_PORT set: /healthz and /metrics for this process, or no start at all if the port is taken. */
@@ -103,4 +185,5 @@ async function serveOps(port: number, host: string, state: () => BotState, logge
   }
 }
 
-if (isEntryModule(import.meta.url)) void main();
+// Whatever escapes main() is still a refused start: one line and exit 1, never a silent exit 0.
+if (isEntryModule(import.meta.url)) main().catch((err) => refuse([`cannot start: ${describe(err)}`]));

@@ -8,6 +8,7 @@ import { type Config, loadConfig } from '../config.js';
 import { isEntryModule } from '../entry.js';
 import { createLogger, type Logger } from '../log.js';
 import { shardHealthPort } from './healthcheck.js';
+import { EXIT_GATEWAY_REFUSED, EXIT_WITH_PARENT_FLAG, isEcho, watchParent } from './process-signals.js';
 
 export { shardHealthPort } from './healthcheck.js';
 
@@ -36,6 +37,8 @@ export async function recommendedShardCount(config: Config): Promise<number> {
 export interface ManagerOptions {
   /** Pause between starting two shards (`--spawn-delay-ms`). */
   spawnDelayMs: number;
+  /** `--exit-with-parent` (npm run start:sharded): stop the shards when npm is gone. */
+  exitWithParent: boolean;
 }
 
 export async function createShardingManager(config: Config, logger: Logger): Promise<ShardingManager> {
@@ -105,8 +108,15 @@ const argsSchema = z.object({
 });
 
 export function parseManagerArgs(argv: string[]): ManagerOptions {
-  const { values } = parseArgs({ args: argv, options: { 'spawn-delay-ms': { type: 'string' } }, strict: true });
-  return { spawnDelayMs: argsSchema.parse(values)['spawn-delay-ms'] };
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'spawn-delay-ms': { type: 'string' }, [EXIT_WITH_PARENT_FLAG.slice(2)]: { type: 'boolean' } },
+    strict: true,
+  });
+  return {
+    spawnDelayMs: argsSchema.parse(values)['spawn-delay-ms'],
+    exitWithParent: values[EXIT_WITH_PARENT_FLAG.slice(2)] === true,
+  };
 }
 
 async function main(): Promise<void> {
@@ -134,8 +144,17 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
+  let lastSignal: { signal: NodeJS.Signals; at: number } | null = null;
   const stop = (why: Record<string, unknown>, code: number) => {
+    const signal = why.signal as NodeJS.Signals | undefined;
+    if (signal) {
+      // Ctrl-C reaches the manager from the terminal and again from npm: one request, not two.
+      const echo = isEcho(lastSignal, signal, Date.now());
+      lastSignal = { signal, at: Date.now() };
+      if (echo) return;
+    }
     if (stopping) {
+      if (!signal) return;
       logger.warn(why, 'second signal: killing shards');
       for (const shard of manager.shards.values()) shard.process?.kill('SIGKILL');
       process.exit(1);
@@ -151,6 +170,24 @@ async function main(): Promise<void> {
     logger.info({ shards: manager.shards.size }, 'forwarding SIGHUP: shards reload knowledge');
     for (const shard of manager.shards.values()) shard.process?.kill('SIGHUP');
   });
+  // npm dies of SIGHUP instead of forwarding it; shards left behind would have nobody supervising them.
+  if (options.exitWithParent) {
+    watchParent((parent) => {
+      logger.warn(
+        { parent, pid: process.pid },
+        'npm exited (a SIGHUP to npm ends npm, it is not passed on): stopping shards. To reload knowledge, signal this pid',
+      );
+      stop({ reason: 'npm exited' }, 0);
+    });
+  }
+  // A shard that Discord refused for good (its own stderr line says why) would be refused again on respawn.
+  manager.on('shardCreate', (shard: Shard) =>
+    shard.on('death', (child) => {
+      if (('exitCode' in child ? child.exitCode : null) !== EXIT_GATEWAY_REFUSED) return;
+      process.stderr.write(`selene: shard ${shard.id} was refused by Discord for good; stopping every shard\n`);
+      stop({ reason: `shard ${shard.id} refused by the gateway` }, 1);
+    }),
+  );
 
   try {
     await manager.spawn({ delay: options.spawnDelayMs, timeout: READY_TIMEOUT_MS });

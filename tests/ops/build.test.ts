@@ -51,10 +51,13 @@ describe('package.json', () => {
   it.each([
     ['start', 'discord/main.ts'],
     ['start:sharded', 'ops/sharded.ts'],
-  ])('%s builds first, then runs the built %s with plain node', (name, source) => {
+  ])("%s builds first, then runs the built %s with plain node, exec'd so signals to npm reach it", (name, source) => {
     expect(scripts[`pre${name}`]).toMatch(/scripts\/build\.ts/);
     const command = scripts[name] ?? '';
-    expect(command).toMatch(/^node /);
+    // Without exec, npm's shell stays in between and swallows the SIGTERM npm forwards (tests/e2e/npm-signals).
+    expect(command).toMatch(/^exec node /);
+    // npm itself dies on SIGHUP instead of forwarding it: the bot must not outlive it as an orphan.
+    expect(command).toMatch(/ --exit-with-parent$/);
     expect(command).not.toContain('tsx');
     const target = command.split(/\s+/).find((part) => part.endsWith('.js'));
     expect(target).toBe(`dist/${source.replace(/\.ts$/, '.js')}`);
@@ -69,7 +72,9 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^RUN npx tsx scripts\/build\.ts$/m);
     const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
     expect(cmd).toBeDefined();
-    expect(JSON.parse(cmd as string)).toEqual((scripts.start ?? '').trim().split(/\s+/));
+    // The container runs node itself (no npm, no shell): npm start's command without exec and its npm-only flag.
+    const start = (scripts.start ?? '').trim().split(/\s+/);
+    expect(JSON.parse(cmd as string)).toEqual(start.filter((part) => part !== 'exec' && part !== '--exit-with-parent'));
   });
 
   it('checks health with the built healthcheck, which probes every shard', () => {

@@ -18,8 +18,9 @@ function config(env: Record<string, string>) {
 
 describe('sharding manager options', () => {
   it('spawns with discord.js’s identify-safe delay unless told otherwise', () => {
-    expect(parseManagerArgs([])).toEqual({ spawnDelayMs: DEFAULT_SPAWN_DELAY_MS });
-    expect(parseManagerArgs(['--spawn-delay-ms', '0'])).toEqual({ spawnDelayMs: 0 });
+    expect(parseManagerArgs([])).toEqual({ spawnDelayMs: DEFAULT_SPAWN_DELAY_MS, exitWithParent: false });
+    expect(parseManagerArgs(['--spawn-delay-ms', '0'])).toEqual({ spawnDelayMs: 0, exitWithParent: false });
+    expect(parseManagerArgs(['--exit-with-parent'])).toMatchObject({ exitWithParent: true });
     expect(() => parseManagerArgs(['--spawn-delay-ms', 'soon'])).toThrow(/whole number/);
     expect(() => parseManagerArgs(['--shards', '2'])).toThrow();
   });

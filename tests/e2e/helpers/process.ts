@@ -1,5 +1,5 @@
 import { type ChildProcess, type ForkOptions, fork, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chownSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,12 +100,43 @@ const withPath = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? '
  * (`node --import tsx src/discord/deploy.ts`), run from an empty folder with exactly the environment given
  * (plus PATH).
  */
-export function spawnBot(env: Record<string, string>, script: 'start' | 'deploy-commands' = 'start'): Spawned {
+export function spawnBot(
+  env: Record<string, string>,
+  script: 'start' | 'deploy-commands' = 'start',
+  /** Run as another user (root tests use `nobody`, for whom file modes mean something). */
+  as?: { uid: number; gid: number },
+): Spawned {
   const args =
     script === 'start' ? [...START_FLAGS, BUILT.start] : ['--import', TSX_LOADER, join(ROOT, 'src/discord/deploy.ts')];
+  const cwd = emptyCwd();
+  if (as) chownSync(cwd, as.uid, as.gid);
+  return watch(spawn(process.execPath, args, { cwd, env: withPath(env), stdio: ['ignore', 'pipe', 'pipe'], ...as }));
+}
+
+/**
+ * `npm run <script>` itself, from the project folder, as an operator types it (without the pre-script's
+ * build: the test setup built dist/ once, and rebuilding it here would pull it from under other tests).
+ * detached: npm leads its own process group, as in a terminal, so a test can Ctrl-C the whole group.
+ */
+export function spawnNpm(script: 'start' | 'start:sharded', env: Record<string, string>, args: string[] = []): Spawned {
   return watch(
-    spawn(process.execPath, args, { cwd: emptyCwd(), env: withPath(env), stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn('npm', ['run', script, '--ignore-scripts', '--silent', ...(args.length ? ['--', ...args] : [])], {
+      cwd: ROOT,
+      env: withPath({ HOME: emptyCwd(), ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    }),
   );
+}
+
+/** Whether a process with this pid exists (signal 0 checks without sending anything). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
