@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { z } from 'zod';
 import { checkKnowledge } from './check.js';
 import {
@@ -53,6 +53,29 @@ function readJson<S extends z.ZodType>(
     return undefined;
   }
   return parsed.data;
+}
+
+/**
+ * A path named inside a knowledge file, resolved within the knowledge folder, or why it may not be read:
+ * the folder is what curators edit and `kb check` validates, and a path out of it ("../../etc/passwd", an
+ * absolute path, or a symlink pointing elsewhere) would serve any file the bot can read as article text.
+ */
+export function confinedPath(dir: string, named: string): { ok: true; path: string } | { ok: false; reason: string } {
+  const outside = { ok: false, reason: `"${named}" is outside the knowledge folder; name a file inside it` } as const;
+  if (isAbsolute(named)) return outside;
+  const within = (root: string, path: string) => {
+    const rel = relative(root, path);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  };
+  const path = resolve(dir, named);
+  if (!within(resolve(dir), path)) return outside;
+  try {
+    // Symlinks: where the file really is must be inside where the folder really is.
+    if (!within(realpathSync(dir), realpathSync(path))) return outside;
+  } catch (err) {
+    return { ok: false, reason: `cannot read ${named} (${(err as NodeJS.ErrnoException).code ?? err})` };
+  }
+  return { ok: true, path };
 }
 
 /** Locates each section in the article text; a section whose start or end is missing is an error. */
@@ -109,9 +132,11 @@ export function loadKnowledge(dir: string): LoadResult {
 
   let text = '';
   let resolvedSections: ResolvedSection[] = [];
-  if (article) {
+  const textFile = article ? confinedPath(dir, article.textFile) : null;
+  if (textFile && !textFile.ok) errors.push({ file: 'article.json', path: '$.textFile', reason: textFile.reason });
+  if (article && textFile?.ok) {
     try {
-      text = normaliseWhitespace(readFileSync(join(dir, article.textFile), 'utf8'));
+      text = normaliseWhitespace(readFileSync(textFile.path, 'utf8'));
       resolvedSections = resolveSections(article, text, errors);
     } catch (err) {
       errors.push({
