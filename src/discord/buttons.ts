@@ -1,9 +1,23 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { showTopicsPage } from './commands/topics.js';
 import { answerQuestion, type BotContext, feedbackFor } from './context.js';
 import { decodeCustomId } from './custom-ids.js';
 import { notices, renderAnswer, renderSection } from './render.js';
 import { interactionReply } from './respond.js';
+
+/**
+ * Whether `id` names something the loaded knowledge can answer with: an entry, a related link, a curated
+ * food or a USDA row (`usda-<ndb>`). A vote for anything else was not cast on an answer Selene gave (a
+ * forged button, or one from before the knowledge dropped that entry) and would put a phantom in the report.
+ */
+export function knowsAnswerId(kb: KnowledgeBase, id: string): boolean {
+  const ndb = /^usda-(\d+)$/.exec(id)?.[1];
+  if (ndb !== undefined) return kb.usda.foods.some((row) => row[0] === ndb);
+  return (
+    kb.entries.some((e) => e.id === id) || kb.related.some((l) => l.id === id) || kb.foods.some((f) => f.id === id)
+  );
+}
 
 export type ButtonHandler = (interaction: ButtonInteraction, ctx: BotContext) => Promise<void>;
 
@@ -57,6 +71,7 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
   async vote(interaction, ctx) {
     const action = decodeCustomId(interaction.customId);
     if (action?.kind !== 'vote') return void (await expired(interaction));
+    if (action.entryId !== null && !knowsAnswerId(ctx.kb, action.entryId)) return void (await expired(interaction));
     const outcome = ctx.store?.recordVote?.({
       answerId: action.answerId,
       entryId: action.entryId,

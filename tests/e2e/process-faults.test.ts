@@ -1,4 +1,13 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,6 +116,31 @@ describe('a database the bot cannot use: refused at startup with what, where and
     expect(line).toMatch(/permission denied/i);
     expect(line).toMatch(/a folder the bot's user can write/);
     expect(fake.identifies).toHaveLength(0);
+  });
+});
+
+describe('DATA_DIR deleted under the running bot', () => {
+  it('/healthz turns 503 and names the deleted file', async () => {
+    const fake = await fakeDiscord();
+    const port = await freePorts(1);
+    const dir = dataDir();
+    const run = start({ DISCORD_API_URL: fake.apiUrl, DATA_DIR: dir, HEALTH_PORT: String(port) });
+    await run.waitForStdout('"msg":"ready"');
+    const healthz = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      return { status: res.status, body: (await res.json()) as { checks: Record<string, { reason?: string }> } };
+    };
+    // Ready once the bot is handed over (after command registration): poll briefly rather than race it.
+    let before = await healthz();
+    for (let i = 0; i < 100 && before.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      before = await healthz();
+    }
+    expect(before.status).toBe(200);
+    rmSync(dir, { recursive: true });
+    const after = await healthz();
+    expect(after.status).toBe(503);
+    expect(after.body.checks.database?.reason).toContain(`${join(dir, 'selene.db')} was deleted`);
   });
 });
 

@@ -102,6 +102,17 @@ export function renderSettings(settings: GuildSettings, options: { messageConten
   return payload(lines.join('\n'));
 }
 
+/** Discord ids are snowflakes: 17 to 20 digits. Anything else in a channel option was not sent by Discord. */
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** What is wrong with the subcommand's channel option, if it has one; null when it is fine or absent. */
+function badChannel(interaction: ChatInputCommandInteraction): string | null {
+  const option = interaction.options.get('channel');
+  if (!option) return null;
+  const id = String(option.value);
+  return SNOWFLAKE.test(id) ? null : 'That is not a channel id I can use. Pick a text channel from the list.';
+}
+
 type Change = { patch: (current: GuildSettings) => SettingsPatch; note: (s: GuildSettings) => string };
 
 /** The subcommand as a change to the settings, or null for `view`. */
@@ -158,6 +169,8 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     return void (await reply(payload('Settings are not available: this bot runs without its database.')));
   }
   const intent = { messageContentIntent: ctx.messageContentIntent ?? false };
+  const invalid = badChannel(interaction);
+  if (invalid) return void (await reply(payload(`${invalid} Nothing changed.`)));
   const change = changeFor(interaction);
   if (!change) return void (await reply(renderSettings(store.settings(interaction.guildId), intent)));
 
@@ -168,6 +181,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     }
   }
   const result = store.updateSettings(interaction.guildId, change.patch);
+  if (!result.ok && result.reason === 'invalid') {
+    // The store refused the value itself: say so, it is not an outage to retry.
+    return void (await reply(payload('That setting is not valid for this server. Nothing changed.')));
+  }
   if (!result.ok) {
     ctx.logger.warn({ reason: result.reason }, 'settings not saved');
     return void (await reply(
