@@ -1,8 +1,10 @@
 import {
   chmodSync,
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   statSync,
   truncateSync,
@@ -117,6 +119,52 @@ describe('a database the bot cannot use: refused at startup with what, where and
     expect(line).toMatch(/a folder the bot's user can write/);
     expect(fake.identifies).toHaveLength(0);
   });
+});
+
+describe('SIGHUP with broken knowledge', () => {
+  it('keeps the last good knowledge, logs file, path and reason, keeps answering; a fixed folder then loads', async () => {
+    const fake = await fakeDiscord();
+    const knowledge = join(dataDir(), 'knowledge');
+    cpSync(KNOWLEDGE_DIR, knowledge, { recursive: true });
+    const run = start({ DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir(), KNOWLEDGE_DIR: knowledge });
+    await run.waitForStdout('"msg":"commands registered"');
+    const good = readFileSync(join(knowledge, 'entries.json'));
+    writeFileSync(join(knowledge, 'entries.json'), '{ "entries": [ broken');
+    run.child.kill('SIGHUP');
+    await run.waitForStdout('"msg":"knowledge reload: entries.json $: invalid JSON');
+    const asked = fake.sendMessage({ content: 'what is selenium?', mentionsBot: true });
+    const reply = await fake.waitForReplyTo(String(asked.id));
+    expect(reply.status).toBe(200);
+    expect(JSON.stringify(reply.body)).toContain('The article says');
+    writeFileSync(join(knowledge, 'entries.json'), good);
+    run.child.kill('SIGHUP');
+    await run.waitForStdout('"msg":"knowledge reloaded"');
+    expect(run.child.exitCode).toBeNull();
+    expect(run.stderr()).toBe('');
+  });
+});
+
+describe('SIGTERM during a burst', () => {
+  it('answers every mention already received, then exits 0', async () => {
+    const fake = await fakeDiscord();
+    const run = start({ DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir(), COOLDOWN_SECONDS: '0' });
+    await run.waitForStdout('"msg":"commands registered"');
+    const asked = Array.from({ length: 100 }, (_, i) =>
+      String(
+        fake.sendMessage({ content: `what is selenium? ${i}`, mentionsBot: true, author: fake.addUser(`m${i}`) }).id,
+      ),
+    );
+    // Received: the first reply is out, so the gateway has delivered the burst (events arrive in order).
+    await fake.waitForReplyTo(asked[0] as string);
+    run.child.kill('SIGTERM');
+    expect((await run.exit).code).toBe(0);
+    const replies = fake.restCalls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'));
+    const answered = new Set(
+      replies.map((c) => (c.body as { message_reference?: { message_id?: string } }).message_reference?.message_id),
+    );
+    expect(asked.filter((id) => !answered.has(id))).toEqual([]);
+    expect(replies.every((c) => c.status === 200)).toBe(true);
+  }, 40_000);
 });
 
 describe('DATA_DIR deleted under the running bot', () => {
