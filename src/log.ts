@@ -62,7 +62,8 @@ export function serializeError(err: unknown): Record<string, unknown> {
 
 export function createLogger({ level, format = 'json', destination, shards }: LoggerOptions): Logger {
   const shard = shards?.length ? (shards.length === 1 ? shards[0] : shards) : undefined;
-  const base = shard === undefined ? { app: 'selene' } : { app: 'selene', shard };
+  // pid on every line: the process to send SIGHUP to (npm, which an operator may have started, dies of it).
+  const base = shard === undefined ? { app: 'selene', pid: process.pid } : { app: 'selene', pid: process.pid, shard };
   const options = {
     level,
     base,

@@ -28,7 +28,7 @@ describe('logger', () => {
     const log = childLogger(createLogger({ level: 'info', destination }), { shard: 1, guild: null, command: 'ask' });
     log.info('hello');
     const line = JSON.parse(lines[0] ?? '{}');
-    expect(line).toMatchObject({ shard: 1, command: 'ask', msg: 'hello' });
+    expect(line).toMatchObject({ shard: 1, command: 'ask', msg: 'hello', pid: process.pid });
     expect(line).not.toHaveProperty('guild');
   });
 

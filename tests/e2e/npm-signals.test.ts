@@ -35,7 +35,11 @@ const botPids = (run: Spawned, msg: string): number[] => [
       .stdout()
       .split('\n')
       .filter((l) => l.includes(`"msg":"${msg}"`))
-      .map((l) => (JSON.parse(l) as { pid: number }).pid),
+      .map((l) => {
+        const { pid } = JSON.parse(l) as { pid?: unknown };
+        if (typeof pid !== 'number') throw new Error(`no pid on the line: ${l}`);
+        return pid;
+      }),
   ),
 ];
 
