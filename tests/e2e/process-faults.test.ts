@@ -17,7 +17,7 @@ import { openStore } from '../../src/store/index.js';
 import { freePorts } from '../ops/ports.js';
 import { CloseCode, type FakeDiscord, Intent, startFakeDiscord } from './fake-discord/index.js';
 import { KNOWLEDGE_DIR } from './helpers/bot.js';
-import { type Spawned, spawnBot } from './helpers/process.js';
+import { emptyCwd, type Spawned, spawnBot, spawnManager } from './helpers/process.js';
 
 // A broken environment, met by the built bot as a real process: a database it cannot use, and a Discord
 // that closes the gateway for good. Each ends in one clear line on stderr and a non-zero exit, never a
@@ -235,6 +235,30 @@ describe('Discord closes the gateway for good: exit non-zero with one line, HEAL
     expect(line).toMatch(fix);
     expect(run.stdout()).toContain('"msg":"stopped"');
   });
+
+  it('start:sharded: a shard refused for good stops the manager (exit 1) instead of respawning it', async () => {
+    const fake = await fakeDiscord({ shards: 2 });
+    const run = spawnManager(
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+        KNOWLEDGE_DIR,
+        LOG_LEVEL: 'info',
+        DATA_DIR: dataDir(),
+        SHARD_COUNT: '2',
+      },
+      emptyCwd(),
+      ['--spawn-delay-ms', '0'],
+    );
+    running.push(run);
+    await run.waitForStdout('"msg":"all shards ready"', 30_000);
+    fake.disconnectShard(1, CloseCode.AuthenticationFailed);
+    expect((await run.exit).code).toBe(1);
+    expect(run.stderr()).toContain('gateway close 4004');
+    expect(run.stderr()).toContain('shard 1 was refused by Discord for good; stopping every shard');
+    // Each shard identified once: nothing was respawned into the same refusal.
+    expect(fake.identifies.map((i) => i.shardId).sort()).toEqual([0, 1]);
+  }, 40_000);
 
   it('an ordinary close (4000) is still resumed, not fatal', async () => {
     const fake = await fakeDiscord();
