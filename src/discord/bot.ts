@@ -21,7 +21,7 @@ import {
 import { onMessageCreate } from './events/message-create.js';
 import { syncCommands } from './register.js';
 import { type ReloadResult, reloadKnowledge } from './reload.js';
-import { notices } from './render.js';
+import { notices } from './render/index.js';
 import { interactionReply, replyTo } from './respond.js';
 
 export interface StartOptions {

@@ -2,7 +2,7 @@ import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { showTopicsPage } from './commands/topics.js';
 import { answerQuestion, type BotContext, feedbackFor } from './context.js';
 import { decodeCustomId } from './custom-ids.js';
-import { notices, renderAnswer, renderSection } from './render.js';
+import { notices, renderAnswer, renderSection } from './render/index.js';
 import { interactionReply } from './respond.js';
 
 export type ButtonHandler = (interaction: ButtonInteraction, ctx: BotContext) => Promise<void>;

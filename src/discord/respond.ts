@@ -6,7 +6,7 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from 'discord.js';
-import type { ReplyPayload } from './render.js';
+import type { ReplyPayload } from './render/index.js';
 
 // Converts render's API-shaped payloads into discord.js options. allowed_mentions is copied from the
 // payload every time: no reply relies on a default for who may be pinged.

@@ -8,7 +8,7 @@ import {
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { clampChoices } from '../limits.js';
-import { renderArticle } from '../render.js';
+import { renderArticle } from '../render/index.js';
 import { interactionReply } from '../respond.js';
 
 export const data = new SlashCommandBuilder()

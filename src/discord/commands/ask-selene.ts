@@ -6,7 +6,7 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { answerQuestion, type BotContext, feedbackFor, type MessageMenuCommand } from '../context.js';
-import { cleanText, notices, renderAnswer } from '../render.js';
+import { cleanText, notices, renderAnswer } from '../render/index.js';
 import { interactionReply } from '../respond.js';
 
 export const data = new ContextMenuCommandBuilder()

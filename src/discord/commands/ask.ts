@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import { answerQuestion, type BotContext, type ChatCommand, feedbackFor } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
-import { renderAnswer } from '../render.js';
+import { renderAnswer } from '../render/index.js';
 import { interactionReply } from '../respond.js';
 
 export const data = new SlashCommandBuilder()

@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { clampChoices } from '../limits.js';
-import { foodFacts, renderComparison, renderFood, renderTopFoods } from '../render.js';
+import { foodFacts, renderComparison, renderFood, renderTopFoods } from '../render/index.js';
 import { interactionReply } from '../respond.js';
 
 export const SERVINGS = { min: 0.25, max: 20 } as const;

@@ -5,7 +5,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { renderHelp } from '../render.js';
+import { renderHelp } from '../render/index.js';
 import { interactionReply } from '../respond.js';
 
 export const data = new SlashCommandBuilder()

@@ -6,7 +6,7 @@ import {
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { describeReload } from '../reload.js';
-import { payload } from '../render.js';
+import { payload } from '../render/index.js';
 import { interactionReply } from '../respond.js';
 
 // /reload: for the application's owner only (the person running Selene), checked at run time. Discord

@@ -14,7 +14,7 @@ import {
   type SettingsPatch,
 } from '../../store/index.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { payload, type ReplyPayload } from '../render.js';
+import { onOff, payload, type ReplyPayload, renderSettings } from '../render/index.js';
 import { interactionReply } from '../respond.js';
 
 // /settings: per-server configuration for members with Manage Server. Discord hides the command from
@@ -76,31 +76,6 @@ export const data = new SlashCommandBuilder()
       .addBooleanOption((o) => o.setName('enabled').setDescription('On or off').setRequired(true)),
   )
   .toJSON();
-
-const onOff = (b: boolean): string => (b ? 'on' : 'off');
-
-/** What an admin must do when answer channels cannot work: the bot runs without the Message Content intent. */
-export const INTENT_HELP =
-  '⚠️ Answer channels need the **Message Content** intent, which this bot runs without, so I cannot read messages ' +
-  "there yet. To enable it: Discord Developer Portal → your application → **Bot** → **Privileged Gateway Intents** → turn on **Message Content Intent**, then set `MESSAGE_CONTENT_INTENT=true` in Selene's environment and restart it.";
-
-/** The settings as an admin reads them; pure, for tests. */
-export function renderSettings(settings: GuildSettings, options: { messageContentIntent: boolean; note?: string }) {
-  const channels = settings.answerChannels.length
-    ? settings.answerChannels.map((id) => `<#${id}>`).join(', ')
-    : 'none (members mention me or use /ask)';
-  const lines = [
-    ...(options.note ? [options.note, ''] : []),
-    "**Selene's settings for this server**",
-    `• Answer channels (no mention needed): ${channels}`,
-    `• Private answers by default: ${onOff(settings.privateByDefault)}`,
-    `• Cooldown: ${settings.cooldownSeconds === null ? "the bot's default" : `${settings.cooldownSeconds} s`} between questions per member`,
-    `• Link cards in answer channels: ${onOff(settings.linkCards)}`,
-  ];
-  if (settings.answerChannels.length && !options.messageContentIntent) lines.push('', INTENT_HELP);
-  lines.push('-# Change with /settings add-channel, remove-channel, private, cooldown or link-cards.');
-  return payload(lines.join('\n'));
-}
 
 type Change = { patch: (current: GuildSettings) => SettingsPatch; note: (s: GuildSettings) => string };
 

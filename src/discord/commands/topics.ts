@@ -6,7 +6,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { renderTopics } from '../render.js';
+import { renderTopics } from '../render/index.js';
 import { interactionReply, interactionUpdate } from '../respond.js';
 
 export const data = new SlashCommandBuilder()

@@ -8,7 +8,7 @@ import { type ButtonHandler, buttonHandlers, expiredButton } from '../buttons.js
 import { chatCommands, messageMenuCommands } from '../commands/index.js';
 import type { BotContext, ChatCommand, MessageMenuCommand } from '../context.js';
 import { customIdKind } from '../custom-ids.js';
-import { notices } from '../render.js';
+import { notices } from '../render/index.js';
 import { interactionReply } from '../respond.js';
 
 export interface InteractionRoutes {

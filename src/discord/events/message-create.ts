@@ -1,7 +1,7 @@
 import type { Message } from 'discord.js';
 import { answerQuestion, type BotContext, feedbackFor } from '../context.js';
 import { findKnownLink, knownLinks } from '../links.js';
-import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render.js';
+import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render/index.js';
 import { replyTo } from '../respond.js';
 
 /** The question without the bot's own mentions (`<@id>` and the legacy nickname form `<@!id>`). */
