@@ -72,7 +72,7 @@ function withExtensions(routes: InteractionRoutes, extend: StartOptions['extend'
   return {
     ...routes,
     chat: new Map([...routes.chat, ...(extend.chat ?? []).map((c) => [c.data.name, c] as const)]),
-    buttons: { ...routes.buttons, ...extend.buttons },
+    buttons: new Map([...routes.buttons, ...Object.entries(extend.buttons ?? {})]),
   };
 }
 
@@ -156,7 +156,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const log = childLogger(logger, {
       shard: interaction.guild?.shardId ?? 0,
       guild: interaction.guildId,
-      command: interactionLabel(interaction),
+      command: interactionLabel(interaction, routes),
     });
     if (!accepting) {
       if (interaction.isRepliable()) {
@@ -178,7 +178,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
           interaction.replied || interaction.deferred ? interaction.followUp(reply) : interaction.reply(reply);
         await send.catch((e) => log.warn({ err: e }, 'could not send error reply'));
       }),
-      interactionLabel(interaction),
+      interactionLabel(interaction, routes),
     );
   });
 

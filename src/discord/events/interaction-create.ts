@@ -14,19 +14,37 @@ import { interactionReply } from '../respond.js';
 export interface InteractionRoutes {
   chat: ReadonlyMap<string, ChatCommand>;
   menus: ReadonlyMap<string, MessageMenuCommand>;
-  /** By custom id kind (`sel:<kind>:...`); later features add kinds here. */
-  buttons: Readonly<Record<string, ButtonHandler>>;
+  /**
+   * By custom id kind (`sel:<kind>:...`); later features add kinds here. A Map, never a plain object: a
+   * forged kind such as `constructor` or `__proto__` must find nothing, not Object.prototype's members.
+   */
+  buttons: ReadonlyMap<string, ButtonHandler>;
 }
 
 export const defaultRoutes = (): InteractionRoutes => ({
   chat: new Map(chatCommands.map((c) => [c.data.name, c])),
   menus: new Map(messageMenuCommands.map((c) => [c.data.name, c])),
-  buttons: buttonHandlers,
+  buttons: new Map(Object.entries(buttonHandlers)),
 });
 
-/** The command name for logs, whatever kind of interaction this is. */
-export const interactionLabel = (i: Interaction): string =>
-  i.isCommand() || i.isAutocomplete() ? i.commandName : i.isButton() ? `button:${customIdKind(i.customId)}` : 'other';
+/** What a label says for anything Selene does not know: members choose command names and custom ids. */
+export const UNKNOWN_LABEL = 'unknown';
+
+/**
+ * The command name for logs and metric labels, whatever kind of interaction this is. Only names and button
+ * kinds that `routes` knows are used; anything else is `unknown`, so forged interactions cannot create new
+ * metric series.
+ */
+export function interactionLabel(i: Interaction, routes: InteractionRoutes): string {
+  if (i.isChatInputCommand() || i.isAutocomplete())
+    return routes.chat.has(i.commandName) ? i.commandName : UNKNOWN_LABEL;
+  if (i.isContextMenuCommand()) return routes.menus.has(i.commandName) ? i.commandName : UNKNOWN_LABEL;
+  if (i.isButton()) {
+    const kind = customIdKind(i.customId);
+    return kind !== null && routes.buttons.has(kind) ? `button:${kind}` : `button:${UNKNOWN_LABEL}`;
+  }
+  return 'other';
+}
 
 export async function onInteractionCreate(interaction: Interaction, ctx: BotContext, routes: InteractionRoutes) {
   if (interaction.isAutocomplete()) {
@@ -35,7 +53,7 @@ export async function onInteractionCreate(interaction: Interaction, ctx: BotCont
     return;
   }
   if (interaction.isButton()) {
-    const handler = routes.buttons[customIdKind(interaction.customId) ?? ''];
+    const handler = routes.buttons.get(customIdKind(interaction.customId) ?? '');
     await (handler ? handler(interaction, ctx) : expiredButton(interaction as ButtonInteraction));
     return;
   }

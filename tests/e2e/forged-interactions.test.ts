@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notices } from '../../src/discord/render/index.js';
+import { createMetrics, type Metrics } from '../../src/ops/metrics.js';
+import { body, type Harness, isEphemeral, memberFactory, startHarness } from './helpers/bot.js';
+
+// Interactions a member (or a script with a user token) can forge: custom ids and command names Selene never
+// made. Each must get the ordinary short reply, log no error, and leave /metrics the same size.
+
+let h: Harness;
+let metrics: Metrics;
+let member: () => ReturnType<Harness['fake']['addUser']>;
+
+beforeAll(async () => {
+  metrics = createMetrics({ defaultMetrics: false });
+  h = await startHarness({ env: { COOLDOWN_SECONDS: '0' }, start: { metrics } });
+  member = memberFactory(h.fake);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const errorsLogged = () => h.logs.lines.filter((l) => Number(l.level) >= 50);
+
+describe('forged button custom ids', () => {
+  it.each(['sel:constructor:x', 'sel:__proto__:x', 'sel:hasOwnProperty:x', 'sel:toString:x', 'sel:valueOf'])(
+    '%s gets the "button no longer works" reply and logs no error',
+    async (customId) => {
+      const before = errorsLogged().length;
+      const o = await h.fake.clickButton({ customId, user: member() });
+      expect(o.type).toBe(4);
+      expect(body(o.data).content).toBe(notices.expiredButton().content);
+      expect(isEphemeral(body(o.data))).toBe(true);
+      expect(errorsLogged().slice(before)).toEqual([]);
+    },
+  );
+});
+
+describe('metric labels', () => {
+  it('labels forged button kinds and made-up command names "unknown", so /metrics does not grow with them', async () => {
+    // Known traffic first, so every known series exists before the size is taken.
+    await h.fake.clickButton({ customId: 'sel:forged-0:x', user: member() });
+    await h.fake.slash({ name: 'made-up-0', user: member() });
+    await h.fake.slash({ name: 'help', user: member() });
+    // The latency is observed once the handler's promise settles, just after the fake saw the reply.
+    await expect
+      .poll(() => metrics.registry.metrics())
+      .toSatisfy((t: string) =>
+        ['command="unknown"', 'command="button:unknown"', 'command="help"'].every((l) => t.includes(l)),
+      );
+    const seriesBefore = (await metrics.registry.metrics()).split('\n').length;
+
+    for (let i = 1; i <= 30; i++) await h.fake.clickButton({ customId: `sel:forged-${i}:x`, user: member() });
+    for (let i = 1; i <= 10; i++) {
+      const o = await h.fake.slash({ name: `made-up-${i}`, user: member() });
+      expect(body(o.data).content).toMatch(/unknown command/i);
+    }
+
+    const text = await metrics.registry.metrics();
+    expect(text).not.toMatch(/forged-\d+/);
+    expect(text).not.toMatch(/made-up-\d+/);
+    expect(text).toContain('command="button:unknown"');
+    expect(text).toContain('command="unknown"');
+    expect(text).toContain('command="help"');
+    // Same series as before the 40 forged interactions: only counts and sums changed.
+    expect(text.split('\n').length).toBe(seriesBefore);
+  });
+});
