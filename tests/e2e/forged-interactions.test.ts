@@ -66,3 +66,15 @@ describe('metric labels', () => {
     expect(text.split('\n').length).toBe(seriesBefore);
   });
 });
+
+describe('member text echoed back', () => {
+  it('shows mentions, channel links and masked links typed into /food compare as plain text', async () => {
+    const hostile =
+      '@everyone <@123456789012345678> <@&234567890123456789> <#345678901234567890> [x](https://e.example)';
+    const o = await h.fake.slash({ name: 'food', options: { food: 'tuna', compare: hostile }, user: member() });
+    const shown = body(await o.finalReply());
+    expect(shown.content).toContain('＠everyone');
+    expect(shown.content).not.toMatch(/@everyone|<@\d+>|<@&\d+>|<#\d+>|(?<!\\)\[x\]\(/);
+    expect(shown.allowed_mentions?.parse).toEqual([]);
+  });
+});

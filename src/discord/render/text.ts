@@ -25,26 +25,39 @@ const MARKDOWN_TRIGGER = /[\\`*_~|#]|^ *-|^ *\d+\./m;
 export const escapeMd = (text: string, options?: Parameters<typeof escapeMarkdown>[1]): string =>
   MARKDOWN_TRIGGER.test(text) ? escapeMarkdown(text, options) : text;
 
-/**
- * escapeMarkdown plus what it leaves alone: headings and lists, and masked links (its own option escapes only
- * the first one), since a masked link echoed from a member would be a clickable disguised link in Selene's
- * own message. Backslashes are escaped first, so a member's `\[` cannot undo ours.
- */
-export const neutralise = (text: string): string =>
-  escapeMd(text, { heading: true, bulletedList: true, numberedList: true }).replace(/\[/g, '\\[');
+/** What a mention looks like once neutralised: a full-width at sign, never Discord's mention syntax. */
+const MENTIONS: readonly [RegExp, string][] = [
+  [/@(everyone|here)/g, '＠$1'],
+  [/<@&\d+>/g, '＠role'],
+  [/<@!?\d+>/g, '＠user'],
+  [/<#\d+>/g, '＃channel'],
+  // Slash-command mentions (`</food:123>`) are clickable too.
+  [/<\/[^<>\n]{1,100}:\d+>/g, '／command'],
+];
+
+/** Cheap pre-check: every pattern above needs one of these characters. */
+const MENTION_TRIGGER = /[@<]/;
 
 /**
- * Member text made safe to show inside our own message: invisible characters removed, markdown escaped
- * (so `**`, code fences or masked links show literally), and mentions shown as plain text with a full-width
- * at sign (allowed_mentions already stops any ping; this stops echoed text even looking like one).
+ * Text made safe to show inside our own message: markdown escaped (headings and lists too), masked links
+ * broken (escapeMarkdown's own option escapes only the first one, so every `[` is escaped), and mentions of
+ * users, roles, channels, commands and @everyone/@here shown as plain text. allowed_mentions already stops
+ * every ping; this stops echoed text even looking like one. Backslashes are escaped first, so a member's `\[`
+ * cannot undo ours.
  */
-export const echo = (text: string, max = 200): string =>
-  neutralise(truncateWords(cleanText(text), max))
-    .replace(/@(everyone|here)/g, '＠$1')
-    .replace(/<@&\d+>/g, '＠role')
-    .replace(/<@!?\d+>/g, '＠user');
+export function neutralise(text: string): string {
+  let out = escapeMd(text, { heading: true, bulletedList: true, numberedList: true }).replace(/\[/g, '\\[');
+  if (MENTION_TRIGGER.test(out)) for (const [pattern, plain] of MENTIONS) out = out.replace(pattern, plain);
+  return out;
+}
 
-/** Our own (engine/knowledge) text: trusted, but escaped so stray `*` or `_` cannot restyle it. */
+/** Member text echoed in our message: cleaned, cut at a word to `max` characters, then neutralised. */
+export const echo = (text: string, max = 200): string => neutralise(truncateWords(cleanText(text), max));
+
+/**
+ * Our own (engine and knowledge) text. Trusted, but it may quote what a member typed, so it is neutralised
+ * exactly like an echo (a stray `*` or `_` cannot restyle it either).
+ */
 export const safe = neutralise;
 
 /** A masked link whose URL is wrapped in <> so Discord does not add a preview card for every citation. */
