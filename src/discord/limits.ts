@@ -24,6 +24,8 @@ export const LIMITS = {
   customId: 100,
   /** Slash command string option length we accept (Discord allows up to 6000). */
   questionOption: 500,
+  /** Discord's own cap on a string option that declares no max_length. */
+  stringOption: 6000,
 } as const;
 
 const ELLIPSIS = '…';

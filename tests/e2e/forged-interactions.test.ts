@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notices } from '../../src/discord/render/index.js';
+import { createEngine } from '../../src/engine/index.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createMetrics, type Metrics } from '../../src/ops/metrics.js';
 import { body, type Harness, isEphemeral, memberFactory, startHarness } from './helpers/bot.js';
 
@@ -9,10 +11,29 @@ import { body, type Harness, isEphemeral, memberFactory, startHarness } from './
 let h: Harness;
 let metrics: Metrics;
 let member: () => ReturnType<Harness['fake']['addUser']>;
+/** The longest text any engine call received since the last reset: forged values must never get there. */
+let longestEngineInput = 0;
+
+/** The real engine, recording the length of every string it is given. */
+function measuredEngine(real: Engine): Engine {
+  return new Proxy(real, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        for (const a of args) if (typeof a === 'string') longestEngineInput = Math.max(longestEngineInput, a.length);
+        return value.apply(target, args);
+      };
+    },
+  });
+}
 
 beforeAll(async () => {
   metrics = createMetrics({ defaultMetrics: false });
-  h = await startHarness({ env: { COOLDOWN_SECONDS: '0' }, start: { metrics } });
+  h = await startHarness({
+    env: { COOLDOWN_SECONDS: '0' },
+    start: { metrics, engineFactory: (kb) => measuredEngine(createEngine(kb)) },
+  });
   member = memberFactory(h.fake);
 });
 
@@ -76,5 +97,38 @@ describe('member text echoed back', () => {
     expect(shown.content).toContain('＠everyone');
     expect(shown.content).not.toMatch(/@everyone|<@\d+>|<@&\d+>|<#\d+>|(?<!\\)\[x\]\(/);
     expect(shown.allowed_mentions?.parse).toEqual([]);
+  });
+});
+
+describe("option values outside Discord's limits", () => {
+  const long = 'brazil nuts '.repeat(334);
+
+  it.each([
+    ['/food compare', 'food', { food: 'tuna', compare: long }, /`compare` can be at most 100 characters/],
+    ['/food food', 'food', { food: long }, /`food` can be at most 100 characters/],
+    ['/ask question', 'ask', { question: long }, /`question` can be at most 500 characters/],
+    ['/article section', 'article', { section: long }, /`section` can be at most 100 characters/],
+    ['/food servings', 'food', { food: 'tuna', servings: 1e9 }, /`servings` must be a number from 0.25 to 20/],
+  ])('a forged %s is refused with a short reply before the engine sees it', async (_what, name, options, reason) => {
+    longestEngineInput = 0;
+    const o = await h.fake.slash({ name, options, user: member() });
+    expect(o.type).toBe(4);
+    expect(body(o.data).content).toMatch(reason);
+    expect(isEphemeral(body(o.data))).toBe(true);
+    expect(longestEngineInput).toBe(0);
+  });
+
+  it('answers a forged 4,000-character autocomplete with no choices, without searching', async () => {
+    longestEngineInput = 0;
+    const o = await h.fake.autocomplete({ name: 'food', options: { food: long }, focused: 'food', user: member() });
+    expect(o.type).toBe(8);
+    expect(o.data).toEqual({ choices: [] });
+    expect(longestEngineInput).toBe(0);
+  });
+
+  it('still answers values inside the limits', async () => {
+    const o = await h.fake.slash({ name: 'food', options: { food: 'tuna', compare: 'brazil nuts' }, user: member() });
+    expect(body(await o.finalReply()).content).toMatch(/brazil nuts/i);
+    expect(longestEngineInput).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,7 @@ import type { BotContext, ChatCommand, MessageMenuCommand } from '../context.js'
 import { customIdKind } from '../custom-ids.js';
 import { notices } from '../render/index.js';
 import { interactionReply } from '../respond.js';
+import { optionProblem } from './option-limits.js';
 
 export interface InteractionRoutes {
   chat: ReadonlyMap<string, ChatCommand>;
@@ -49,7 +50,8 @@ export function interactionLabel(i: Interaction, routes: InteractionRoutes): str
 export async function onInteractionCreate(interaction: Interaction, ctx: BotContext, routes: InteractionRoutes) {
   if (interaction.isAutocomplete()) {
     const command = routes.chat.get(interaction.commandName);
-    await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
+    const fits = command && optionProblem(interaction.options.data, command.data.options) === null;
+    await (fits && command.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
     return;
   }
   if (interaction.isButton()) {
@@ -68,14 +70,22 @@ export async function onInteractionCreate(interaction: Interaction, ctx: BotCont
   }
 }
 
-/** Refuses unknown commands (stale registrations) and members on cooldown; true when the command may run. */
+/**
+ * Refuses unknown commands (stale registrations), options outside their declared limits (forged) and members
+ * on cooldown; true when the command may run.
+ */
 async function admitted(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
-  command: { cooldown: boolean } | undefined,
+  command: ChatCommand | MessageMenuCommand | undefined,
   ctx: BotContext,
 ): Promise<boolean> {
   if (!command) {
     await interaction.reply(interactionReply(notices.unknownCommand(interaction.commandName), { ephemeral: true }));
+    return false;
+  }
+  const problem = 'options' in command.data ? optionProblem(interaction.options.data, command.data.options) : null;
+  if (problem) {
+    await interaction.reply(interactionReply(notices.badOption(problem), { ephemeral: true }));
     return false;
   }
   if (!command.cooldown) return true;

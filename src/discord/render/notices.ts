@@ -13,6 +13,8 @@ export const notices = {
   error: (): ReplyPayload => payload('Something went wrong while answering. Please try again in a moment.'),
   unknownCommand: (name: string): ReplyPayload =>
     payload(`Unknown command \`${echo(name, 50).replace(/`/g, '')}\`. Try /help.`),
+  /** `problem` names a declared option and its limit (never the member's value). */
+  badOption: (problem: string): ReplyPayload => payload(`That does not fit: ${problem} Please try again.`),
   expiredButton: (): ReplyPayload =>
     payload('This button no longer works (the knowledge changed since). Ask again with /ask or /topics.'),
   emptyTarget: (): ReplyPayload => payload('That message has no text I can read, so there is nothing to ask.'),
