@@ -63,6 +63,26 @@ export interface RunningBot {
 const DEFAULT_DRAIN_MS = 10_000;
 const DAY_MS = 86_400_000;
 
+/**
+ * Waits until no work is in flight, or `ms` have passed; false on timeout. Work keeps arriving while it
+ * waits (the "restarting" notice to an interaction that comes in during shutdown), so it waits again until
+ * the set is empty rather than for a snapshot of it.
+ */
+async function drain(inflight: ReadonlySet<Promise<unknown>>, ms: number): Promise<boolean> {
+  const deadline = performance.now() + ms;
+  while (inflight.size > 0) {
+    const left = deadline - performance.now();
+    if (left <= 0) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, left);
+    });
+    await Promise.race([Promise.allSettled([...inflight]), timeout]);
+    clearTimeout(timer);
+  }
+  return true;
+}
+
 /** Who may use owner-only commands: the application's owner, or the owner of the team that owns it. */
 const ownerIdOf = (owner: User | Team | null): string | null =>
   owner instanceof Team ? owner.ownerId : (owner?.id ?? null);
@@ -256,14 +276,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     stopping ??= (async () => {
       accepting = false;
       clearInterval(purgeTimer);
-      const drainMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_MS;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), drainMs);
-      });
-      const drained = await Promise.race([Promise.allSettled([...inflight]).then(() => 'drained' as const), timeout]);
-      clearTimeout(timer);
-      if (drained === 'timeout') logger.warn({ pending: inflight.size }, 'shutdown: gave up waiting for replies');
+      const drained = await drain(inflight, options.drainTimeoutMs ?? DEFAULT_DRAIN_MS);
+      if (!drained) logger.warn({ pending: inflight.size }, 'shutdown: gave up waiting for replies');
       client.removeAllListeners();
       await client.destroy();
       logger.info('stopped');
