@@ -7,6 +7,7 @@ import { loadKnowledgeOrThrow } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { childLogger, createLogger, type Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
+import { type BacklogOptions, createBacklog } from './backlog.js';
 import type { ButtonHandler } from './buttons.js';
 import { createClient, inviteUrl } from './client.js';
 import { commandDefinitions } from './commands/index.js';
@@ -31,6 +32,8 @@ export interface StartOptions {
   store?: BotStore;
   /** Counters for /metrics; the process entry creates one registry per shard process. */
   metrics?: Metrics;
+  /** Caps on replies on their way (default BACKLOG_DEFAULTS); past them messages are shed. */
+  backlog?: Partial<BacklogOptions>;
   /** How long stop() waits for replies already being sent. */
   drainTimeoutMs?: number;
   /** Builds the engine from the knowledge base (default createEngine); tests wrap it to inject faults. */
@@ -142,6 +145,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const metrics = options.metrics;
   const routes = withExtensions(defaultRoutes(), options.extend);
 
+  const backlog = createBacklog(options.backlog);
   let accepting = true;
   const inflight = new Set<Promise<unknown>>();
   /**
@@ -163,7 +167,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const log = childLogger(logger, { shard: message.guild?.shardId ?? 0, guild: message.guildId, command: 'mention' });
     const handlerCtx = { ...ctx, logger: log };
     track(
-      onMessageCreate(message, handlerCtx).catch(async (err) => {
+      onMessageCreate(message, handlerCtx, backlog).catch(async (err) => {
         metrics?.errors.inc({ where: 'message' });
         log.error({ err }, 'message handler failed');
         await replyTo(message, notices.error()).catch((e) => log.warn({ err: e }, 'could not send error reply'));

@@ -18,6 +18,8 @@ export const notices = {
   expiredButton: (): ReplyPayload =>
     payload('This button no longer works (the knowledge changed since). Ask again with /ask or /topics.'),
   emptyTarget: (): ReplyPayload => payload('That message has no text I can read, so there is nothing to ask.'),
+  tooBusy: (): ReplyPayload =>
+    payload('Too many questions at once here, so I skipped some. Please try again in a minute.'),
   shuttingDown: (): ReplyPayload => payload('Selene is restarting; please ask again in a few seconds.'),
   voteSaved: (vote: 'up' | 'down', previous: 'up' | 'down' | null): ReplyPayload =>
     payload(
