@@ -23,7 +23,7 @@ import { onMessageCreate } from './events/message-create.js';
 import { syncCommands } from './register.js';
 import { type ReloadResult, reloadKnowledge } from './reload.js';
 import { notices } from './render/index.js';
-import { interactionReply, replyTo } from './respond.js';
+import { interactionReply, replyTo, respond } from './respond.js';
 
 export interface StartOptions {
   /** Overrides config.knowledgeDir (tests use fixtures). */
@@ -185,7 +185,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (!accepting) {
       if (interaction.isRepliable()) {
         track(
-          interaction.reply(interactionReply(notices.shuttingDown(), { ephemeral: true })).catch(() => {}),
+          respond(interaction, notices.shuttingDown(), { ephemeral: true }).catch(() => {}),
           'shutdown',
         );
       }
@@ -197,9 +197,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         metrics?.errors.inc({ where: 'interaction' });
         log.error({ err }, 'interaction handler failed');
         if (!interaction.isRepliable()) return;
-        const reply = interactionReply(notices.error(), { ephemeral: true });
         const send =
-          interaction.replied || interaction.deferred ? interaction.followUp(reply) : interaction.reply(reply);
+          interaction.replied || interaction.deferred
+            ? interaction.followUp(interactionReply(notices.error(), { ephemeral: true }))
+            : respond(interaction, notices.error(), { ephemeral: true });
         await send.catch((e) => log.warn({ err: e }, 'could not send error reply'));
       }),
       interactionLabel(interaction, routes),

@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { clampChoices } from '../limits.js';
 import { renderArticle } from '../render/index.js';
-import { interactionReply } from '../respond.js';
+import { respond } from '../respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('article')
@@ -34,7 +34,7 @@ export function resolveSection(kb: KnowledgeBase, ctx: Pick<BotContext, 'engine'
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const typed = interaction.options.getString('section');
   const sectionId = typed ? (resolveSection(ctx.kb, ctx, typed) ?? typed) : null;
-  await interaction.reply(interactionReply(renderArticle(ctx.kb, sectionId)));
+  await respond(interaction, renderArticle(ctx.kb, sectionId));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

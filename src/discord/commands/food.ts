@@ -8,7 +8,7 @@ import {
 import type { BotContext, ChatCommand } from '../context.js';
 import { clampChoices } from '../limits.js';
 import { foodFacts, renderComparison, renderFood, renderTopFoods } from '../render/index.js';
-import { interactionReply } from '../respond.js';
+import { respond } from '../respond.js';
 
 export const SERVINGS = { min: 0.25, max: 20 } as const;
 const TOP_LIMIT = 10;
@@ -61,11 +61,11 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   const category = topCategory(query);
   if (category !== null) {
     const foods = ctx.engine.topFoods({ ...(category ? { category } : {}), limit: TOP_LIMIT });
-    await interaction.reply(interactionReply(renderTopFoods(foods, category, foodFacts(ctx.kb))));
+    await respond(interaction, renderTopFoods(foods, category, foodFacts(ctx.kb)));
     return;
   }
   if (other) {
-    await interaction.reply(interactionReply(renderComparison(ctx.engine.compareFoods(query, other))));
+    await respond(interaction, renderComparison(ctx.engine.compareFoods(query, other)));
     return;
   }
   // Discord enforces the range, but a hand-made request could not; clamp rather than trust it.
@@ -76,7 +76,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   const result = ctx.engine.food(query);
   ctx.metrics?.foodLookups.inc({ found: String(result.found) });
   const answer = result.found && result.id ? ctx.engine.foodAnswer(result.id, { servings }) : null;
-  await interaction.reply(interactionReply(renderFood(result, answer, { query, servings })));
+  await respond(interaction, renderFood(result, answer, { query, servings }));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

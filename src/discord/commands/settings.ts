@@ -15,7 +15,7 @@ import {
 } from '../../store/index.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { onOff, payload, type ReplyPayload, renderSettings } from '../render/index.js';
-import { interactionReply } from '../respond.js';
+import { respond } from '../respond.js';
 
 // /settings: per-server configuration for members with Manage Server. Discord hides the command from
 // others (default_member_permissions), and the handler checks again, because server admins can override
@@ -123,7 +123,7 @@ function changeFor(interaction: ChatInputCommandInteraction): Change | null {
 }
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const reply = (p: ReplyPayload) => interaction.reply(interactionReply(p, { ephemeral: true }));
+  const reply = (p: ReplyPayload) => respond(interaction, p, { ephemeral: true });
   if (!interaction.inGuild()) return void (await reply(payload('/settings only works in a server.')));
   if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
     return void (await reply(payload('Only members with the **Manage Server** permission can use /settings.')));

@@ -9,7 +9,7 @@ import { chatCommands, messageMenuCommands } from '../commands/index.js';
 import type { BotContext, ChatCommand, MessageMenuCommand } from '../context.js';
 import { customIdKind } from '../custom-ids.js';
 import { notices } from '../render/index.js';
-import { interactionReply } from '../respond.js';
+import { respond } from '../respond.js';
 import { optionProblem } from './option-limits.js';
 
 export interface InteractionRoutes {
@@ -80,18 +80,18 @@ async function admitted(
   ctx: BotContext,
 ): Promise<boolean> {
   if (!command) {
-    await interaction.reply(interactionReply(notices.unknownCommand(interaction.commandName), { ephemeral: true }));
+    await respond(interaction, notices.unknownCommand(interaction.commandName), { ephemeral: true });
     return false;
   }
   const problem = 'options' in command.data ? optionProblem(interaction.options.data, command.data.options) : null;
   if (problem) {
-    await interaction.reply(interactionReply(notices.badOption(problem), { ephemeral: true }));
+    await respond(interaction, notices.badOption(problem), { ephemeral: true });
     return false;
   }
   if (!command.cooldown) return true;
   const turn = ctx.cooldowns.take(interaction.user.id, ctx.store?.cooldownSeconds?.(interaction.guildId));
   if (turn.ok) return true;
   // Interactions must be answered, so every refusal gets the (private) notice.
-  await interaction.reply(interactionReply(notices.cooldown(turn.retryAfterSeconds), { ephemeral: true }));
+  await respond(interaction, notices.cooldown(turn.retryAfterSeconds), { ephemeral: true });
   return false;
 }
