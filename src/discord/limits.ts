@@ -24,6 +24,8 @@ export const LIMITS = {
   customId: 100,
   /** Slash command string option length we accept (Discord allows up to 6000). */
   questionOption: 500,
+  /** Food names and section titles we accept in a slash command option (autocomplete values are at most 100). */
+  nameOption: 100,
   /** Discord's own cap on a string option that declares no max_length. */
   stringOption: 6000,
 } as const;

@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { clampChoices } from '../limits.js';
+import { clampChoices, LIMITS } from '../limits.js';
 import { renderArticle } from '../render/index.js';
 import { respond } from '../respond.js';
 
@@ -17,7 +17,11 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .addStringOption((o) =>
-    o.setName('section').setDescription('A section of the article').setAutocomplete(true).setMaxLength(100),
+    o
+      .setName('section')
+      .setDescription('A section of the article')
+      .setAutocomplete(true)
+      .setMaxLength(LIMITS.nameOption),
   )
   .toJSON();
 

@@ -6,7 +6,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { clampChoices } from '../limits.js';
+import { clampChoices, LIMITS } from '../limits.js';
 import { foodFacts, renderComparison, renderFood, renderTopFoods } from '../render/index.js';
 import { respond } from '../respond.js';
 
@@ -41,7 +41,7 @@ export const data = new SlashCommandBuilder()
       .setDescription('A food, e.g. brazil nuts, tuna, eggs; or "top fish" for the richest foods')
       .setRequired(true)
       .setAutocomplete(true)
-      .setMaxLength(100),
+      .setMaxLength(LIMITS.nameOption),
   )
   .addNumberOption((o) =>
     o
@@ -51,7 +51,11 @@ export const data = new SlashCommandBuilder()
       .setMaxValue(SERVINGS.max),
   )
   .addStringOption((o) =>
-    o.setName('compare').setDescription('Another food to compare with').setAutocomplete(true).setMaxLength(100),
+    o
+      .setName('compare')
+      .setDescription('Another food to compare with')
+      .setAutocomplete(true)
+      .setMaxLength(LIMITS.nameOption),
   )
   .toJSON();
 
