@@ -8,8 +8,8 @@ import { createExpiringMap } from './expiring-map.js';
 export const BACKLOG_DEFAULTS = {
   /** Replies on their way in one channel. Real Discord sends about 5 messages per 5 s to a channel. */
   perChannel: 10,
-  /** Replies on their way in all channels of this process: about 5 s of discord.js's 50 requests/s. */
-  total: 250,
+  /** Replies on their way in all channels of this process: about 2 s of discord.js's 50 requests/s. */
+  total: 100,
   /** How often a channel may be told that questions were dropped. */
   noticeEveryMs: 60_000,
   /** Channels remembered as already told (the map is bounded like every per-channel map). */
@@ -33,20 +33,25 @@ export interface Backlog {
   readonly pending: number;
 }
 
-export function createBacklog(options: Partial<BacklogOptions> = {}, now: () => number = Date.now): Backlog {
+export function createBacklog(
+  options: Partial<BacklogOptions> = {},
+  now: () => number = Date.now,
+  /** Told the number of replies on their way whenever it changes (the /metrics gauge). */
+  observe: (pending: number) => void = () => {},
+): Backlog {
   const o = { ...BACKLOG_DEFAULTS, ...options };
   const byChannel = new Map<string, number>();
   const told = createExpiringMap<true>(o.noticeChannels, now);
   let total = 0;
 
   const take = (channelId: string) => {
-    total++;
+    observe(++total);
     byChannel.set(channelId, (byChannel.get(channelId) ?? 0) + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      total--;
+      observe(--total);
       const left = (byChannel.get(channelId) ?? 1) - 1;
       // Channels with nothing pending are forgotten, so the map holds at most `total` channels.
       if (left > 0) byChannel.set(channelId, left);

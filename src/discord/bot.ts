@@ -145,7 +145,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const metrics = options.metrics;
   const routes = withExtensions(defaultRoutes(), options.extend);
 
-  const backlog = createBacklog(options.backlog);
+  const backlog = createBacklog(options.backlog, Date.now, (n) => metrics?.repliesPending.set(n));
   let accepting = true;
   const inflight = new Set<Promise<unknown>>();
   /**

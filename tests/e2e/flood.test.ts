@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKLOG_DEFAULTS } from '../../src/discord/backlog.js';
 import { freePorts } from '../ops/ports.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord/index.js';
 import { emptyCwd, type Spawned, spawnBot } from './helpers/process.js';
@@ -24,6 +25,19 @@ const sumOf = (text: string, name: string, filter = ''): number =>
     .split('\n')
     .filter((l) => l.startsWith(name) && l.includes(filter))
     .reduce((n, l) => n + Number(l.split(' ').pop()), 0);
+/**
+ * Seconds until replies on their way drop below the total cap again, so a new question is not shed: what
+ * "answering again within seconds after a flood" takes.
+ */
+async function secondsUntilRoom(): Promise<number> {
+  const from = performance.now();
+  while (sumOf(await metricsText(), 'selene_replies_pending ') >= BACKLOG_DEFAULTS.total) {
+    if (performance.now() - from > 30_000) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return (performance.now() - from) / 1000;
+}
+
 /** Peak and current resident memory of the bot process, in MB (Linux /proc). */
 const memoryOf = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -89,6 +103,7 @@ describe('a flood of mentions', () => {
     const answered = sumOf(text, 'selene_questions_total', 'command="mention"');
     const processedSeconds = (performance.now() - started) / 1000;
 
+    const roomSeconds = await secondsUntilRoom();
     const asker = members[FLOOD];
     const asked = performance.now();
     const question = fake.sendMessage({ content: 'does selenium help the thyroid?', mentionsBot: true, author: asker });
@@ -110,6 +125,7 @@ describe('a flood of mentions', () => {
       ).length,
       rssAtReadyMb: Math.round(atReady.nowMb),
       peakRssMb: Math.round(memory.peakMb),
+      roomSeconds: Number(roomSeconds.toFixed(2)),
       newQuestionSeconds: Number(newQuestionSeconds.toFixed(2)),
     };
     process.stdout.write(`flood figures: ${JSON.stringify(figures)}\n`);
@@ -120,5 +136,53 @@ describe('a flood of mentions', () => {
     expect(figures.notices).toBe(1);
     expect(memory.peakMb).toBeLessThan(300);
     expect(newQuestionSeconds).toBeLessThan(5);
+  }, 180_000);
+
+  it(`then ${FLOOD.toLocaleString('en-US')} DMs from distinct senders: still under 300 MB, and a new DM is answered`, async () => {
+    const pid = bot.child.pid ?? 0;
+    const shedBefore = sumOf(await metricsText(), 'selene_shed_total');
+    const senders = Array.from({ length: FLOOD + 1 }, (_, i) => fake.addUser(`dm${i}`));
+    const started = performance.now();
+    for (let i = 0; i < FLOOD; i++) {
+      fake.sendMessage({ content: 'what is selenium?', guildId: null, author: senders[i] });
+      if (i % 500 === 499) await yieldToLoop();
+    }
+    let text = '';
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      text = await metricsText();
+      const handled =
+        sumOf(text, 'selene_questions_total', 'command="dm"') + sumOf(text, 'selene_shed_total') - shedBefore;
+      if (handled >= FLOOD || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const answered = sumOf(text, 'selene_questions_total', 'command="dm"');
+    const shed = sumOf(text, 'selene_shed_total') - shedBefore;
+    const processedSeconds = (performance.now() - started) / 1000;
+    const roomSeconds = await secondsUntilRoom();
+    const asked = performance.now();
+    const dm = fake.sendMessage({ content: 'does selenium help the thyroid?', guildId: null, author: senders[FLOOD] });
+    const replied = await fake.waitForReplyTo(String(dm.id), 10_000).then(
+      () => true,
+      () => false,
+    );
+    const newQuestionSeconds = replied ? (performance.now() - asked) / 1000 : Number.POSITIVE_INFINITY;
+    const memory = memoryOf(pid);
+    const figures = {
+      dms: FLOOD,
+      processedSeconds: Number(processedSeconds.toFixed(1)),
+      answered,
+      shed,
+      rssAfterMb: Math.round(memory.nowMb),
+      peakRssMb: Math.round(memory.peakMb),
+      roomSeconds: Number(roomSeconds.toFixed(2)),
+      newQuestionSeconds: Number(newQuestionSeconds.toFixed(2)),
+    };
+    process.stdout.write(`dm flood figures: ${JSON.stringify(figures)}\n`);
+
+    expect(answered + shed).toBe(FLOOD);
+    expect(text).toMatch(/selene_shed_total\{reason="total"\} \d+/);
+    expect(memory.peakMb).toBeLessThan(300);
+    expect(roomSeconds + newQuestionSeconds).toBeLessThan(5);
   }, 180_000);
 });
