@@ -7,6 +7,7 @@ import { loadKnowledgeOrThrow } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { childLogger, createLogger, type Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
+import { type BacklogOptions, createBacklog } from './backlog.js';
 import type { ButtonHandler } from './buttons.js';
 import { createClient, inviteUrl } from './client.js';
 import { commandDefinitions } from './commands/index.js';
@@ -21,8 +22,8 @@ import {
 import { onMessageCreate } from './events/message-create.js';
 import { syncCommands } from './register.js';
 import { type ReloadResult, reloadKnowledge } from './reload.js';
-import { notices } from './render.js';
-import { interactionReply, replyTo } from './respond.js';
+import { notices } from './render/index.js';
+import { interactionReply, replyTo, respond } from './respond.js';
 
 export interface StartOptions {
   /** Overrides config.knowledgeDir (tests use fixtures). */
@@ -31,6 +32,8 @@ export interface StartOptions {
   store?: BotStore;
   /** Counters for /metrics; the process entry creates one registry per shard process. */
   metrics?: Metrics;
+  /** Caps on replies on their way (default BACKLOG_DEFAULTS); past them messages are shed. */
+  backlog?: Partial<BacklogOptions>;
   /** How long stop() waits for replies already being sent. */
   drainTimeoutMs?: number;
   /** Builds the engine from the knowledge base (default createEngine); tests wrap it to inject faults. */
@@ -65,6 +68,26 @@ export interface RunningBot {
 const DEFAULT_DRAIN_MS = 10_000;
 const DAY_MS = 86_400_000;
 
+/**
+ * Waits until no work is in flight, or `ms` have passed; false on timeout. Work keeps arriving while it
+ * waits (the "restarting" notice to an interaction that comes in during shutdown), so it waits again until
+ * the set is empty rather than for a snapshot of it.
+ */
+async function drain(inflight: ReadonlySet<Promise<unknown>>, ms: number): Promise<boolean> {
+  const deadline = performance.now() + ms;
+  while (inflight.size > 0) {
+    const left = deadline - performance.now();
+    if (left <= 0) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, left);
+    });
+    await Promise.race([Promise.allSettled([...inflight]), timeout]);
+    clearTimeout(timer);
+  }
+  return true;
+}
+
 /** Who may use owner-only commands: the application's owner, or the owner of the team that owns it. */
 const ownerIdOf = (owner: User | Team | null): string | null =>
   owner instanceof Team ? owner.ownerId : (owner?.id ?? null);
@@ -74,7 +97,7 @@ function withExtensions(routes: InteractionRoutes, extend: StartOptions['extend'
   return {
     ...routes,
     chat: new Map([...routes.chat, ...(extend.chat ?? []).map((c) => [c.data.name, c] as const)]),
-    buttons: { ...routes.buttons, ...extend.buttons },
+    buttons: new Map([...routes.buttons, ...Object.entries(extend.buttons ?? {})]),
   };
 }
 
@@ -125,6 +148,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const metrics = options.metrics;
   const routes = withExtensions(defaultRoutes(), options.extend);
 
+  const backlog = createBacklog(options.backlog, Date.now, (n) => metrics?.repliesPending.set(n));
   let accepting = true;
   const inflight = new Set<Promise<unknown>>();
   /**
@@ -146,7 +170,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const log = childLogger(logger, { shard: message.guild?.shardId ?? 0, guild: message.guildId, command: 'mention' });
     const handlerCtx = { ...ctx, logger: log };
     track(
-      onMessageCreate(message, handlerCtx).catch(async (err) => {
+      onMessageCreate(message, handlerCtx, backlog).catch(async (err) => {
         metrics?.errors.inc({ where: 'message' });
         log.error({ err }, 'message handler failed');
         await replyTo(message, notices.error()).catch((e) => log.warn({ err: e }, 'could not send error reply'));
@@ -159,12 +183,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const log = childLogger(logger, {
       shard: interaction.guild?.shardId ?? 0,
       guild: interaction.guildId,
-      command: interactionLabel(interaction),
+      command: interactionLabel(interaction, routes),
     });
     if (!accepting) {
       if (interaction.isRepliable()) {
         track(
-          interaction.reply(interactionReply(notices.shuttingDown(), { ephemeral: true })).catch(() => {}),
+          respond(interaction, notices.shuttingDown(), { ephemeral: true }).catch(() => {}),
           'shutdown',
         );
       }
@@ -176,12 +200,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         metrics?.errors.inc({ where: 'interaction' });
         log.error({ err }, 'interaction handler failed');
         if (!interaction.isRepliable()) return;
-        const reply = interactionReply(notices.error(), { ephemeral: true });
         const send =
-          interaction.replied || interaction.deferred ? interaction.followUp(reply) : interaction.reply(reply);
+          interaction.replied || interaction.deferred
+            ? interaction.followUp(interactionReply(notices.error(), { ephemeral: true }))
+            : respond(interaction, notices.error(), { ephemeral: true });
         await send.catch((e) => log.warn({ err: e }, 'could not send error reply'));
       }),
-      interactionLabel(interaction),
+      interactionLabel(interaction, routes),
     );
   });
 
@@ -259,14 +284,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     stopping ??= (async () => {
       accepting = false;
       clearInterval(purgeTimer);
-      const drainMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_MS;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), drainMs);
-      });
-      const drained = await Promise.race([Promise.allSettled([...inflight]).then(() => 'drained' as const), timeout]);
-      clearTimeout(timer);
-      if (drained === 'timeout') logger.warn({ pending: inflight.size }, 'shutdown: gave up waiting for replies');
+      const drained = await drain(inflight, options.drainTimeoutMs ?? DEFAULT_DRAIN_MS);
+      if (!drained) logger.warn({ pending: inflight.size }, 'shutdown: gave up waiting for replies');
       client.removeAllListeners();
       await client.destroy();
       logger.info('stopped');

@@ -3,8 +3,8 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { showTopicsPage } from './commands/topics.js';
 import { answerQuestion, type BotContext, feedbackFor } from './context.js';
 import { decodeCustomId } from './custom-ids.js';
-import { notices, renderAnswer, renderSection } from './render.js';
-import { interactionReply } from './respond.js';
+import { notices, renderAnswer, renderSection } from './render/index.js';
+import { respond } from './respond.js';
 
 /**
  * Whether `id` names something the loaded knowledge can answer with: an entry, a related link, a curated
@@ -35,7 +35,7 @@ const wasEphemeral = (i: ButtonInteraction): boolean => i.message.flags.has(Mess
 
 const who = (i: ButtonInteraction) => ({ guildId: i.guildId, userId: i.user.id });
 
-const expired = (i: ButtonInteraction) => i.reply(interactionReply(notices.expiredButton(), { ephemeral: true }));
+const expired = (i: ButtonInteraction) => respond(i, notices.expiredButton(), { ephemeral: true });
 
 export const buttonHandlers: Record<string, ButtonHandler> = {
   async ask(interaction, ctx) {
@@ -43,11 +43,9 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     if (action?.kind !== 'ask') return void (await expired(interaction));
     const question = questionFor(ctx, action.id);
     const answer = answerQuestion(ctx, 'suggestion', question, who(interaction));
-    await interaction.reply(
-      interactionReply(renderAnswer(answer, { question, ...feedbackFor(ctx) }), {
-        ephemeral: wasEphemeral(interaction),
-      }),
-    );
+    await respond(interaction, renderAnswer(answer, { question, ...feedbackFor(ctx) }), {
+      ephemeral: wasEphemeral(interaction),
+    });
   },
 
   async more(interaction, ctx) {
@@ -56,9 +54,7 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     const answer = answerQuestion(ctx, 'more', questionFor(ctx, action.id), who(interaction));
     // The knowledge may have changed since the button was sent; never show a page of a different answer.
     if (answer.matchId !== action.id) return void (await expired(interaction));
-    await interaction.reply(
-      interactionReply(renderAnswer(answer, { page: action.page }), { ephemeral: wasEphemeral(interaction) }),
-    );
+    await respond(interaction, renderAnswer(answer, { page: action.page }), { ephemeral: wasEphemeral(interaction) });
   },
 
   async topics(interaction, ctx) {
@@ -83,7 +79,7 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     // debug: the store already logs its failures, at most once a minute.
     else ctx.logger.debug({ reason: outcome.reason }, 'feedback vote not saved');
     const notice = outcome.ok ? notices.voteSaved(action.vote, outcome.previous) : notices.voteNotSaved();
-    await interaction.reply(interactionReply(notice, { ephemeral: true }));
+    await respond(interaction, notice, { ephemeral: true });
   },
 
   /** A link card's section button: the summary and link, privately, so a card never floods the channel. */
@@ -91,7 +87,7 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     const action = decodeCustomId(interaction.customId);
     const shown = action?.kind === 'section' ? renderSection(ctx.kb, action.id) : null;
     if (!shown) return void (await expired(interaction));
-    await interaction.reply(interactionReply(shown, { ephemeral: true }));
+    await respond(interaction, shown, { ephemeral: true });
   },
 };
 

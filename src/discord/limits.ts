@@ -1,3 +1,5 @@
+import { type APIEmbed, type APIEmbedField, embedLength } from 'discord.js';
+
 // Every Discord limit Selene respects, in one place (https://discord.com/developers/docs/resources/message,
 // .../interactions/application-commands, .../interactions/message-components). Renderers call the helpers
 // below instead of slicing strings themselves.
@@ -22,6 +24,10 @@ export const LIMITS = {
   customId: 100,
   /** Slash command string option length we accept (Discord allows up to 6000). */
   questionOption: 500,
+  /** Food names and section titles we accept in a slash command option (autocomplete values are at most 100). */
+  nameOption: 100,
+  /** Discord's own cap on a string option that declares no max_length. */
+  stringOption: 6000,
 } as const;
 
 const ELLIPSIS = '…';
@@ -94,31 +100,15 @@ export function paginate(text: string, max: number): string[] {
   return pages.length ? pages : [''];
 }
 
-export interface EmbedLike {
-  title?: string;
-  description?: string;
-  fields?: { name: string; value: string }[];
-  footer?: { text: string };
-  author?: { name: string };
-}
-
-/** The characters Discord counts toward the 6,000 total of a message's embeds. */
-export const embedLength = (e: EmbedLike): number =>
-  (e.title?.length ?? 0) +
-  (e.description?.length ?? 0) +
-  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
-  (e.footer?.text.length ?? 0) +
-  (e.author?.name.length ?? 0);
-
 /** Applies every per-part embed limit; fields past the 25th or past the 6,000 total are dropped. */
-export function clampEmbed<E extends EmbedLike>(embed: E): E {
+export function clampEmbed<E extends APIEmbed>(embed: E): E {
   const out: E = { ...embed };
   if (out.title !== undefined) out.title = truncate(out.title, LIMITS.embedTitle);
   if (out.description !== undefined) out.description = truncate(out.description, LIMITS.embedDescription);
   if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, LIMITS.embedFooter) };
   if (out.author) out.author = { ...out.author, name: truncate(out.author.name, LIMITS.embedAuthorName) };
   if (out.fields) {
-    const fields: { name: string; value: string }[] = [];
+    const fields: APIEmbedField[] = [];
     let total = embedLength({ ...out, fields: [] });
     for (const f of out.fields.slice(0, LIMITS.embedFields)) {
       const field = {

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
-import type { KnownLink } from './render.js';
+import type { KnownLink } from './render/index.js';
 
 // Link cards: which URLs in a message point to something Selene knows. Pure, so the matching rules are
 // unit-tested without Discord.

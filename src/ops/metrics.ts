@@ -12,6 +12,10 @@ export interface Metrics {
   errors: Counter<'where'>;
   foodLookups: Counter<'found'>;
   feedbackVotes: Counter<'vote'>;
+  /** Messages not answered because too many replies were already on their way (see discord/backlog.ts). */
+  shed: Counter<'reason'>;
+  /** Replies to messages on their way now (capped, see discord/backlog.ts). */
+  repliesPending: Gauge;
 }
 
 /** A shard's last heartbeat round trip in milliseconds; discord.js reports -1 before the first acknowledgement. */
@@ -73,6 +77,17 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       name: 'selene_food_lookups_total',
       help: 'Food lookups, by whether the food was found.',
       labelNames: ['found'],
+      registers: [registry],
+    }),
+    shed: new Counter({
+      name: 'selene_shed_total',
+      help: 'Messages left unanswered because too many replies were already on their way, by which cap (channel or total).',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    repliesPending: new Gauge({
+      name: 'selene_replies_pending',
+      help: 'Replies to messages on their way to Discord now; past the caps new messages are shed.',
       registers: [registry],
     }),
     feedbackVotes: new Counter({

@@ -30,3 +30,28 @@ describe('cooldowns', () => {
     expect(c.size).toBe(1);
   });
 });
+
+describe('cooldowns under a flood of distinct members', () => {
+  it('never holds more than its cap, forgetting the oldest turns first', () => {
+    let t = 0;
+    const c = createCooldowns(3600, () => t, 1000);
+    for (let i = 0; i < 20_000; i++) {
+      t++;
+      expect(c.take(`u${i}`)).toEqual({ ok: true });
+    }
+    expect(c.size).toBe(1000);
+    // The most recent members are still on cooldown; the first ones were forgotten.
+    expect(c.take('u19999')).toMatchObject({ ok: false });
+    expect(c.take('u0')).toEqual({ ok: true });
+  });
+
+  it('keeps a refused member on cooldown without moving their turn', () => {
+    let t = 0;
+    const c = createCooldowns(10, () => t, 3);
+    c.take('a');
+    t = 1;
+    expect(c.take('a')).toMatchObject({ ok: false, notify: true });
+    t = 10_000;
+    expect(c.take('a')).toEqual({ ok: true });
+  });
+});

@@ -2,13 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { questionRecord } from '../../src/discord/bot-store.js';
-import { INTENT_HELP, renderSettings } from '../../src/discord/commands/settings.js';
 import { decodeCustomId, encodeCustomId, voteCustomId } from '../../src/discord/custom-ids.js';
 import { looksLikeQuestion } from '../../src/discord/events/message-create.js';
 import { LIMITS } from '../../src/discord/limits.js';
 import { findKnownLink, knownLinks, linkKey } from '../../src/discord/links.js';
 import { describeReload, reloadKnowledge } from '../../src/discord/reload.js';
-import { type KnownLink, type ReplyPayload, renderAnswer, renderLinkCard } from '../../src/discord/render.js';
+import {
+  INTENT_HELP,
+  type KnownLink,
+  type ReplyPayload,
+  renderAnswer,
+  renderLinkCard,
+  renderSettings,
+} from '../../src/discord/render/index.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Answer, Engine } from '../../src/engine/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';

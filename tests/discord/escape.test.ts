@@ -1,7 +1,7 @@
 import { escapeMarkdown } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMd } from '../../src/discord/render.js';
+import { escapeMd } from '../../src/discord/render/index.js';
 
 // escapeMd skips discord.js's escapeMarkdown when no rule could apply; it must never change the result.
 const tricky = fc.string({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topCategory } from '../../src/discord/commands/food.js';
-import { renderFood, renderTopFoods } from '../../src/discord/render.js';
+import { renderFood, renderTopFoods } from '../../src/discord/render/index.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { FoodResult } from '../../src/engine/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';

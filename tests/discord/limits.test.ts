@@ -1,14 +1,7 @@
+import { embedLength } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  clampChoices,
-  clampEmbed,
-  embedLength,
-  LIMITS,
-  paginate,
-  truncate,
-  truncateWords,
-} from '../../src/discord/limits.js';
+import { clampChoices, clampEmbed, LIMITS, paginate, truncate, truncateWords } from '../../src/discord/limits.js';
 
 describe('truncate', () => {
   it('keeps short text and cuts long text with an ellipsis', () => {

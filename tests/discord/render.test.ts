@@ -10,7 +10,7 @@ import {
   renderFood,
   renderTopics,
   splitAnswerText,
-} from '../../src/discord/render.js';
+} from '../../src/discord/render/index.js';
 import type { Answer, Citation, FoodResult, Topic } from '../../src/engine/types.js';
 
 const URL = 'https://example.org/a#:~:text=Selenium%20is';

@@ -7,9 +7,9 @@ import {
 } from 'discord.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { clampChoices } from '../limits.js';
-import { renderArticle } from '../render.js';
-import { interactionReply } from '../respond.js';
+import { clampChoices, LIMITS } from '../limits.js';
+import { renderArticle } from '../render/index.js';
+import { respond } from '../respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('article')
@@ -17,7 +17,11 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .addStringOption((o) =>
-    o.setName('section').setDescription('A section of the article').setAutocomplete(true).setMaxLength(100),
+    o
+      .setName('section')
+      .setDescription('A section of the article')
+      .setAutocomplete(true)
+      .setMaxLength(LIMITS.nameOption),
   )
   .toJSON();
 
@@ -34,7 +38,7 @@ export function resolveSection(kb: KnowledgeBase, ctx: Pick<BotContext, 'engine'
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const typed = interaction.options.getString('section');
   const sectionId = typed ? (resolveSection(ctx.kb, ctx, typed) ?? typed) : null;
-  await interaction.reply(interactionReply(renderArticle(ctx.kb, sectionId)));
+  await respond(interaction, renderArticle(ctx.kb, sectionId));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

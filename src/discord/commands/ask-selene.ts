@@ -6,8 +6,8 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { answerQuestion, type BotContext, feedbackFor, type MessageMenuCommand } from '../context.js';
-import { cleanText, notices, renderAnswer } from '../render.js';
-import { interactionReply } from '../respond.js';
+import { cleanText, notices, renderAnswer } from '../render/index.js';
+import { respond } from '../respond.js';
 
 export const data = new ContextMenuCommandBuilder()
   .setName('Ask Selene')
@@ -21,14 +21,14 @@ export const data = new ContextMenuCommandBuilder()
 async function execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void> {
   const question = interaction.targetMessage.content;
   if (!cleanText(question)) {
-    await interaction.reply(interactionReply(notices.emptyTarget(), { ephemeral: true }));
+    await respond(interaction, notices.emptyTarget(), { ephemeral: true });
     return;
   }
   const answer = answerQuestion(ctx, 'context-menu', question, {
     guildId: interaction.guildId,
     userId: interaction.user.id,
   });
-  await interaction.reply(interactionReply(renderAnswer(answer, { question, ...feedbackFor(ctx) })));
+  await respond(interaction, renderAnswer(answer, { question, ...feedbackFor(ctx) }));
 }
 
 export const askSelene: MessageMenuCommand = { data, cooldown: true, execute };

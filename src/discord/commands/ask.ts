@@ -7,8 +7,8 @@ import {
 } from 'discord.js';
 import { answerQuestion, type BotContext, type ChatCommand, feedbackFor } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
-import { renderAnswer } from '../render.js';
-import { interactionReply } from '../respond.js';
+import { renderAnswer } from '../render/index.js';
+import { respond } from '../respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -38,7 +38,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     ...(target ? { forUserId: target.id } : {}),
     ...feedbackFor(ctx),
   });
-  await interaction.reply(interactionReply(payload, { ephemeral: hidden }));
+  await respond(interaction, payload, { ephemeral: hidden });
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

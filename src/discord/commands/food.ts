@@ -6,9 +6,9 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { clampChoices } from '../limits.js';
-import { foodFacts, renderComparison, renderFood, renderTopFoods } from '../render.js';
-import { interactionReply } from '../respond.js';
+import { clampChoices, LIMITS } from '../limits.js';
+import { foodFacts, renderComparison, renderFood, renderTopFoods } from '../render/index.js';
+import { respond } from '../respond.js';
 
 export const SERVINGS = { min: 0.25, max: 20 } as const;
 const TOP_LIMIT = 10;
@@ -41,7 +41,7 @@ export const data = new SlashCommandBuilder()
       .setDescription('A food, e.g. brazil nuts, tuna, eggs; or "top fish" for the richest foods')
       .setRequired(true)
       .setAutocomplete(true)
-      .setMaxLength(100),
+      .setMaxLength(LIMITS.nameOption),
   )
   .addNumberOption((o) =>
     o
@@ -51,7 +51,11 @@ export const data = new SlashCommandBuilder()
       .setMaxValue(SERVINGS.max),
   )
   .addStringOption((o) =>
-    o.setName('compare').setDescription('Another food to compare with').setAutocomplete(true).setMaxLength(100),
+    o
+      .setName('compare')
+      .setDescription('Another food to compare with')
+      .setAutocomplete(true)
+      .setMaxLength(LIMITS.nameOption),
   )
   .toJSON();
 
@@ -61,11 +65,11 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   const category = topCategory(query);
   if (category !== null) {
     const foods = ctx.engine.topFoods({ ...(category ? { category } : {}), limit: TOP_LIMIT });
-    await interaction.reply(interactionReply(renderTopFoods(foods, category, foodFacts(ctx.kb))));
+    await respond(interaction, renderTopFoods(foods, category, foodFacts(ctx.kb)));
     return;
   }
   if (other) {
-    await interaction.reply(interactionReply(renderComparison(ctx.engine.compareFoods(query, other))));
+    await respond(interaction, renderComparison(ctx.engine.compareFoods(query, other)));
     return;
   }
   // Discord enforces the range, but a hand-made request could not; clamp rather than trust it.
@@ -76,7 +80,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   const result = ctx.engine.food(query);
   ctx.metrics?.foodLookups.inc({ found: String(result.found) });
   const answer = result.found && result.id ? ctx.engine.foodAnswer(result.id, { servings }) : null;
-  await interaction.reply(interactionReply(renderFood(result, answer, { query, servings })));
+  await respond(interaction, renderFood(result, answer, { query, servings }));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

@@ -5,8 +5,8 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { renderHelp } from '../render.js';
-import { interactionReply } from '../respond.js';
+import { renderHelp } from '../render/index.js';
+import { respond } from '../respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('help')
@@ -16,7 +16,7 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  await interaction.reply(interactionReply(renderHelp(ctx.kb.article.title), { ephemeral: true }));
+  await respond(interaction, renderHelp(ctx.kb.article.title), { ephemeral: true });
 }
 
 export const help: ChatCommand = { data, cooldown: false, execute };

@@ -6,8 +6,8 @@ import {
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { describeReload } from '../reload.js';
-import { payload } from '../render.js';
-import { interactionReply } from '../respond.js';
+import { payload } from '../render/index.js';
+import { respond } from '../respond.js';
 
 // /reload: for the application's owner only (the person running Selene), checked at run time. Discord
 // cannot express "application owner" as a command permission, so the command is hidden from everyone but
@@ -22,7 +22,7 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const reply = (content: string) => interaction.reply(interactionReply(payload(content), { ephemeral: true }));
+  const reply = (content: string) => respond(interaction, payload(content), { ephemeral: true });
   const owner = (await ctx.isOwner?.(interaction.user.id)) ?? false;
   if (!owner) return void (await reply("Only the bot's owner can reload its knowledge."));
   if (!ctx.reloadKnowledge) return void (await reply('Reloading is not available in this bot.'));

@@ -14,8 +14,8 @@ import {
   type SettingsPatch,
 } from '../../store/index.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { payload, type ReplyPayload } from '../render.js';
-import { interactionReply } from '../respond.js';
+import { onOff, payload, type ReplyPayload, renderSettings } from '../render/index.js';
+import { respond } from '../respond.js';
 
 // /settings: per-server configuration for members with Manage Server. Discord hides the command from
 // others (default_member_permissions), and the handler checks again, because server admins can override
@@ -77,31 +77,6 @@ export const data = new SlashCommandBuilder()
   )
   .toJSON();
 
-const onOff = (b: boolean): string => (b ? 'on' : 'off');
-
-/** What an admin must do when answer channels cannot work: the bot runs without the Message Content intent. */
-export const INTENT_HELP =
-  '⚠️ Answer channels need the **Message Content** intent, which this bot runs without, so I cannot read messages ' +
-  "there yet. To enable it: Discord Developer Portal → your application → **Bot** → **Privileged Gateway Intents** → turn on **Message Content Intent**, then set `MESSAGE_CONTENT_INTENT=true` in Selene's environment and restart it.";
-
-/** The settings as an admin reads them; pure, for tests. */
-export function renderSettings(settings: GuildSettings, options: { messageContentIntent: boolean; note?: string }) {
-  const channels = settings.answerChannels.length
-    ? settings.answerChannels.map((id) => `<#${id}>`).join(', ')
-    : 'none (members mention me or use /ask)';
-  const lines = [
-    ...(options.note ? [options.note, ''] : []),
-    "**Selene's settings for this server**",
-    `• Answer channels (no mention needed): ${channels}`,
-    `• Private answers by default: ${onOff(settings.privateByDefault)}`,
-    `• Cooldown: ${settings.cooldownSeconds === null ? "the bot's default" : `${settings.cooldownSeconds} s`} between questions per member`,
-    `• Link cards in answer channels: ${onOff(settings.linkCards)}`,
-  ];
-  if (settings.answerChannels.length && !options.messageContentIntent) lines.push('', INTENT_HELP);
-  lines.push('-# Change with /settings add-channel, remove-channel, private, cooldown or link-cards.');
-  return payload(lines.join('\n'));
-}
-
 /** Discord ids are snowflakes: 17 to 20 digits. Anything else in a channel option was not sent by Discord. */
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -159,7 +134,7 @@ function changeFor(interaction: ChatInputCommandInteraction): Change | null {
 }
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const reply = (p: ReplyPayload) => interaction.reply(interactionReply(p, { ephemeral: true }));
+  const reply = (p: ReplyPayload) => respond(interaction, p, { ephemeral: true });
   if (!interaction.inGuild()) return void (await reply(payload('/settings only works in a server.')));
   if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
     return void (await reply(payload('Only members with the **Manage Server** permission can use /settings.')));

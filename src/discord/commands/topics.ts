@@ -6,8 +6,8 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { renderTopics } from '../render.js';
-import { interactionReply, interactionUpdate } from '../respond.js';
+import { renderTopics } from '../render/index.js';
+import { respond, respondUpdate } from '../respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('topics')
@@ -17,12 +17,12 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  await interaction.reply(interactionReply(renderTopics(ctx.engine.topics(), 0)));
+  await respond(interaction, renderTopics(ctx.engine.topics(), 0));
 }
 
 /** Prev/next: the page is in the custom id, so the message is simply redrawn at that page. */
 export async function showTopicsPage(interaction: ButtonInteraction, ctx: BotContext, page: number): Promise<void> {
-  await interaction.update(interactionUpdate(renderTopics(ctx.engine.topics(), page)));
+  await respondUpdate(interaction, renderTopics(ctx.engine.topics(), page));
 }
 
 export const topics: ChatCommand = { data, cooldown: false, execute };

@@ -1,7 +1,8 @@
 import type { Message } from 'discord.js';
+import type { Backlog } from '../backlog.js';
 import { answerQuestion, type BotContext, feedbackFor } from '../context.js';
 import { findKnownLink, knownLinks } from '../links.js';
-import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render.js';
+import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render/index.js';
 import { replyTo } from '../respond.js';
 
 /** The question without the bot's own mentions (`<@id>` and the legacy nickname form `<@!id>`). */
@@ -23,8 +24,11 @@ export const looksLikeQuestion = (text: string): boolean => text.includes('?') |
  * intent Discord still delivers the text of mentions and DMs, which is why the bot does not ask for it by
  * default; answer channels are the one feature that needs it.
  */
-/** Resolves to what the reply was (for the latency metric), or null when the message was not for the bot. */
-export async function onMessageCreate(message: Message, ctx: BotContext): Promise<string | null> {
+/**
+ * Resolves to what the reply was (for the latency metric), or null when the message was not for the bot or
+ * was shed. `backlog` caps the replies on their way (see backlog.ts).
+ */
+export async function onMessageCreate(message: Message, ctx: BotContext, backlog: Backlog): Promise<string | null> {
   if (message.author.bot || message.webhookId || message.system) return null;
   const botId = message.client.user.id;
   const inDm = !message.inGuild();
@@ -47,21 +51,42 @@ export async function onMessageCreate(message: Message, ctx: BotContext): Promis
   if (early && !early.answered && !looksLikeQuestion(question)) return null;
 
   const send = (p: ReplyPayload) => replyTo(message, p);
-  const turn = ctx.cooldowns.take(message.author.id, ctx.store?.cooldownSeconds?.(message.guildId));
-  if (!turn.ok) {
-    if (turn.notify) await send(notices.cooldown(turn.retryAfterSeconds));
-    return turn.notify ? 'cooldown' : null;
+  // Before the cooldown and the engine: a shed message costs neither a member's turn nor an answer.
+  const admission = backlog.admit(message.channelId);
+  if (!admission.ok) {
+    ctx.metrics?.shed.inc({ reason: admission.reason });
+    if (!admission.notice) return null;
+    try {
+      await send(notices.tooBusy());
+    } finally {
+      admission.notice.release();
+    }
+    return 'busy';
   }
-  if (card) {
-    await send(renderLinkCard(card));
-    return 'link-card';
+  try {
+    return await reply();
+  } finally {
+    admission.release();
   }
-  if (empty) {
-    await send(notices.emptyMention());
-    return 'empty';
+
+  async function reply(): Promise<string | null> {
+    const turn = ctx.cooldowns.take(message.author.id, ctx.store?.cooldownSeconds?.(message.guildId));
+    if (!turn.ok) {
+      if (turn.notify) await send(notices.cooldown(turn.retryAfterSeconds));
+      return turn.notify ? 'cooldown' : null;
+    }
+    if (card) {
+      await send(renderLinkCard(card));
+      return 'link-card';
+    }
+    if (empty) {
+      await send(notices.emptyMention());
+      return 'empty';
+    }
+    const source = inDm ? 'dm' : mentioned ? 'mention' : 'channel';
+    const who = { guildId: message.guildId, userId: message.author.id };
+    const answer = answerQuestion(ctx, source, question, who, early);
+    await send(renderAnswer(answer, feedbackFor(ctx)));
+    return source;
   }
-  const source = inDm ? 'dm' : mentioned ? 'mention' : 'channel';
-  const answer = answerQuestion(ctx, source, question, { guildId: message.guildId, userId: message.author.id }, early);
-  await send(renderAnswer(answer, feedbackFor(ctx)));
-  return source;
 }

@@ -1,0 +1,144 @@
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
+import { ButtonStyle } from 'discord.js';
+import { DISCLAIMER } from '../../engine/index.js';
+import type { Answer } from '../../engine/types.js';
+import { encodeCustomId, voteCustomId } from '../custom-ids.js';
+import { LIMITS, paginate, truncate } from '../limits.js';
+import { BRAND_COLOUR, button, buttonRow, noMentions, payload, type ReplyPayload, renderCitation } from './payload.js';
+import { echo, link, safe } from './text.js';
+
+export interface AnswerRenderOptions {
+  /** The member's question, echoed (escaped) above the answer when the reply does not show it (slash commands). */
+  question?: string;
+  /** Member the answer is for: mentioned at the top and the only user allowed to be pinged. */
+  forUserId?: string;
+  /** 0-based page of a long answer. */
+  page?: number;
+  /**
+   * Adds 👍 / 👎 buttons (first page of an answered question) voting on this answer, identified by
+   * `answerId`. Absent when votes cannot be stored.
+   */
+  feedback?: { answerId: string };
+}
+
+export const MAX_SUGGESTIONS = 3;
+
+/** Room kept on every page for the header, so page boundaries do not depend on it: a "More" click re-renders later pages without knowing the original question. */
+const HEADER_BUDGET = 400;
+
+function answerHeader(options: AnswerRenderOptions): string {
+  const lines: string[] = [];
+  if (options.forUserId) lines.push(`*Answer for <@${options.forUserId}>:*`);
+  if (options.question !== undefined) lines.push(`**Question:** ${echo(options.question) || '(empty)'}`);
+  return truncate(lines.join('\n'), HEADER_BUDGET - 2);
+}
+
+/**
+ * The engine's text spells out the first quotes inline (for the terminal). On Discord the quotes are shown
+ * as block quotes with their links, so they are taken out of the text: `lead` is what comes before the
+ * first quote ("The article says:"), `after` any remark that follows them (e.g. the older Daily Value note).
+ */
+export function splitAnswerText(answer: Answer): { lead: string; after: string } {
+  let text = answer.text;
+  let first = -1;
+  for (const c of answer.citations) {
+    if (c.kind !== 'quote') continue;
+    for (const q of [`“${c.quote}”`, `"${c.quote}"`]) {
+      const at = text.indexOf(q);
+      if (at < 0) continue;
+      first = first < 0 ? at : Math.min(first, at);
+      text = `${text.slice(0, at)} ${text.slice(at + q.length)}`;
+      break;
+    }
+  }
+  if (first < 0) return { lead: answer.text, after: '' };
+  const lead = text.slice(0, first).trim();
+  const after = text
+    .slice(first)
+    .replace(/\s*It also says:\s*/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+  return { lead, after };
+}
+
+/** The answer as text blocks, before paging: lead, quotes, remarks, data, safety, evidence, suggestions hint. */
+function answerBlocks(answer: Answer): string[] {
+  const { lead, after } = splitAnswerText(answer);
+  const blocks = [safe(lead)];
+  // Article quotes follow the lead ("The article says:"); reference data (food tables) comes after the remarks.
+  for (const c of answer.citations) if (c.kind === 'quote') blocks.push(renderCitation(c));
+  if (after) blocks.push(safe(after));
+  for (const c of answer.citations) if (c.kind !== 'quote') blocks.push(renderCitation(c));
+  if (answer.safety) blocks.push(`⚠️ ${safe(answer.safety)}`);
+  if (!answer.answered && answer.suggestions.length) blocks.push('Did you mean one of these? Pick a button below.');
+  return blocks;
+}
+
+/**
+ * Other research goes in an embed on the first page, never behind "More": where the article overclaims,
+ * the member must see the counterweight next to the claim, and the embed has room the content lacks.
+ */
+function researchEmbed(answer: Answer): APIEmbed[] {
+  if (!answer.evidence.length) return [];
+  const notes = answer.evidence.map((e) => `• ${safe(e.text)} — ${link(e.sourceTitle, e.url)}`).join('\n\n');
+  return [
+    { title: 'What other research says', description: truncate(notes, LIMITS.embedDescription), color: BRAND_COLOUR },
+  ];
+}
+
+/**
+ * An engine answer as a reply. Long answers are split into pages that fit the 2,000-character content
+ * limit; each page after the first is reached with a "More" button whose custom id names the entry
+ * and page, so it works after a restart. The disclaimer closes every page.
+ */
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): ReplyPayload {
+  const tail = `-# ${answer.disclaimer || DISCLAIMER}`;
+  const room = LIMITS.content - HEADER_BUDGET - tail.length - ' · part 99 of 99'.length - 1;
+  const body = answerBlocks(answer).join('\n\n');
+  // Only an answer with an id can be re-created for a later page; otherwise it is cut to one page.
+  const pages = answer.matchId ? paginate(body, room) : [truncate(body, room)];
+  const page = Math.min(Math.max(options.page ?? 0, 0), pages.length - 1);
+  const header = page === 0 ? answerHeader(options) : '';
+  const part = pages.length > 1 ? ` · part ${page + 1} of ${pages.length}` : '';
+  const content = `${header ? `${header}\n\n` : ''}${pages[page]}\n${tail}${part}`;
+
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  if (page === 0) {
+    const seen = new Set<string>();
+    for (const s of answer.suggestions) {
+      if (seen.has(s.id) || seen.size >= MAX_SUGGESTIONS) continue;
+      seen.add(s.id);
+      buttons.push(button(s.title, encodeCustomId({ kind: 'ask', id: s.id })));
+    }
+  }
+  if (answer.matchId && page + 1 < pages.length) {
+    buttons.push(
+      button(
+        `More (${page + 2}/${pages.length})`,
+        encodeCustomId({ kind: 'more', id: answer.matchId, page: page + 1 }),
+        ButtonStyle.Primary,
+      ),
+    );
+  }
+  return payload(content, {
+    embeds: page === 0 ? researchEmbed(answer) : [],
+    components: [...buttonRow(buttons), ...feedbackRow(answer, page, options.feedback)],
+    allowed_mentions: noMentions(options.forUserId ? [options.forUserId] : []),
+  });
+}
+
+/** Votes go on their own row, apart from "did you mean" and "More", and only where something was answered. */
+function feedbackRow(
+  answer: Answer,
+  page: number,
+  feedback: AnswerRenderOptions['feedback'],
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  if (!feedback || !answer.answered || page !== 0) return [];
+  const up = voteCustomId('up', feedback.answerId, answer.matchId);
+  const down = voteCustomId('down', feedback.answerId, answer.matchId);
+  if (!up || !down) return [];
+  return buttonRow([
+    { ...button('Helpful', up), emoji: { name: '👍' } },
+    { ...button('Not helpful', down), emoji: { name: '👎' } },
+  ]);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createExpiringMap } from '../../src/discord/expiring-map.js';
+
+describe('createExpiringMap', () => {
+  it('forgets entries once they expire', () => {
+    let t = 0;
+    const m = createExpiringMap<number>(10, () => t);
+    m.set('a', 1, 100);
+    expect(m.get('a')).toBe(1);
+    t = 100;
+    expect(m.get('a')).toBeUndefined();
+    expect(m.size).toBe(0);
+  });
+
+  it('drops expired entries from the front as new ones arrive', () => {
+    let t = 0;
+    const m = createExpiringMap<number>(1_000_000, () => t);
+    for (let i = 0; i < 500; i++) m.set(`k${i}`, i, t + 10);
+    t = 50;
+    m.set('new', 1, t + 10);
+    expect(m.size).toBe(1);
+  });
+
+  it('never grows past its cap, evicting the oldest', () => {
+    const m = createExpiringMap<number>(3, () => 0);
+    for (const k of ['a', 'b', 'c', 'd']) m.set(k, 1, 1000);
+    expect(m.size).toBe(3);
+    expect(m.get('a')).toBeUndefined();
+    expect(m.get('d')).toBe(1);
+  });
+
+  it('moves a key set again to the back', () => {
+    const m = createExpiringMap<number>(2, () => 0);
+    m.set('a', 1, 1000);
+    m.set('b', 1, 1000);
+    m.set('a', 2, 1000);
+    m.set('c', 1, 1000);
+    expect(m.get('a')).toBe(2);
+    expect(m.get('b')).toBeUndefined();
+  });
+});
