@@ -1,8 +1,10 @@
 // The baseline every bot figure is compared with: a bare discord.js bot that answers a fixed string to
 // every mention, a fixed choice to every autocomplete and a fixed reply to every slash command. It is
-// built by Selene's own createClient (same intents, partials, caches, allowed mentions and REST settings),
-// so what Selene costs beyond it is Selene's own work: the engine, rendering, the store and metrics.
-import { Events, type Interaction, type Message } from 'discord.js';
+// built by Selene's own createClient (same intents, partials, caches, allowed mentions and REST settings)
+// and replies to a mention as Selene does, with one REST POST carrying a message reference (not
+// message.reply(), which also builds and caches a Message: a slower baseline would flatter the ratio).
+// What Selene costs beyond it is Selene's own work: the engine, rendering, the store and metrics.
+import { Events, type Interaction, type Message, Routes } from 'discord.js';
 import type { Config } from '../src/config.js';
 import { createClient } from '../src/discord/client.js';
 import type { ServedBot } from './child.js';
@@ -16,7 +18,12 @@ export async function startBareBot(config: Pick<Config, 'token' | 'apiUrl'>): Pr
   const ignore = () => {};
   client.on(Events.MessageCreate, (message: Message) => {
     if (message.author.bot || !message.mentions.users.has(message.client.user.id)) return;
-    message.reply(BARE_REPLY).catch(ignore);
+    const body = {
+      content: BARE_REPLY,
+      message_reference: { message_id: message.id, fail_if_not_exists: false },
+      allowed_mentions: { parse: [], replied_user: false },
+    };
+    message.client.rest.post(Routes.channelMessages(message.channelId), { body }).catch(ignore);
   });
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (interaction.isAutocomplete()) interaction.respond(BARE_CHOICES).catch(ignore);

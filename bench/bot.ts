@@ -76,7 +76,8 @@ export async function spawnBot(
   options: { kind?: BotKind; liftGlobalRestLimit?: boolean; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<BotUnderTest> {
   const kind = options.kind ?? 'selene';
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Generous: on a busy shared machine a cold start has taken over 30 s; the figures then say so.
+  const timeoutMs = options.timeoutMs ?? 90_000;
   built ??= buildChild();
   const script = await built;
   const dataDir = mkdtempSync(join(tmpdir(), 'selene-bench-'));
@@ -309,7 +310,7 @@ export function formatBotSection(r: BotBenchResult): string {
   const o = r.options;
   const loads = [...new Set(r.measures.map((m) => m.load))];
   const lines = [
-    `Selene as \`npm start\` runs it and a bare discord.js bot (bench/bare-bot.ts: Selene's own createClient, so the same intents, caches and REST settings, answering a fixed string), each in a child process with npm start's Node flags, one after the other, against the same fake Discord on 127.0.0.1 in the parent; Node ${process.version}. ${r.channels} text channels, one member, cooldown off, logs silent; discord.js's client-side global REST limit (50 requests/s, Discord's default per bot) lifted in both.`,
+    `Selene as \`npm start\` runs it and a bare discord.js bot (bench/bare-bot.ts: Selene's own createClient, so the same intents, caches and REST settings, answering a fixed string with the same single REST call Selene replies with), each in a child process with npm start's Node flags, one after the other, against the same fake Discord on 127.0.0.1 in the parent; Node ${process.version}. ${r.channels} text channels, one member, cooldown off, logs silent; discord.js's client-side global REST limit (50 requests/s, Discord's default per bot) lifted in both.`,
     '',
     `Capacity: the offered rate (open loop, at most ${int(r.maxInFlight)} events awaiting an answer, more are shed) doubles from ${int(o.startRate)}/s in ${o.coarseSeconds} s steps until one fails, then moves in ${Math.round((o.factor - 1) * 100)} % steps of ${o.fineSeconds} s from the last rate that held; a step holds when nothing is shed, fails or goes unanswered and p99 dispatch-to-answer stays under ${o.p99Ms} ms for every kind of event. A failing step is tried twice. The capacity is the last ${o.fineSeconds} s step that held. Mentions: real questions from tests/eval, timed from MESSAGE_CREATE dispatch to the reply's POST. Interactions: autocomplete on /ask's question (prefixes of the same questions) and /ask itself, alternating, timed from INTERACTION_CREATE dispatch to the callback.`,
     '',
