@@ -5,11 +5,8 @@
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { parseConfig } from '../src/config.js';
-import { startBot } from '../src/discord/bot.js';
 import type { Engine } from '../src/engine/types.js';
 import { isEntryModule } from '../src/entry.js';
-import { createLogger } from '../src/log.js';
-import { startBareBot } from './bare-bot.js';
 
 export const toChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('memory'), gc: z.boolean() }),
@@ -87,10 +84,16 @@ export interface ServedBot {
   stop(): Promise<void>;
 }
 
+// Each bot's modules are imported only in its own child: the bare bot's start-up time and memory must not
+// include loading Selene's engine, knowledge, store and logger.
 async function startServed(kind: BotKind): Promise<ServedBot> {
   const parsed = parseConfig(process.env);
   if (!parsed.ok) throw new Error(parsed.message);
-  if (kind === 'bare') return startBareBot(parsed.config);
+  if (kind === 'bare') return (await import('./bare-bot.js')).startBareBot(parsed.config);
+  const [{ startBot }, { createLogger }] = await Promise.all([
+    import('../src/discord/bot.js'),
+    import('../src/log.js'),
+  ]);
   const bot = await startBot(parsed.config, { logger: createLogger({ level: 'silent' }), drainTimeoutMs: 2_000 });
   return { client: bot.client, engine: bot.ctx.engine, stop: () => bot.stop() };
 }
