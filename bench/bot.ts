@@ -318,7 +318,11 @@ export function formatBotSection(r: BotBenchResult): string {
     '|---|---|---:|---:|---|---:|---:|---|',
     ...r.measures.map(({ load, bot, result }) => {
       const h = result.held;
-      const next = result.failedAt ? `${int(result.failedAt.rate)}/s: ${result.failedAt.problem}` : 'none (rate cap)';
+      const next = result.failedAt
+        ? `${int(result.failedAt.rate)}/s: ${result.failedAt.problem}`
+        : result.stoppedBy === 'maxRate'
+          ? 'none: the rate cap (capacity at least this)'
+          : `none: ${o.maxFineSteps} refining steps used (capacity at least this)`;
       return h
         ? `| ${load} | ${BOT_NAMES[bot]} | ${int(h.rate)} | ${int(h.all.perSecond)} | ${kindLatencies(h)} | ${pct(h.botCpu)} | ${pct(h.fakeCpu)} | ${next} |`
         : `| ${load} | ${BOT_NAMES[bot]} | below ${int(result.failedAt?.rate ?? o.minRate)} | | | | | ${next} |`;

@@ -46,7 +46,7 @@ export const CAPACITY_DEFAULTS: CapacityOptions = {
   p99Ms: 50,
   maxRate: 20_000,
   minRate: 5,
-  maxFineSteps: 16,
+  maxFineSteps: 24,
 };
 
 /** Why a step did not hold, or null when it held: nothing shed, failed or left unanswered, every p99 in bound. */
@@ -67,8 +67,10 @@ export interface TriedStep extends Step {
 export interface CapacityResult {
   /** The last refining step that held: its rate is the capacity. Null when even the start rate failed. */
   held: TriedStep | null;
-  /** The step that ended the search (confirmed by a second try), or null when maxRate was reached. */
+  /** The step that ended the search (confirmed by a second try), or null when it ran out of room. */
   failedAt: TriedStep | null;
+  /** Why a search without a failing step stopped: the rate cap or the step budget (capacity at least `held`). */
+  stoppedBy: 'failure' | 'maxRate' | 'maxFineSteps';
   steps: TriedStep[];
 }
 
@@ -108,7 +110,7 @@ export async function findCapacity(runStep: RunStep, options: Partial<CapacityOp
     }
   }
 
-  if (lastCoarse === null) return { held: null, failedAt: steps.at(-1) ?? null, steps };
+  if (lastCoarse === null) return { held: null, failedAt: steps.at(-1) ?? null, stoppedBy: 'failure', steps };
   let rate = Math.round(lastCoarse);
   let held: TriedStep | null;
   let failedAt: TriedStep | null = null;
@@ -119,18 +121,18 @@ export async function findCapacity(runStep: RunStep, options: Partial<CapacityOp
     rate = Math.round(rate / o.factor);
     step = await confirmed(rate);
   }
-  if (step.problem !== null) return { held: null, failedAt: step, steps };
+  if (step.problem !== null) return { held: null, failedAt: step, stoppedBy: 'failure', steps };
   held = step;
   // Found on the way down: the rate above it already failed twice.
-  if (failedAt !== null) return { held, failedAt, steps };
+  if (failedAt !== null) return { held, failedAt, stoppedBy: 'failure', steps };
   // ... else up while steps hold.
   for (let n = 0; n < o.maxFineSteps; n++) {
     const next = Math.round(rate * o.factor);
-    if (next > o.maxRate || next === rate) break;
+    if (next > o.maxRate || next === rate) return { held, failedAt: null, stoppedBy: 'maxRate', steps };
     const tried = await confirmed(next);
-    if (tried.problem !== null) return { held, failedAt: tried, steps };
+    if (tried.problem !== null) return { held, failedAt: tried, stoppedBy: 'failure', steps };
     held = tried;
     rate = next;
   }
-  return { held, failedAt: null, steps };
+  return { held, failedAt: null, stoppedBy: 'maxFineSteps', steps };
 }

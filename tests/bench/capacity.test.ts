@@ -60,9 +60,16 @@ describe('findCapacity', () => {
   it('stops at the rate cap', async () => {
     const result = await findCapacity(modelBot(Number.POSITIVE_INFINITY).run, { ...options, maxRate: 500 });
     expect(result.failedAt).toBeNull();
+    expect(result.stoppedBy).toBe('maxRate');
     expect(result.held?.rate).toBeLessThanOrEqual(500);
     expect(result.held?.rate).toBeGreaterThan(500 / 1.1);
   });
+});
+
+it('says when it ran out of refining steps rather than finding the limit', async () => {
+  const result = await findCapacity(modelBot(10_000).run, { ...options, maxFineSteps: 2 });
+  expect(result).toMatchObject({ failedAt: null, stoppedBy: 'maxFineSteps' });
+  expect(result.steps.filter((s) => s.phase === 'fine')).toHaveLength(3);
 });
 
 describe('stepProblem', () => {
