@@ -335,7 +335,7 @@ export function formatBotSection(r: BotBenchResult): string {
       return `| ${load} | ${ratio === null ? 'n/a' : ratio.toFixed(2)} | >= ${BOT_TARGETS.capacityRatio} | ${met(ratio !== null && ratio >= BOT_TARGETS.capacityRatio)} |`;
     }),
     '',
-    `The machine's load average was ${r.load.start.toFixed(1)} at the start and ${r.load.end.toFixed(1)} at the end, on ${r.load.cores} cores: other processes competing for the cores lower both bots' capacity, the bare bot's as well as Selene's, which is why the ratio is the figure to read.`,
+    `The machine's load average was ${r.load.start.toFixed(1)} at the start and ${r.load.end.toFixed(1)} at the end, on ${r.load.cores} cores: other processes competing for the cores lower both bots' capacity, the bare bot's as well as Selene's, which is why the ratio is the figure to read.${Math.max(r.load.start, r.load.end) > r.load.cores ? ` **The machine was busy (load above its ${r.load.cores} cores): a p99 bound of ${o.p99Ms} ms then measures the scheduler more than either bot, and these figures are no verdict; rerun on an idle machine.**` : ''}`,
     '',
     `CPU is the share of one core each process used during the step that held: near 100 % for the bot means the bot is the limit; near 100 % for the fake means the fake Discord (this process) is, and the ratio then understates Selene's margin. Steps tried (events/s, why a step failed):`,
     '',
