@@ -111,7 +111,7 @@ if (isEntryModule(import.meta.url)) {
   // Alone, it measures the engine quickly on the article and synthetic bases and draws them.
   const { measure, syntheticKnowledgeBase } = await import('./engine.js');
   const { loadKnowledge } = await import('../src/knowledge/load.js');
-  const { loadBenchQuestions } = await import('./bot.js');
+  const { loadBenchQuestions } = await import('./load.js');
   const loaded = loadKnowledge(fileURLToPath(new URL('../knowledge', import.meta.url)));
   if (!loaded.ok) throw new Error('knowledge/ does not load');
   const questions = loadBenchQuestions();

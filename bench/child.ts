@@ -1,11 +1,12 @@
-// The bot under benchmark in a process of its own: startBot as `npm start` runs it, built to JavaScript
-// the way `npm start` builds it (bench/bot.ts builds this file with src/ and forks it with npm start's Node
-// flags), so its memory and CPU are the production runtime's. It talks to the benchmark over IPC.
+// A bot under benchmark in a process of its own, talking to the benchmark over IPC: Selene (startBot as
+// `npm start` runs it) or, with `--bare`, the bare discord.js bot of bench/bare-bot.ts that every figure
+// is compared with. bench/bot.ts builds this file with src/ to JavaScript the way `npm start` builds the
+// bot and forks it with npm start's Node flags, so memory and CPU are the production runtime's.
+import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { parseConfig } from '../src/config.js';
-import { type RunningBot, startBot } from '../src/discord/bot.js';
+import type { Engine } from '../src/engine/types.js';
 import { isEntryModule } from '../src/entry.js';
-import { createLogger } from '../src/log.js';
 
 export const toChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('memory'), gc: z.boolean() }),
@@ -14,6 +15,7 @@ export const toChild = z.discriminatedUnion('type', [
     count: z.number().int().min(0).max(10_000_000),
     questions: z.array(z.string()).min(1),
   }),
+  z.object({ type: z.literal('cpu') }),
   z.object({ type: z.literal('stop') }),
 ]);
 export const fromChild = z.discriminatedUnion('type', [
@@ -21,10 +23,18 @@ export const fromChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('memory'), rss: z.number(), heapTotal: z.number(), heapUsed: z.number() }),
   z.object({ type: z.literal('asked'), ms: z.number() }),
+  /** process.cpuUsage() of the child, user + system, in microseconds since its start. */
+  z.object({ type: z.literal('cpu'), micros: z.number() }),
   z.object({ type: z.literal('stopped') }),
 ]);
 export type ToChild = z.infer<typeof toChild>;
 export type FromChild = z.infer<typeof fromChild>;
+
+/** Which bot a child runs: the argument that selects it, and what the tables call it. */
+export type BotKind = 'selene' | 'bare';
+export const BARE_FLAG = '--bare';
+/** Keeps discord.js's client-side global REST limit (lifted by default; see liftRestLimit). */
+export const KEEP_REST_LIMIT_FLAG = '--keep-rest-limit';
 
 export interface MemorySample {
   rss: number;
@@ -56,36 +66,52 @@ export async function settledMemory(gc: boolean): Promise<MemorySample> {
 }
 
 /** Cycles through `questions` `count` times on `engine`; returns the milliseconds it took. */
-export function askMany(engine: RunningBot['ctx']['engine'], questions: readonly string[], count: number): number {
+export function askMany(engine: Engine, questions: readonly string[], count: number): number {
   const start = performance.now();
   for (let i = 0; i < count; i++) engine.ask(questions[i % questions.length] as string);
   return performance.now() - start;
 }
 
 /** Discord grants large bots a higher global limit; the benchmark measures the bot, not that quota. */
-export function liftRestLimit(bot: RunningBot): void {
-  (bot.client.rest.options as { globalRequestsPerSecond: number }).globalRequestsPerSecond = 1_000_000;
+export function liftRestLimit(client: Client): void {
+  (client.rest.options as { globalRequestsPerSecond: number }).globalRequestsPerSecond = 1_000_000;
 }
 
-async function childMain(): Promise<void> {
+/** What a child serves: the running bot's client, how to stop it, and Selene's engine for `ask`. */
+export interface ServedBot {
+  client: Client;
+  engine?: Engine;
+  stop(): Promise<void>;
+}
+
+// Each bot's modules are imported only in its own child: the bare bot's start-up time and memory must not
+// include loading Selene's engine, knowledge, store and logger.
+async function startServed(kind: BotKind): Promise<ServedBot> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  if (kind === 'bare') return (await import('./bare-bot.js')).startBareBot(parsed.config);
+  const [{ startBot }, { createLogger }] = await Promise.all([
+    import('../src/discord/bot.js'),
+    import('../src/log.js'),
+  ]);
+  const bot = await startBot(parsed.config, { logger: createLogger({ level: 'silent' }), drainTimeoutMs: 2_000 });
+  return { client: bot.client, engine: bot.ctx.engine, stop: () => bot.stop() };
+}
+
+async function childMain(args: readonly string[]): Promise<void> {
   const send = (message: FromChild) => process.send?.(message);
   // An orphaned child must not outlive the benchmark.
   process.on('disconnect', () => process.exit(0));
-  const parsed = parseConfig(process.env);
-  if (!parsed.ok) {
-    send({ type: 'failed', message: parsed.message });
-    return;
-  }
-  let bot: RunningBot;
+  let bot: ServedBot;
   try {
-    bot = await startBot(parsed.config, { logger: createLogger({ level: 'silent' }), drainTimeoutMs: 2_000 });
+    bot = await startServed(args.includes(BARE_FLAG) ? 'bare' : 'selene');
   } catch (err) {
     send({ type: 'failed', message: (err as Error).message });
     return;
   }
-  // performance.now() counts from this process's start: boot, imports, knowledge, engine, login, commands.
+  // performance.now() counts from this process's start: boot, imports, (knowledge, engine,) login, ready.
   const readyMs = performance.now();
-  if (process.env.BENCH_LIFT_REST_LIMIT !== '0') liftRestLimit(bot);
+  if (!args.includes(KEEP_REST_LIMIT_FLAG)) liftRestLimit(bot.client);
   send({ type: 'ready', readyMs });
   process.on('message', (raw) => {
     const parsedMessage = toChild.safeParse(raw);
@@ -93,8 +119,12 @@ async function childMain(): Promise<void> {
     const message = parsedMessage.data;
     if (message.type === 'memory') {
       void settledMemory(message.gc).then((m) => send({ type: 'memory', ...m }));
+    } else if (message.type === 'cpu') {
+      const cpu = process.cpuUsage();
+      send({ type: 'cpu', micros: cpu.user + cpu.system });
     } else if (message.type === 'ask') {
-      send({ type: 'asked', ms: askMany(bot.ctx.engine, message.questions, message.count) });
+      if (!bot.engine) send({ type: 'failed', message: 'the bare bot has no engine to ask' });
+      else send({ type: 'asked', ms: askMany(bot.engine, message.questions, message.count) });
     } else {
       void bot.stop().finally(() => {
         send({ type: 'stopped' });
@@ -104,4 +134,4 @@ async function childMain(): Promise<void> {
   });
 }
 
-if (isEntryModule(import.meta.url)) await childMain();
+if (isEntryModule(import.meta.url)) await childMain(process.argv.slice(2));

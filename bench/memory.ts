@@ -1,20 +1,15 @@
 // Cold start and memory: the bot in a child process (`node <npm start's flags> --expose-gc`, its own heap, so its
 // RSS is the bot's alone) against the fake Discord in this process. Cold start is timed from the child's
 // process start to ready; RSS is read after a full collection at ready, after 100,000 questions through
-// the bot's own engine, and after a stretch of mentions through Discord. Never a timed test.
+// the bot's own engine, and after a stretch of mentions through Discord. Both are set beside Node alone
+// and a bare discord.js bot at ready (bench/bare-bot.ts), measured the same way in the same run, as
+// ratios. Never a timed test.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isEntryModule } from '../src/entry.js';
-import {
-  type BotUnderTest,
-  loadBenchQuestions,
-  type MemorySample,
-  runMentions,
-  spawnBot,
-  startBenchFake,
-  startNodeFlags,
-} from './bot.js';
+import { type BotKind, type BotUnderTest, type MemorySample, spawnBot, startBenchFake, startNodeFlags } from './bot.js';
+import { loadBenchQuestions, runMentions } from './load.js';
 import { progress } from './progress.js';
 
 /** Targets from the issue. */
@@ -23,17 +18,24 @@ export const MEMORY_TARGETS = { rssMb: 120, growth: 0.1, coldStartMs: 2_000 } as
 export interface MemoryBenchOptions {
   /** Questions answered through the engine (default 100,000). */
   questions?: number;
-  /** Then mentions through the fake Discord for this long (default 20 s; 0 skips) ... */
+  /** Then mentions through the fake Discord for this long (default 10 s; 0 skips) ... */
   botSeconds?: number;
   /** ... at this offered rate (default 300/s, below saturation so the queue does not count as memory). */
   botRate?: number;
-  /** Cold starts timed (default 3; the median is reported). */
+  /** Cold starts timed, of each bot (default 3; the median is reported). */
   coldStarts?: number;
+}
+
+/** A baseline at ready: Node alone (its script's first line) or the bare discord.js bot (gateway ready). */
+export interface Baseline {
+  coldStartMs: number[];
+  memory: MemorySample;
 }
 
 export interface MemoryBenchResult {
   /** Node with npm start's flags and nothing loaded; null when it could not be measured. */
-  baseline: MemorySample | null;
+  node: Baseline | null;
+  bare: Baseline;
   coldStartMs: number[];
   /** Parent's view: spawn to the ready message, median. */
   coldStartWallMs: number;
@@ -50,19 +52,51 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const CHUNK = 5_000;
 
 /**
- * The floor any Node process with npm start's flags pays before loading Selene. Measured the same way, so
- * the table can say what is Selene's.
+ * The floor any Node process with npm start's flags pays before loading anything: time from process start
+ * to its script's first line, and memory after a collection there. Measured as the bots are, so the table
+ * can say what is discord.js's and what is Selene's.
  */
-export function runtimeBaseline(): MemorySample | null {
+export function runtimeBaseline(): { readyMs: number; memory: MemorySample } | null {
   const script =
-    'globalThis.gc();const m=process.memoryUsage();console.log(JSON.stringify({rss:m.rss,heapTotal:m.heapTotal,heapUsed:m.heapUsed}))';
+    'const readyMs=performance.now();globalThis.gc();const m=process.memoryUsage();console.log(JSON.stringify({readyMs,rss:m.rss,heapTotal:m.heapTotal,heapUsed:m.heapUsed}))';
   const run = spawnSync(process.execPath, [...startNodeFlags(), '--expose-gc', '-e', script], {
     cwd: root,
     encoding: 'utf8',
     timeout: 20_000,
   });
-  const parsed = memorySampleSchema.safeParse(safeJson(run.stdout?.trim() ?? ''));
-  return parsed.success ? parsed.data : null;
+  const parsed = memorySampleSchema.extend({ readyMs: z.number() }).safeParse(safeJson(run.stdout?.trim() ?? ''));
+  if (!parsed.success) return null;
+  const { readyMs, ...memory } = parsed.data;
+  return { readyMs, memory };
+}
+
+/** Node alone, `times` times: the median start and the last memory sample. */
+function nodeBaseline(times: number): Baseline | null {
+  const runs = Array.from({ length: times }, runtimeBaseline);
+  const ok = runs.filter((r): r is NonNullable<typeof r> => r !== null);
+  const last = ok.at(-1);
+  return last ? { coldStartMs: ok.map((r) => r.readyMs), memory: last.memory } : null;
+}
+
+/** Starts `kind` `times` times against `fake`; the last one is left running and returned. */
+async function timeColdStarts(
+  fake: Awaited<ReturnType<typeof startBenchFake>>,
+  kind: BotKind,
+  times: number,
+): Promise<{ starts: { readyMs: number; wallMs: number }[]; bot: BotUnderTest }> {
+  const starts: { readyMs: number; wallMs: number }[] = [];
+  const bar = progress(`memory: ${kind} cold starts`, times);
+  for (let i = 0; i < times; i++) {
+    const spawned = await spawnBot(fake, { kind });
+    starts.push({ readyMs: spawned.readyMs, wallMs: spawned.wallMs });
+    bar.tick();
+    if (i === times - 1) {
+      bar.done();
+      return { starts, bot: spawned };
+    }
+    await spawned.stop();
+  }
+  throw new Error('bench: no cold start');
 }
 
 const memorySampleSchema = z.object({ rss: z.number(), heapTotal: z.number(), heapUsed: z.number() });
@@ -83,30 +117,29 @@ const median = (values: readonly number[]): number => {
 
 export async function measureMemory(options: MemoryBenchOptions = {}): Promise<MemoryBenchResult> {
   const total = options.questions ?? 100_000;
-  const botSeconds = options.botSeconds ?? 20;
+  const botSeconds = options.botSeconds ?? 10;
   const botRate = options.botRate ?? 300;
-  const coldStarts = Math.max(1, options.coldStarts ?? 3);
+  const times = Math.max(1, options.coldStarts ?? 3);
   const fake = await startBenchFake();
   let bot: BotUnderTest | undefined;
   try {
-    const starts: { readyMs: number; wallMs: number }[] = [];
-    const startBar = progress('memory: cold starts', coldStarts);
-    for (let i = 0; i < coldStarts; i++) {
-      const spawned = await spawnBot(fake);
-      starts.push({ readyMs: spawned.readyMs, wallMs: spawned.wallMs });
-      // The last one stays up for the memory run.
-      if (i < coldStarts - 1) await spawned.stop();
-      else bot = spawned;
-      startBar.tick();
-    }
-    startBar.done();
-    if (!bot) throw new Error('bench: no bot');
+    const node = nodeBaseline(times);
+    const bareRun = await timeColdStarts(fake, 'bare', times);
+    const bare: Baseline = {
+      coldStartMs: bareRun.starts.map((s) => s.readyMs),
+      memory: await bareRun.bot.memory(true),
+    };
+    await bareRun.bot.stop();
 
+    const seleneRun = await timeColdStarts(fake, 'selene', times);
+    bot = seleneRun.bot;
+    const starts = seleneRun.starts;
     const ready = await bot.memory(true);
+    const questions = loadBenchQuestions();
     const askBar = progress('memory: engine questions', total);
     let engineMs = 0;
     for (let done = 0; done < total; done += CHUNK) {
-      engineMs += await bot.ask(Math.min(CHUNK, total - done));
+      engineMs += await bot.ask(Math.min(CHUNK, total - done), questions);
       askBar.update(done + CHUNK);
     }
     askBar.done();
@@ -116,7 +149,7 @@ export async function measureMemory(options: MemoryBenchOptions = {}): Promise<M
     let mentionsAnswered = 0;
     if (botSeconds > 0) {
       const bar = progress(`memory: mentions ${botRate}/s`, botSeconds);
-      const run = await runMentions(fake, loadBenchQuestions(), {
+      const run = await runMentions(fake, questions, {
         seconds: botSeconds,
         rate: botRate,
         maxInFlight: 500,
@@ -135,7 +168,8 @@ export async function measureMemory(options: MemoryBenchOptions = {}): Promise<M
       peak < MEMORY_TARGETS.rssMb * MB &&
       growth < MEMORY_TARGETS.growth;
     return {
-      baseline: runtimeBaseline(),
+      node,
+      bare,
       coldStartMs,
       coldStartWallMs: median(starts.map((s) => s.wallMs)),
       ready,
@@ -169,27 +203,38 @@ export function formatMemorySection(r: MemoryBenchResult): string {
       : []),
   ];
   const peak = Math.max(...rows.map(([, m]) => m.rss));
+  const atReady: [string, Baseline | null][] = [
+    ['Node alone (nothing loaded)', r.node],
+    ['bare discord.js bot', r.bare],
+    ['Selene', { coldStartMs: r.coldStartMs, memory: r.ready }],
+  ];
+  const ratio = (selene: number, base: number) => `${(selene / base).toFixed(2)}x`;
   return [
-    `The bot as \`npm start\` runs it (startBot: knowledge, engine and its warm-up, discord.js client, command sync; built to JavaScript as \`npm start\` builds it), in a child process \`node ${[...startNodeFlags(), '--expose-gc'].join(' ')}\` (the flags of \`npm start\`) against the fake Discord on 127.0.0.1 in the parent; Node ${process.version}. RSS and heap are read after \`global.gc()\`. Questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; the mentions go through the gateway, handlers, rendering and REST.`,
+    `The bot as \`npm start\` runs it (startBot: knowledge, engine and its warm-up, discord.js client, command sync; built to JavaScript as \`npm start\` builds it), in a child process \`node ${[...startNodeFlags(), '--expose-gc'].join(' ')}\` (the flags of \`npm start\`) against the fake Discord on 127.0.0.1 in the parent; Node ${process.version}. Beside it, measured the same way in the same run: Node alone (the same flags, a script that only reads the clock and memory) and a bare discord.js bot (bench/bare-bot.ts: Selene's client settings, logged in, no commands, no knowledge). Cold start is the median of ${r.coldStartMs.length} starts, timed inside each child from its process start to ready; RSS and heap are read after \`global.gc()\`.`,
     '',
-    '| point | RSS (MB) | vs ready | V8 heap total (MB) | heap used (MB) |',
+    "| at ready | cold start (ms) | RSS (MB) | heap used (MB) | Selene's cold start, as a multiple | Selene's RSS, as a multiple |",
+    '|---|---:|---:|---:|---:|---:|',
+    ...atReady.map(([name, b]) =>
+      b
+        ? `| ${name} | ${median(b.coldStartMs).toFixed(0)} | ${mb(b.memory.rss)} | ${mb(b.memory.heapUsed)} | ${ratio(cold, median(b.coldStartMs))} | ${ratio(r.ready.rss, b.memory.rss)} |`
+        : `| ${name} | n/a | n/a | n/a | | |`,
+    ),
+    '',
+    `After ready, questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; then mentions go through the gateway, handlers, rendering and REST.`,
+    '',
+    '| Selene | RSS (MB) | vs ready | V8 heap total (MB) | heap used (MB) |',
     '|---|---:|---:|---:|---:|',
-    ...(r.baseline
-      ? [
-          `| for scale: Node alone, nothing loaded | ${mb(r.baseline.rss)} | | ${mb(r.baseline.heapTotal)} | ${mb(r.baseline.heapUsed)} |`,
-        ]
-      : []),
     ...rows.map(
       ([name, m]) => `| ${name} | ${mb(m.rss)} | ${pct(r.ready.rss, m.rss)} | ${mb(m.heapTotal)} | ${mb(m.heapUsed)} |`,
     ),
     '',
     '| measure | value | target | result |',
     '|---|---:|---|---|',
-    `| cold start to ready (median of ${r.coldStartMs.length}; each: ${r.coldStartMs.map((ms) => ms.toFixed(0)).join(', ')} ms) | ${cold.toFixed(0)} ms | < ${MEMORY_TARGETS.coldStartMs.toLocaleString('en')} ms | ${met(cold < MEMORY_TARGETS.coldStartMs)} |`,
+    `| cold start to ready (median; each: ${r.coldStartMs.map((ms) => ms.toFixed(0)).join(', ')} ms) | ${cold.toFixed(0)} ms | < ${MEMORY_TARGETS.coldStartMs.toLocaleString('en')} ms | ${met(cold < MEMORY_TARGETS.coldStartMs)} |`,
     `| peak RSS | ${mb(peak)} MB | < ${MEMORY_TARGETS.rssMb} MB | ${met(peak < MEMORY_TARGETS.rssMb * MB)} |`,
     `| RSS growth, ready to peak | ${pct(r.ready.rss, peak)} | < ${MEMORY_TARGETS.growth * 100}% | ${met((peak - r.ready.rss) / r.ready.rss < MEMORY_TARGETS.growth)} |`,
     '',
-    `Cold start is timed inside the child from its process start (Node boot, module loading, knowledge and engine build, engine warm-up, gateway login, command sync); seen from the parent, spawn to ready took ${r.coldStartWallMs.toFixed(0)} ms (median). ${r.questions.toLocaleString('en')} engine questions took ${(r.engineMs / 1000).toFixed(1)} s (${(r.engineMs / r.questions).toFixed(3)} ms each on average).`,
+    `Selene's cold start covers Node boot, module loading, knowledge and engine build, engine warm-up, gateway login and command sync (the bare bot's: boot, discord.js, login); seen from the parent, spawn to ready took ${r.coldStartWallMs.toFixed(0)} ms (median). ${r.questions.toLocaleString('en')} engine questions took ${(r.engineMs / 1000).toFixed(1)} s (${(r.engineMs / r.questions).toFixed(3)} ms each on average).`,
   ].join('\n');
 }
 

@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { isEntryModule } from '../entry.js';
 import { type KnowledgeFileName, knowledgeFiles } from './schema.js';
@@ -18,70 +21,70 @@ export const schemaFileName = (file: KnowledgeFileName): string => `${basename(f
 /** What each knowledge file's `$schema` must say, relative to the file. */
 export const schemaRef = (file: KnowledgeFileName): string => `./${SCHEMAS_DIR}/${schemaFileName(file)}`;
 
-const LINE_WIDTH = 120;
+/** The JSON Schema of one knowledge file, generated from its zod schema. */
+export function jsonSchemaOf(file: KnowledgeFileName): Record<string, unknown> {
+  // io 'input': fields with defaults (keywords, evidence, related, ...) stay optional for curators.
+  const schema = z.toJSONSchema(knowledgeFiles[file], { io: 'input' });
+  return { ...schema, title: `Selene knowledge file ${file}` };
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * JSON laid out the way the project's formatter (biome) lays it out: objects one key per line, arrays of
- * plain values on one line when they fit. Generated files then pass `npm run lint` untouched.
+ * Lays JSON text out as the project's formatter (biome, with biome.json) does, so generated files pass
+ * `npm run lint` untouched. Biome is a development dependency: where it is not installed (a production
+ * image), the text stays as JSON.stringify made it, which kb check accepts all the same (it compares values).
  */
-export function formatJson(value: unknown, indent = '', prefixLength = 0): string {
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    const plain = value.every((v) => v === null || typeof v !== 'object');
-    const oneLine = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
-    // +1 for a trailing comma the parent may add.
-    if (plain && prefixLength + oneLine.length + 1 <= LINE_WIDTH) return oneLine;
-    const items = value.map((v) => `${inner}${formatJson(v, inner, inner.length)}`);
-    return `[\n${items.join(',\n')}\n${indent}]`;
+function formatWithBiome(text: string, nameInProject: string): string {
+  let biome: string;
+  try {
+    biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
+  } catch {
+    return text;
   }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return '{}';
-    const items = entries.map(([key, v]) => {
-      const head = `${inner}${JSON.stringify(key)}: `;
-      return `${head}${formatJson(v, inner, head.length)}`;
-    });
-    return `{\n${items.join(',\n')}\n${indent}}`;
-  }
-  return JSON.stringify(value);
+  const run = spawnSync(process.execPath, [biome, 'format', `--stdin-file-path=${nameInProject}`], {
+    cwd: root,
+    input: text,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (run.status !== 0) throw new Error(`biome format failed: ${run.stderr || run.error?.message}`);
+  return run.stdout;
 }
 
 /** The JSON Schema text for one knowledge file, exactly as written to disk. */
 export function jsonSchemaText(file: KnowledgeFileName): string {
-  // io 'input': fields with defaults (keywords, evidence, related, ...) stay optional for curators.
-  const schema = z.toJSONSchema(knowledgeFiles[file], { io: 'input' });
-  const titled = { ...schema, title: `Selene knowledge file ${file}` };
-  return `${formatJson(titled)}\n`;
+  const text = `${JSON.stringify(jsonSchemaOf(file), null, 2)}\n`;
+  return formatWithBiome(text, `knowledge/${SCHEMAS_DIR}/${schemaFileName(file)}`);
 }
 
-/** Every generated schema, keyed by its file name inside `schemas/`. */
-export function jsonSchemaTexts(): Map<string, string> {
-  const names = Object.keys(knowledgeFiles) as KnowledgeFileName[];
-  return new Map(names.map((file) => [schemaFileName(file), jsonSchemaText(file)]));
-}
+const knowledgeFileNames = (): KnowledgeFileName[] => Object.keys(knowledgeFiles) as KnowledgeFileName[];
 
 /** Writes `<dir>/schemas/<name>.schema.json` for every knowledge file; returns the paths written. */
 export function writeJsonSchemas(dir: string): string[] {
   const out = join(dir, SCHEMAS_DIR);
   mkdirSync(out, { recursive: true });
-  return [...jsonSchemaTexts()].map(([name, text]) => {
-    const path = join(out, name);
-    writeFileSync(path, text);
+  return knowledgeFileNames().map((file) => {
+    const path = join(out, schemaFileName(file));
+    writeFileSync(path, jsonSchemaText(file));
     return path;
   });
 }
 
-const readJsonObject = (path: string): Record<string, unknown> | undefined => {
+const readJson = (path: string): unknown => {
   try {
-    const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return json !== null && typeof json === 'object' && !Array.isArray(json)
-      ? (json as Record<string, unknown>)
-      : undefined;
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    // Unreadable or invalid files are reported by loadKnowledge; this check only looks at valid ones.
     return undefined;
   }
+};
+
+const readJsonObject = (path: string): Record<string, unknown> | undefined => {
+  // Unreadable or invalid knowledge files are reported by loadKnowledge; this check only looks at valid ones.
+  const json = readJson(path);
+  return json !== null && typeof json === 'object' && !Array.isArray(json)
+    ? (json as Record<string, unknown>)
+    : undefined;
 };
 
 /**
@@ -91,18 +94,19 @@ const readJsonObject = (path: string): Record<string, unknown> | undefined => {
 export function checkJsonSchemas(dir: string): KnowledgeError[] {
   const errors: KnowledgeError[] = [];
   const fix = 'run `npm run kb:schema` to regenerate';
-  for (const [name, expected] of jsonSchemaTexts()) {
-    const file = `${SCHEMAS_DIR}/${name}`;
-    const path = join(dir, SCHEMAS_DIR, name);
+  for (const name of knowledgeFileNames()) {
+    const file = `${SCHEMAS_DIR}/${schemaFileName(name)}`;
+    const path = join(dir, file);
     if (!existsSync(path)) {
       errors.push({ file, path: '$', reason: `missing; ${fix}` });
       continue;
     }
-    if (readFileSync(path, 'utf8') !== expected) {
+    // The same JSON value, whatever its layout: formatting is the formatter's business, not kb check's.
+    if (!isDeepStrictEqual(readJson(path), jsonSchemaOf(name))) {
       errors.push({ file, path: '$', reason: `out of date with src/knowledge/schema.ts; ${fix}` });
     }
   }
-  for (const file of Object.keys(knowledgeFiles) as KnowledgeFileName[]) {
+  for (const file of knowledgeFileNames()) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
     const json = readJsonObject(path);

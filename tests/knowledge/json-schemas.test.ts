@@ -2,11 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type KnowledgeFileName, knowledgeFiles } from '../../src/knowledge/schema.js';
 import {
   checkJsonSchemas,
-  formatJson,
+  jsonSchemaOf,
   jsonSchemaText,
   writeJsonSchemas,
 } from '../../src/knowledge/write-json-schemas.js';
@@ -42,18 +42,47 @@ describe('generated JSON Schemas', () => {
   });
 });
 
-describe('formatJson (the layout the project formatter expects)', () => {
-  it('round-trips any JSON value', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        expect(JSON.parse(formatJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
-      }),
-    );
+describe('kb check compares schema values, kb schema writes them formatted', () => {
+  const withCopy = (test: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'selene-schemas-'));
+    try {
+      cpSync(REAL, dir, { recursive: true });
+      test(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  // The committed schemas pass `npm run lint`; kb schema must write them byte for byte, so regenerating
+  // never leaves a diff for the formatter.
+  it.each(Object.keys(knowledgeFiles) as KnowledgeFileName[])('%s: generated text is the committed file', (file) => {
+    const committed = readFileSync(join(REAL, 'schemas', file.replace(/\.json$/, '.schema.json')), 'utf8');
+    expect(jsonSchemaText(file)).toBe(committed);
   });
 
-  it('puts short arrays of plain values on one line and long ones one item per line', () => {
-    expect(formatJson({ required: ['a', 'b'] })).toBe('{\n  "required": ["a", "b"]\n}');
-    const long = Array.from({ length: 30 }, (_, i) => `item-${i}`);
-    expect(formatJson({ xs: long }).split('\n')).toHaveLength(long.length + 4);
+  it('a schema in another layout or key order is not stale', () => {
+    withCopy((dir) => {
+      const schema = jsonSchemaOf('foods.json');
+      const reordered = Object.fromEntries(Object.entries(schema).reverse());
+      writeFileSync(join(dir, 'schemas/foods.schema.json'), JSON.stringify(reordered));
+      expect(checkJsonSchemas(dir)).toEqual([]);
+    });
+  });
+
+  it('a schema differing in one value deep inside is stale', () => {
+    withCopy((dir) => {
+      const path = join(dir, 'schemas/entries.schema.json');
+      const schema = JSON.parse(readFileSync(path, 'utf8'));
+      schema.properties.entries.items.properties.questions.minItems = 2;
+      writeFileSync(path, JSON.stringify(schema, null, 2));
+      expect(checkJsonSchemas(dir).map((e) => e.file)).toEqual(['schemas/entries.schema.json']);
+    });
+  });
+
+  it('an invalid JSON schema file is stale, not a crash', () => {
+    withCopy((dir) => {
+      writeFileSync(join(dir, 'schemas/facts.schema.json'), '{ "type": ');
+      expect(checkJsonSchemas(dir).map((e) => e.file)).toEqual(['schemas/facts.schema.json']);
+    });
   });
 });

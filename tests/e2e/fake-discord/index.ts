@@ -650,6 +650,20 @@ export class FakeDiscord {
     };
   }
 
+  /**
+   * Forgets answered interactions, the messages their replies created and the callback log, so a long
+   * benchmark's memory stays flat and each new interaction does not scan every earlier callback. Tests
+   * never need it; an interaction still awaiting its callback is kept.
+   */
+  forgetAnsweredInteractions(): void {
+    for (const [id, record] of this.#interactions) {
+      if (!record.callback) continue;
+      if (record.originalMessageId) this.world.messages.delete(record.originalMessageId);
+      this.#interactions.delete(id);
+    }
+    this.#callbacks.items.length = 0;
+  }
+
   async close(): Promise<void> {
     for (const r of [this.#rest, this.#identifies, this.#resumes, this.#frames, this.#callbacks]) {
       r.rejectAll('the fake was closed');
