@@ -1,10 +1,10 @@
 import type { Lexicon } from '../knowledge/schema.js';
+import { MAX_QUERY_CHARS } from './vocabulary.js';
 
 // Text analysis shared by the index (built once per knowledge base) and every query, so both sides
 // of a comparison always go through exactly the same steps.
 
-/** Members paste whole messages; nothing past this point changes which entry answers. */
-export const MAX_QUERY_CHARS = 500;
+export { MAX_QUERY_CHARS };
 
 // Work is bounded before the (linear, but not free) Unicode passes: a 10,000-character paste is cut early.
 const RAW_SLICE = MAX_QUERY_CHARS * 4;

@@ -1,42 +1,19 @@
 import type { CompiledLexicon } from './normalise.js';
 import { analyseStems, findOutOfScope, LIGHT_WORDS, normaliseText, STOPWORDS, stem, words } from './normalise.js';
 import { editDistance, maxEdits } from './typos.js';
+import {
+  CONTAINER_WORDS,
+  CONTENT_WORDS,
+  FOOD_FRAME_WORDS,
+  FOOD_LIST_WORDS,
+  LIST_CUES,
+  QUANTITY_WORDS,
+  SELENIUM_WORDS,
+} from './vocabulary.js';
 
 // Deciding which part of the knowledge base a question is for. A food is only the answer when the
 // food (plus words that frame a quantity question) is all the question says: "how much selenium is in
 // tuna" is a food question, "how long should I boil an egg" is not, although both name a food.
-
-/** Words that frame a food or quantity question without naming a topic. Matched on stems. */
-export const FOOD_FRAME_WORDS = `selenium se how much many amount amounts content contain contains containing level levels quantity
-value values source sources rich richer richest high higher highest good great best lot lots serving servings portion
-portions cup cups ounce ounces oz gram grams g slice slices piece pieces have has had provide provides give gives get
-getting eat eating eaten ate food foods mcg microgram micrograms ug µg μg mg percent dv daily value number typical
-typically average is there any some per contain in of safe healthy each one two three four five half whole bowl bowls
-glass glasses handful handfuls plate can tin spoon spoonful tablespoon teaspoon bar box bag pack packet bottle mug small
-large medium big more extra enough`;
-
-/** Measures and containers that can hide a food from the food index's own search ("a bowl of oatmeal"). */
-const CONTAINER_WORDS = `bowl bowls glass glasses handful handfuls plate plates cup cups slice slices piece pieces can tin
-spoon spoonful tablespoon teaspoon bar box bag pack packet bottle mug serving servings portion portions ounce ounces oz`;
-
-/** Words that ask for an amount: with them, a food named by its table entry alone still means the food. */
-const QUANTITY_WORDS = `much amount amounts content contain contains containing mcg microgram micrograms ug µg μg
-serving servings portion percent dv quantity`;
-
-/** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
-const SELENIUM_WORDS = 'selenium se mcg microgram micrograms ug µg μg';
-
-/**
- * Words that make an amount question about what a food holds ("how much is in", "does it contain"),
- * unlike "how much water should I drink", which asks how much of the food itself to have.
- */
-const CONTENT_WORDS = 'in contain contains containing content contents have has provide provides give gives got';
-
-/** Words that ask for a list of foods rather than one food. */
-const FOOD_LIST_WORDS = 'food foods eat eating source sources rich richest diet';
-
-/** A list question ranks or picks ("which foods", "best sources"); "can I get selenium from food" does not. */
-const LIST_CUES = 'which what rich richest best most top high highest higher good great list sources';
 
 export interface FoodHit {
   /** Display name, matched text and aliases of the food the food index found in the question. */

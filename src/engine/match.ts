@@ -1,0 +1,32 @@
+import type { EngineContext } from './context.js';
+import { rank, type Scored } from './matcher.js';
+import { analyse } from './normalise.js';
+import { askingParts } from './understand.js';
+import { MAX_SUGGESTIONS } from './vocabulary.js';
+
+// The match stage: the knowledge base's topics ranked for a question, focused on the part that asks.
+
+export type Ranker = (question: string, terms: readonly string[]) => Scored[];
+
+/**
+ * Ranks the whole question and, for each part of it that asks something, that part plus the words of
+ * the rest that name a topic somewhere in the knowledge base, keeping the best. "I'm immunocompromised,
+ * would selenium help?" keeps its first clause; "I read the article yesterday and I'm confused, what
+ * role does ..." loses "yesterday" and "confused". Off-topic checks still see the whole message.
+ */
+export function createRanker(ctx: EngineContext): Ranker {
+  const { index, lexicon, correct, stemOf } = ctx;
+  return (question, terms) => {
+    let best = rank(index, terms, MAX_SUGGESTIONS + 1);
+    for (const text of askingParts(question)) {
+      const part = new Set(analyse(text, lexicon, correct, stemOf).terms);
+      // "Is there anything to it?" names nothing: the topic is elsewhere, so the whole decides.
+      if ([...part].every((t) => index.lightTerms.has(t))) continue;
+      const focused = terms.filter((t) => part.has(t) || index.topicTerms.has(t));
+      if (focused.length === terms.length || !focused.length) continue;
+      const ranked = rank(index, focused, MAX_SUGGESTIONS + 1);
+      if ((ranked[0]?.score ?? 0) > (best[0]?.score ?? 0)) best = ranked;
+    }
+    return best;
+  };
+}

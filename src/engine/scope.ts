@@ -1,0 +1,102 @@
+import type { EngineContext } from './context.js';
+import { bareTopic, demonstrativeSubject, pronounSubject } from './frame.js';
+import { explains, namesTopic, type Scored } from './matcher.js';
+import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
+import { QUESTION_OPENERS } from './vocabulary.js';
+
+// Deciding scope: whether the best-ranked topic really answers the question, or the question is about
+// something the article does not cover and must be refused. Each check is one reason to refuse.
+
+/**
+ * Minimum confidence to answer from an entry or related link. Calibrated with `npm run eval` on the
+ * project and dev sets: in-scope questions mostly score 0.75-1 and the hardest correctly answered ones
+ * about 0.55-0.6; off-topic questions that share words with the article ("what are the symptoms of
+ * diabetes", "does exercise boost the immune system") score up to about 0.5. The threshold sits in that
+ * gap; the out-of-scope lexicon refuses the rest whatever they score.
+ */
+export const ANSWER_THRESHOLD = 0.53;
+
+/** Why a question is refused, for tests and for naming what a mixed message does not cover. */
+export type RefusalReason =
+  | 'off-topic-word'
+  | 'low-score'
+  | 'another-substance'
+  | 'unexplained-subject'
+  | 'general-health'
+  | 'only-neutral-words';
+
+export interface Scope {
+  /** Off-topic lexicon phrases in the question, minus those inside a named food's own words. */
+  offTopic(q: Analysed, foodWords: ReadonlySet<string>): string[];
+  /** Null when the best-ranked document may answer, or the reason it may not. */
+  refusalReason(q: Analysed, best: Scored | undefined): RefusalReason | null;
+  aboutAnotherSubstance(q: Analysed, id: string): boolean;
+  unexplainedSubject(q: Analysed): boolean;
+  generalHealth(q: Analysed): boolean;
+}
+
+export function createScope(ctx: EngineContext): Scope {
+  const { router, index, lexicon, stemOf, limitTerms } = ctx;
+
+  function offTopic(q: Analysed, foodWords: ReadonlySet<string>): string[] {
+    // An off-topic word inside a food's own name ("hot dog", "beef liver") does not make it off-topic.
+    return router.outOfScope(q.original, q.words).filter((t) => !t.split(' ').every((w) => foodWords.has(w)));
+  }
+
+  /**
+   * "How much caffeine is too much", "max amount of coffee per day": an amount or limit question that
+   * does not name selenium and has a word the chosen entry never uses is about some other substance,
+   * however well "how much" and "too much" match the intake entry.
+   */
+  function aboutAnotherSubstance(q: Analysed, id: string): boolean {
+    const quantity = router.asksForAmount(q.words) || q.terms.some((t) => limitTerms.has(t));
+    if (!quantity || router.mentionsSelenium(q.words)) return false;
+    return q.terms.some((t) => !limitTerms.has(t) && !index.lightTerms.has(t) && !explains(index, id, t));
+  }
+
+  /**
+   * "Does alcohol weaken your immune system", "can anxiety make you sick": the thing a question asks about
+   * (its first topic word once the question proper begins, after any "sorry to bother, but") is a word the
+   * knowledge base never uses, so the words that do match ("weaken", "immune") are only its predicate.
+   * Questions that name selenium are left to the ranking: their subject is the article's.
+   */
+  function unexplainedSubject(q: Analysed): boolean {
+    if (router.mentionsSelenium(q.words)) return false;
+    const opener = q.words.findIndex((w) => QUESTION_OPENERS.has(w));
+    const asked = opener > 0 ? analyse(q.words.slice(opener).join(' '), lexicon, undefined, stemOf).terms : q.terms;
+    const subject = asked.find((t) => !index.lightTerms.has(t));
+    return subject !== undefined && !index.idf.has(subject);
+  }
+
+  /**
+   * "How do I know if I have a weak immune system", "best way to treat a cold": every word is one the
+   * article uses, yet the question names neither selenium nor anything only this article speaks of (the
+   * lexicon's anchors: selenoproteins, ROS, BioPro, the article itself). It asks for general health
+   * advice, and an entry would answer it with a claim about selenium. Related links are left alone: their
+   * topics (vitamin C, mental health) are exactly what such questions may ask for. Without anchors in
+   * the lexicon the check is off.
+   */
+  function generalHealth(q: Analysed): boolean {
+    if (!lexicon.anchors.size || router.mentionsSelenium(q.words)) return false;
+    // "How much is too much" names no subject at all: in a chat about one article, that is selenium.
+    if (q.terms.every((t) => limitTerms.has(t) || index.lightTerms.has(t))) return false;
+    // "Does it help with the flu", "can it fight infections": in a chat about one article, "it" doing
+    // something is its subject. ("Is it a cold or the flu" is not: there "it" does nothing.)
+    if (pronounSubject(q.original) || demonstrativeSubject(q.original)) return false;
+    if (bareTopic(q.original)) return false;
+    return !mentionsAnchor(q.stems, lexicon);
+  }
+
+  function refusalReason(q: Analysed, best: Scored | undefined): RefusalReason | null {
+    if (!best || best.score < ANSWER_THRESHOLD) return 'low-score';
+    if (aboutAnotherSubstance(q, best.doc.id)) return 'another-substance';
+    if (unexplainedSubject(q)) return 'unexplained-subject';
+    if (best.doc.kind === 'entry' && generalHealth(q)) return 'general-health';
+    // "good morning everyone": topic-neutral words only answer when the entry is about them ("this article").
+    if (q.terms.every((t) => index.lightTerms.has(t)) && !namesTopic(index, best.doc.id, q.terms))
+      return 'only-neutral-words';
+    return null;
+  }
+
+  return { offTopic, refusalReason, aboutAnotherSubstance, unexplainedSubject, generalHealth };
+}

@@ -1,0 +1,65 @@
+// Every word list and shared limit the engine's stages use, in one place, so a tuning change is made
+// once and every stage sees it. Lists a curator should own (synonyms, out-of-scope topics, anchors,
+// everyday paraphrases) live in knowledge/lexicon.json instead; these are the grammar of a question.
+// (src/engine/foods keeps its own food-name vocabulary: it is a separate index with its own limits.)
+
+/** Members paste whole messages; nothing past this point changes which entry answers. */
+export const MAX_QUERY_CHARS = 500;
+
+/** "Did you mean" buttons on a refusal, and related topics on an answer (Discord shows one row). */
+export const MAX_SUGGESTIONS = 3;
+
+/** Foods listed when a question asks for the richest sources without naming one. */
+export const TOP_FOODS_IN_ANSWER = 5;
+
+/** Lookup words longer than this are a sentence, not a food name. */
+export const MAX_FOOD_WORDS = 3;
+
+/** Words that bring the upper limit into an answer (matched after synonyms, so "pills" and "dosage" count). */
+export const SAFETY_TRIGGERS = 'supplement intake upper limit rda take brazil nut mcg much toxic selenosis';
+
+/** Words of an amount or limit question that do not say what it is an amount of. */
+export const LIMIT_WORDS = `upper limit intake rda dose amount much many number quantity per day daily week weekly need needed
+safe safely healthy okay fine recommended recommend adult adults grown ups women men kids children typical normal average
+maximum minimum min least consume consuming take taking`;
+
+/** Sentence ends (kept by the split, so a question mark can be seen): punctuation before a space or the end. */
+export const SENTENCE_END = /([.!?:;]+(?=\s|$)|\n+)/;
+/** Only this much of a message is split into sentences (the normaliser caps the rest anyway). */
+export const MAX_SENTENCE_SCAN = 2000;
+/** First words that make a sentence a question even without a question mark. */
+export const QUESTION_OPENERS: ReadonlySet<string> = new Set(
+  'what whats how why when where which who does do is are can could should would will did has have any'.split(' '),
+);
+
+/** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
+export const SELENIUM_WORDS = 'selenium se mcg microgram micrograms ug µg μg';
+
+/** Words that frame a food or quantity question without naming a topic. Matched on stems. */
+export const FOOD_FRAME_WORDS = `selenium se how much many amount amounts content contain contains containing level levels quantity
+value values source sources rich richer richest high higher highest good great best lot lots serving servings portion
+portions cup cups ounce ounces oz gram grams g slice slices piece pieces have has had provide provides give gives get
+getting eat eating eaten ate food foods mcg microgram micrograms ug µg μg mg percent dv daily value number typical
+typically average is there any some per contain in of safe healthy each one two three four five half whole bowl bowls
+glass glasses handful handfuls plate can tin spoon spoonful tablespoon teaspoon bar box bag pack packet bottle mug small
+large medium big more extra enough`;
+
+/** Measures and containers that can hide a food from the food index's own search ("a bowl of oatmeal"). */
+export const CONTAINER_WORDS = `bowl bowls glass glasses handful handfuls plate plates cup cups slice slices piece pieces can tin
+spoon spoonful tablespoon teaspoon bar box bag pack packet bottle mug serving servings portion portions ounce ounces oz`;
+
+/** Words that ask for an amount: with them, a food named by its table entry alone still means the food. */
+export const QUANTITY_WORDS = `much amount amounts content contain contains containing mcg microgram micrograms ug µg μg
+serving servings portion percent dv quantity`;
+
+/**
+ * Words that make an amount question about what a food holds ("how much is in", "does it contain"),
+ * unlike "how much water should I drink", which asks how much of the food itself to have.
+ */
+export const CONTENT_WORDS = 'in contain contains containing content contents have has provide provides give gives got';
+
+/** Words that ask for a list of foods rather than one food. */
+export const FOOD_LIST_WORDS = 'food foods eat eating source sources rich richest diet';
+
+/** A list question ranks or picks ("which foods", "best sources"); "can I get selenium from food" does not. */
+export const LIST_CUES = 'which what rich richest best most top high highest higher good great list sources';

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/engine/context.js';
+import { createFoodQuestions } from '../../src/engine/food-question.js';
+import { createRanker } from '../../src/engine/match.js';
+import { ANSWER_THRESHOLD, createScope } from '../../src/engine/scope.js';
+import { askingParts, createUnderstander } from '../../src/engine/understand.js';
+import { loadProjectKnowledge } from './answer-schema.js';
+
+// Each stage of the pipeline on its own, against the project's knowledge base.
+
+const ctx = createContext(loadProjectKnowledge());
+const understand = createUnderstander(ctx);
+const scope = createScope(ctx);
+const food = createFoodQuestions(ctx);
+const rank = createRanker(ctx);
+
+const decide = (message: string) => {
+  const q = understand.analyseQuestion(message);
+  return scope.refusalReason(q, rank(message, q.terms)[0]);
+};
+
+describe('understand stage', () => {
+  it('finds the asking sentence and the asking clause of a chatty message', () => {
+    expect(askingParts('Good morning, long time lurker here. What are selenoproteins?')).toContain(
+      ' What are selenoproteins',
+    );
+    expect(askingParts("I read it twice and I'm confused, what role does selenium play")).toEqual([
+      ' what role does selenium play',
+    ]);
+    expect(askingParts('selenium')).toEqual([]);
+  });
+
+  it('drops article framing and amounts the member states from the terms', () => {
+    const framed = understand.analyseQuestion('according to the article, does selenium help with covid');
+    expect(framed.terms.join(' ')).not.toMatch(/articl/);
+    const amount = understand.analyseQuestion('can I take 1000 mcg of selenium');
+    expect(amount.terms).not.toContain('1000');
+  });
+});
+
+describe('scope stage', () => {
+  it('lets a clear in-scope question through', () => {
+    expect(decide('how does selenium help the immune system')).toBeNull();
+  });
+
+  it('names why a question is refused', () => {
+    expect(decide('how much caffeine is too much')).not.toBeNull();
+    expect(decide('does alcohol weaken your immune system')).toBe('unexplained-subject');
+    expect(decide('best way to treat a cold')).not.toBeNull();
+    expect(decide('what is the capital of france')).toBe('low-score');
+  });
+
+  it('reports off-topic lexicon words, but not those inside a named food', () => {
+    const q = understand.analyseQuestion('does selenium work better with zinc');
+    expect(scope.offTopic(q, new Set()).length).toBeGreaterThan(0);
+    const clear = understand.analyseQuestion('does selenium help with covid');
+    expect(scope.offTopic(clear, new Set())).toEqual([]);
+  });
+
+  it('never lets a score under the threshold answer', () => {
+    const q = understand.analyseQuestion('selenium');
+    const best = rank('selenium', q.terms)[0];
+    expect(best).toBeDefined();
+    if (best) expect(scope.refusalReason(q, { ...best, score: ANSWER_THRESHOLD - 0.01 })).toBe('low-score');
+  });
+});
+
+describe('food stage', () => {
+  const find = (message: string) => food.find(message, understand.analyseQuestion(message));
+
+  it('finds the food an amount question is about', () => {
+    expect(find('how much selenium is in brazil nuts')?.match?.result.id).toBe('brazil-nuts');
+    expect(find('how much selenium in 3 eggs')?.match?.result.found).toBe(true);
+  });
+
+  it('leaves a topic question that only names a food to the entries', () => {
+    const found = find('brazil nuts or pills, which is better for immunity?');
+    expect(found.match).toBeNull();
+    expect(found.mentioned).not.toBeNull();
+  });
+
+  it('answers a food list from the table, citing each food', () => {
+    const top = food.topFoods();
+    expect(top.answered).toBe(true);
+    expect(top.route).toBe('food');
+    expect(top.citations.length).toBeGreaterThan(1);
+  });
+});
