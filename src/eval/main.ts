@@ -1,6 +1,7 @@
-// `npm run eval`: measures the engine on the project's eval set (tests/eval/) and, when present, on the
-// shared development set (../shared/eval/). Prints in-scope accuracy, off-topic refusal and food
-// accuracy per set; `--verbose` lists every failure. Exit code 1 when a set misses a target.
+// `npm run eval`: measures the engine on every eval file of the project (tests/eval/*.jsonl) and, when
+// present, of the shared development sets (../shared/eval/*.jsonl), each file its own set. Prints in-scope
+// accuracy, off-topic refusal and food accuracy per set; `--verbose` lists every failure, except in held-out
+// sets (a file name with "heldout"), whose totals alone are shown. Exit code 1 when a set misses a target.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { formatKnowledgeError } from '../knowledge/types.js';
 
 /** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
-export const TARGETS = { inScope: 0.95, refusal: 0.95, food: 0.95 } as const;
+export const TARGETS = { inScope: 0.95, refusal: 0.97, food: 0.95 } as const;
 
 const questionLine = z.union([
   z.object({ q: z.string(), expect: z.literal('answer'), any: z.array(z.string()).min(1) }),
@@ -98,11 +99,18 @@ export function passes(r: SetResult): boolean {
 
 export function formatSet(r: SetResult, verbose: boolean): string {
   const row = (label: string, t: Tally) => `  ${label.padEnd(20)} ${pct(t).padStart(6)}  (${t.passed}/${t.total})`;
+  // A set without lines of a kind says nothing about it: its row would only read "n/a".
   const lines = [
     `${r.name}`,
-    row('in-scope accuracy', r.inScope),
-    row('off-topic refusal', r.refusal),
-    row('food accuracy', r.food),
+    ...(
+      [
+        ['in-scope accuracy', r.inScope],
+        ['off-topic refusal', r.refusal],
+        ['food accuracy', r.food],
+      ] as const
+    )
+      .filter(([, t]) => t.total > 0)
+      .map(([label, t]) => row(label, t)),
   ];
   if (verbose) {
     for (const [label, t] of [
@@ -119,36 +127,53 @@ interface SetFiles {
   name: string;
   questions: string[];
   foods: string[];
+  /** A held-out set: only its totals are printed, never its lines, so nobody tunes on them. */
+  heldOut: boolean;
 }
 
-/** The project's own set, then the shared development set beside the repository when it exists. */
+const isFoodFile = (f: string) => /food/i.test(basename(f));
+const isHeldOut = (f: string) => /heldout|held-out/i.test(basename(f));
+
+/** One set per file: the project's (tests/eval/*.jsonl), then the shared ones beside the repository. */
 export function findSets(root: string): SetFiles[] {
-  const sets: SetFiles[] = [];
-  const project = join(root, 'tests', 'eval');
-  const existing = (dir: string, names: string[]) => names.map((n) => join(dir, n)).filter((p) => existsSync(p));
-  sets.push({
-    name: 'project (tests/eval)',
-    questions: existing(project, ['questions.jsonl']),
-    foods: existing(project, ['foods.jsonl']),
-  });
-  const shared = resolve(root, '..', 'shared', 'eval');
-  if (existsSync(shared)) {
-    const files = readdirSync(shared)
-      .filter((f) => f.endsWith('.jsonl'))
-      .sort();
-    const isFood = (f: string) => /food/i.test(basename(f));
-    sets.push({
-      name: 'shared (../shared/eval)',
-      questions: files.filter((f) => !isFood(f)).map((f) => join(shared, f)),
-      foods: files.filter(isFood).map((f) => join(shared, f)),
-    });
-  }
-  return sets.filter((s) => s.questions.length + s.foods.length > 0);
+  const dirs: [string, string][] = [
+    [join(root, 'tests', 'eval'), 'tests/eval'],
+    [resolve(root, '..', 'shared', 'eval'), '../shared/eval'],
+  ];
+  return dirs.flatMap(([dir, label]) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => {
+            const path = join(dir, f);
+            const food = isFoodFile(f);
+            return {
+              name: `${label}/${f}`,
+              questions: food ? [] : [path],
+              foods: food ? [path] : [],
+              heldOut: isHeldOut(f),
+            };
+          })
+      : [],
+  );
 }
+
+const anyLine = z.union([foodLine, questionLine]);
 
 export function runSet(engine: Engine, files: SetFiles): SetResult {
   const result: SetResult = { name: files.name, inScope: emptyTally(), refusal: emptyTally(), food: emptyTally() };
-  for (const f of files.questions) scoreQuestions(engine, parseLines(f, questionLine), result);
+  // In a question file, lines with `mcg` are food lookups; the rest are questions.
+  for (const f of files.questions) {
+    const lines = parseLines(f, anyLine);
+    const foodLines = lines.filter((l): l is FoodLine => 'mcg' in l);
+    scoreQuestions(
+      engine,
+      lines.filter((l): l is QuestionLine => !('mcg' in l)),
+      result,
+    );
+    scoreFoods(engine, foodLines, result);
+  }
   for (const f of files.foods) scoreFoods(engine, parseLines(f, foodLine), result);
   return result;
 }
@@ -162,10 +187,16 @@ function main(): number {
     return 2;
   }
   const engine = createEngine(loaded.kb);
-  const results = findSets(root).map((s) => runSet(engine, s));
-  for (const r of results) console.log(formatSet(r, verbose));
+  const sets = findSets(root);
+  const results = sets.map((s) => runSet(engine, s));
+  results.forEach((r, i) => {
+    console.log(formatSet(r, verbose && !sets[i]?.heldOut));
+  });
   const summary = results
-    .map((r) => `${r.name.split(' ')[0]}: in-scope ${pct(r.inScope)}, refusal ${pct(r.refusal)}, food ${pct(r.food)}`)
+    .map((r) => {
+      const kinds = [r.inScope, r.refusal, r.food].filter((t) => t.total > 0);
+      return `${basename(r.name)} ${kinds.map(pct).join('/')}`;
+    })
     .join(' | ');
   const ok = results.every(passes);
   console.log(`${ok ? 'PASS' : 'BELOW TARGET'} ${summary}`);

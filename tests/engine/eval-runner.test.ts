@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Engine, FoodResult } from '../../src/engine/types.js';
-import { findSets, passes, runSet, type SetResult, scoreFoods, scoreQuestions } from '../../src/eval/main.js';
+import {
+  findSets,
+  formatSet,
+  passes,
+  runSet,
+  type SetResult,
+  scoreFoods,
+  scoreQuestions,
+} from '../../src/eval/main.js';
 
 // A scripted engine: the eval runner's scoring rules are tested apart from the real engine's quality.
 const answer = (over: Partial<Answer>): Answer => ({
@@ -114,7 +122,7 @@ describe('eval scoring', () => {
     const repo = join(base, 'repo');
     mkdirSync(join(repo, 'tests', 'eval'), { recursive: true });
     writeFileSync(join(repo, 'tests', 'eval', 'questions.jsonl'), '{"q": "a", "expect": "none"}\n');
-    expect(findSets(repo).map((s) => s.name)).toEqual(['project (tests/eval)']);
+    expect(findSets(repo).map((s) => s.name)).toEqual(['tests/eval/questions.jsonl']);
     mkdirSync(join(base, 'shared', 'eval'), { recursive: true });
     writeFileSync(join(base, 'shared', 'eval', 'dev-foods.jsonl'), '{"q": "tuna", "mcg": 92}\n');
     const sets = findSets(repo);
@@ -122,5 +130,31 @@ describe('eval scoring', () => {
     expect(sets[1]?.foods).toHaveLength(1);
     const result = runSet(scripted({}, { tuna: food({ found: true, mcg: 92 }) }), sets[1] as (typeof sets)[number]);
     expect(result.food).toMatchObject({ passed: 1, total: 1 });
+  });
+
+  it('makes each file its own set, scores `mcg` lines of a question file as food lookups', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'selene-eval-'));
+    mkdirSync(join(repo, 'tests', 'eval'), { recursive: true });
+    writeFileSync(
+      join(repo, 'tests', 'eval', 'discord-tuning.jsonl'),
+      '{"q": "a", "expect": "none"}\n{"q": "tuna", "mcg": 92}\n',
+    );
+    writeFileSync(join(repo, 'tests', 'eval', 'discord-heldout.jsonl'), '{"q": "b", "expect": "none"}\n');
+    const sets = findSets(repo);
+    expect(sets.map((s) => [s.name, s.heldOut])).toEqual([
+      ['tests/eval/discord-heldout.jsonl', true],
+      ['tests/eval/discord-tuning.jsonl', false],
+    ]);
+    const tuning = runSet(scripted({}, { tuna: food({ found: true, mcg: 92 }) }), sets[1] as (typeof sets)[number]);
+    expect(tuning.refusal).toMatchObject({ passed: 1, total: 1 });
+    expect(tuning.food).toMatchObject({ passed: 1, total: 1 });
+  });
+
+  it('prints only the totals of a set when not verbose, and no empty kinds', () => {
+    const r = empty();
+    r.refusal = { passed: 1, total: 2, failures: ['answered: secret line'] };
+    expect(formatSet(r, false)).not.toContain('secret line');
+    expect(formatSet(r, false)).not.toContain('in-scope');
+    expect(formatSet(r, true)).toContain('secret line');
   });
 });
