@@ -14,10 +14,22 @@ import { formatKnowledgeError } from '../knowledge/types.js';
 /** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
 export const TARGETS = { inScope: 0.95, refusal: 0.97, food: 0.95 } as const;
 
-const questionLine = z.union([
-  z.object({ q: z.string(), expect: z.literal('answer'), any: z.array(z.string()).min(1) }),
-  z.object({ q: z.string(), expect: z.literal('none') }),
-]);
+/**
+ * A conversation line (`turns`) is scored on its last turn, asked alone: the engine answers one message at a
+ * time and keeps no memory, so a follow-up ("why would that work") is measured as a member would get it.
+ */
+const lastTurn = (line: unknown): unknown => {
+  if (typeof line !== 'object' || line === null || !('turns' in line) || !Array.isArray(line.turns)) return line;
+  const { turns, ...rest } = line;
+  return { ...rest, q: turns.at(-1) };
+};
+const questionLine = z.preprocess(
+  lastTurn,
+  z.union([
+    z.object({ q: z.string(), expect: z.literal('answer'), any: z.array(z.string()).min(1) }),
+    z.object({ q: z.string(), expect: z.literal('none') }),
+  ]),
+);
 const foodLine = z.union([
   z.object({ q: z.string(), mcg: z.number() }),
   z.object({ q: z.string(), expect: z.literal('none') }),
