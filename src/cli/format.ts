@@ -77,16 +77,36 @@ function textWithQuoteBlocks(text: string, quotes: Citation[], width: number): s
   return parts;
 }
 
-/** A readable answer: text, quotes as blocks with section and link, research notes, safety, disclaimer. */
-export function formatAnswer(answer: Answer, width = 80): string {
+/** One answer's text with its quotes as blocks, then its data sources. */
+function textAndSources(answer: Pick<Answer, 'text' | 'citations'>, width: number): string[] {
   const quotes = answer.citations.filter((c) => c.kind === 'quote');
   const data = answer.citations.filter((c) => c.kind === 'data');
-  const parts = textWithQuoteBlocks(answer.text, quotes, width);
-
+  const blocks = textWithQuoteBlocks(answer.text, quotes, width);
   if (data.length) {
     const sources = data.map((c) => `${bullet(c.quote, width)}\n    — ${clean(c.section)}${link(c.url)}`);
-    parts.push(`Sources:\n${sources.join('\n')}`);
+    blocks.push(`Sources:\n${sources.join('\n')}`);
   }
+  return blocks;
+}
+
+/**
+ * A message that asked several questions: each part under its numbered heading with its own quotes, then
+ * what the top-level text says beyond the parts (what the article does not cover).
+ */
+function questionsBlocks(answer: Answer, width: number): string[] {
+  const parts = answer.parts ?? [];
+  const blocks = parts.flatMap((p, i) => [
+    `${i + 1}. ${clean(p.heading)}\n${'-'.repeat(Math.min(width, p.heading.length + 3))}`,
+    ...textAndSources(p, width),
+  ]);
+  const rest = parts.reduce((text, p) => text.replace(`${p.heading}: ${p.text}`, ''), answer.text).trim();
+  if (rest) blocks.push(wrap(clean(rest), width).join('\n'));
+  return blocks;
+}
+
+/** A readable answer: text, quotes as blocks with section and link, research notes, safety, disclaimer. */
+export function formatAnswer(answer: Answer, width = 80): string {
+  const parts = answer.parts?.length ? questionsBlocks(answer, width) : textAndSources(answer, width);
 
   if (answer.evidence.length) {
     const notes = answer.evidence.map((e) => `${bullet(e.text, width)}\n    — ${clean(e.sourceTitle)}${link(e.url)}`);

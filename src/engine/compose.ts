@@ -2,7 +2,7 @@ import { createEntryAnswerer, refusal, relatedAnswer } from './answer.js';
 import type { EngineContext } from './context.js';
 import type { Scored } from './matcher.js';
 import { ANSWER_THRESHOLD } from './scope.js';
-import type { Answer, Suggestion, Topic } from './types.js';
+import type { Answer, AnswerPart, Suggestion, Topic } from './types.js';
 import { MAX_SUGGESTIONS } from './vocabulary.js';
 
 // The compose stage: a ranked topic (or a refusal) turned into the Answer model, with its suggestions.
@@ -10,7 +10,20 @@ import { MAX_SUGGESTIONS } from './vocabulary.js';
 /** Closest topics at or above this are offered as "did you mean" suggestions when refusing. */
 export const SUGGESTION_FLOOR = 0.2;
 
+/** One question of a message, decided: what was asked, the answer, its heading, off-topic names. */
+export interface Reply {
+  asked: string;
+  answer: Answer;
+  heading: string;
+  /** What the question names that the article does not cover, as typed ("zinc"). */
+  offTopic: string[];
+}
+
 export interface Composer {
+  /** One reply for several answered questions (at least two different answers), or null. */
+  combine(replies: readonly Reply[]): Answer | null;
+  /** The one answered question's answer, with what the other questions asked named as not covered. */
+  withNotes(answered: Reply, replies: readonly Reply[]): Answer;
   topics(): Topic[];
   /** The first topics of the knowledge base, for a message that names none. */
   generalSuggestions(): Suggestion[];
@@ -88,9 +101,75 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
   }
 
   return {
+    combine: (replies) => combine(replies),
+    withNotes: (answered, replies) => {
+      const notes = notCovered(replies);
+      return notes ? { ...answered.answer, text: `${answered.answer.text}\n\n${notes}` } : answered.answer;
+    },
     topics: () => topicList.map((t) => ({ ...t, question: questionFor(t.id, t.question) })),
     generalSuggestions,
     refuse,
     fromBest,
+  };
+}
+
+/** "The article doesn't cover zinc." for each refused question: by what it names, or by what it asked. */
+export function notCovered(replies: readonly Reply[]): string {
+  const refused = replies.filter((r) => !r.answer.answered);
+  const named = [...new Set(refused.flatMap((r) => r.offTopic))];
+  const unnamed = refused.filter((r) => !r.offTopic.length).map((r) => `“${r.asked}”`);
+  const lines: string[] = [];
+  if (named.length) lines.push(`The article doesn't cover ${listOf(named)}.`);
+  if (unnamed.length) lines.push(`I couldn't find an answer in the article to ${listOf(unnamed)}.`);
+  return lines.join(' ');
+}
+
+const listOf = (items: readonly string[]): string =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/**
+ * Several answered questions as one reply: each a part with its heading; the top level has the parts'
+ * text under their headings, every citation and research note once, the safety line if any part has it.
+ */
+function combine(replies: readonly Reply[]): Answer | null {
+  const seen = new Set<string>();
+  const parts: AnswerPart[] = [];
+  for (const r of replies) {
+    const key = r.answer.matchId ?? r.answer.text;
+    if (!r.answer.answered || seen.has(key)) continue;
+    seen.add(key);
+    const { parts: _nested, ...answer } = r.answer;
+    parts.push({ ...answer, heading: r.heading || r.asked, asked: r.asked });
+  }
+  if (parts.length < 2) return null;
+  const first = parts[0] as AnswerPart;
+  const notes = notCovered(replies);
+  const text = [...parts.map((p) => `${p.heading}: ${p.text}`), ...(notes ? [notes] : [])].join('\n\n');
+  const unique = <T>(items: T[], key: (t: T) => string): T[] => {
+    const keys = new Set<string>();
+    return items.filter((t) => !keys.has(key(t)) && keys.add(key(t)));
+  };
+  const answeredIds = new Set(parts.map((p) => p.matchId));
+  return {
+    answered: true,
+    confidence: Math.min(...parts.map((p) => p.confidence)),
+    text,
+    citations: unique(
+      parts.flatMap((p) => p.citations.map((c) => ({ ...c }))),
+      (c) => c.quote,
+    ),
+    suggestions: unique(
+      parts.flatMap((p) => p.suggestions).filter((s) => !answeredIds.has(s.id)),
+      (s) => s.id,
+    ).slice(0, MAX_SUGGESTIONS),
+    disclaimer: first.disclaimer,
+    route: first.route,
+    matchId: first.matchId,
+    safety: parts.find((p) => p.safety !== null)?.safety ?? null,
+    evidence: unique(
+      parts.flatMap((p) => p.evidence.map((e) => ({ ...e }))),
+      (e) => e.text,
+    ),
+    parts,
   };
 }

@@ -1,12 +1,14 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { refusal } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
-import { createComposer } from './compose.js';
+import { createComposer, type Reply } from './compose.js';
 import { createContext } from './context.js';
 import { createFoodQuestions } from './food-question.js';
 import { createRanker } from './match.js';
-import { analyseStems } from './normalise.js';
+import { analyseStems, normaliseText, words } from './normalise.js';
 import { createScope } from './scope.js';
+import { questionParts, type Segment } from './segment.js';
+import { detectSmallTalk, smallTalkAnswer } from './smalltalk.js';
 import type { Answer, Engine } from './types.js';
 import { createUnderstander } from './understand.js';
 
@@ -17,7 +19,8 @@ export { ANSWER_THRESHOLD } from './scope.js';
 
 /**
  * The engine: the knowledge base compiled once (context.ts), then one pipeline of named stages per
- * question: understand the message, route food questions, match topics, decide scope, compose.
+ * message: small talk, split into questions, and for each question understand, route food questions,
+ * match topics, decide scope, compose; several answered questions are composed into one reply.
  */
 export function createEngine(kb: KnowledgeBase): Engine {
   const ctx = createContext(kb);
@@ -27,27 +30,80 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const scope = createScope(ctx);
   const compose = createComposer(ctx, ask);
 
-  function ask(question: string): Answer {
+  /** One question through the stages: its answer, a heading for it, and what it asked that is off-topic. */
+  function decide(question: string): Reply {
     // Understand: which words ask, without the article framing and the amounts a member states.
     const q = understand.analyseQuestion(question);
-    if (!q.terms.length) return refusal(0, compose.generalSuggestions());
+    const reply = (answer: Answer, heading = '', offTopic: string[] = []): Reply => ({
+      asked: question.trim(),
+      answer,
+      heading,
+      offTopic,
+    });
+    if (!q.terms.length) return reply(refusal(0, compose.generalSuggestions()));
     // Route: a food the question is about, or one it only names.
     const { match: foodMatch, mentioned } = food.find(question, q);
     // Match: a table food named in a topic question ("brazil nuts or pills?") stands for food in general.
     const ranked = rankTopics(question, mentioned ? food.asDiet(q.terms, mentioned) : q.terms);
     // Scope: off-topic words refuse whatever else matched.
     const foodWords = new Set(foodMatch ? foodMatch.typed.flatMap((n) => analyseStems(n, ctx.stemOf)) : []);
-    if (scope.offTopic(q, foodWords).length) return compose.refuse(ranked);
+    const offTopic = scope.offTopicNames(q, foodWords);
+    if (offTopic.length) return reply(compose.refuse(ranked), '', offTopic);
     const wantsSafety = q.terms.some((t) => ctx.safetyTerms.has(t));
     if (foodMatch) {
       const { result, question: fq, limitAsked } = foodMatch;
       const servings = result.serving ? fq.servingsIn(q.words, result.serving) : 1;
-      return food.answer(result, wantsSafety || limitAsked === true, servings);
+      return reply(food.answer(result, wantsSafety || limitAsked === true, servings), result.name ?? '');
     }
-    if (ctx.router.asksForFoodList(q.words)) return food.topFoods();
-    if (scope.refusalReason(q, ranked[0]) !== null) return compose.refuse(ranked);
+    if (ctx.router.asksForFoodList(q.words)) return reply(food.topFoods(), 'Foods richest in selenium');
+    if (scope.refusalReason(q, ranked[0]) !== null) return reply(compose.refuse(ranked));
     // Compose: the best topic's quotes, its related topics as suggestions.
-    return compose.fromBest(ranked, wantsSafety);
+    return reply(compose.fromBest(ranked, wantsSafety), ranked[0]?.doc.title ?? '');
+  }
+
+  const namesSelenium = (text: string): boolean => ctx.router.mentionsSelenium(words(normaliseText(text)));
+
+  /**
+   * Each question of a message decided on its own. A question that leaves its subject to an earlier one
+   * ("does selenium help inflammation, and how much should I get?") is asked about selenium when the
+   * message names it and none of its questions is about something the article does not cover.
+   */
+  function decideParts(message: string, parts: readonly Segment[]): Reply[] {
+    const replies = parts.map((p) => decide(p.text));
+    if (replies.some((r) => r.offTopic.length) || !namesSelenium(message)) return replies;
+    return replies.map((r, i) => {
+      const text = parts[i]?.text ?? '';
+      if (r.answer.answered || namesSelenium(text)) return r;
+      return { ...decide(`${text} selenium`), asked: r.asked };
+    });
+  }
+
+  function ask(message: string): Answer {
+    const talk = detectSmallTalk(message);
+    if (talk) return smallTalkAnswer(talk, kb, compose.generalSuggestions());
+    // Several questions in one message: each answered on its own, under its own heading.
+    const parts = questionParts(message);
+    const replies = parts.length > 1 ? decideParts(message, parts) : [];
+    const combined = compose.combine(replies);
+    if (combined) return combined;
+    const whole = decide(message);
+    if (whole.answer.answered) return whole.answer;
+    // Only one of several questions is covered: that answer, and what the rest asked is not covered. When
+    // another question names something off-topic, the covered one must name selenium itself ("is zinc or
+    // vitamin D better? how much of each should I take" asks nothing about selenium).
+    const answered = replies.filter((r) => r.answer.answered);
+    const mixed = replies.some((r) => r.offTopic.length);
+    const [one] = answered;
+    if (answered.length === 1 && one && (!mixed || namesSelenium(one.asked))) return compose.withNotes(one, replies);
+    // A story before the question ("my doctor says my levels are low ... does it help?"): the question
+    // alone decides, unless the story names something the article does not cover. Only an article topic:
+    // "is it greek?" after a story is not a question about greek yogurt.
+    const only = parts.length === 1 ? parts[0] : undefined;
+    if (only && only.text !== message.trim() && !whole.offTopic.length) {
+      const focused = decide(only.text);
+      if (focused.answer.answered && focused.answer.route === 'entry') return focused.answer;
+    }
+    return whole.answer;
   }
 
   const questionAutocomplete = createQuestionAutocomplete(ctx.docInputs, ctx.correct);

@@ -256,7 +256,8 @@ result results related connected involved anything myth myths swear swears legit
 rumor rumour quick quickly short briefly simple simply act acts acting worried worry worrying concerned
 concern bother fine okay regard regarded considered consider classed classified deemed viewed labelled
 labeled talk talks talking figure figures stat stats statistic statistics section sections
-heading headings refer refers referring`.split(/\s+/),
+heading headings refer refers referring adult adults grownup grownups man men woman women kid kids child children teen teens
+teenager teenagers someone average typical normal person`.split(/\s+/),
 );
 
 type Phrase = { tokens: string[]; canonical: string[] };

@@ -28,6 +28,8 @@ export type RefusalReason =
 export interface Scope {
   /** Off-topic lexicon phrases in the question, minus those inside a named food's own words. */
   offTopic(q: Analysed, foodWords: ReadonlySet<string>): string[];
+  /** The off-topic phrases of a question as the member wrote them ("Vitamin D"), for "doesn't cover X". */
+  offTopicNames(q: Analysed, foodWords: ReadonlySet<string>): string[];
   /** Null when the best-ranked document may answer, or the reason it may not. */
   refusalReason(q: Analysed, best: Scored | undefined): RefusalReason | null;
   aboutAnotherSubstance(q: Analysed, id: string): boolean;
@@ -41,6 +43,16 @@ export function createScope(ctx: EngineContext): Scope {
   function offTopic(q: Analysed, foodWords: ReadonlySet<string>): string[] {
     // An off-topic word inside a food's own name ("hot dog", "beef liver") does not make it off-topic.
     return router.outOfScope(q.original, q.words).filter((t) => !t.split(' ').every((w) => foodWords.has(w)));
+  }
+
+  function offTopicNames(q: Analysed, foodWords: ReadonlySet<string>): string[] {
+    const stems = q.original.map(stemOf);
+    const names = offTopic(q, foodWords).map((phrase) => {
+      const want = phrase.split(' ');
+      const at = stems.findIndex((_, i) => want.every((w, k) => stems[i + k] === w));
+      return at >= 0 ? q.original.slice(at, at + want.length).join(' ') : phrase;
+    });
+    return [...new Set(names)];
   }
 
   /**
@@ -98,5 +110,5 @@ export function createScope(ctx: EngineContext): Scope {
     return null;
   }
 
-  return { offTopic, refusalReason, aboutAnotherSubstance, unexplainedSubject, generalHealth };
+  return { offTopic, offTopicNames, refusalReason, aboutAnotherSubstance, unexplainedSubject, generalHealth };
 }

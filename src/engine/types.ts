@@ -30,7 +30,8 @@ export interface Suggestion {
   question: string;
 }
 
-export type Route = 'entry' | 'food' | 'related' | 'none';
+/** 'smalltalk': a greeting, thanks or a question about Selene, answered with what Selene does (never a claim). */
+export type Route = 'entry' | 'food' | 'related' | 'smalltalk' | 'none';
 
 export interface Answer {
   answered: boolean;
@@ -48,6 +49,20 @@ export interface Answer {
   /** The upper-intake-limit line, present where intake, supplements or rich foods come up. */
   safety: string | null;
   evidence: EvidenceCitation[];
+  /**
+   * Present only when one message asked several questions (at most 3): each answered under its own heading
+   * with its own quotes. The top-level fields then describe the whole reply (text of all parts, every
+   * citation), so a reader that ignores `parts` still shows a complete answer.
+   */
+  parts?: AnswerPart[];
+}
+
+/** One question of a message that asked several: its own heading and answer (never with parts of its own). */
+export interface AnswerPart extends Omit<Answer, 'parts'> {
+  /** A short heading for the part: the topic's title, or the food's name. */
+  heading: string;
+  /** The part of the message this answers, as the member typed it. */
+  asked: string;
 }
 
 export interface FoodResult {

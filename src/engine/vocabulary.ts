@@ -63,3 +63,50 @@ export const FOOD_LIST_WORDS = 'food foods eat eating source sources rich riches
 
 /** A list question ranks or picks ("which foods", "best sources"); "can I get selenium from food" does not. */
 export const LIST_CUES = 'which what rich richest best most top high highest higher good great list sources';
+
+/** Most questions one reply answers; further questions in the same message are left for a next message. */
+export const MAX_PARTS = 3;
+
+/** Only this much of a message is read for questions (the normaliser caps what is scored anyway). */
+export const MAX_SEGMENT_SCAN = 2000;
+
+/**
+ * Openers that join a further question to the one before it in one sentence ("..., and how much should I
+ * get?", "... also is it safe"). Matched at the start of a clause, before a question opener.
+ */
+export const CLAUSE_JOINERS: ReadonlySet<string> = new Set('and also plus or but then so'.split(' '));
+
+/** Greetings: with the words of `PLEASANTRY_GLUE`, a message of nothing else is small talk. */
+export const GREETING_WORDS = `hi hii hiii hello helo hey heyy heyyy heya hiya yo sup wassup whatsup howdy greetings gm
+morning evening afternoon hola bonjour ciao namaste`;
+
+/** Thanks, praise and sign-offs: with the words of `PLEASANTRY_GLUE`, a message of nothing else is small talk. */
+export const THANKS_WORDS = `thanks thank thankyou thanku thx thnx thnks ty tysm tyvm cheers appreciate appreciated
+awesome perfect amazing helpful useful legend bot bye goodbye cya gn`;
+
+/** Words that only join greetings and thanks ("thank you so much", "that was really helpful selene"). */
+export const PLEASANTRY_GLUE = `good great nice cool you u ya so much very a lot that this it was is thats super really
+ok okay kk got gotcha understood makes sense everyone everybody all guys folks there selene again day night see later
+love and for the help`;
+
+/**
+ * Questions about Selene itself, on the whole normalised message (optionally after a greeting and the
+ * bot's name). Anything more ("what can you do about colds") is a real question and is not small talk.
+ */
+export const ABOUT_BOT = new RegExp(
+  [
+    '(?:who|what) (?:are|r) (?:you|u|ya)',
+    'what (?:can|do) (?:you|u) do',
+    'what is this bot',
+    'what (?:is|s) selene',
+    'who is selene',
+    'how do (?:you|u) work',
+    'are (?:you|u) (?:a )?(?:bot|robot|ai|human|real|person|real person|chatgpt|gpt)',
+    'is this (?:a )?(?:bot|ai)',
+    'what do (?:you|u) know',
+    '(?:good|bad|nice) bot',
+    'help',
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|'),
+);

@@ -19,7 +19,7 @@ const questionText = z
 export const voteValueSchema = z.enum(['up', 'down']);
 export type VoteValue = z.infer<typeof voteValueSchema>;
 
-const routes = ['entry', 'food', 'related', 'none'] as const satisfies readonly Route[];
+const routes = ['entry', 'food', 'related', 'smalltalk', 'none'] as const satisfies readonly Route[];
 export const routeSchema = z.enum(routes);
 // Fails to compile if the engine adds a route the store does not know about.
 type _RoutesCoverEngine = Route extends (typeof routes)[number] ? true : never;

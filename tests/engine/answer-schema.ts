@@ -15,14 +15,14 @@ const citation = z.strictObject({
 
 const suggestion = z.strictObject({ id: z.string().min(1), title: z.string().min(1), question: z.string().min(1) });
 
-export const answerSchema = z.strictObject({
+const answerFields = {
   answered: z.boolean(),
   confidence: z.number().min(0).max(1),
   text: z.string().min(1),
   citations: z.array(citation),
   suggestions: z.array(suggestion).max(3),
   disclaimer: z.string().min(1),
-  route: z.enum(['entry', 'food', 'related', 'none']),
+  route: z.enum(['entry', 'food', 'related', 'smalltalk', 'none']),
   matchId: z.string().nullable(),
   safety: z.string().nullable(),
   evidence: z.array(
@@ -33,6 +33,18 @@ export const answerSchema = z.strictObject({
       url: z.string().nullable(),
     }),
   ),
+};
+
+/** One question of a several-question message: an answer with its heading, never with parts of its own. */
+export const answerPartSchema = z.strictObject({
+  ...answerFields,
+  heading: z.string().min(1),
+  asked: z.string().min(1),
+});
+
+export const answerSchema = z.strictObject({
+  ...answerFields,
+  parts: z.array(answerPartSchema).min(2).max(3).optional(),
 });
 
 export function loadProjectKnowledge(): KnowledgeBase {

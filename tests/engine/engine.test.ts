@@ -150,7 +150,6 @@ describe('refusal', () => {
     ['chemistry', 'what is the atomic number of selenium'],
     ['medication', 'how do antibiotics kill bacteria'],
     ['cooking', 'how long should I boil an egg'],
-    ['greeting', 'hi'],
     ['gibberish', 'asdfghjkl'],
     ['empty', ''],
     ['punctuation only', '?!?! 🙂'],

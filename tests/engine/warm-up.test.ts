@@ -39,5 +39,5 @@ describe('engine warm-up', () => {
     expect(warmed.autocompleteQuestions('selen')).toEqual(fresh.autocompleteQuestions('selen'));
     expect(warmed.autocompleteFoods('bra')).toEqual(fresh.autocompleteFoods('bra'));
     // Hundreds of deep comparisons of whole answers: seconds on a busy 2-core machine, not a timing target.
-  }, 60_000);
+  }, 120_000);
 });

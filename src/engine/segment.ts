@@ -1,0 +1,100 @@
+import { normaliseText, words } from './normalise.js';
+import {
+  CLAUSE_JOINERS,
+  GREETING_WORDS,
+  MAX_PARTS,
+  MAX_SEGMENT_SCAN,
+  PLEASANTRY_GLUE,
+  QUESTION_OPENERS,
+  THANKS_WORDS,
+} from './vocabulary.js';
+
+// Splitting a message as members write it: sentences and list items, clauses joined by "and how ...",
+// greetings and sign-offs set apart. Pure and bounded: only the first MAX_SEGMENT_SCAN characters are read.
+
+/**
+ * A sentence: up to its end mark (kept, so a question mark can be seen), a line break, or a colon ("2
+ * things: ..."). A dot inside a number ("2.5 mcg") does not end one.
+ */
+const SENTENCE = /(?:[^.!?;:\n]|\.(?=\d))+(?:[.!?;:]+|\n|$)/g;
+/** List markers ("1)", "2.", "- ") at the start of a line. */
+const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/;
+
+const greetingWords = new Set(words(GREETING_WORDS));
+const thanksWords = new Set(words(THANKS_WORDS));
+const glueWords = new Set(words(PLEASANTRY_GLUE));
+
+export interface Segment {
+  /** The text of the sentence or clause, as typed. */
+  text: string;
+  /** Normalised words. */
+  words: string[];
+  /** Ends with a question mark or opens with a question word. */
+  asks: boolean;
+}
+
+export type Pleasantry = 'greeting' | 'thanks';
+
+/**
+ * What a run of words is when it is nothing but greetings, thanks, praise or a sign-off ("hi selene!",
+ * "thx!!", "good bot"), or null. It needs one greeting or thanks word: "is that good" is not one.
+ */
+export function pleasantry(ws: readonly string[]): Pleasantry | null {
+  if (!ws.length || !ws.every((w) => greetingWords.has(w) || thanksWords.has(w) || glueWords.has(w))) return null;
+  if (ws.some((w) => thanksWords.has(w))) return 'thanks';
+  return ws.some((w) => greetingWords.has(w)) ? 'greeting' : null;
+}
+
+export const isPleasantry = (ws: readonly string[]): boolean => pleasantry(ws) !== null;
+
+/** The words after any joiners a clause opens with ("and also is it safe" -> "is it safe"). */
+function withoutJoiners(ws: readonly string[]): readonly string[] {
+  let from = 0;
+  while (from < ws.length - 1 && CLAUSE_JOINERS.has(ws[from] as string)) from++;
+  return ws.slice(from);
+}
+
+const opensQuestion = (ws: readonly string[]): boolean => QUESTION_OPENERS.has(withoutJoiners(ws)[0] ?? '');
+
+/**
+ * A sentence split at each ", and how ...", " and also is ...", ", what ..." where a new question begins:
+ * the joiner followed by a question opener, after a comma or not. A clause that does not ask stays with
+ * the one before it.
+ */
+function clauses(sentence: string): string[] {
+  const out: string[] = [];
+  // The comma stays with the clause before it, so joining the pieces again gives the sentence back.
+  const pieces = sentence.split(/(?<=,)\s*|(?<!\b(?:and|also|plus))\s+(?=(?:and|also|plus)\s)/i);
+  for (const piece of pieces) {
+    const ws = words(normaliseText(piece));
+    const last = out.length - 1;
+    if (last >= 0 && !opensQuestion(ws)) out[last] = `${out[last]} ${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
+
+/** The sentences and clauses of a message, greetings and thanks included (see `isPleasantry`). */
+export function segments(message: string): Segment[] {
+  const text = message.slice(0, MAX_SEGMENT_SCAN);
+  const out: Segment[] = [];
+  for (const match of text.matchAll(SENTENCE)) {
+    const sentence = match[0].replace(LIST_MARKER, '');
+    const asked = sentence.trimEnd().endsWith('?');
+    const parts = clauses(sentence);
+    parts.forEach((part, i) => {
+      const ws = words(normaliseText(part));
+      if (!ws.length) return;
+      // Only the sentence's last clause carries its question mark.
+      out.push({ text: part.trim(), words: ws, asks: opensQuestion(ws) || (asked && i === parts.length - 1) });
+    });
+  }
+  return out;
+}
+
+/** The question parts of a message: sentences or clauses that ask, up to MAX_PARTS, greetings left out. */
+export function questionParts(message: string): Segment[] {
+  return segments(message)
+    .filter((s) => s.asks && !isPleasantry(s.words))
+    .slice(0, MAX_PARTS);
+}

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isPleasantry, questionParts, segments } from '../../src/engine/segment.js';
+import { MAX_PARTS } from '../../src/engine/vocabulary.js';
+
+const asked = (message: string): string[] => questionParts(message).map((s) => s.text);
+
+describe('segments', () => {
+  it('splits sentences, list items and a heading before a colon', () => {
+    expect(segments('hey! 2 things: does selenium help? how much?').map((s) => s.text)).toEqual([
+      'hey!',
+      '2 things:',
+      'does selenium help?',
+      'how much?',
+    ]);
+    expect(asked('1) what are selenoproteins\n2) how much should i take')).toEqual([
+      'what are selenoproteins',
+      'how much should i take',
+    ]);
+    expect(asked('- is it safe\n- does it help with colds')).toEqual(['is it safe', 'does it help with colds']);
+  });
+
+  it('splits a sentence where a second question is joined on ("..., and how much ...")', () => {
+    expect(asked('does it help with inflammation, and how much should I get a day?')).toEqual([
+      'does it help with inflammation,',
+      'and how much should I get a day?',
+    ]);
+    expect(asked('is selenium an antioxidant and also is it safe')).toEqual([
+      'is selenium an antioxidant',
+      'and also is it safe',
+    ]);
+  });
+
+  it('keeps a clause that does not ask with the one before it', () => {
+    expect(asked('does selenium help with colds and flu?')).toEqual(['does selenium help with colds and flu?']);
+    expect(asked("I read it twice and I'm confused, what role does selenium play")).toEqual([
+      'what role does selenium play',
+    ]);
+  });
+
+  it('does not end a sentence at the dot of a number', () => {
+    expect(asked('is 2.5 mcg a lot?')).toEqual(['is 2.5 mcg a lot?']);
+  });
+
+  it('sets greetings, thanks and sign-offs apart, never a question', () => {
+    expect(asked('hi selene! what is selenium? thanks so much')).toEqual(['what is selenium?']);
+    expect(isPleasantry(['thank', 'you', 'so', 'much'])).toBe(true);
+    expect(isPleasantry(['good', 'bot'])).toBe(true);
+    expect(isPleasantry(['is', 'that', 'good'])).toBe(false);
+    expect(isPleasantry(['hi', 'is', 'selenium', 'good'])).toBe(false);
+  });
+
+  it('finds no question in a message that asks nothing', () => {
+    expect(asked('selenium is cool. my mom takes it.')).toEqual([]);
+    expect(asked('')).toEqual([]);
+  });
+
+  it('never returns more than MAX_PARTS questions, each a piece of the message', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 10_000 }),
+          fc
+            .array(fc.constantFrom('what is it? ', 'how much?', ' and how ', ', ', '\n1) ', 'hi! ', 'why. '), {
+              maxLength: 300,
+            })
+            .map((p) => p.join('')),
+        ),
+        (message) => {
+          const parts = questionParts(message);
+          expect(parts.length).toBeLessThanOrEqual(MAX_PARTS);
+          for (const p of parts) {
+            expect(p.words.length).toBeGreaterThan(0);
+            expect(message).toContain(p.text.split(' ')[0]);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
