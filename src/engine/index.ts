@@ -3,14 +3,17 @@ import { refusal } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
 import { createComposer, type Reply } from './compose.js';
 import { createContext } from './context.js';
+import { createFoodIntents } from './food-intents.js';
 import { createFoodQuestions } from './food-question.js';
+import { createDoseCheck, intakeFigures } from './intake.js';
 import { createRanker } from './match.js';
-import { analyseStems, normaliseText, words } from './normalise.js';
+import { analyse, analyseStems, normaliseText, words } from './normalise.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
 import { detectSmallTalk, smallTalkAnswer } from './smalltalk.js';
 import type { Answer, Engine } from './types.js';
 import { createUnderstander } from './understand.js';
+import { INTAKE_WORDS } from './vocabulary.js';
 
 export { DISCLAIMER, REFUSAL_TEXT } from './answer.js';
 export { SUGGESTION_FLOOR } from './compose.js';
@@ -29,6 +32,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const rankTopics = createRanker(ctx);
   const scope = createScope(ctx);
   const compose = createComposer(ctx, ask);
+  const dose = createDoseCheck(ctx);
+  const intakeTerms = new Set(analyse(INTAKE_WORDS, ctx.lexicon).terms);
+  const foodIntents = createFoodIntents(ctx);
 
   /** One question through the stages: its answer, a heading for it, and what it asked that is off-topic. */
   function decide(question: string): Reply {
@@ -50,6 +56,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const offTopic = scope.offTopicNames(q, foodWords);
     if (offTopic.length) return reply(compose.refuse(ranked), '', offTopic);
     const wantsSafety = q.terms.some((t) => ctx.safetyTerms.has(t));
+    // Route: the member's own numbers (a supplement plus foods), or a food view asked in free text.
+    const numbers = dose.answer(question, q);
+    if (numbers) return reply(numbers, 'Your total');
+    const view = foodIntents.answer(question, q);
+    if (view) return reply(view, 'Foods');
     if (foodMatch) {
       const { result, question: fq, limitAsked } = foodMatch;
       const servings = result.serving ? fq.servingsIn(q.words, result.serving) : 1;
@@ -57,8 +68,14 @@ export function createEngine(kb: KnowledgeBase): Engine {
     }
     if (ctx.router.asksForFoodList(q.words)) return reply(food.topFoods(), 'Foods richest in selenium');
     if (scope.refusalReason(q, ranked[0]) !== null) return reply(compose.refuse(ranked));
-    // Compose: the best topic's quotes, its related topics as suggestions.
-    return reply(compose.fromBest(ranked, wantsSafety), ranked[0]?.doc.title ?? '');
+    // Compose: the best topic's quotes, its related topics as suggestions; the reference amounts when
+    // an amount is asked (the article gives none).
+    const answer = compose.fromBest(ranked, wantsSafety);
+    const figures = answer.safety && q.terms.some((t) => intakeTerms.has(t)) ? intakeFigures(kb, q.original) : null;
+    const withFigures = figures
+      ? { ...answer, text: `${answer.text} ${figures.text}`, citations: [...answer.citations, figures.citation] }
+      : answer;
+    return reply(withFigures, ranked[0]?.doc.title ?? '');
   }
 
   const namesSelenium = (text: string): boolean => ctx.router.mentionsSelenium(words(normaliseText(text)));

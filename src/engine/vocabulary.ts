@@ -110,3 +110,26 @@ export const ABOUT_BOT = new RegExp(
     .map((p) => `(?:${p})`)
     .join('|'),
 );
+
+/** Words that say a member takes a supplement of the amount they give ("I take 200 mcg", "a 100mcg pill"). */
+export const SUPPLEMENT_CUES =
+  'take takes taking took pill pills supplement supplements capsule capsules tablet tablets multivitamin multi toma tomo';
+
+/** Words that ask whether a total is too much or enough ("is that too much", "am I over 400", "safe?"). */
+export const DOSE_QUESTION_CUES =
+  'much over under limit max maximum ok okay safe dangerous enough exceed exceeding above below toxic overdose';
+
+/** Words that ask to compare two foods ("which has more", "tuna vs salmon"). */
+export const COMPARE_CUES = 'vs versus compare compared comparison or more than which better';
+
+/** Words that ask for a ranking of a category's foods ("top fish", "best vegan sources"), not one food's amount. */
+export const RANKING_CUES = 'top best richest highest most list sources source rich high good great';
+
+/** Words that ask for plant foods only. */
+export const PLANT_CUES = 'vegan vegans vegetarian vegetarians plant plants plantbased veggie';
+
+/** Foods listed for a category or plant-based question. */
+export const FOODS_IN_LIST = 5;
+
+/** Words that ask for the reference amounts: an entry answer to them also states the RDA and upper limit. */
+export const INTAKE_WORDS = 'rda upper limit intake dose dosage maximum daily value recommended mcg much enough';

@@ -1,0 +1,104 @@
+import type { KnowledgeBase } from '../knowledge/load.js';
+import { DISCLAIMER, safetyLine } from './answer.js';
+import type { EngineContext } from './context.js';
+import { FOOD_CONFIDENCE } from './food-question.js';
+import { type Analysed, normaliseText, words } from './normalise.js';
+import type { Answer, Citation, FoodResult } from './types.js';
+import { DOSE_QUESTION_CUES, SUPPLEMENT_CUES } from './vocabulary.js';
+
+// Intake arithmetic with the numbers a member gives: a supplement's mcg plus named foods against the adult
+// RDA and upper limit, and the reference figures themselves as a cited data point for amount questions.
+
+/** "200 mcg", "300mcg" (normalised to "300 mcg"), "50 micrograms". */
+const DOSE = /(?:^| )(\d+(?:\.\d+)?) (?:mcg|micrograms?|ug|μg)(?= |$)/g;
+/** More than this is a typo or a joke (a member's daily total, not a lab value). */
+const MAX_DOSE_MCG = 100_000;
+/** Message pieces that may each name one food ("a pill plus brazil nuts and tuna"). */
+const FOOD_PIECES = /,|\band\b|\bplus\b|\bwith\b|\+|&/;
+
+/** The adult RDA and upper limit (and the group the words name, when the table has it) as a data citation. */
+export function intakeFigures(kb: KnowledgeBase, ws: readonly string[]): { text: string; citation: Citation } {
+  const { rda, upperLimit } = kb.facts;
+  const source = kb.references.find((r) => r.id === rda.sourceId);
+  const group = ws.some((w) => w.startsWith('pregnan'))
+    ? rda.rows.find((r) => r.group === 'pregnancy')
+    : ws.some((w) => w.startsWith('breastfe') || w.startsWith('lactat') || w.startsWith('nursing'))
+      ? rda.rows.find((r) => r.group === 'lactation')
+      : undefined;
+  const extra = group ? ` (${group.group}: ${group.mcg} mcg a day)` : '';
+  const text = `Adult RDA: ${rda.adultMcg} mcg a day${extra}; tolerable upper intake level: ${upperLimit.adultMcg} mcg a day.`;
+  return {
+    text,
+    citation: {
+      kind: 'data',
+      quote: text,
+      section: source?.title ?? rda.sourceId,
+      sourceId: rda.sourceId,
+      url: source?.url ?? null,
+    },
+  };
+}
+
+export interface DoseCheck {
+  /** The member's own total (supplement mcg plus named foods), checked against the RDA and upper limit. */
+  answer(message: string, q: Analysed): Answer | null;
+}
+
+export function createDoseCheck(ctx: EngineContext): DoseCheck {
+  const { kb, foods, stemOf } = ctx;
+  const supplementCues = new Set(words(SUPPLEMENT_CUES).map(stemOf));
+  const doseCues = new Set(words(DOSE_QUESTION_CUES).map(stemOf));
+
+  function namedFoods(message: string): FoodResult[] {
+    const found = new Map<string, FoodResult>();
+    for (const piece of message.slice(0, 500).split(FOOD_PIECES)) {
+      const hit = foods.findInText(piece);
+      if (hit?.result.found && hit.result.id && hit.result.mcg !== null) found.set(hit.result.id, hit.result);
+    }
+    return [...found.values()];
+  }
+
+  function answer(message: string, q: Analysed): Answer | null {
+    const normalised = normaliseText(message);
+    const doses = [...normalised.matchAll(DOSE)].map((m) => Number(m[1])).filter((n) => n > 0 && n <= MAX_DOSE_MCG);
+    const stems = q.original.map(stemOf);
+    if (doses.length !== 1 || !stems.some((s) => supplementCues.has(s)) || !stems.some((s) => doseCues.has(s)))
+      return null;
+    const supplement = doses[0] as number;
+    const named = namedFoods(message);
+    const { rda, upperLimit } = kb.facts;
+    const total = supplement + named.reduce((sum, f) => sum + (f.mcg ?? 0), 0);
+    const items = [
+      `your ${supplement} mcg supplement`,
+      ...named.map((f) => `${f.name} (${f.mcg} mcg per ${f.serving})`),
+    ];
+    const sum = named.length ? `Adding it up: ${items.join(' + ')} = about ${round(total)} mcg a day.` : '';
+    const verdict =
+      total > upperLimit.adultMcg
+        ? `That is above the adult upper limit of ${upperLimit.adultMcg} mcg a day.`
+        : total >= rda.adultMcg
+          ? `That is at or above the adult RDA of ${rda.adultMcg} mcg and ${total >= NEAR_LIMIT * upperLimit.adultMcg ? 'just ' : ''}below the upper limit of ${upperLimit.adultMcg} mcg a day.`
+          : `That is below the adult RDA of ${rda.adultMcg} mcg and well below the upper limit of ${upperLimit.adultMcg} mcg a day.`;
+    const figures = intakeFigures(kb, q.original);
+    const foodCitations = named.flatMap((f) => foods.describe(f).citations.slice(0, 1));
+    return {
+      answered: true,
+      confidence: FOOD_CONFIDENCE,
+      text: `${sum || `A ${supplement} mcg supplement a day, on its own.`} ${verdict} The article itself gives no amounts; these figures are from the reference tables. Food amounts vary, so this is an estimate.`,
+      citations: [...foodCitations, figures.citation],
+      suggestions: [],
+      disclaimer: DISCLAIMER,
+      route: 'food',
+      matchId: named[0]?.id ?? null,
+      safety: safetyLine(kb),
+      evidence: [],
+    };
+  }
+
+  return { answer };
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** A total at or above this share of the upper limit is "just below" it: little room for a richer meal. */
+const NEAR_LIMIT = 0.8;
