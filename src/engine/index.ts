@@ -7,6 +7,7 @@ import { createFoodIntents } from './food-intents.js';
 import { createFoodQuestions } from './food-question.js';
 import { createDoseCheck, intakeFigures } from './intake.js';
 import { createRanker } from './match.js';
+import { createMentionCheck } from './mentions.js';
 import { analyse, analyseStems, normaliseText, words } from './normalise.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
@@ -35,6 +36,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const dose = createDoseCheck(ctx);
   const intakeTerms = new Set(analyse(INTAKE_WORDS, ctx.lexicon).terms);
   const foodIntents = createFoodIntents(ctx);
+  const mentions = createMentionCheck(ctx);
 
   /** One question through the stages: its answer, a heading for it, and what it asked that is off-topic. */
   function decide(question: string): Reply {
@@ -105,6 +107,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (combined) return combined;
     const whole = decide(message);
     if (whole.answer.answered) return whole.answer;
+    // "Is cancer mentioned?": no curated topic answers, so the article's own text does, yes or no.
+    const mention = mentions.answer(message);
+    if (mention) return mention.answered ? mention : { ...mention, suggestions: whole.answer.suggestions };
     // Only one of several questions is covered: that answer, and what the rest asked is not covered. When
     // another question names something off-topic, the covered one must name selenium itself ("is zinc or
     // vitamin D better? how much of each should I take" asks nothing about selenium).

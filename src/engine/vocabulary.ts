@@ -133,3 +133,18 @@ export const FOODS_IN_LIST = 5;
 
 /** Words that ask for the reference amounts: an entry answer to them also states the RDA and upper limit. */
 export const INTAKE_WORDS = 'rda upper limit intake dose dosage maximum daily value recommended mcg much enough';
+
+/**
+ * "Is X mentioned?", "does it say anything about X", "where does it say X": what the member asks the
+ * article to contain, matched on normalised words; the capture group is X.
+ */
+export const MENTION_QUESTIONS: readonly RegExp[] = [
+  /(?:^| )(?:does|do|did) (?:the |this |that )?(?:article|it|text|page|post|author) (?:ever )?(?:mention|say anything about|say something about|say about|talk about|discuss|cover|bring up|touch on|name|list|say) (?:anything about |something about |anything on )?(.+)$/,
+  /(?:^| )(?:is|are|was|were) (?:there )?(?:anything about )?(.+?) (?:mentioned|discussed|covered|talked about|named|brought up)(?: anywhere| at all| in (?:the |this )?(?:article|it|text))?$/,
+  /(?:^| )where (?:does|do) (?:the |this )?(?:article|it|text) (?:say|mention|talk about) (?:that )?(.+)$/,
+  /(?:^| )quote where (?:the |this )?(?:article|it) (?:says|mentions) (?:that )?(.+)$/,
+];
+
+/** Words that trail a mention question without naming what is asked ("anywhere", "at all", "pls"). */
+export const MENTION_FILLER =
+  'anywhere at all in the article it this text any anything specific specifically pls please lol';

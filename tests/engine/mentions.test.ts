@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.js';
+import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
+
+// "Is X mentioned?": yes with the article's own sentences, or an honest no; never a guess.
+
+const kb = loadProjectKnowledge();
+const engine = createEngine(kb);
+
+describe('questions about what the article mentions', () => {
+  it('answers yes with verbatim sentences of the article that name it', () => {
+    const a = engine.ask('does it say anything about bacteria?');
+    answerSchema.parse(a);
+    expect(a.answered).toBe(true);
+    expect(a.citations.length).toBeGreaterThan(0);
+    for (const c of a.citations) {
+      expect(c.kind).toBe('quote');
+      expect(kb.article.resolvedSections.some((s) => s.text.includes(c.quote))).toBe(true);
+      expect(c.quote.toLowerCase()).toContain('bacteri');
+    }
+  });
+
+  it('says honestly that the article does not mention something, without an answer', () => {
+    for (const [message, subject] of [
+      ['does the article mention vitamin d', 'vitamin d'],
+      ['is zinc mentioned anywhere?', 'zinc'],
+      ['does it talk about dogs', 'dogs'],
+    ] as const) {
+      const a = engine.ask(message);
+      answerSchema.parse(a);
+      expect(a.answered, message).toBe(false);
+      expect(a.text).toBe(`The article doesn't mention ${subject}.`);
+      expect(a.citations).toEqual([]);
+    }
+  });
+
+  it('leaves questions a curated topic answers to that topic', () => {
+    expect(engine.ask('is covid mentioned').matchId).toBe('covid-19');
+  });
+});
