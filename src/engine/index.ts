@@ -9,6 +9,7 @@ import { createDoseCheck, intakeFigures } from './intake.js';
 import { createRanker } from './match.js';
 import { createMentionCheck } from './mentions.js';
 import { analyse, analyseStems, normaliseText, words } from './normalise.js';
+import { plainRequest, shortForm } from './plain.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
 import { detectSmallTalk, smallTalkAnswer } from './smalltalk.js';
@@ -98,6 +99,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
   }
 
   function ask(message: string): Answer {
+    const { rest, plain } = plainRequest(message);
+    if (!plain) return askMessage(message);
+    // "ELI5", "keep it short": the request chooses the answer's form; it does not say what is asked.
+    return shortForm(askMessage(rest));
+  }
+
+  function askMessage(message: string): Answer {
     const talk = detectSmallTalk(message);
     if (talk) return smallTalkAnswer(talk, kb, compose.generalSuggestions());
     // Several questions in one message: each answered on its own, under its own heading.

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.js';
+import { plainRequest } from '../../src/engine/plain.js';
+import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
+
+const engine = createEngine(loadProjectKnowledge());
+
+describe('plain-language requests', () => {
+  it('recognises the request and leaves the question', () => {
+    expect(plainRequest('eli5 what are selenoproteins')).toEqual({ rest: 'what are selenoproteins', plain: true });
+    expect(plainRequest('what is ROS in normal words?').rest).toBe('what is ROS ?');
+    expect(plainRequest('keep it short: does selenium help with flu').plain).toBe(true);
+    expect(plainRequest('what is selenium').plain).toBe(false);
+  });
+
+  it('answers the same topic in its short form: one verbatim quote', () => {
+    const full = engine.ask('what are selenoproteins');
+    const short = engine.ask('what are selenoproteins, in normal people words');
+    answerSchema.parse(short);
+    expect(short.matchId).toBe(full.matchId);
+    expect(short.citations).toHaveLength(1);
+    expect(short.citations[0]).toEqual(full.citations[0]);
+    expect(short.text.length).toBeLessThan(full.text.length);
+  });
+
+  it('still refuses what it would refuse', () => {
+    expect(engine.ask('eli5 how does zinc help colds').answered).toBe(false);
+    expect(engine.ask('in simple words pls').answered).toBe(false);
+  });
+});
