@@ -2,7 +2,7 @@ import { DISCLAIMER, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
 import { FOOD_CONFIDENCE } from './food-question.js';
 import { CATEGORIES, findCategory } from './foods/categories.js';
-import { type Analysed, words } from './normalise.js';
+import { type Analysed, normaliseText, words } from './normalise.js';
 import type { Answer, Citation, FoodResult } from './types.js';
 import { COMPARE_CUES, FOODS_IN_LIST, PLANT_CUES, RANKING_CUES } from './vocabulary.js';
 
@@ -25,6 +25,9 @@ export function createFoodIntents(ctx: EngineContext): FoodIntents {
   const compareCues = new Set(words(COMPARE_CUES));
   const rankingCues = new Set(words(RANKING_CUES));
   const plantCues = new Set(words(PLANT_CUES));
+  const foodNames = new Set(
+    kb.foods.flatMap((f) => [f.name, ...f.aliases]).map((n) => words(normaliseText(n.split(',')[0] ?? n))[0] ?? ''),
+  );
   const plantCategories = CATEGORIES.filter((c) => c.plant).map((c) => c.id);
 
   const firstCitation = (f: FoodResult): Citation[] => foods.describe(f).citations.slice(0, 1);
@@ -81,7 +84,11 @@ export function createFoodIntents(ctx: EngineContext): FoodIntents {
       unique.sort((x, y) => (y.mcg ?? 0) - (x.mcg ?? 0));
       return listed(unique.slice(0, FOODS_IN_LIST), 'plant foods');
     }
-    const found = ws.map(findCategory).find((c) => c !== null);
+    // A word that is also a food's own name ("milk", "bread") asks about that food, not its category.
+    const found = ws
+      .filter((w) => !foodNames.has(w) && !foodNames.has(w.replace(/s$/, '')))
+      .map(findCategory)
+      .find((c) => c !== null);
     if (!found) return null;
     return listed(
       foods.top({ category: found.id, limit: FOODS_IN_LIST }).filter((f) => f.found),

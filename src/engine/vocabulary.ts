@@ -143,6 +143,7 @@ export const MENTION_QUESTIONS: readonly RegExp[] = [
   /(?:^| )(?:is|are|was|were) (?:there )?(?:anything about )?(.+?) (?:mentioned|discussed|covered|talked about|named|brought up)(?: anywhere| at all| in (?:the |this )?(?:article|it|text))?$/,
   /(?:^| )where (?:does|do) (?:the |this )?(?:article|it|text) (?:say|mention|talk about) (?:that )?(.+)$/,
   /(?:^| )quote where (?:the |this )?(?:article|it) (?:says|mentions) (?:that )?(.+)$/,
+  /^(?:which|what) (.+?) (?:does|do|did) (?:the |this )?(?:article|it|text|author) (?:name|mention|list|talk about|cover|bring up)$/,
 ];
 
 /** Words that trail a mention question without naming what is asked ("anywhere", "at all", "pls"). */
