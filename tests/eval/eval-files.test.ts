@@ -1,6 +1,6 @@
 // Guards Selene's own evaluation sets: a malformed line or an evidence phrase the article never says would make
 // the eval score meaningless, so each line is parsed and each phrase traced back to the knowledge files.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -140,4 +140,46 @@ describe.skipIf(!existsSync(devQuestions))('independence from the shared dev set
     );
     expect(questionsFile.rows.filter((r) => dev.has(fold(r.q))).map((r) => r.q)).toEqual([]);
   });
+});
+
+// Every other eval file of the project (the blind Discord-register sets, conversations): each line must
+// parse, each file ask each message once, and a held-out half share no message with its tuning half.
+const evalDir = fileURLToPath(new URL('./', import.meta.url));
+const otherFiles = readdirSync(evalDir).filter(
+  (f) => f.endsWith('.jsonl') && f !== 'questions.jsonl' && f !== 'foods.jsonl',
+);
+const anyLineSchema = z.union([
+  questionLineSchema,
+  foodLineSchema,
+  z.object({
+    turns: z.array(z.string().trim().min(1)).min(1),
+    expect: z.enum(['answer', 'none']),
+    any: z.array(z.string().trim().min(1)).min(1).optional(),
+    kind: z.string().optional(),
+  }),
+]);
+const asked = (row: z.infer<typeof anyLineSchema>): string => ('q' in row ? row.q : row.turns.join(' | '));
+
+describe.each(otherFiles)('tests/eval/%s', (file) => {
+  const parsed = parseJsonLines(readText(`${evalDir}${file}`), anyLineSchema);
+
+  it('every line parses as a question, a food query or a conversation', () => {
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.length).toBeGreaterThan(0);
+  });
+
+  it('asks each message once', () => {
+    expect(duplicates(parsed.rows.map(asked))).toEqual([]);
+  });
+
+  const tuning = file.replace('heldout', 'tuning');
+  it.skipIf(!file.includes('heldout') || !existsSync(`${evalDir}${tuning}`))(
+    'shares no message with its tuning half',
+    () => {
+      const seen = new Set(
+        parseJsonLines(readText(`${evalDir}${tuning}`), anyLineSchema).rows.map((r) => fold(asked(r))),
+      );
+      expect(parsed.rows.filter((r) => seen.has(fold(asked(r)))).length).toBe(0);
+    },
+  );
 });
