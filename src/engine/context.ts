@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { createFoodIndex, type FoodIndex } from './foods/index.js';
 import { buildMatchIndex, type DocInput, type MatchIndex } from './matcher.js';
 import {

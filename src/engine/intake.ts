@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { DISCLAIMER, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
 import { FOOD_CONFIDENCE } from './food-question.js';

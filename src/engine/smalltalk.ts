@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { DISCLAIMER } from './answer.js';
 import { normaliseText, words } from './normalise.js';
 import { type Pleasantry, pleasantry } from './segment.js';
