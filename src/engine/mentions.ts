@@ -13,6 +13,9 @@ const MAX_MENTION_QUOTES = 2;
 /** What a mention question may ask about: a few words, not a whole question. */
 const MAX_SUBJECT_WORDS = 5;
 
+/** A question word before the mention phrase. */
+const ASKS_WHAT = /(?:^| )(?:what|whats|how|why|when)(?= |$)/;
+
 interface Sentence {
   text: string;
   section: string;
@@ -39,7 +42,8 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
     const text = ws.join(' ');
     for (const pattern of MENTION_QUESTIONS) {
       const m = pattern.exec(text);
-      if (!m?.[1]) continue;
+      // "What does it say about X" asks for what it says, which the topics answer, not whether it does.
+      if (!m?.[1] || ASKS_WHAT.test(text.slice(0, m.index + 1))) continue;
       const subject = words(m[1]).filter((w) => !filler.has(w));
       while (subject.length && STOPWORDS.has(subject[0] as string)) subject.shift();
       if (subject.length && subject.length <= MAX_SUBJECT_WORDS) return subject.join(' ');

@@ -34,6 +34,11 @@ describe('questions about what the article mentions', () => {
     }
   });
 
+  it('does not answer "what does it say about X" with a yes or no', () => {
+    const a = engine.ask('what does this article say about selenium supplements, who wins');
+    expect(a.text).not.toMatch(/^The article doesn't mention|^Yes, the article mentions/);
+  });
+
   it('leaves questions a curated topic answers to that topic', () => {
     expect(engine.ask('is covid mentioned').matchId).toBe('covid-19');
   });
