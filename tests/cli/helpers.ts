@@ -79,12 +79,15 @@ export const answerSchema = z
     ),
     suggestions: z.array(z.object({ id: z.string(), title: z.string(), question: z.string() })).max(3),
     disclaimer: z.string().min(1),
-    route: z.enum(['entry', 'food', 'related', 'none']),
+    route: z.enum(['entry', 'food', 'related', 'smalltalk', 'none']),
     matchId: z.string().nullable(),
     safety: z.string().nullable(),
     evidence: z.array(z.object({ text: z.string(), sourceId: z.string(), sourceTitle: z.string(), url })),
   })
-  .refine((a) => a.answered || a.route === 'none', 'a refused answer has route "none"');
+  .refine(
+    (a) => a.answered || a.route === 'none' || a.route === 'smalltalk',
+    'an unanswered message has route "none" (or "smalltalk" for a greeting)',
+  );
 
 export const foodSchema = z.object({
   found: z.boolean(),
