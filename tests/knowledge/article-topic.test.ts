@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.js';
 import type { Engine } from '../../src/engine/types.js';
-import type { KnowledgeBase } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { loadProjectKnowledge } from '../engine/answer-schema.js';
 
 // The article as a topic of its own: title, publisher, link, overall argument, evidence, promotion,
