@@ -77,6 +77,12 @@ describe('the article as a topic', () => {
     expect(promo.evidence[0]?.text).toMatch(/^Promotion:/);
   });
 
+  it('does not take a pasted link to the article for a question about its publisher', () => {
+    // The link's words (the publisher's name, the topic) are no question; link cards handle links.
+    for (const message of [kb.article.url, `look at this ${kb.article.url}`])
+      expect(engine.ask(message).answered, message).toBe(false);
+  });
+
   it.each([
     ['what is the title of the article', 'article-title'],
     ['who published this article', 'article-publisher'],
