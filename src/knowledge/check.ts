@@ -61,6 +61,9 @@ export function checkKnowledge(kb: KnowledgeBase): KnowledgeError[] {
     entry.evidence.forEach((note, n) => {
       needSource('entries.json', `$.entries[${i}].evidence[${n}].sourceId`, note.sourceId);
     });
+    entry.glossary?.forEach((note, n) => {
+      needSource('entries.json', `$.entries[${i}].glossary[${n}].sourceId`, note.sourceId);
+    });
     entry.related.forEach((rel, r) => {
       if (!entryIds.has(rel))
         errors.push({ file: 'entries.json', path: `$.entries[${i}].related[${r}]`, reason: `unknown entry "${rel}"` });

@@ -54,6 +54,16 @@ export const evidenceNoteSchema = z.object({
   sourceId: id.describe('Id of a reference in references.json.'),
 });
 
+/**
+ * A plain-words definition of a term the article uses without explaining ("selenoproteins", "ROS"),
+ * written by curators, not quoted, with its own source; never mixed with the article's quotes.
+ */
+export const glossaryNoteSchema = z.object({
+  term: text.max(60).describe('The term as the article writes it.'),
+  text: text.max(300).describe('One or two plain sentences, in our own words.'),
+  sourceId: id.describe('Id of a reference in references.json that says this.'),
+});
+
 export const entrySchema = z.object({
   id,
   title: text.max(80),
@@ -61,6 +71,7 @@ export const entrySchema = z.object({
   keywords: z.array(text).default([]),
   quotes: z.array(quoteSchema).min(1, 'needs at least one quote'),
   evidence: z.array(evidenceNoteSchema).default([]),
+  glossary: z.array(glossaryNoteSchema).optional().describe('Terms of the quotes explained in plain words.'),
   /** Set where intake, supplements or rich foods come up, so answers surface the upper limit. */
   safety: z.boolean().default(false),
   related: z.array(id).default([]).describe('Ids of other entries to suggest next.'),
@@ -173,6 +184,7 @@ export type ArticleMeta = z.infer<typeof articleSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
 export type Quote = z.infer<typeof quoteSchema>;
 export type EvidenceNote = z.infer<typeof evidenceNoteSchema>;
+export type GlossaryNote = z.infer<typeof glossaryNoteSchema>;
 export type Entry = z.infer<typeof entrySchema>;
 export type Food = z.infer<typeof foodSchema>;
 export type Facts = z.infer<typeof factsSchema>;

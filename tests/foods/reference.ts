@@ -50,7 +50,10 @@ export function plainRowMatch(
   const segmentExact = v.nameSegments.some(
     (seg) => seg.length === terms.length && terms.every((t) => hits(seg, t)) && seg.every((w) => asked.has(w)),
   );
-  const tier = inHead && coreCovered ? 0 : inName && coreCovered ? 1 : segmentExact ? 2 : inHead ? 3 : inName ? 4 : 5;
+  // The food named, each other word in a qualifier segment of its own ("Yogurt, plain, low fat").
+  const qualified = !inName && coreCovered && terms.every((t) => plainNamesTerm(v, t, asked));
+  const tier =
+    inHead && coreCovered ? 0 : inName && coreCovered ? 1 : segmentExact || qualified ? 2 : inHead ? 3 : inName ? 4 : 5;
   let cost = tier * 10 + f.baseCost;
   for (const t of terms) if (t.fuzzy) cost += 3;
   cost += formCost(f, asked);

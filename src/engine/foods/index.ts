@@ -3,6 +3,7 @@ import type { AutocompleteChoice, FoodComparison, FoodResult } from '../types.js
 import { createFoodAutocomplete } from './autocomplete.js';
 import { createFoodDescriber, type FoodDescriber } from './describe.js';
 import { createLookup } from './lookup.js';
+import { createCuratedNaming } from './naming.js';
 import { createResults } from './results.js';
 import { buildFoodTables } from './tables.js';
 import { createTextSearch, type TextHit } from './text-search.js';
@@ -47,8 +48,9 @@ export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
   const tables = buildFoodTables(kb);
   const search = createUsdaSearch(tables);
   const results = createResults(kb, tables);
-  const { lookup, commonRows, curatedPrefixTypos } = createLookup(tables, search, results);
-  const findInText = createTextSearch(tables, search, results, commonRows);
+  const naming = createCuratedNaming(tables);
+  const { lookup, commonRows, curatedPrefixTypos } = createLookup(tables, search, results, naming);
+  const findInText = createTextSearch(tables, search, results, commonRows, naming);
   const autocomplete = createFoodAutocomplete(tables, search, results, curatedPrefixTypos);
   const { top, topGroups, compare } = createFoodViews(tables, results, lookup);
   const { describe } = createFoodDescriber(kb, { mentions: tables.mentions, usdaByNdb: tables.byNdb });

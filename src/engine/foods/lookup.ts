@@ -2,6 +2,7 @@ import type { Food } from '../../knowledge/schema.js';
 import type { FoodResult } from '../types.js';
 import { editDistance } from '../typos.js';
 import { FOOD_LIMITS, normaliseServings } from './limits.js';
+import { type CuratedNaming, compoundForms } from './naming.js';
 import { NAMING_TIER } from './rank.js';
 import type { Hit, Results } from './results.js';
 import { type FoodTables, FUSE_CURATED } from './tables.js';
@@ -17,7 +18,7 @@ import {
   QUESTION_WORDS,
   singular,
 } from './text.js';
-import type { UsdaSearch } from './usda-search.js';
+import type { UsdaMatch, UsdaSearch } from './usda-search.js';
 
 // Looking a food up by what a member typed: an id, a curated name or alias, a whole USDA description,
 // a common name, USDA rows that name the words, or a close spelling; suggestions when nothing fits.
@@ -43,7 +44,12 @@ export interface Lookup {
   curatedPrefixTypos(typed: string): number[];
 }
 
-export function createLookup(tables: FoodTables, search: UsdaSearch, results: Results): Lookup {
+export function createLookup(
+  tables: FoodTables,
+  search: UsdaSearch,
+  results: Results,
+  curatedNaming: CuratedNaming,
+): Lookup {
   const {
     curated,
     curatedById,
@@ -60,6 +66,15 @@ export function createLookup(tables: FoodTables, search: UsdaSearch, results: Re
   } = tables;
   const { terms, searchUsda } = search;
   const { resultOf, notFound, odsHit, usdaHit, hitName } = results;
+  const tableWord = (w: string) => postings.has(w);
+
+  /**
+   * A USDA row with no selenium is an answer only to a query that names it (every word is in the food's own
+   * name, before its qualifiers, or a whole naming segment: "water", "chai", "fish oil sardine"); otherwise
+   * it is a row that merely shares words ("sardines in oil" is not "Fish oil, sardine") and would tell the
+   * member the food has none.
+   */
+  const shownZero = (m: UsdaMatch): boolean => (rows[m.index]?.[2] ?? 0) > 0 || m.match.tier < NAMING_TIER;
 
   /** Curated foods by a close spelling; `strict` for picking, loose for "did you mean". */
   function curatedFuzzy(query: string, strict: boolean): number[] {
@@ -142,6 +157,16 @@ export function createLookup(tables: FoodTables, search: UsdaSearch, results: Re
     if (!content.length) return [];
     const named = common.byKey(tokens.join(' ')) ?? common.byKey(content.join(' '));
     if (named) return commonRows(named.rows, []);
+    // A curated row the words plausibly name wins over USDA rows sharing some of them (naming.ts).
+    const curatedNamed = curatedNaming(content);
+    if (curatedNamed !== null) return [odsHit(curatedNamed) as Hit];
+    return fromUsda(compoundForms(content, tableWord));
+  }
+
+  /** Candidates for content words no curated or common name covers: the USDA table first, then close spellings. */
+  function fromUsda(content: string[]): Hit[] {
+    const joinedNamed = common.byKey(content.join(' '));
+    if (joinedNamed) return commonRows(joinedNamed.rows, []);
 
     // Cuts, forms and cooking words ("salmon fillet", "grilled venison") narrow a food but need not
     // be in its name: the food is looked up without them when the whole phrase names nothing.
@@ -158,7 +183,9 @@ export function createLookup(tables: FoodTables, search: UsdaSearch, results: Re
     if (content.every((t) => ANIMAL_WORDS.has(t))) return [];
     const foodish = content.some(canNameFood) || content.some((t) => MODIFIER_WORDS.has(t));
     const exactTerms = terms(content, { prefixLast: false, fuzzy: false });
-    const usdaAll = exactTerms ? searchUsda(exactTerms, FOOD_LIMITS.suggestions + 1, { named: true }) : [];
+    const usdaAll = exactTerms
+      ? searchUsda(exactTerms, FOOD_LIMITS.suggestions + 1, { named: true }).filter(shownZero)
+      : [];
     const usdaExact = foodish ? usdaAll : usdaAll.filter((m) => m.match.tier === 0);
     if (!foodish) return usdaExact.map((m) => usdaHit(m.index) as Hit);
     const curatedClose = curatedFuzzy(content.join(' '), true);
@@ -178,7 +205,9 @@ export function createLookup(tables: FoodTables, search: UsdaSearch, results: Re
     const prefixTypos = curatedPrefixTypos(content.join(' '));
     if (prefixTypos.length) return odsHits(prefixTypos);
     const fuzzyTerms = terms(content, { prefixLast: false, fuzzy: true });
-    return fuzzyTerms ? usdaHits(searchUsda(fuzzyTerms, FOOD_LIMITS.suggestions + 1, { named: true })) : [];
+    return fuzzyTerms
+      ? usdaHits(searchUsda(fuzzyTerms, FOOD_LIMITS.suggestions + 1, { named: true }).filter(shownZero))
+      : [];
   }
 
   function suggestionsFor(query: string): string[] {

@@ -332,7 +332,12 @@ export function rowMatch(
     segmentExact =
       to - from === terms.length && allHit(tokens, from, to, terms) && allAsked(tokens, from, to, asked, false);
   }
-  const tier = inHead && coreCovered ? 0 : inName && coreCovered ? 1 : segmentExact ? 2 : inHead ? 3 : inName ? 4 : 5;
+  // "low fat yogurt": "Yogurt, plain, low fat" names the food and says "low fat" in a qualifier of its own;
+  // it must beat "Margarine-like spread with yogurt, 70% fat", where the food is another food's ingredient.
+  // A row that names every word in its name ("Milk, whole") still comes first.
+  const qualified = !inName && coreCovered && terms.every((t) => namesTerm(f, t, asked));
+  const tier =
+    inHead && coreCovered ? 0 : inName && coreCovered ? 1 : segmentExact || qualified ? 2 : inHead ? 3 : inName ? 4 : 5;
   let cost = tier * TIER_WEIGHT + f.baseCost;
   for (const t of terms) if (t.fuzzy) cost += 3;
   cost += formCost(f, asked);

@@ -1,6 +1,7 @@
 import type { FoodResult } from '../types.js';
 import { editDistance } from '../typos.js';
 import { FOOD_LIMITS } from './limits.js';
+import { type CuratedNaming, reshapeText } from './naming.js';
 import { SEGMENT_TIER } from './rank.js';
 import type { Hit, Results } from './results.js';
 import type { FoodTables } from './tables.js';
@@ -43,6 +44,7 @@ export function createTextSearch(
   search: UsdaSearch,
   results: Results,
   commonRows: (rowsOf: readonly number[], extra: readonly string[]) => Hit[],
+  naming: CuratedNaming,
 ): (text: string) => TextHit | null {
   const { byKey, common, curatedByStart, curatedMaxTokens, features, nameTokens, postings } = tables;
   const { terms, searchUsda } = search;
@@ -85,17 +87,33 @@ export function createTextSearch(
    * Cuts, forms and cooking words next to the food ("tuna steak", "salmon fillet") join the match.
    */
   function findInText(text: string): TextHit | null {
-    const words = normaliseFoodText(text).split(' ').filter(Boolean);
-    const tokens = words.map(singular);
-    if (!tokens.length) return null;
-    const hit = foodInTokens(tokens, words);
+    const typed = normaliseFoodText(text).split(' ').filter(Boolean);
+    if (!typed.length) return null;
+    const { tokens, words, repaired } = reshapeText(typed.map(singular), typed, {
+      known: naming.known,
+      curated: naming.curated,
+      frame: (w) => QUESTION_WORDS.has(w),
+      repair: naming.repair,
+    });
+    const hit = foodInTokens(tokens, words, repaired);
     if (hit && isDrink(hit.result) && !tokens.some((t) => SELENIUM_WORDS.has(t))) return null;
     return hit;
   }
 
+  /** The words as typed for tokens [from, to): a split word is typed once, by its first half. */
+  const typedSpan = (words: readonly string[], from: number, to: number) =>
+    words
+      .slice(from, to)
+      .filter((w) => w.length > 0)
+      .join(' ');
+
   const isDrink = (r: FoodResult): boolean => r.table === 'usda' && (r.id ?? '').startsWith(`usda-${DRINKS_GROUP}`);
 
-  function foodInTokens(tokens: readonly string[], words: readonly string[]): TextHit | null {
+  function foodInTokens(
+    tokens: readonly string[],
+    words: readonly string[],
+    repaired: readonly boolean[],
+  ): TextHit | null {
     const isFrame = tokens.map((t) => QUESTION_WORDS.has(t));
     // A name needs all its tokens in some key, and a USDA span a naming token the table uses: with
     // neither, the scans below cannot find anything, and only a misspelt curated name is left to try.
@@ -172,7 +190,7 @@ export function createTextSearch(
     }
 
     const found = best as TextMatch | null;
-    if (found) return textResult(found, tokens, words);
+    if (found) return textResult(found, tokens, words, repaired);
     return typoInText(tokens, words);
   }
 
@@ -190,7 +208,12 @@ export function createTextSearch(
   }
 
   /** Widens a text match over the modifiers next to it, and lets them pick among a name's rows. */
-  function textResult(m: TextMatch, tokens: readonly string[], words: readonly string[]): TextHit {
+  function textResult(
+    m: TextMatch,
+    tokens: readonly string[],
+    words: readonly string[],
+    repaired: readonly boolean[],
+  ): TextHit {
     let { from, to } = m;
     while (from > 0 && MODIFIER_WORDS.has(tokens[from - 1] as string)) from--;
     while (to < tokens.length && MODIFIER_WORDS.has(tokens[to] as string)) to++;
@@ -201,8 +224,9 @@ export function createTextSearch(
       const narrowed = usdaNaming(tokens.slice(from, to));
       if (narrowed !== null) hit = usdaHit(narrowed) as Hit;
     }
-    const matchedBy = MATCHED_BY[m.kind];
-    return { result: resultOf(hit, 1, []), matched: words.slice(from, to).join(' '), matchedBy };
+    // A name found only once a misspelt word was repaired is as weak as any other typo match.
+    const matchedBy = repaired.slice(m.from, m.to).some(Boolean) ? 'typo' : MATCHED_BY[m.kind];
+    return { result: resultOf(hit, 1, []), matched: typedSpan(words, from, to), matchedBy };
   }
 
   /** A two-word curated name written as one word ("sweetcorn", "brazilnut"), as the lookup also accepts. */
@@ -229,7 +253,7 @@ export function createTextSearch(
         if (close && !nextTo.some((t) => t !== undefined && NON_FOOD_WORDS.has(t))) {
           return {
             result: resultOf(odsHit(close.food) as Hit, 1, []),
-            matched: words.slice(from, from + n).join(' '),
+            matched: typedSpan(words, from, from + n),
             // Spelt right, it was only turned down by the scan for a food word beside it ("marinara sauce").
             matchedBy: close.key === phrase ? 'curated' : 'typo',
           };

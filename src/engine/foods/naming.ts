@@ -1,0 +1,189 @@
+import { editDistance } from '../typos.js';
+import type { FoodTables } from './tables.js';
+
+// Whether a query names a curated (NIH ODS) food, however it words it: "low fat yogurt" and "yogurt low
+// fat" name "Yogurt, plain, low fat"; "sardines in oil" names "Sardines, canned in oil, ..."; "oat meal"
+// and "cornflakes" are the same words as "oatmeal" and "corn flakes". The curated table is the one members
+// are shown first and the one the article's figures come from, so when a query plausibly names one of its
+// rows, that row is the answer, not a USDA row that happens to share a word ("Margarine-like spread with
+// yogurt").
+
+/** Parts of a split compound must be real words, not fragments ("co" + "rnflake"). */
+const MIN_PART = 3;
+
+/**
+ * The query's words with compounds written the other way made whole: two neighbours joined when the joined
+ * word is known ("oat meal" -> "oatmeal"), and an unknown word split in two known words ("cornflake" ->
+ * "corn flake"). Unchanged when neither applies.
+ */
+export function compoundForms(tokens: readonly string[], known: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i] as string;
+    const next = tokens[i + 1];
+    if (next !== undefined && !/\d/.test(word + next) && known(word + next)) {
+      out.push(word + next);
+      i++;
+      continue;
+    }
+    out.push(...(known(word) ? [word] : splitWord(word, known)));
+  }
+  return out;
+}
+
+function splitWord(word: string, known: (word: string) => boolean): string[] {
+  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
+    const [a, b] = [word.slice(0, at), word.slice(at)];
+    if (known(a) && known(b)) return [a, b];
+  }
+  return [word];
+}
+
+/** A text's tokens reshaped for food names, with the words as typed that each token stands for. */
+export interface ReshapedText {
+  tokens: string[];
+  /** As typed, one per token: a joined token carries both words, the second half of a split word ''. */
+  words: string[];
+  /** Tokens that were misspelt and repaired to a curated name's word. */
+  repaired: boolean[];
+}
+
+/**
+ * Free text with compounds made whole and misspellings of curated names' words repaired, so the scans for
+ * names see "oat meal" as "oatmeal", "cornflakes" as "corn flakes" and "whole weat bread" as "whole wheat
+ * bread". Only words no table knows are split or repaired, and framing words are never joined: a real
+ * word stays as typed.
+ */
+export function reshapeText(
+  tokens: readonly string[],
+  words: readonly string[],
+  opts: {
+    known: (w: string) => boolean;
+    curated: (w: string) => boolean;
+    frame: (w: string) => boolean;
+    repair: (w: string) => string;
+  },
+): ReshapedText {
+  const out: ReshapedText = { tokens: [], words: [], repaired: [] };
+  const push = (token: string, word: string, repaired = false) => {
+    out.tokens.push(token);
+    out.words.push(word);
+    out.repaired.push(repaired);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const word = words[i] ?? token;
+    const next = tokens[i + 1];
+    if (next !== undefined && !opts.frame(token) && !opts.frame(next) && opts.curated(token + next)) {
+      push(token + next, `${word} ${words[i + 1] ?? next}`);
+      i++;
+    } else if (opts.known(token) || opts.frame(token)) push(token, word);
+    else {
+      const parts = splitWord(token, opts.known);
+      if (parts.length === 2) {
+        push(parts[0] as string, word);
+        push(parts[1] as string, '');
+      } else {
+        const fixed = opts.repair(token);
+        push(fixed, word, fixed !== token);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether every token of `part` is in `whole` (as many times), order ignored. */
+function within(part: readonly string[], whole: readonly string[]): string[] | null {
+  const rest = [...whole];
+  for (const t of part) {
+    const at = rest.indexOf(t);
+    if (at < 0) return null;
+    rest.splice(at, 1);
+  }
+  return rest;
+}
+
+export interface CuratedNaming {
+  /**
+   * The curated food the words plausibly name, or null: one of its names or aliases is among the words, and
+   * every other word is a word of its name or aliases ("low fat yogurt", "turkey boneless", "roasted
+   * cashews"), or a plain cooking word when the food is cooked ("grilled chicken"). The longest name wins,
+   * then table order. A word the food's name lacks ("raw spinach", "chicken liver", "white rice") leaves it
+   * to the USDA table, which tells those foods apart. The words are also tried with compounds made whole
+   * ("oat meal", "lowfat") and with misspelt words repaired to curated ones ("sardins", "weat").
+   */
+  (content: readonly string[]): number | null;
+  /** A word no table knows, repaired to a curated name's word within an edit or two; else as it was. */
+  repair(word: string): string;
+  /** Whether the USDA table or a curated name has the word. */
+  known(word: string): boolean;
+  /** Whether a curated name or alias has the word. */
+  curated(word: string): boolean;
+}
+
+/** Typos rarely change a word's first letter, and short words have too many neighbours to repair. */
+const MIN_REPAIR = 4;
+const repairEdits = (word: string): number => (word.length >= 8 ? 2 : 1);
+
+/**
+ * Cooking words that leave a cooked curated food the same food ("grilled chicken" is cooked chicken). Not
+ * "fried": fried rice, fried chicken and fried eggs are dishes of their own in the USDA table.
+ */
+export const PLAIN_COOKING: ReadonlySet<string> = new Set(
+  'grilled baked roasted roast boiled steamed broiled poached cooked'.split(' '),
+);
+
+export function createCuratedNaming(
+  tables: Pick<FoodTables, 'curatedKeys' | 'curatedNameTokens' | 'postings'>,
+  cookingWords: ReadonlySet<string> = PLAIN_COOKING,
+): CuratedNaming {
+  const { curatedKeys, curatedNameTokens, postings } = tables;
+  const tokenSets = curatedNameTokens.map((tokens) => new Set(tokens));
+  const curatedWords = new Set(curatedNameTokens.flat());
+  const isCurated = (w: string) => curatedWords.has(w);
+  const knownWord = (w: string) => postings.has(w) || curatedWords.has(w);
+  const cooked = tokenSets.map((tokens) => [...tokens].some((t) => cookingWords.has(t) || t === 'fried'));
+
+  function named(content: readonly string[]): number | null {
+    let best: { food: number; size: number } | null = null;
+    for (const key of curatedKeys) {
+      if (best && key.tokens.length <= best.size) continue;
+      const rest = within(key.tokens, content);
+      if (!rest) continue;
+      const names = tokenSets[key.food] as ReadonlySet<string>;
+      const fits = rest.every((t) => names.has(t) || (cooked[key.food] && cookingWords.has(t)));
+      if (fits) best = { food: key.food, size: key.tokens.length };
+    }
+    return best?.food ?? null;
+  }
+
+  /** A word no table knows, within an edit or two of a curated name's word with the same first letter. */
+  function repaired(word: string): string {
+    if (word.length < MIN_REPAIR || knownWord(word) || /\d/.test(word)) return word;
+    const edits = repairEdits(word);
+    for (const w of curatedWords)
+      if (w[0] === word[0] && Math.abs(w.length - word.length) <= edits && editDistance(w, word, edits) <= edits)
+        return w;
+    return word;
+  }
+
+  const naming = (content: readonly string[]): number | null => {
+    const forms = [
+      content,
+      compoundForms(content, knownWord),
+      // "lowfat", "wholewheat": one word in the USDA table, two in the curated names.
+      content.flatMap((w) => (isCurated(w) ? [w] : splitWord(w, isCurated))),
+      content.map(repaired),
+    ];
+    const tried = new Set<string>();
+    for (const form of forms) {
+      const key = form.join(' ');
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const food = named(form);
+      if (food !== null) return food;
+    }
+    return null;
+  };
+  return Object.assign(naming, { repair: repaired, known: knownWord, curated: isCurated });
+}
