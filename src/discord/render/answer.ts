@@ -61,16 +61,37 @@ export function splitAnswerText(answer: Answer): { lead: string; after: string }
   return { lead, after };
 }
 
-/** The answer as text blocks, before paging: lead, quotes, remarks, data, safety, evidence, suggestions hint. */
-function answerBlocks(answer: Answer): string[] {
+/** One answer's own blocks: lead, its article quotes, remarks, then reference data (food tables) after them. */
+function ownBlocks(answer: Omit<Answer, 'parts'>): string[] {
   const { lead, after } = splitAnswerText(answer);
   const blocks = [safe(lead)];
-  // Article quotes follow the lead ("The article says:"); reference data (food tables) comes after the remarks.
   for (const c of answer.citations) if (c.kind === 'quote') blocks.push(renderCitation(c));
   if (after) blocks.push(safe(after));
   for (const c of answer.citations) if (c.kind !== 'quote') blocks.push(renderCitation(c));
+  return blocks;
+}
+
+/**
+ * What the whole text says beyond its parts: the engine writes each part as "heading: text", then names what
+ * the message asked that the article does not cover ("The article doesn't cover zinc.").
+ */
+function beyondParts(answer: Answer): string {
+  let text = answer.text;
+  for (const p of answer.parts ?? []) text = text.replace(`${p.heading}: ${p.text}`, '');
+  return text.trim();
+}
+
+/** The answer as text blocks, before paging: each part under its heading (or the one answer), safety, hint. */
+function answerBlocks(answer: Answer): string[] {
+  const blocks = answer.parts?.length
+    ? answer.parts.flatMap((part) => [`**${safe(part.heading)}**`, ...ownBlocks(part)])
+    : ownBlocks(answer);
+  const rest = answer.parts?.length ? beyondParts(answer) : '';
+  if (rest) blocks.push(safe(rest));
   if (answer.safety) blocks.push(`⚠️ ${safe(answer.safety)}`);
-  if (!answer.answered && answer.suggestions.length) blocks.push('Did you mean one of these? Pick a button below.');
+  // Small talk offers topics as a welcome, not as a guess at what was meant.
+  if (!answer.answered && answer.suggestions.length && answer.route !== 'smalltalk')
+    blocks.push('Did you mean one of these? Pick a button below.');
   return blocks;
 }
 
