@@ -16,13 +16,18 @@ describe('renderAnswer: several questions in one message', () => {
   );
 
   it('shows each part under its own bold heading, with that part’s quotes, and names what is not covered', () => {
-    expect(answer.parts?.length).toBeGreaterThan(0);
-    const content = renderAnswer(answer).content ?? '';
+    expect(answer.parts?.length).toBeGreaterThan(1);
+    // A long answer is paged ("More"): read every page, as a member clicking through would.
+    const first = renderAnswer(answer);
+    const pages = Number(/part \d+ of (\d+)/.exec(first.content ?? '')?.[1] ?? 1);
+    const content = Array.from({ length: pages }, (_, page) => renderAnswer(answer, { page }).content ?? '').join('\n');
+    let from = 0;
     for (const part of answer.parts ?? []) {
-      const heading = content.indexOf(`**${part.heading}**`);
-      expect(heading, part.heading).toBeGreaterThanOrEqual(0);
-      const firstQuote = part.citations.find((c) => c.kind === 'quote');
-      if (firstQuote) expect(content.indexOf(firstQuote.quote.slice(0, 40))).toBeGreaterThan(heading);
+      const heading = content.indexOf(`**${part.heading}**`, from);
+      expect(heading, part.heading).toBeGreaterThanOrEqual(from);
+      const quote = part.citations.find((c) => c.kind === 'quote');
+      if (quote) expect(content.indexOf(quote.quote.slice(0, 30), heading)).toBeGreaterThan(heading);
+      from = heading + 1;
     }
     expect(content).toMatch(/doesn.t cover zinc/i);
     // The engine's plain-text run of every part is not repeated on top of the headed parts.
