@@ -92,6 +92,7 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
       matchId: named[0]?.id ?? null,
       safety: safetyLine(kb),
       evidence: [],
+      followUpOf: null,
     };
   }
 
