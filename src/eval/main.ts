@@ -10,6 +10,13 @@ import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { formatKnowledgeError } from '../knowledge/types.js';
+import {
+  conversationFiles,
+  conversationSummary,
+  conversationsPass,
+  formatConversations,
+  runConversationFile,
+} from './conversations.js';
 
 /** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
 export const TARGETS = { inScope: 0.95, refusal: 0.97, food: 0.95 } as const;
@@ -210,8 +217,10 @@ function main(): number {
       return `${basename(r.name)} ${kinds.map(pct).join('/')}`;
     })
     .join(' | ');
-  const ok = results.every(passes);
-  console.log(`${ok ? 'PASS' : 'BELOW TARGET'} ${summary}`);
+  const conversations = conversationFiles(root).map((f) => runConversationFile(engine, f));
+  for (const c of conversations) console.log(formatConversations(c, verbose));
+  const ok = results.every(passes) && conversations.every(conversationsPass);
+  console.log(`${ok ? 'PASS' : 'BELOW TARGET'} ${[summary, ...conversations.map(conversationSummary)].join(' | ')}`);
   return ok ? 0 : 1;
 }
 
