@@ -1,4 +1,4 @@
-import { nextContext } from '../engine/follow-up.js';
+import { nextContext } from '../engine/turns.js';
 import type { Answer, ConversationContext } from '../engine/types.js';
 
 // Conversation memory for adapters (Discord, CLI): the last few turns of each conversation, so a

@@ -21,8 +21,8 @@ import { INTAKE_WORDS } from './vocabulary.js';
 export { DISCLAIMER, REFUSAL_TEXT } from './answer.js';
 export { SUGGESTION_FLOOR } from './compose.js';
 export { figures } from './context.js';
-export { nextContext } from './follow-up.js';
 export { ANSWER_THRESHOLD } from './scope.js';
+export { nextContext } from './turns.js';
 
 /**
  * The engine: the knowledge base compiled once (context.ts), then one pipeline of named stages per

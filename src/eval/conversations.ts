@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { nextContext } from '../engine/follow-up.js';
+import { nextContext } from '../engine/turns.js';
 import type { Answer, Engine, Turn } from '../engine/types.js';
 
 /** Targets from the issue: follow-ups resolved to the right topic, no fresh question pulled, off-topic refused. */
