@@ -4,11 +4,12 @@ import type { EngineContext } from './context.js';
 import type { FoodQuestions } from './food-question.js';
 import { withoutLeadIn } from './frame.js';
 import { type Analysed, analyse, LIGHT_WORDS, STOPWORDS } from './normalise.js';
-import { ANSWER_THRESHOLD } from './scope.js';
+import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
 import {
   BACK_REFERENCES,
+  CLAUSE_WORDS,
   CONTEXT_TURNS,
   DEMONSTRATIVES,
   DOCUMENT_WORDS,
@@ -19,8 +20,9 @@ import {
   FOLLOW_UP_WORDS,
   LIMIT_WORDS,
   MAX_REFINING_TERMS,
-  MAX_TURN_CHARS,
   QUANTITY_WORDS,
+  SAFETY_QUESTION_WORDS,
+  SELENE_WORDS,
   SELENIUM_WORDS,
   TRAILING_LEAD_INS,
 } from './vocabulary.js';
@@ -51,6 +53,8 @@ export interface FollowUpCues {
   explanation: boolean;
   /** Few words: "spinach?", "what infections?". */
   fragment: boolean;
+  /** Has a verb of its own ("what causes a cold", "what is a cold"), unlike "what infections?". */
+  clause: boolean;
 }
 
 const wordSet = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
@@ -58,18 +62,13 @@ const followUpWords = wordSet(FOLLOW_UP_WORDS);
 const fillerWords = wordSet(FOLLOW_UP_FILLER);
 const amountWords = wordSet(`${LIMIT_WORDS} ${QUANTITY_WORDS}`);
 const seleniumWords = wordSet(SELENIUM_WORDS);
-const safetyWords = wordSet('safe safely dangerous risky harmful harmless toxic toxicity overdose');
+const safetyWords = wordSet(SAFETY_QUESTION_WORDS);
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** Whether a word says nothing about what is asked: grammar, topic-neutral, follow-up or amount words. */
 const neutral = (w: string): boolean =>
   !DOCUMENT_WORDS.has(w) &&
-  (STOPWORDS.has(w) ||
-    LIGHT_WORDS.has(w) ||
-    followUpWords.has(w) ||
-    fillerWords.has(w) ||
-    amountWords.has(w) ||
-    NUMBER.test(w));
+  (STOPWORDS.has(w) || LIGHT_WORDS.has(w) || followUpWords.has(w) || fillerWords.has(w) || amountWords.has(w));
 
 /** The cues of a message's words (normalised, shorthand expanded and typos repaired). */
 export function followUpCues(words: readonly string[]): FollowUpCues {
@@ -82,9 +81,15 @@ export function followUpCues(words: readonly string[]): FollowUpCues {
   });
   const last = words[words.length - 1] ?? '';
   const amount = words.some((w) => amountWords.has(w));
-  const asks = pointsBack || amount || words.some((w) => followUpWords.has(w));
+  // "how are you", "what are you": about Selene, not a question about the last answer.
+  const toSelene =
+    words.some((w) => SELENE_WORDS.has(w)) &&
+    !pointsBack &&
+    words.every((w) => !followUpWords.has(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
+  const asks = !toSelene && (pointsBack || amount || words.some((w) => followUpWords.has(w)));
   return {
-    subjectless: asks && words.every(neutral),
+    // A number is an amount only beside an amount word ("3 servings?"); "what is 17 times 23" is arithmetic.
+    subjectless: asks && words.every((w) => neutral(w) || (amount && NUMBER.test(w))),
     asks,
     pointsBack,
     leadIn:
@@ -94,6 +99,7 @@ export function followUpCues(words: readonly string[]): FollowUpCues {
     amount,
     explanation: !amount && words.some((w) => EXPLANATION_WORDS.has(w)),
     fragment: words.length <= FOLLOW_UP_FRAGMENT_WORDS,
+    clause: withoutLeadIn(words).some((w) => CLAUSE_WORDS.has(w)),
   };
 }
 
@@ -123,6 +129,7 @@ export interface FollowUps {
 export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): FollowUps {
   const { index, router, limitTerms, lexicon } = ctx;
   const { standalone, understand, compose, food } = stages;
+  const scope = createScope(ctx);
   // Topics that explain how or why (one of their phrasings asks it): what "why?" after a claim wants.
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
   const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
@@ -214,7 +221,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 
     const asksWhy =
       cues.explanation &&
-      (cues.subjectless || (cues.pointsBack && said.topics === 0 && said.own <= MAX_REFINING_TERMS));
+      (cues.subjectless ||
+        (cues.pointsBack && said.topics === 0 && said.unknown === 0 && said.own <= MAX_REFINING_TERMS));
     if (asksWhy) {
       const why = explanation(prev, context, cues.safety) ?? again(prev, cues.safety);
       if (why) return of(why);
@@ -231,9 +239,12 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 
     // A topic of the knowledge base named in the message is its subject ("and covid?", "chronic too?").
     if (alone.answered && said.topics > 0) return alone;
-    const refines = cues.pointsBack
-      ? said.own <= MAX_REFINING_TERMS
-      : (cues.leadIn || cues.fragment) && said.unknown === 0 && said.own <= MAX_REFINING_TERMS;
+    // Words the knowledge base never uses name something else ("is it gonna rain tomorrow"), and a short
+    // question of general health advice ("what causes a cold") is a question of its own: never refined.
+    const refines =
+      (cues.pointsBack || ((cues.leadIn || cues.fragment) && (!cues.clause || !scope.generalHealth(q)))) &&
+      said.unknown === 0 &&
+      said.own <= MAX_REFINING_TERMS;
     if (!refines || (alone.answered && !cues.pointsBack)) return alone;
     const both = combined(prev, message);
     return both.answered ? of(both) : alone;

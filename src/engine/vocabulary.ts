@@ -177,7 +177,8 @@ detail details explain explanation further continue else simple simpler simply p
 laymans terms english shorter summary summarise summarize sum tldr tl dr sentence sentences brief briefly nutshell
 really rly fr srsly seriously huh what wdym mean means meaning which ones one kind kinds example examples instance
 concretely specifically exactly safe safely dangerous risky harmful harmless toxic strong stronger powerful effective
-big huge lot lots much important significant serious proven`;
+big huge lot lots much important significant serious proven useful helpful beneficial promising worth worthwhile
+necessary essential`;
 
 /**
  * Words a follow-up may carry that ask nothing by themselves: on their own ("ok", "great", "sure thing")
@@ -185,6 +186,22 @@ big huge lot lots much important significant serious proven`;
  */
 export const FOLLOW_UP_FILLER = `so then tho though anyway wait ok okay fine sure true truly good great bad cool nice go on
 short shortly work works working happen`;
+
+/** Words that ask whether something is safe: a follow-up with one gets the upper-limit line. */
+export const SAFETY_QUESTION_WORDS = 'safe safely dangerous risky harmful harmless toxic toxicity overdose';
+
+/** Words that address Selene herself ("how are you", "who are you"): small talk, never a follow-up. */
+export const SELENE_WORDS: ReadonlySet<string> = new Set('you u ya yourself selene bot'.split(' '));
+
+/**
+ * Verbs that make a short message a question of its own ("what causes a cold", "what is a cold") rather
+ * than a fragment added to the last one ("what infections?", "and the immune cells?").
+ */
+export const CLAUSE_WORDS: ReadonlySet<string> = new Set(
+  'is are was were isnt arent does do did doesnt dont can could should would will has have cause causes causing treat cure get gets symptoms signs best'.split(
+    ' ',
+  ),
+);
 
 /** Pronouns that point back at the last answer ("is it promising", "what does it do in them"). */
 export const BACK_REFERENCES: ReadonlySet<string> = new Set('it its them they'.split(' '));
