@@ -21,22 +21,10 @@ import {
 /** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
 export const TARGETS = { inScope: 0.95, refusal: 0.97, food: 0.95 } as const;
 
-/**
- * A conversation line (`turns`) is scored on its last turn, asked alone: the engine answers one message at a
- * time and keeps no memory, so a follow-up ("why would that work") is measured as a member would get it.
- */
-const lastTurn = (line: unknown): unknown => {
-  if (typeof line !== 'object' || line === null || !('turns' in line) || !Array.isArray(line.turns)) return line;
-  const { turns, ...rest } = line;
-  return { ...rest, q: turns.at(-1) };
-};
-const questionLine = z.preprocess(
-  lastTurn,
-  z.union([
-    z.object({ q: z.string(), expect: z.literal('answer'), any: z.array(z.string()).min(1) }),
-    z.object({ q: z.string(), expect: z.literal('none') }),
-  ]),
-);
+const questionLine = z.union([
+  z.object({ q: z.string(), expect: z.literal('answer'), any: z.array(z.string()).min(1) }),
+  z.object({ q: z.string(), expect: z.literal('none') }),
+]);
 const foodLine = z.union([
   z.object({ q: z.string(), mcg: z.number() }),
   z.object({ q: z.string(), expect: z.literal('none') }),
@@ -152,6 +140,8 @@ interface SetFiles {
 
 const isFoodFile = (f: string) => /food/i.test(basename(f));
 const isHeldOut = (f: string) => /heldout|held-out/i.test(basename(f));
+/** Conversation files (`turns`) are replayed with their context by conversations.ts, not read as questions. */
+const isConversationFile = (f: string) => /^conversations/i.test(basename(f));
 
 /** One set per file: the project's (tests/eval/*.jsonl), then the shared ones beside the repository. */
 export function findSets(root: string): SetFiles[] {
@@ -162,7 +152,7 @@ export function findSets(root: string): SetFiles[] {
   return dirs.flatMap(([dir, label]) =>
     existsSync(dir)
       ? readdirSync(dir)
-          .filter((f) => f.endsWith('.jsonl'))
+          .filter((f) => f.endsWith('.jsonl') && !isConversationFile(f))
           .sort()
           .map((f) => {
             const path = join(dir, f);
