@@ -18,6 +18,7 @@ import {
   FOLLOW_UP_FRAGMENT_WORDS,
   FOLLOW_UP_OPENERS,
   FOLLOW_UP_WORDS,
+  INTAKE_QUESTION_WORDS,
   LIMIT_WORDS,
   MAX_REFINING_TERMS,
   QUANTITY_WORDS,
@@ -51,6 +52,10 @@ export interface FollowUpCues {
   amount: boolean;
   /** Asks why or how: wants the mechanism behind the last answer. */
   explanation: boolean;
+  /** Asks how much selenium to have ("how much should I take", "can I overdose on it"). */
+  intake: boolean;
+  /** Asks something of the answer itself (its source, more of it, plainer words, why), not only "it". */
+  meta: boolean;
   /** Few words: "spinach?", "what infections?". */
   fragment: boolean;
   /** Has a verb of its own ("what causes a cold", "what is a cold"), unlike "what infections?". */
@@ -63,12 +68,18 @@ const fillerWords = wordSet(FOLLOW_UP_FILLER);
 const amountWords = wordSet(`${LIMIT_WORDS} ${QUANTITY_WORDS}`);
 const seleniumWords = wordSet(SELENIUM_WORDS);
 const safetyWords = wordSet(SAFETY_QUESTION_WORDS);
+const intakeWords = wordSet(INTAKE_QUESTION_WORDS);
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** Whether a word says nothing about what is asked: grammar, topic-neutral, follow-up or amount words. */
 const neutral = (w: string): boolean =>
   !DOCUMENT_WORDS.has(w) &&
-  (STOPWORDS.has(w) || LIGHT_WORDS.has(w) || followUpWords.has(w) || fillerWords.has(w) || amountWords.has(w));
+  (STOPWORDS.has(w) ||
+    LIGHT_WORDS.has(w) ||
+    followUpWords.has(w) ||
+    fillerWords.has(w) ||
+    safetyWords.has(w) ||
+    amountWords.has(w));
 
 /** The cues of a message's words (normalised, shorthand expanded and typos repaired). */
 export function followUpCues(words: readonly string[]): FollowUpCues {
@@ -98,6 +109,8 @@ export function followUpCues(words: readonly string[]): FollowUpCues {
     safety: words.some((w) => safetyWords.has(w)),
     amount,
     explanation: !amount && words.some((w) => EXPLANATION_WORDS.has(w)),
+    intake: words.some((w) => intakeWords.has(w)),
+    meta: words.some((w) => followUpWords.has(w) && !intakeWords.has(w)),
     fragment: words.length <= FOLLOW_UP_FRAGMENT_WORDS,
     clause: withoutLeadIn(words).some((w) => CLAUSE_WORDS.has(w)),
   };
@@ -229,6 +242,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
 
     if (cues.subjectless) {
+      // "how much should I take", "should I take it then": a question the article answers on its own, about
+      // selenium rather than the last topic (unless that was a food: "how much per serving?").
+      if (alone.answered && ((cues.intake && prev.route !== 'food') || !cues.meta)) return alone;
       // The refinement read with the last question first ("how much per serving" of that food, "for kids?"
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
       const both = combined(prev, message);

@@ -177,7 +177,7 @@ detail details explain explanation further continue else simple simpler simply p
 laymans terms english shorter summary summarise summarize sum tldr tl dr sentence sentences brief briefly nutshell
 really rly fr srsly seriously huh what wdym mean means meaning which ones one kind kinds example examples instance
 concretely specifically exactly safe safely dangerous risky harmful harmless toxic strong stronger powerful effective
-big huge lot lots much important significant serious proven useful helpful beneficial promising worth worthwhile
+big huge lot lots important significant serious proven useful helpful beneficial promising worth worthwhile
 necessary essential`;
 
 /**
@@ -186,6 +186,13 @@ necessary essential`;
  */
 export const FOLLOW_UP_FILLER = `so then tho though anyway wait ok okay fine sure true truly good great bad cool nice go on
 short shortly work works working happen`;
+
+/**
+ * Words that ask how much selenium to have ("how much should I take", "can I overdose on it"): the article's
+ * intake topic answers them whatever came before, unless the last answer was a food ("how much per serving").
+ */
+export const INTAKE_QUESTION_WORDS = `much many amount amounts dose doses dosage intake rda limit limits per day daily mcg
+micrograms take taking took overdose need needed`;
 
 /** Words that ask whether something is safe: a follow-up with one gets the upper-limit line. */
 export const SAFETY_QUESTION_WORDS = 'safe safely dangerous risky harmful harmless toxic toxicity overdose';
