@@ -70,6 +70,8 @@ const seleniumWords = wordSet(SELENIUM_WORDS);
 const safetyWords = wordSet(SAFETY_QUESTION_WORDS);
 const intakeWords = wordSet(INTAKE_QUESTION_WORDS);
 const NUMBER = /^\d+(?:\.\d+)?$/;
+const DUMMY_IT_BEFORE = new Set(['is', 'isnt', 'was', 'would', 'will']);
+const DUMMY_IT_AFTER = new Set(['to', 'that', 'if']);
 
 /** Whether a word says nothing about what is asked: grammar, topic-neutral, follow-up or amount words. */
 const neutral = (w: string): boolean =>
@@ -84,6 +86,8 @@ const neutral = (w: string): boolean =>
 /** The cues of a message's words (normalised, shorthand expanded and typos repaired). */
 export function followUpCues(words: readonly string[]): FollowUpCues {
   const pointsBack = words.some((w, i) => {
+    // "is it safe to take", "is it true that": an empty "it" that points at nothing.
+    if (w === 'it' && DUMMY_IT_BEFORE.has(words[i - 1] ?? '') && DUMMY_IT_AFTER.has(words[i + 2] ?? '')) return false;
     if (BACK_REFERENCES.has(w)) return true;
     if (!DEMONSTRATIVES.has(w)) return false;
     const next = words[i + 1];
@@ -239,6 +243,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (asksWhy) {
       const why = explanation(prev, context, cues.safety) ?? again(prev, cues.safety);
       if (why) return of(why);
+    }
+
+    // "what happens if I take too much", "can kids take it": an intake question naming nothing else is about
+    // selenium, the subject of the whole chat, whatever the last topic was (unless it was a food).
+    if (cues.intake && prev.route !== 'food' && !alone.answered && said.own <= 1 && !said.unknown && !said.topics) {
+      const named = standalone(`${message} selenium`);
+      if (named.answered) return named;
     }
 
     if (cues.subjectless) {

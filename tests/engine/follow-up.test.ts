@@ -119,6 +119,16 @@ describe('ask(message, context)', () => {
       expect(engine.ask(q, context), q).toEqual(engine.ask(q));
   });
 
+  it('keeps amount and supplement questions about selenium itself, whatever the last topic', () => {
+    const intake = engine.ask('how much selenium do i need a day').matchId;
+    for (const q of ['ok but how much should i take', 'how much is too much', 'what happens if i take too much']) {
+      const [, answer] = converse('does selenium help with inflammation', q);
+      expect(answer, q).toMatchObject({ answered: true, matchId: intake, followUpOf: null });
+    }
+    expect(cues('is it safe to take selenium every day').pointsBack).toBe(false);
+    expect(cues('is it safe').pointsBack).toBe(true);
+  });
+
   it('skips thanks and greetings between a question and its follow-up, and never answers them', () => {
     const [flu, thanks, why] = converse('does selenium help with the flu', 'thanks!', 'why?');
     expect(thanks?.answered).toBe(false);
