@@ -6,7 +6,7 @@ import { createEngine } from '../../src/engine/index.js';
 import { normaliseText, words } from '../../src/engine/normalise.js';
 import { nextContext } from '../../src/engine/turns.js';
 import type { Answer, ConversationContext, Engine, Turn } from '../../src/engine/types.js';
-import type { KnowledgeBase } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
 
 let kb: KnowledgeBase;
