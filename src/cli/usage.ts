@@ -24,7 +24,7 @@ export class CliFailure extends Error {
 export const USAGE_LINE = 'usage: selene <ask|food|chat|kb|data|eval|help> [options]  (selene help for details)';
 
 export const COMMAND_USAGE = {
-  ask: 'usage: selene ask [--json] "QUESTION"  |  selene ask --json --batch FILE|-',
+  ask: 'usage: selene ask [--json] "QUESTION"  |  selene ask --json --batch FILE|- [--conversation]',
   food: 'usage: selene food [--json] [--servings N] "FOOD"  |  food --json --batch FILE|-  |  food --top [--category WORD] [--limit N]  |  food --compare A B',
   chat: 'usage: selene chat',
   kb: 'usage: selene kb check [--dir DIR]  |  kb schema [--dir DIR]  |  kb report [--since 7d] [--json] [--suggest] [--limit N] [--data-dir DIR]',
@@ -38,10 +38,12 @@ Commands
   ask "QUESTION"                 a readable answer with quotes, sources and the disclaimer
   ask --json "QUESTION"          the answer as one JSON object
   ask --json --batch FILE|-      one question per line in, one JSON object per line out
+      [--conversation]           the lines are one conversation: follow-ups ("why?") use the lines before
   food "FOOD" [--servings N]     selenium in a food (--json, --batch FILE|- as for ask)
   food --top [--category fish]   the richest foods, optionally in a category
   food --compare A B             compare two foods
-  chat                           interactive chat (/food NAME, /top, /topics, /help, /quit)
+  chat                           interactive chat that follows the conversation (/food NAME, /top, /topics,
+                                 /new, /help, /quit)
   kb check [--dir DIR]           validate the knowledge base and its JSON Schemas (exit 1 on errors)
   kb schema [--dir DIR]          regenerate knowledge/schemas/*.schema.json from the zod schemas
   kb report [--since 7d] [--json] [--suggest]

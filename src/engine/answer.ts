@@ -84,6 +84,7 @@ export function entryAnswer(kb: KnowledgeBase, entry: Entry, parts: AnswerParts)
     matchId: entry.id,
     safety: entry.safety || parts.safety ? safetyLine(kb) : null,
     evidence: evidenceOf(kb, entry),
+    followUpOf: null,
   };
 }
 
@@ -129,6 +130,7 @@ export function relatedAnswer(kb: KnowledgeBase, link: RelatedLink, parts: Answe
     matchId: link.id,
     safety: parts.safety ? safetyLine(kb) : null,
     evidence: [],
+    followUpOf: null,
   };
 }
 
@@ -144,5 +146,6 @@ export function refusal(confidence: number, suggestions: Suggestion[]): Answer {
     matchId: null,
     safety: null,
     evidence: [],
+    followUpOf: null,
   };
 }

@@ -170,6 +170,7 @@ function combine(replies: readonly Reply[]): Answer | null {
       parts.flatMap((p) => p.evidence.map((e) => ({ ...e }))),
       (e) => e.text,
     ),
+    followUpOf: null,
     parts,
   };
 }

@@ -42,6 +42,7 @@ export function createFoodIntents(ctx: EngineContext): FoodIntents {
     matchId,
     safety: safetyLine(kb),
     evidence: [],
+    followUpOf: null,
   });
   const listed = (items: FoodResult[], what: string): Answer | null => {
     if (!items.length) return null;

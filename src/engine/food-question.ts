@@ -100,6 +100,7 @@ export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
       matchId: result.id,
       safety: described.safety ?? (wantsSafety ? safetyLine(kb) : null),
       evidence: [],
+      followUpOf: null,
     };
   }
 
@@ -120,6 +121,7 @@ export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
       matchId: null,
       safety: safetyLine(kb),
       evidence: [],
+      followUpOf: null,
     };
   }
 

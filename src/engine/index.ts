@@ -3,6 +3,7 @@ import { refusal } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
 import { createComposer, type Reply } from './compose.js';
 import { createContext } from './context.js';
+import { createFollowUps } from './follow-up.js';
 import { createFoodIntents } from './food-intents.js';
 import { createFoodQuestions } from './food-question.js';
 import { createDoseCheck, intakeFigures } from './intake.js';
@@ -13,7 +14,7 @@ import { plainRequest, shortForm } from './plain.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
 import { detectSmallTalk, smallTalkAnswer } from './smalltalk.js';
-import type { Answer, Engine } from './types.js';
+import type { Answer, ConversationContext, Engine } from './types.js';
 import { createUnderstander } from './understand.js';
 import { INTAKE_WORDS } from './vocabulary.js';
 
@@ -21,6 +22,7 @@ export { DISCLAIMER, REFUSAL_TEXT } from './answer.js';
 export { SUGGESTION_FLOOR } from './compose.js';
 export { figures } from './context.js';
 export { ANSWER_THRESHOLD } from './scope.js';
+export { nextContext } from './turns.js';
 
 /**
  * The engine: the knowledge base compiled once (context.ts), then one pipeline of named stages per
@@ -33,11 +35,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const food = createFoodQuestions(ctx);
   const rankTopics = createRanker(ctx);
   const scope = createScope(ctx);
-  const compose = createComposer(ctx, ask);
+  const compose = createComposer(ctx, askOne);
   const dose = createDoseCheck(ctx);
   const intakeTerms = new Set(analyse(INTAKE_WORDS, ctx.lexicon).terms);
   const foodIntents = createFoodIntents(ctx);
   const mentions = createMentionCheck(ctx);
+  // Follow-up: a message read with the conversation before it, when there is one.
+  const followUps = createFollowUps(ctx, { standalone: askOne, understand, compose, food });
 
   /** One question through the stages: its answer, a heading for it, and what it asked that is off-topic. */
   function decide(question: string): Reply {
@@ -98,7 +102,15 @@ export function createEngine(kb: KnowledgeBase): Engine {
     });
   }
 
-  function ask(message: string): Answer {
+  /** With a conversation: a plain-language request alone ("in simple words pls") shortens the last answer. */
+  function converse(message: string, context: ConversationContext): Answer {
+    const { rest, plain } = plainRequest(message);
+    if (!plain) return followUps.ask(message, context);
+    const resolved = followUps.ask(rest, context);
+    return shortForm(resolved.answered ? resolved : followUps.ask(message, context));
+  }
+
+  function askOne(message: string): Answer {
     const { rest, plain } = plainRequest(message);
     if (!plain) return askMessage(message);
     // "ELI5", "keep it short": the request chooses the answer's form; it does not say what is asked.
@@ -139,7 +151,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const questionAutocomplete = createQuestionAutocomplete(ctx.docInputs, ctx.correct);
 
   return {
-    ask,
+    ask: (question, context) => (context?.length ? converse(question, context) : askOne(question)),
     food: (query, options) => ctx.foods.lookup(query, options ?? {}),
     foodAnswer: (query, options) => {
       const result = ctx.foods.lookup(query, options ?? {});

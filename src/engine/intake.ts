@@ -16,6 +16,9 @@ const MAX_DOSE_MCG = 100_000;
 /** Message pieces that may each name one food ("a pill plus brazil nuts and tuna"). */
 const FOOD_PIECES = /,|\band\b|\bplus\b|\bwith\b|\+|&/;
 
+/** Words for children: an amount question with one also gets the children's RDA rows. */
+const CHILD_WORDS = new Set('kid kids child children childs toddler toddlers kiddo kiddos son daughter'.split(' '));
+
 /** The adult RDA and upper limit (and the group the words name, when the table has it) as a data citation. */
 export function intakeFigures(kb: KnowledgeBase, ws: readonly string[]): { text: string; citation: Citation } {
   const { rda, upperLimit } = kb.facts;
@@ -25,7 +28,15 @@ export function intakeFigures(kb: KnowledgeBase, ws: readonly string[]): { text:
     : ws.some((w) => w.startsWith('breastfe') || w.startsWith('lactat') || w.startsWith('nursing'))
       ? rda.rows.find((r) => r.group === 'lactation')
       : undefined;
-  const extra = group ? ` (${group.group}: ${group.mcg} mcg a day)` : '';
+  // "for kids?": the children's rows of the table (ages below the adult amount), each with its RDA.
+  const children = ws.some((w) => CHILD_WORDS.has(w))
+    ? rda.rows.filter((r) => /^\d+-\d+ years$/.test(r.group) && r.mcg < rda.adultMcg)
+    : [];
+  const extra = group
+    ? ` (${group.group}: ${group.mcg} mcg a day)`
+    : children.length
+      ? ` (children ${children.map((r) => `${r.group}: ${r.mcg} mcg`).join(', ')} a day)`
+      : '';
   const text = `Adult RDA: ${rda.adultMcg} mcg a day${extra}; tolerable upper intake level: ${upperLimit.adultMcg} mcg a day.`;
   return {
     text,
@@ -92,6 +103,7 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
       matchId: named[0]?.id ?? null,
       safety: safetyLine(kb),
       evidence: [],
+      followUpOf: null,
     };
   }
 

@@ -76,6 +76,7 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
           matchId: null,
           safety: null,
           evidence: [],
+          followUpOf: null,
         };
       const quotes = found.map((s) => `“${s.text}”`).join(' ');
       return {
@@ -89,6 +90,7 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
         matchId: null,
         safety: null,
         evidence: [],
+        followUpOf: null,
       };
     },
   };

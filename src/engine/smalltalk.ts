@@ -53,5 +53,6 @@ export function smallTalkAnswer(kind: SmallTalk, kb: KnowledgeBase, suggestions:
     matchId: null,
     safety: null,
     evidence: [],
+    followUpOf: null,
   };
 }

@@ -50,6 +50,11 @@ export interface Answer {
   safety: string | null;
   evidence: EvidenceCitation[];
   /**
+   * When the message named no subject of its own and was answered from the conversation's earlier turn:
+   * the id (entry, related link or food) that turn was about. Null when the message stood on its own.
+   */
+  followUpOf: string | null;
+  /**
    * Present only when one message asked several questions (at most 3): each answered under its own heading
    * with its own quotes. The top-level fields then describe the whole reply (text of all parts, every
    * citation), so a reader that ignores `parts` still shows a complete answer.
@@ -64,6 +69,25 @@ export interface AnswerPart extends Omit<Answer, 'parts'> {
   /** The part of the message this answers, as the member typed it. */
   asked: string;
 }
+
+/**
+ * One exchange of a conversation, as much as the engine needs to understand the next message. Adapters
+ * keep the last few (see `nextContext` in follow-up.ts) and pass them back with the next message.
+ */
+export interface Turn {
+  /** The message as the member wrote it (cut short: a follow-up only needs what names its topic). */
+  question: string;
+  /** The message that named what this turn was about: the question itself, or the one it followed up. */
+  topic: string;
+  answered: boolean;
+  route: Route;
+  matchId: string | null;
+  /** Ids of the foods the answer was about. */
+  foods: string[];
+}
+
+/** The last few turns of one conversation, oldest first. */
+export type ConversationContext = readonly Turn[];
 
 export interface FoodResult {
   found: boolean;
@@ -110,7 +134,11 @@ export interface Topic {
  * pure after that: no I/O, no clocks, no shared mutable state, so shards and reloads are safe.
  */
 export interface Engine {
-  ask(question: string): Answer;
+  /**
+   * `context`: the conversation so far. A message that names no subject of its own ("why?", "and for
+   * kids?", "source?") is answered about the last turn's topic and says so in `followUpOf`.
+   */
+  ask(question: string, context?: ConversationContext): Answer;
   /** `servings` multiplies the per-serving amount (default 1). */
   food(query: string, options?: { servings?: number }): FoodResult;
   /**

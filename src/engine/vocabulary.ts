@@ -156,3 +156,86 @@ export const MENTION_FILLER =
  */
 export const PLAIN_REQUEST =
   /\b(?:eli ?5|explain (?:it )?like i'?m (?:5|five)|in (?:normal|simple|plain|everyday|easy|regular|basic|layman'?s?|lay)(?: people'?s?| person'?s?)? (?:words|terms|english|language|speak)|(?:in )?plain english|(?:in )?layman'?s? terms|dumb(?:ed)? (?:it )?down|keep (?:it|this) (?:short|simple|brief)|short version|(?:in )?(?:one|1|a) sentence|tl;? ?dr|in a nutshell|(?:no|without (?:the )?) big words|simply put|simple version|short answer)\b/gi;
+
+// Conversations (follow-up.ts): what a follow-up says without naming a subject of its own.
+
+/** Turns of a conversation an adapter keeps and passes back with the next message. */
+export const CONTEXT_TURNS = 3;
+
+/** A turn keeps this much of its message: enough to name a topic, bounded whatever was pasted. */
+export const MAX_TURN_CHARS = 300;
+
+/**
+ * Words of a follow-up that ask for more of the same answer rather than name a topic: why and how, its
+ * source, more detail or plainer words, disbelief, and how good, bad or big "it" is. With stopwords,
+ * topic-neutral words and amount words, a message made only of these ("why?", "source?", "in simple words
+ * pls", "is that a lot?", "rly? says who", "como?") is about whatever the conversation was about.
+ */
+export const FOLLOW_UP_WORDS = `why how come como porque pourquoi warum wieso source sources cite cites citation citations
+proof evidence reference references link links quote quotes where says say saying said who more elaborate expand
+detail details explain explanation further continue else simple simpler simply plain plainer words word eli5 layman
+laymans terms english shorter summary summarise summarize sum tldr tl dr sentence sentences brief briefly nutshell
+really rly fr srsly seriously huh what wdym mean means meaning which ones one kind kinds example examples instance
+concretely specifically exactly safe safely dangerous risky harmful harmless toxic strong stronger powerful effective
+big huge lot lots important significant serious proven useful helpful beneficial promising worth worthwhile
+necessary essential`;
+
+/**
+ * Words a follow-up may carry that ask nothing by themselves: on their own ("ok", "great", "sure thing")
+ * they acknowledge the last answer rather than ask about it.
+ */
+export const FOLLOW_UP_FILLER = `so then tho though anyway wait ok okay fine sure true truly good great bad cool nice go on
+short shortly work works working happen`;
+
+/**
+ * Words that ask how much selenium to have ("how much should I take", "can I overdose on it"): the article's
+ * intake topic answers them whatever came before, unless the last answer was a food ("how much per serving").
+ */
+export const INTAKE_QUESTION_WORDS = `much many amount amounts dose doses dosage intake rda limit limits per day daily mcg
+micrograms take taking took overdose need needed`;
+
+/** Words that ask whether something is safe: a follow-up with one gets the upper-limit line. */
+export const SAFETY_QUESTION_WORDS = 'safe safely dangerous risky harmful harmless toxic toxicity overdose';
+
+/** Words that address Selene herself ("how are you", "who are you"): small talk, never a follow-up. */
+export const SELENE_WORDS: ReadonlySet<string> = new Set('you u ya yourself selene bot'.split(' '));
+
+/**
+ * Verbs that make a short message a question of its own ("what causes a cold", "what is a cold") rather
+ * than a fragment added to the last one ("what infections?", "and the immune cells?").
+ */
+export const CLAUSE_WORDS: ReadonlySet<string> = new Set(
+  'is are was were isnt arent does do did doesnt dont can could should would will has have cause causes causing treat cure get gets symptoms signs best'.split(
+    ' ',
+  ),
+);
+
+/** Pronouns that point back at the last answer ("is it promising", "what does it do in them"). */
+export const BACK_REFERENCES: ReadonlySet<string> = new Set('it its them they'.split(' '));
+
+/** Demonstratives that point back unless a noun follows ("is that safe", but "that article"). */
+export const DEMONSTRATIVES: ReadonlySet<string> = new Set('that this these those'.split(' '));
+
+/** Words that ask for an explanation: a follow-up with one wants the mechanism behind the last answer. */
+export const EXPLANATION_WORDS: ReadonlySet<string> = new Set(
+  'why how come como porque pourquoi warum wieso'.split(' '),
+);
+
+/** First words that add to the previous question ("like which ones", "for kids?", "or both?"). */
+export const FOLLOW_UP_OPENERS: ReadonlySet<string> = new Set(
+  'and also like or but plus for with so ok okay'.split(' '),
+);
+
+/** Words after "this" or "that" that make it name the article, not point back ("what is this article about"). */
+export const DOCUMENT_WORDS: ReadonlySet<string> = new Set(
+  'article page post text piece blog author writer site website'.split(' '),
+);
+
+/** Last words that add to the previous question ("chronic too?", "and for kids as well"). */
+export const TRAILING_LEAD_INS: ReadonlySet<string> = new Set('too also then aswell well either'.split(' '));
+
+/** A follow-up fragment ("spinach?", "and bacteria?", "what infections?") has at most this many words. */
+export const FOLLOW_UP_FRAGMENT_WORDS = 4;
+
+/** A message pointing back ("it", "that") that names more topic words than this asks its own question. */
+export const MAX_REFINING_TERMS = 2;

@@ -10,26 +10,21 @@ import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { formatKnowledgeError } from '../knowledge/types.js';
+import {
+  conversationFiles,
+  conversationSummary,
+  conversationsPass,
+  formatConversations,
+  runConversationFile,
+} from './conversations.js';
 
 /** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
 export const TARGETS = { inScope: 0.95, refusal: 0.97, food: 0.95 } as const;
 
-/**
- * A conversation line (`turns`) is scored on its last turn, asked alone: the engine answers one message at a
- * time and keeps no memory, so a follow-up ("why would that work") is measured as a member would get it.
- */
-const lastTurn = (line: unknown): unknown => {
-  if (typeof line !== 'object' || line === null || !('turns' in line) || !Array.isArray(line.turns)) return line;
-  const { turns, ...rest } = line;
-  return { ...rest, q: turns.at(-1) };
-};
-const questionLine = z.preprocess(
-  lastTurn,
-  z.union([
-    z.object({ q: z.string(), expect: z.literal('answer'), any: z.array(z.string()).min(1) }),
-    z.object({ q: z.string(), expect: z.literal('none') }),
-  ]),
-);
+const questionLine = z.union([
+  z.object({ q: z.string(), expect: z.literal('answer'), any: z.array(z.string()).min(1) }),
+  z.object({ q: z.string(), expect: z.literal('none') }),
+]);
 const foodLine = z.union([
   z.object({ q: z.string(), mcg: z.number() }),
   z.object({ q: z.string(), expect: z.literal('none') }),
@@ -145,6 +140,8 @@ interface SetFiles {
 
 const isFoodFile = (f: string) => /food/i.test(basename(f));
 const isHeldOut = (f: string) => /heldout|held-out/i.test(basename(f));
+/** Conversation files (`turns`) are replayed with their context by conversations.ts, not read as questions. */
+const isConversationFile = (f: string) => /^conversations/i.test(basename(f));
 
 /** One set per file: the project's (tests/eval/*.jsonl), then the shared ones beside the repository. */
 export function findSets(root: string): SetFiles[] {
@@ -155,7 +152,7 @@ export function findSets(root: string): SetFiles[] {
   return dirs.flatMap(([dir, label]) =>
     existsSync(dir)
       ? readdirSync(dir)
-          .filter((f) => f.endsWith('.jsonl'))
+          .filter((f) => f.endsWith('.jsonl') && !isConversationFile(f))
           .sort()
           .map((f) => {
             const path = join(dir, f);
@@ -210,8 +207,10 @@ function main(): number {
       return `${basename(r.name)} ${kinds.map(pct).join('/')}`;
     })
     .join(' | ');
-  const ok = results.every(passes);
-  console.log(`${ok ? 'PASS' : 'BELOW TARGET'} ${summary}`);
+  const conversations = conversationFiles(root).map((f) => runConversationFile(engine, f));
+  for (const c of conversations) console.log(formatConversations(c, verbose));
+  const ok = results.every(passes) && conversations.every(conversationsPass);
+  console.log(`${ok ? 'PASS' : 'BELOW TARGET'} ${[summary, ...conversations.map(conversationSummary)].join(' | ')}`);
   return ok ? 0 : 1;
 }
 

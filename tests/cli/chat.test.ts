@@ -20,7 +20,8 @@ describe('chatStep', () => {
   it('answers a question and remembers its suggestions for the next step', () => {
     const step = chatStep(engine, 'what is the weather in paris', []);
     const answer = engine.ask('what is the weather in paris');
-    expect(step).toEqual({ output: formatAnswer(answer), suggestions: answer.suggestions, quit: false });
+    expect(step).toMatchObject({ output: formatAnswer(answer), suggestions: answer.suggestions, quit: false });
+    expect(step.context.map((t) => t.question)).toEqual(['what is the weather in paris']);
   });
 
   it('a digit asks the matching suggestion; out of range it is just a question', () => {
@@ -42,7 +43,25 @@ describe('chatStep', () => {
   });
 
   it('ignores blank lines', () => {
-    expect(chatStep(engine, '   ', [])).toEqual({ output: '', suggestions: [], quit: false });
+    expect(chatStep(engine, '   ', [])).toEqual({ output: '', suggestions: [], context: [], quit: false });
+  });
+
+  it('reads a follow-up against the conversation so far, and /new forgets it', () => {
+    const first = chatStep(engine, 'does selenium help with the flu?', []);
+    const why = chatStep(engine, 'why?', first.suggestions, 80, first.context);
+    const answer = engine.ask('why?', first.context);
+    expect(answer.followUpOf).toBe(engine.ask('does selenium help with the flu?').matchId);
+    expect(why.output).toBe(`(following up on: Selenium and the flu (influenza))\n${formatAnswer(answer)}`);
+    expect(why.context).toHaveLength(2);
+    const fresh = chatStep(engine, '/new', why.suggestions, 80, why.context);
+    expect(fresh.context).toEqual([]);
+    expect(chatStep(engine, 'why?', [], 80, fresh.context).output).toBe(formatAnswer(engine.ask('why?')));
+  });
+
+  it('keeps the conversation across slash commands', () => {
+    const first = chatStep(engine, 'how much selenium in milk', []);
+    const food = chatStep(engine, '/food tuna', first.suggestions, 80, first.context);
+    expect(food.context).toBe(first.context);
   });
 });
 

@@ -75,6 +75,29 @@ describe('selene ask', () => {
     for (const a of answers) answerSchema.parse(a);
   });
 
+  it('--json --batch is stateless: each line is its own conversation, so "why?" names nothing', async () => {
+    const lines = ['does selenium help with the flu', 'why?', 'source?'];
+    const r = await runInProcess(['ask', '--json', '--batch', '-'], `${lines.join('\n')}\n`);
+    const answers = jsonLines(r.stdout).map((l) => answerSchema.parse(l));
+    expect(answers).toEqual(lines.map((l) => engine.ask(l)));
+    expect(answers.every((a) => a.followUpOf === null)).toBe(true);
+  });
+
+  it('--json --batch --conversation treats the batch as one conversation (follow-ups resolved)', async () => {
+    const lines = ['does selenium help with the flu', 'why?', '', 'how much selenium in milk', 'is that safe?'];
+    const r = await spawnCli(['ask', '--json', '--batch', '-', '--conversation'], { input: `${lines.join('\n')}\n` });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const answers = jsonLines(r.stdout).map((l) => answerSchema.parse(l));
+    expect(answers).toHaveLength(lines.length);
+    const [flu, why, blank, milk, safe] = answers;
+    expect(flu?.followUpOf).toBeNull();
+    expect(why).toMatchObject({ answered: true, followUpOf: flu?.matchId });
+    expect(blank?.answered).toBe(false);
+    expect(milk).toMatchObject({ route: 'food', followUpOf: null });
+    expect(safe).toMatchObject({ answered: true, route: 'food', matchId: milk?.matchId, followUpOf: milk?.matchId });
+    expect(safe?.safety).toEqual(expect.any(String));
+  });
+
   it('--json --batch FILE reads a file (CRLF and no final newline) the same way', async () => {
     const file = join(tmp, 'questions.txt');
     const questions = ['what is selenium', '', 'what foods have selenium'];
@@ -219,6 +242,7 @@ describe('usage errors: exit 2, a usage line on stderr, nothing on stdout', () =
     [['ask', '--batch', '-']],
     [['ask', '--json', '--batch']],
     [['ask', '--json', '--batch', '/no/such/file']],
+    [['ask', '--json', '--conversation', 'what is selenium']],
     [['food']],
     [['food', 'tuna', '--servings', 'lots']],
     [['food', '--compare', 'tuna']],

@@ -22,6 +22,7 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
   matchId: 'what-is-selenium',
   safety: null,
   evidence: [],
+  followUpOf: null,
   ...over,
 });
 

@@ -83,6 +83,7 @@ export const answerSchema = z
     matchId: z.string().nullable(),
     safety: z.string().nullable(),
     evidence: z.array(z.object({ text: z.string(), sourceId: z.string(), sourceTitle: z.string(), url })),
+    followUpOf: z.string().nullable(),
   })
   .refine(
     (a) => a.answered || a.route === 'none' || a.route === 'smalltalk',

@@ -39,6 +39,7 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
   matchId: 'antioxidant',
   safety: null,
   evidence: [],
+  followUpOf: null,
   ...over,
 });
 

@@ -32,6 +32,7 @@ const answerArb: fc.Arbitrary<Answer> = fc.record({
   matchId: fc.option(kebab, { nil: null }),
   safety: fc.option(text, { nil: null }),
   evidence: fc.array(fc.record({ text, sourceId: kebab, sourceTitle: text, url }), { maxLength: 4 }),
+  followUpOf: fc.option(kebab, { nil: null }),
 });
 
 function expectWithinLimits(p: ReplyPayload): void {

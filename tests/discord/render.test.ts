@@ -34,6 +34,7 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
   matchId: 'antioxidant',
   safety: null,
   evidence: [],
+  followUpOf: null,
   ...over,
 });
 

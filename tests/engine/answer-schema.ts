@@ -33,6 +33,7 @@ const answerFields = {
       url: z.string().nullable(),
     }),
   ),
+  followUpOf: z.string().min(1).nullable(),
 };
 
 /** One question of a several-question message: an answer with its heading, never with parts of its own. */

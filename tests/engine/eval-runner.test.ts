@@ -25,6 +25,7 @@ const answer = (over: Partial<Answer>): Answer => ({
   matchId: null,
   safety: null,
   evidence: [],
+  followUpOf: null,
   ...over,
 });
 

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import type { Engine, Suggestion } from '../../engine/types.js';
+import { nextContext } from '../../engine/turns.js';
+import type { ConversationContext, Engine, Suggestion } from '../../engine/types.js';
 import { parseCommandArgs } from '../args.js';
 import { loadEngine } from '../engine.js';
 import { clean, formatAnswer, formatFood, formatTopFoods, formatTopics } from '../format.js';
@@ -11,24 +12,41 @@ export const CHAT_HELP = `Ask a question about the article in your own words, or
   /top [WORD]    the richest foods, optionally in a category (e.g. /top fish)
   /topics        what I can answer
   1, 2, 3        ask one of the suggestions I just offered
+  /new           start a new conversation (follow-ups like "why?" refer to the last answer)
   /help          this help
   /quit          leave (Ctrl-D works too)
 `;
 
-/** What one chat line leads to; the session state (last suggestions) is threaded through, never global. */
+/**
+ * What one chat line leads to. The session state (last suggestions, the conversation so far) is threaded
+ * through, never global.
+ */
 export interface ChatStep {
   output: string;
   suggestions: Suggestion[];
+  /** The conversation after this line: what a follow-up ("why?", "and for kids?") is read against. */
+  context: ConversationContext;
   quit: boolean;
 }
 
-export function chatStep(engine: Engine, raw: string, suggestions: Suggestion[], width = 80): ChatStep {
+export function chatStep(
+  engine: Engine,
+  raw: string,
+  suggestions: Suggestion[],
+  width = 80,
+  context: ConversationContext = [],
+): ChatStep {
   const line = raw.trim();
-  const reply = (output: string, next = suggestions): ChatStep => ({ output, suggestions: next, quit: false });
+  const reply = (output: string, next = suggestions, after = context): ChatStep => ({
+    output,
+    suggestions: next,
+    context: after,
+    quit: false,
+  });
   if (!line) return reply('');
 
   const picked = /^\d$/.test(line) ? suggestions[Number(line) - 1] : undefined;
-  if (picked) return chatStep(engine, picked.question, suggestions, width);
+  if (picked) return chatStep(engine, picked.question, suggestions, width, context);
 
   if (line.startsWith('/')) {
     const [command = '', ...words] = line.slice(1).split(/\s+/);
@@ -37,7 +55,9 @@ export function chatStep(engine: Engine, raw: string, suggestions: Suggestion[],
       case 'quit':
       case 'exit':
       case 'q':
-        return { output: '', suggestions, quit: true };
+        return { output: '', suggestions, context, quit: true };
+      case 'new':
+        return reply('New conversation: ask me anything about the article.\n', [], []);
       case 'help':
         return reply(CHAT_HELP);
       case 'topics':
@@ -51,8 +71,15 @@ export function chatStep(engine: Engine, raw: string, suggestions: Suggestion[],
     }
   }
 
-  const answer = engine.ask(raw);
-  return reply(formatAnswer(answer, width), answer.suggestions);
+  const answer = engine.ask(raw, context);
+  const about = answer.followUpOf === null ? '' : followingUp(engine, answer.followUpOf);
+  return reply(`${about}${formatAnswer(answer, width)}`, answer.suggestions, nextContext(context, raw, answer));
+}
+
+/** "(following up on: Selenium and the flu)": says which earlier answer a short follow-up was read against. */
+function followingUp(engine: Engine, id: string): string {
+  const title = engine.topics().find((t) => t.id === id)?.title ?? engine.food(id).name;
+  return title ? `(following up on: ${clean(title)})\n` : '';
 }
 
 /**
@@ -71,9 +98,11 @@ export async function chatCommand(args: string[], io: CliIo): Promise<number> {
   );
 
   let suggestions: Suggestion[] = [];
+  let context: ConversationContext = [];
   const handle = async (line: string): Promise<boolean> => {
-    const step = chatStep(engine, line, suggestions, textWidth(io));
+    const step = chatStep(engine, line, suggestions, textWidth(io), context);
     suggestions = step.suggestions;
+    context = step.context;
     if (step.output) await write(io.stdout, `${step.output}\n`);
     return step.quit;
   };

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CONVERSATION_LIMITS, conversationKey, createConversationStore } from '../../src/conversation/store.js';
+import type { Answer } from '../../src/engine/types.js';
+
+const answered = (matchId: string): Answer => ({
+  answered: true,
+  confidence: 0.9,
+  text: 'The article says: x',
+  citations: [],
+  suggestions: [],
+  disclaimer: 'x',
+  route: 'entry',
+  matchId,
+  safety: null,
+  evidence: [],
+  followUpOf: null,
+});
+
+const MINUTE = 60_000;
+
+describe('conversation keys', () => {
+  it('are one per member per channel, and one per member in DMs', () => {
+    expect(conversationKey('ana', 'c1')).not.toBe(conversationKey('ana', 'c2'));
+    expect(conversationKey('ana', 'c1')).not.toBe(conversationKey('bo', 'c1'));
+    expect(conversationKey('ana')).toBe(conversationKey('ana', null));
+    expect(conversationKey('ana')).not.toBe(conversationKey('ana', 'c1'));
+  });
+});
+
+describe('conversation store', () => {
+  it('keeps the last turns of a conversation, oldest first, at most three', () => {
+    const store = createConversationStore();
+    for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) store.record('k', `q${id}`, answered(id), i);
+    expect(store.context('k', 4).map((t) => t.matchId)).toEqual(['b', 'c', 'd']);
+    expect(store.context('other', 4)).toEqual([]);
+  });
+
+  it('expires a conversation ten minutes after its last turn, and each turn extends it', () => {
+    const store = createConversationStore();
+    expect(CONVERSATION_LIMITS.ttlMs).toBe(10 * MINUTE);
+    store.record('k', 'flu?', answered('flu'), 0);
+    store.record('k', 'why?', answered('flu'), 9 * MINUTE);
+    expect(store.context('k', 18 * MINUTE)).toHaveLength(2);
+    expect(store.context('k', 19 * MINUTE)).toEqual([]);
+    // Expired means gone: a new turn starts a new conversation.
+    expect(store.record('k', 'covid?', answered('covid'), 19 * MINUTE)).toHaveLength(1);
+  });
+
+  it('sweeps expired conversations and keeps live ones', () => {
+    const store = createConversationStore({ ttlMs: 10 });
+    store.record('old', 'a', answered('a'), 0);
+    store.record('mid', 'b', answered('b'), 5);
+    store.record('new', 'c', answered('c'), 20);
+    expect(store.sweep(16)).toBe(2);
+    expect(store.size).toBe(1);
+    expect(store.context('new', 16)).toHaveLength(1);
+  });
+
+  it('holds the default cap of 50,000 conversations, forgetting the least recently active first', () => {
+    const store = createConversationStore();
+    const cap = CONVERSATION_LIMITS.maxConversations;
+    expect(cap).toBe(50_000);
+    const reply = answered('x');
+    for (let i = 0; i < cap; i++) store.record(`m${i}`, 'q', reply, 0);
+    // Member 0 talks again: now the most recent, so member 1 is the one to go.
+    store.record('m0', 'why?', reply, 1);
+    for (let i = cap; i < cap + 1000; i++) store.record(`m${i}`, 'q', reply, 2);
+    expect(store.size).toBe(cap);
+    expect(store.context('m0', 3)).toHaveLength(2);
+    expect(store.context('m1', 3)).toEqual([]);
+    expect(store.context(`m${cap + 999}`, 3)).toHaveLength(1);
+  });
+
+  it('never holds more than its cap, whatever the order of turns, reads and forgets', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('record' as const), key: fc.integer({ min: 0, max: 30 }), dt: fc.nat(20) }),
+      fc.record({ kind: fc.constant('read' as const), key: fc.integer({ min: 0, max: 30 }), dt: fc.nat(20) }),
+      fc.record({ kind: fc.constant('forget' as const), key: fc.integer({ min: 0, max: 30 }), dt: fc.constant(0) }),
+      fc.record({ kind: fc.constant('sweep' as const), key: fc.constant(0), dt: fc.nat(20) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(op, { maxLength: 200 }), (cap, ops) => {
+        const store = createConversationStore({ maxConversations: cap, ttlMs: 15 });
+        let now = 0;
+        for (const o of ops) {
+          now += o.dt;
+          if (o.kind === 'record') store.record(`k${o.key}`, 'q', answered('x'), now);
+          else if (o.kind === 'read') {
+            const turns = store.context(`k${o.key}`, now);
+            expect(turns.length).toBeLessThanOrEqual(3);
+          } else if (o.kind === 'forget') store.forget(`k${o.key}`);
+          else store.sweep(now);
+          expect(store.size).toBeLessThanOrEqual(cap);
+        }
+      }),
+    );
+  });
+
+  it('forgets a conversation on request', () => {
+    const store = createConversationStore();
+    store.record('k', 'flu?', answered('flu'), 0);
+    expect(store.forget('k')).toBe(true);
+    expect(store.context('k', 1)).toEqual([]);
+    expect(store.forget('k')).toBe(false);
+  });
+});
+
+describe('conversation memory', () => {
+  it('stays in memory: the store imports nothing that could reach a disk, a database or the network', () => {
+    const source = readFileSync(new URL('../../src/conversation/store.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imports.every((i) => i?.startsWith('../engine/'))).toBe(true);
+  });
+});
