@@ -7,8 +7,8 @@ export { FAILURE_LOG_INTERVAL_MS } from './failures.js';
 export type { GuildExport, PurgeCounts } from './guild-data.js';
 export { LATEST_SCHEMA_VERSION } from './migrations.js';
 export type { BackendOptions } from './open.js';
-export { HASH_SECRET_REQUIRED, openBackend } from './open.js';
-export { databaseUrlSchema, redactUrl } from './postgres/connection.js';
+export { openBackend } from './open.js';
+export { databaseUrlSchema, HASH_SECRET_REQUIRED, redactUrl } from './postgres/connection.js';
 export type {
   EntryFeedback,
   QuestionInput,

@@ -1,6 +1,7 @@
 // Picks the backend: DATABASE_URL set = PostgreSQL (several machines), unset = the SQLite file in DATA_DIR.
 import { type StoreBackend, StoreOpenError } from './backend.js';
 import type { StoreLogger } from './failures.js';
+import { HASH_SECRET_REQUIRED } from './postgres/connection.js';
 import { openPostgresStore } from './postgres/store.js';
 import { openSqliteBackend } from './sqlite-backend.js';
 
@@ -15,10 +16,6 @@ export interface BackendOptions {
   logger: StoreLogger;
   clock?: () => number;
 }
-
-export const HASH_SECRET_REQUIRED =
-  'SELENE_HASH_SECRET is required with DATABASE_URL: every host must hash member ids with the same secret, ' +
-  'or one member would count as several (use the content of DATA_DIR/hash-secret when moving from SQLite)';
 
 /**
  * Opens the configured backend. SQLite never throws (a broken file degrades the store); PostgreSQL throws

@@ -13,6 +13,10 @@ export const databaseUrlSchema = z
     'must name a host, e.g. postgres://user:password@db:5432/selene',
   );
 
+export const HASH_SECRET_REQUIRED =
+  'SELENE_HASH_SECRET is required with DATABASE_URL: every host must hash member ids with the same secret, ' +
+  'or one member would count as several (use the content of DATA_DIR/hash-secret when moving from SQLite)';
+
 /** The URL with its password replaced, for logs and error messages. */
 export const redactUrl = (url: string): string => {
   if (!URL.canParse(url)) return '(unparseable DATABASE_URL)';
