@@ -25,6 +25,8 @@ export function knowledgeCheck(kb: KnowledgeBase | undefined): HealthCheck {
 /** Structurally the store's health(): the ops layer needs nothing else from it. */
 export interface HealthProbe {
   health(): { writable: boolean; reason?: string; message?: string };
+  /** Writes queued and dropped by the store, for /metrics (PostgreSQL's question log). */
+  queueStats?(): { queued: number; dropped: number };
 }
 
 export function databaseCheck(store: HealthProbe): HealthCheck {
