@@ -162,17 +162,23 @@ export interface StoreSettings {
   dataDir: string;
   /** Not enumerable, as in Config: never logged. */
   readonly hashSecret: string | undefined;
+  /** Not enumerable: absent = the SQLite file in dataDir. */
+  readonly databaseUrl: string | undefined;
 }
 
 export type StoreSettingsResult = { ok: true; settings: StoreSettings } | { ok: false; message: string };
 
-const storeEnvSchema = envSchema.pick({ DATA_DIR: true, SELENE_HASH_SECRET: true });
+const storeEnvSchema = envSchema.pick({ DATA_DIR: true, SELENE_HASH_SECRET: true, DATABASE_URL: true });
 
 export function parseStoreSettings(env: Env): StoreSettingsResult {
   const parsed = storeEnvSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) return { ok: false, message: describeIssue(parsed.error, env) };
-  const settings = { dataDir: parsed.data.DATA_DIR } as StoreSettings;
-  Object.defineProperty(settings, 'hashSecret', { value: parsed.data.SELENE_HASH_SECRET, enumerable: false });
+  const e = parsed.data;
+  if (e.DATABASE_URL !== undefined && e.SELENE_HASH_SECRET === undefined)
+    return { ok: false, message: HASH_SECRET_REQUIRED };
+  const settings = { dataDir: e.DATA_DIR } as StoreSettings;
+  Object.defineProperty(settings, 'hashSecret', { value: e.SELENE_HASH_SECRET, enumerable: false });
+  Object.defineProperty(settings, 'databaseUrl', { value: e.DATABASE_URL, enumerable: false });
   return { ok: true, settings };
 }
 

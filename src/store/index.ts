@@ -9,6 +9,8 @@ export { LATEST_SCHEMA_VERSION } from './migrations.js';
 export type { BackendOptions } from './open.js';
 export { openBackend } from './open.js';
 export { databaseUrlSchema, HASH_SECRET_REQUIRED, redactUrl } from './postgres/connection.js';
+export type { ImportCounts, ImportResult, ImportTable } from './postgres/import-sqlite.js';
+export { importSqlite } from './postgres/import-sqlite.js';
 export type {
   EntryFeedback,
   QuestionInput,
