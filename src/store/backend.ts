@@ -16,6 +16,9 @@ import type {
 import type { GuildSettings, SettingsPatch } from './settings.js';
 import type { StoreHealth } from './store.js';
 
+/** degraded: the database server is away and the store is reconnecting; the bot keeps answering. */
+export type BackendHealth = StoreHealth & { degraded?: boolean };
+
 /** Writes waiting in a backend's queue, and those a full queue (or a write that could never succeed) dropped. */
 export interface QueueStats {
   queued: number;
@@ -48,7 +51,7 @@ export interface StoreBackend {
   /** Retention: idempotent; on PostgreSQL one host at a time (the others skip and report zero). */
   purgeExpired(now?: Date): Promise<StoreResult<{ questions: number; votes: number }>>;
   /** Synchronous, from what the backend last saw: /healthz calls it on every request. */
-  health(): StoreHealth;
+  health(): BackendHealth;
   queueStats(): QueueStats;
   /** Writes what is queued, then closes the connections. */
   close(): Promise<void>;

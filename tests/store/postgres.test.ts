@@ -185,6 +185,7 @@ describe('PostgreSQL degraded mode', () => {
     expect(a.health()).toMatchObject({
       writable: false,
       reason: 'io',
+      degraded: true,
       message: expect.stringMatching(/PostgreSQL unreachable/),
     });
     const started = Date.now();

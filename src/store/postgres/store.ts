@@ -316,7 +316,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     health: () => {
       const d = down();
-      if (d !== null) return { writable: false, ...d };
+      if (d !== null) return { writable: false, ...d, ...(closed ? {} : { degraded: true }) };
       if (lastWriteFailure !== null) return { writable: false, ...lastWriteFailure };
       return { writable: true };
     },
