@@ -25,7 +25,7 @@ describe('store failure lines through the bot logger', () => {
     expect(first).toMatchObject({
       op: 'recordVote',
       reason: 'io',
-      err: 'terminating connection due to unexpected postmaster exit',
+      err: { message: 'terminating connection due to unexpected postmaster exit' },
     });
     expect(JSON.parse(lines[1] ?? '{}').err).toMatchObject({ message: 'an Error still works' });
   });
