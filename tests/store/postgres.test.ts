@@ -4,7 +4,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, openBackend, type StoreBackend, StoreOpenError } from '../../src/store/index.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { applyPgMigrations, PG_MIGRATIONS, pgSchemaVersion } from '../../src/store/postgres/migrations.js';
+import {
+  applyPgMigrations,
+  LOCK_CLASS,
+  LOCKS,
+  PG_MIGRATIONS,
+  pgSchemaVersion,
+} from '../../src/store/postgres/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres/store.js';
 import { recordingLogger, tempDataDir } from './helpers.js';
 import { freePort, startTestPostgres, TEST_PG_PASSWORD, type TestPostgres } from './postgres-server.js';
@@ -129,6 +135,44 @@ describe('PostgreSQL startup refusals: one line, never the password', () => {
 
   it('a database that does not exist', async () => {
     expect(await openError(open(server.url('no_such_db'), SECRET))).toMatch(/database "no_such_db" does not exist/);
+  });
+});
+
+describe('PostgreSQL retention purge', () => {
+  it('runs on one host at a time: while another holds the purge lock, this one skips and deletes nothing', async () => {
+    const url = await freshUrl();
+    const day = 86_400_000;
+    let now = Date.UTC(2026, 0, 1);
+    const store = await openBackend({
+      databaseUrl: url,
+      dataDir: tempDataDir(),
+      hashSecret: SECRET,
+      logger: recordingLogger(),
+      clock: () => now,
+    });
+    const question = {
+      guildId: 'g1',
+      text: 'old',
+      normalised: 'old',
+      answered: false,
+      entryId: null,
+      confidence: 0,
+      route: 'none' as const,
+    };
+    expect((await store.recordQuestion(question)).ok).toBe(true);
+    now += 100 * day;
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCKS.purge]);
+      expect(await store.purgeExpired()).toEqual({ ok: true, value: { questions: 0, votes: 0 } });
+      await other.query('COMMIT');
+    } finally {
+      await other.end();
+    }
+    expect(await store.purgeExpired()).toEqual({ ok: true, value: { questions: 1, votes: 0 } });
+    await store.close();
   });
 });
 
