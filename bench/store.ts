@@ -14,8 +14,9 @@ import { isEntryModule } from '../src/entry.js';
 import { createLogger } from '../src/log.js';
 import { openBackend, type StoreBackend } from '../src/store/index.js';
 import { startTestPostgres } from '../tests/store/postgres-server.js';
-import { loadBenchQuestions, percentile, runMentions, startBenchFake } from './bot.js';
+import { startBenchFake } from './bot.js';
 import { liftRestLimit } from './child.js';
+import { loadBenchQuestions, percentile, runMentions } from './load.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const SECRET = 'bench-secret-not-for-production';
@@ -109,7 +110,7 @@ async function mentionFigures(store: StoreBackend, seconds: number, rate: number
     drainTimeoutMs: 2_000,
   });
   try {
-    liftRestLimit(bot);
+    liftRestLimit(bot.client);
     const questions = loadBenchQuestions();
     await runMentions(fake, questions, { seconds: 1, rate, maxInFlight: 500 });
     const run = await runMentions(fake, questions, { seconds, rate, maxInFlight: 500 });
