@@ -8,6 +8,7 @@ import { writeLatencyChart } from './chart.js';
 import { runEngineBench, writeSection } from './engine.js';
 import { benchFoods } from './foods.js';
 import { formatMemorySection, measureMemory } from './memory.js';
+import { formatStoreSection, measureStores } from './store.js';
 
 const results = join(fileURLToPath(new URL('.', import.meta.url)), 'results.md');
 
@@ -51,6 +52,15 @@ const benches: Bench[] = [
       const result = await measureMemory();
       const text = formatMemorySection(result);
       writeSection(results, 'Memory and start-up', text.replace(/^## .*\n+/, ''));
+      return { ok: result.ok, text };
+    },
+  },
+  {
+    name: 'store',
+    run: async () => {
+      const result = await measureStores();
+      const text = formatStoreSection(result);
+      writeSection(results, 'Store: SQLite and PostgreSQL', text);
       return { ok: result.ok, text };
     },
   },

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { databaseUrlSchema, HASH_SECRET_REQUIRED, redactUrl } from './store/postgres/connection.js';
 
 // The only reader of process.env. Everything else receives a typed Config, so tests can build one
 // without touching the environment, and a bad variable stops startup here with one clear line.
@@ -55,6 +56,8 @@ export const envSchema = z.object({
   /** Keys the hashes of member ids in the database; else a secret generated once into DATA_DIR. */
   SELENE_HASH_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   RETENTION_DAYS: integer(1, 3650).default(90),
+  /** Unset: the SQLite file in DATA_DIR. postgres://...: one PostgreSQL database shared by several hosts. */
+  DATABASE_URL: databaseUrlSchema.optional(),
   /**
    * Set by discord.js's ShardingManager in each shard process it forks (never by hand): the shard id, or a
    * JSON list of ids, that this process runs. Read here so the process's log lines name their shard from
@@ -95,6 +98,8 @@ export interface Config {
   /** Not enumerable, like the token: never logged. */
   readonly hashSecret: string | undefined;
   retentionDays: number;
+  /** Not enumerable (it may hold a password): absent = SQLite in dataDir. */
+  readonly databaseUrl: string | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -114,7 +119,8 @@ function describeIssue(error: z.ZodError, env: Env): string {
   }
   if (name === 'DISCORD_TOKEN') return `DISCORD_TOKEN ${issue?.message}. ${NO_TOKEN_HINT}`;
   // Echo the offending value (never a secret) so the fix is obvious.
-  const value = name === 'SELENE_HASH_SECRET' ? undefined : env[name];
+  const raw = name === 'SELENE_HASH_SECRET' ? undefined : env[name];
+  const value = name === 'DATABASE_URL' && raw !== undefined ? redactUrl(raw) : raw;
   const shown = value === undefined ? '' : ` (got ${JSON.stringify(value.slice(0, 80))})`;
   return `${name} ${issue?.message ?? 'is invalid'}${shown}`;
 }
@@ -123,6 +129,8 @@ export function parseConfig(env: Env): ConfigResult {
   const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) return { ok: false, message: describeIssue(parsed.error, env) };
   const e = parsed.data;
+  if (e.DATABASE_URL !== undefined && e.SELENE_HASH_SECRET === undefined)
+    return { ok: false, message: HASH_SECRET_REQUIRED };
   const config = {
     clientId: e.DISCORD_CLIENT_ID,
     devGuildId: e.DEV_GUILD_ID,
@@ -142,6 +150,7 @@ export function parseConfig(env: Env): ConfigResult {
   } as Config;
   Object.defineProperty(config, 'token', { value: e.DISCORD_TOKEN, enumerable: false });
   Object.defineProperty(config, 'hashSecret', { value: e.SELENE_HASH_SECRET, enumerable: false });
+  Object.defineProperty(config, 'databaseUrl', { value: e.DATABASE_URL, enumerable: false });
   return { ok: true, config };
 }
 
@@ -153,17 +162,23 @@ export interface StoreSettings {
   dataDir: string;
   /** Not enumerable, as in Config: never logged. */
   readonly hashSecret: string | undefined;
+  /** Not enumerable: absent = the SQLite file in dataDir. */
+  readonly databaseUrl: string | undefined;
 }
 
 export type StoreSettingsResult = { ok: true; settings: StoreSettings } | { ok: false; message: string };
 
-const storeEnvSchema = envSchema.pick({ DATA_DIR: true, SELENE_HASH_SECRET: true });
+const storeEnvSchema = envSchema.pick({ DATA_DIR: true, SELENE_HASH_SECRET: true, DATABASE_URL: true });
 
 export function parseStoreSettings(env: Env): StoreSettingsResult {
   const parsed = storeEnvSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) return { ok: false, message: describeIssue(parsed.error, env) };
-  const settings = { dataDir: parsed.data.DATA_DIR } as StoreSettings;
-  Object.defineProperty(settings, 'hashSecret', { value: parsed.data.SELENE_HASH_SECRET, enumerable: false });
+  const e = parsed.data;
+  if (e.DATABASE_URL !== undefined && e.SELENE_HASH_SECRET === undefined)
+    return { ok: false, message: HASH_SECRET_REQUIRED };
+  const settings = { dataDir: e.DATA_DIR } as StoreSettings;
+  Object.defineProperty(settings, 'hashSecret', { value: e.SELENE_HASH_SECRET, enumerable: false });
+  Object.defineProperty(settings, 'databaseUrl', { value: e.DATABASE_URL, enumerable: false });
   return { ok: true, settings };
 }
 

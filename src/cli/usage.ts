@@ -28,7 +28,7 @@ export const COMMAND_USAGE = {
   food: 'usage: selene food [--json] [--servings N] "FOOD"  |  food --json --batch FILE|-  |  food --top [--category WORD] [--limit N]  |  food --compare A B',
   chat: 'usage: selene chat',
   kb: 'usage: selene kb check [--dir DIR]  |  kb schema [--dir DIR]  |  kb report [--since 7d] [--json] [--suggest] [--limit N] [--data-dir DIR]',
-  data: 'usage: selene data export --guild ID  |  selene data purge --guild ID  [--data-dir DIR]',
+  data: 'usage: selene data export --guild ID  |  selene data purge --guild ID  [--data-dir DIR]  |  selene data migrate-to-postgres [--from DATA_DIR] [--to URL]',
   eval: 'usage: selene eval [options of the eval runner]',
 } as const;
 
@@ -50,8 +50,10 @@ Commands
                                  unanswered questions, worst-rated entries, low-confidence answers
   data export --guild ID         everything stored for a server, as JSON
   data purge --guild ID          delete everything stored for a server
+  data migrate-to-postgres [--from DIR] [--to URL]
+                                 copy the SQLite file into PostgreSQL (idempotent)
   eval                           accuracy on the eval sets
 
 Exit codes: 0 answered or refused (and success), 1 failure (e.g. kb check errors), 2 usage error.
-DATA_DIR (or --data-dir) selects the database folder, default ./data.
+DATA_DIR (or --data-dir) selects the database folder, default ./data; DATABASE_URL selects PostgreSQL instead.
 `;

@@ -1,6 +1,13 @@
 import type { Config } from '../config.js';
 import { normaliseText } from '../engine/normalise.js';
-import { openStore, type Store, type StoreLogger } from '../store/index.js';
+import {
+  openBackend,
+  openStore,
+  type Store,
+  type StoreBackend,
+  type StoreLogger,
+  sqliteBackend,
+} from '../store/index.js';
 import type { AnswerEvent, BotStore, QuestionSource } from './context.js';
 
 // The Discord side of the store: turns bot events into store calls. The store never throws and answers
@@ -30,34 +37,55 @@ export function questionRecord(event: AnswerEvent) {
   };
 }
 
-/** Wraps a store for the bot: per-server settings, question log, votes, guild cleanup, retention. */
-export function createBotStore(store: Store): BotStore {
+/**
+ * Wraps a store for the bot: per-server settings, question log, votes, guild cleanup, retention. Settings
+ * are read synchronously (every message needs them); votes and settings changes resolve once committed;
+ * questions are logged without delaying the reply.
+ */
+export function createBotStore(store: StoreBackend | Store): BotStore {
+  const backend = 'kind' in store ? store : sqliteBackend(store);
   return {
     recordAnswer(event) {
       const row = questionRecord(event);
-      if (row) store.recordQuestion(row);
+      if (row) backend.logQuestion(row);
     },
-    cooldownSeconds: (guildId) => (guildId ? (store.getSettings(guildId).cooldownSeconds ?? undefined) : undefined),
-    isAnswerChannel: (guildId, channelId) => store.getSettings(guildId).answerChannels.includes(channelId),
-    privateByDefault: (guildId) => (guildId ? store.getSettings(guildId).privateByDefault : false),
-    linkCards: (guildId) => store.getSettings(guildId).linkCards,
-    recordVote(vote) {
-      const result = store.recordVote(vote);
+    cooldownSeconds: (guildId) => (guildId ? (backend.getSettings(guildId).cooldownSeconds ?? undefined) : undefined),
+    isAnswerChannel: (guildId, channelId) => backend.getSettings(guildId).answerChannels.includes(channelId),
+    privateByDefault: (guildId) => (guildId ? backend.getSettings(guildId).privateByDefault : false),
+    linkCards: (guildId) => backend.getSettings(guildId).linkCards,
+    async recordVote(vote) {
+      const result = await backend.recordVote(vote);
       return result.ok ? { ok: true, previous: result.value.previous } : { ok: false, reason: result.reason };
     },
-    settings: (guildId) => store.getSettings(guildId),
-    updateSettings(guildId, change) {
-      const result = store.updateSettings(guildId, change);
+    settings: (guildId) => backend.getSettings(guildId),
+    async updateSettings(guildId, change) {
+      const result = await backend.updateSettings(guildId, change);
       return result.ok ? { ok: true, settings: result.value } : { ok: false, reason: result.reason };
     },
-    forgetGuild(guildId) {
-      store.deleteGuild(guildId);
+    async forgetGuild(guildId) {
+      await backend.deleteGuild(guildId);
     },
-    purgeExpired() {
-      store.purgeExpired();
+    async purgeExpired() {
+      await backend.purgeExpired();
     },
   };
 }
+
+/**
+ * The bot's store from the configuration: PostgreSQL when DATABASE_URL is set (rejects with a
+ * StoreOpenError naming the problem when it cannot start), else the SQLite file in DATA_DIR.
+ */
+export const openBotStore = (
+  config: Pick<Config, 'dataDir' | 'hashSecret' | 'retentionDays' | 'databaseUrl'>,
+  logger: StoreLogger,
+): Promise<StoreBackend> =>
+  openBackend({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    hashSecret: config.hashSecret,
+    retentionDays: config.retentionDays,
+    logger,
+  });
 
 /** Opens the bot's database from the configuration (DATA_DIR, SELENE_HASH_SECRET, RETENTION_DAYS). */
 export function storeFromConfig(

@@ -214,10 +214,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   client.on(Events.GuildDelete, (guild: Guild) => {
     if (!guild.available) return;
     logger.info({ guild: guild.id }, 'left server: forgetting its settings');
+    const failed = (err: unknown) => logger.warn({ err, guild: guild.id }, 'could not forget the server settings');
     try {
-      options.store?.forgetGuild?.(guild.id);
+      // The PostgreSQL store answers later: its failure is caught there, not thrown here.
+      Promise.resolve(options.store?.forgetGuild?.(guild.id)).catch(failed);
     } catch (err) {
-      logger.warn({ err, guild: guild.id }, 'could not forget the server settings');
+      failed(err);
     }
   });
 
@@ -266,10 +268,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   }
 
   const purgeExpired = () => {
+    const failed = (err: unknown) => logger.warn({ err }, 'retention purge failed');
     try {
-      options.store?.purgeExpired?.();
+      Promise.resolve(options.store?.purgeExpired?.()).catch(failed);
     } catch (err) {
-      logger.warn({ err }, 'retention purge failed');
+      failed(err);
     }
   };
   let purgeTimer: NodeJS.Timeout | undefined;

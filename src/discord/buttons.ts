@@ -68,13 +68,13 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     const action = decodeCustomId(interaction.customId);
     if (action?.kind !== 'vote') return void (await expired(interaction));
     if (action.entryId !== null && !knowsAnswerId(ctx.kb, action.entryId)) return void (await expired(interaction));
-    const outcome = ctx.store?.recordVote?.({
+    const outcome = (await ctx.store?.recordVote?.({
       answerId: action.answerId,
       entryId: action.entryId,
       userId: interaction.user.id,
       guildId: interaction.guildId,
       vote: action.vote,
-    }) ?? { ok: false as const, reason: 'no store' };
+    })) ?? { ok: false as const, reason: 'no store' };
     if (outcome.ok) ctx.metrics?.feedbackVotes.inc({ vote: action.vote });
     // debug: the store already logs its failures, at most once a minute.
     else ctx.logger.debug({ reason: outcome.reason }, 'feedback vote not saved');

@@ -54,16 +54,22 @@ export interface BotStore {
   privateByDefault?(guildId: string | null): boolean;
   /** Whether links to the article get a compact card in answer channels. */
   linkCards?(guildId: string): boolean;
-  /** Present only when votes can be stored; feedback buttons are shown only then. */
-  recordVote?(vote: FeedbackVote): VoteOutcome;
+  /**
+   * Present only when votes can be stored; feedback buttons are shown only then. Resolves once the vote is
+   * committed, so "saved" is only said of a saved vote.
+   */
+  recordVote?(vote: FeedbackVote): VoteOutcome | Promise<VoteOutcome>;
   /** The server's settings (defaults when it never changed any). */
   settings?(guildId: string): GuildSettings;
   /** Read-modify-write in one transaction, so two admins (or shards) cannot lose each other's change. */
-  updateSettings?(guildId: string, change: (current: GuildSettings) => SettingsPatch): SettingsUpdate;
+  updateSettings?(
+    guildId: string,
+    change: (current: GuildSettings) => SettingsPatch,
+  ): SettingsUpdate | Promise<SettingsUpdate>;
   /** The bot left the server: forget its settings. */
-  forgetGuild?(guildId: string): void;
+  forgetGuild?(guildId: string): void | Promise<void>;
   /** Deletes question texts older than the retention period (run daily). */
-  purgeExpired?(): void;
+  purgeExpired?(): void | Promise<void>;
 }
 
 /** Everything a handler needs, passed in (no globals), so several bots can run in one process in tests. */

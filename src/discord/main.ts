@@ -7,9 +7,9 @@ import type { BotState } from '../ops/health.js';
 import type { Metrics } from '../ops/metrics.js';
 import { EXIT_GATEWAY_REFUSED, EXIT_WITH_PARENT_FLAG, isEcho, watchParent } from '../ops/process-signals.js';
 import { type Ops, startOps } from '../ops/serve.js';
-import type { Store } from '../store/index.js';
+import { type Store, type StoreBackend, StoreOpenError } from '../store/index.js';
 import { type RunningBot, startBot } from './bot.js';
-import { createBotStore, storeFromConfig } from './bot-store.js';
+import { createBotStore, openBotStore } from './bot-store.js';
 import { closeCodeOfLoginError, fatalCloseLine } from './client.js';
 
 export { type RunningBot, type StartOptions, startBot } from './bot.js';
@@ -53,7 +53,7 @@ async function start(
   config: Config,
   logger: Logger,
   metrics: Metrics | undefined,
-  store: Store,
+  store: StoreBackend,
   onClient: (client: Client) => void,
 ): Promise<RunningBot> {
   try {
@@ -81,14 +81,21 @@ export async function main(): Promise<void> {
   // A bug in one handler is logged, never fatal: handlers already catch their own errors, this is the net.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-  // Opening never throws on a broken database; at startup, though, a database that cannot be used at all is
-  // refused loudly rather than run without it (votes and settings would silently go nowhere).
-  const store = storeFromConfig(config, logger);
-  const broken = databaseRefusal(store, config.dataDir);
+  // Opening SQLite never throws on a broken file; at startup, though, a database that cannot be used at all
+  // is refused loudly rather than run without it (votes and settings would silently go nowhere). PostgreSQL
+  // that cannot be reached, or refuses the credentials, is refused by the open itself.
+  const store = await openBotStore(config, logger).catch((err: unknown) =>
+    refuse([err instanceof StoreOpenError ? err.message : `cannot open the database: ${describe(err)}`]),
+  );
+  const broken =
+    store.kind === 'sqlite'
+      ? databaseRefusal({ health: () => store.health(), path: store.location }, config.dataDir)
+      : null;
   if (broken !== null) {
-    store.close();
+    await store.close();
     refuse([broken]);
   }
+  logger.info({ store: store.kind, location: store.location }, 'store open');
   // Filled in once the bot is up; the health endpoint reads it on every request.
   let bot: RunningBot | undefined;
   const state = (): BotState => ({ client: bot?.client, kb: bot?.ctx.kb, store });

@@ -5,6 +5,11 @@ import type { Registry } from 'prom-client';
 export interface HealthCheck {
   ok: boolean;
   reason?: string;
+  /**
+   * Failing, but the bot still does its job (a database server away while questions are answered): shown,
+   * yet /healthz stays 200, so an orchestrator does not restart every host over an outage elsewhere.
+   */
+  degraded?: boolean;
 }
 
 /** Named checks, e.g. gateway, knowledge, database; read at request time so they are always current. */
@@ -29,8 +34,13 @@ async function handle(
 ): Promise<{ status: number; type: string; body: string }> {
   if (path === '/healthz') {
     const checks = await options.checks();
-    const ok = Object.values(checks).every((c) => c.ok);
-    return { status: ok ? 200 : 503, type: 'application/json', body: JSON.stringify({ ok, checks }) };
+    const ok = Object.values(checks).every((c) => c.ok || c.degraded);
+    const degraded = Object.values(checks).some((c) => !c.ok && c.degraded);
+    return {
+      status: ok ? 200 : 503,
+      type: 'application/json',
+      body: JSON.stringify({ ok, ...(degraded ? { degraded } : {}), checks }),
+    };
   }
   if (path === '/metrics') {
     return { status: 200, type: options.registry.contentType, body: await options.registry.metrics() };

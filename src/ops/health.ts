@@ -24,7 +24,10 @@ export function knowledgeCheck(kb: KnowledgeBase | undefined): HealthCheck {
 
 /** Structurally the store's health(): the ops layer needs nothing else from it. */
 export interface HealthProbe {
-  health(): { writable: boolean; reason?: string; message?: string };
+  /** degraded: the database is away but the bot keeps answering (PostgreSQL reconnecting). */
+  health(): { writable: boolean; reason?: string; message?: string; degraded?: boolean };
+  /** Writes queued and dropped by the store, for /metrics (PostgreSQL's question log). */
+  queueStats?(): { queued: number; dropped: number };
 }
 
 export function databaseCheck(store: HealthProbe): HealthCheck {
@@ -34,6 +37,7 @@ export function databaseCheck(store: HealthProbe): HealthCheck {
     return {
       ok: false,
       reason: `database not writable: ${[h.reason, h.message].filter(Boolean).join(': ') || 'unknown'}`,
+      ...(h.degraded ? { degraded: true } : {}),
     };
   } catch (err) {
     return { ok: false, reason: `database check failed: ${err instanceof Error ? err.message : String(err)}` };

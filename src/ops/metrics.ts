@@ -16,6 +16,8 @@ export interface Metrics {
   shed: Counter<'reason'>;
   /** Replies to messages on their way now (capped, see discord/backlog.ts). */
   repliesPending: Gauge;
+  storeQueued: Gauge;
+  storeDropped: Counter;
 }
 
 /** A shard's last heartbeat round trip in milliseconds; discord.js reports -1 before the first acknowledgement. */
@@ -29,10 +31,13 @@ export interface MetricsOptions {
   labels?: Record<string, string>;
   /** Read at scrape time, so the gauge is always the current ping without a timer of our own. */
   gatewayPings?: () => readonly ShardPing[];
+  /** The store's write queue (PostgreSQL's question log), read at scrape time. */
+  storeQueue?: () => { queued: number; dropped: number } | undefined;
 }
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
   const pings = options.gatewayPings;
+  const queue = options.storeQueue;
   const registry = new Registry();
   if (options.labels) registry.setDefaultLabels(options.labels);
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'selene_' });
@@ -95,6 +100,33 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       help: 'Feedback votes on answers.',
       labelNames: ['vote'],
       registers: [registry],
+    }),
+    storeQueued: new Gauge({
+      name: 'selene_store_queued_writes',
+      help: 'Question-log writes waiting in the store queue (PostgreSQL; grows while the database is away).',
+      registers: [registry],
+      ...(queue
+        ? {
+            collect(this: Gauge) {
+              this.set(queue()?.queued ?? 0);
+            },
+          }
+        : {}),
+    }),
+    storeDropped: new Counter({
+      name: 'selene_store_dropped_writes_total',
+      help: 'Question-log writes the store dropped: its queue was full (database away too long) or the write was refused.',
+      registers: [registry],
+      ...(queue
+        ? {
+            collect(this: Counter) {
+              // The store counts; the counter mirrors its total (it only grows while the process lives).
+              const total = queue()?.dropped ?? 0;
+              this.reset();
+              if (total > 0) this.inc(total);
+            },
+          }
+        : {}),
     }),
   };
 }

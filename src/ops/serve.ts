@@ -21,7 +21,10 @@ export interface OpsOptions {
  * 503 "not connected yet" during startup rather than a refused connection it cannot tell from a crash.
  */
 export async function startOps(options: OpsOptions): Promise<Ops> {
-  const metrics = createMetrics({ gatewayPings: () => shardPings(options.state().client) });
+  const metrics = createMetrics({
+    gatewayPings: () => shardPings(options.state().client),
+    storeQueue: () => options.state().store?.queueStats?.(),
+  });
   const server = await startHealthServer({
     port: options.port,
     host: options.host,

@@ -1,8 +1,16 @@
 // Public API of the store. Adapters (Discord, CLI) import from here only.
+
+export type { QueueStats, StoreBackend } from './backend.js';
+export { StoreOpenError } from './backend.js';
 export type { StoreFailureReason, StoreLogger, StoreResult } from './failures.js';
 export { FAILURE_LOG_INTERVAL_MS } from './failures.js';
 export type { GuildExport, PurgeCounts } from './guild-data.js';
 export { LATEST_SCHEMA_VERSION } from './migrations.js';
+export type { BackendOptions } from './open.js';
+export { openBackend } from './open.js';
+export { databaseUrlSchema, HASH_SECRET_REQUIRED, redactUrl } from './postgres/connection.js';
+export type { ImportCounts, ImportResult, ImportTable } from './postgres/import-sqlite.js';
+export { importSqlite } from './postgres/import-sqlite.js';
 export type {
   EntryFeedback,
   QuestionInput,
@@ -22,6 +30,7 @@ export {
   MAX_COOLDOWN_SECONDS,
   settingsPatchSchema,
 } from './settings.js';
+export { sqliteBackend } from './sqlite-backend.js';
 export type { Store, StoreHealth, StoreOptions } from './store.js';
 export {
   DB_FILE_NAME,

@@ -126,16 +126,19 @@ export function formatReport(report: Report, since: Date, suggestions: ReportSug
 /** `kb report`: what members asked that the knowledge base could not answer well, from the bot's database. */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const opts = parseReportArgs(args, Date.now());
-  const store = openCliStore(dataDirOf(opts.dataDir, io), io, { readonly: true });
+  const store = await openCliStore(dataDirOf(opts.dataDir, io), io, {
+    readonly: true,
+    dataDirFlag: opts.dataDir !== undefined,
+  });
   let report: Report;
   try {
     report = unwrap(
-      store.report({ since: opts.since, limit: opts.limit, lowConfidenceBelow: LOW_CONFIDENCE_BELOW }),
+      await store.report({ since: opts.since, limit: opts.limit, lowConfidenceBelow: LOW_CONFIDENCE_BELOW }),
       'report',
       usage,
     );
   } finally {
-    store.close();
+    await store.close();
   }
   const suggestions = opts.suggest ? suggestEntries((await loadEngine()).engine, report) : null;
   if (opts.json) {

@@ -155,7 +155,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
       return void (await reply(payload(`A server can have at most ${MAX_ANSWER_CHANNELS} answer channels.`)));
     }
   }
-  const result = store.updateSettings(interaction.guildId, change.patch);
+  const result = await store.updateSettings(interaction.guildId, change.patch);
   if (!result.ok && result.reason === 'invalid') {
     // The store refused the value itself: say so, it is not an outage to retry.
     return void (await reply(payload('That setting is not valid for this server. Nothing changed.')));
