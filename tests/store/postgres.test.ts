@@ -269,19 +269,36 @@ describe('PostgreSQL degraded mode', () => {
 
   it('refills the settings mirror after a reconnect with changes it missed', async () => {
     const url = await freshUrl();
+    // The store connects as a role of its own, so that it alone can be shut out while "another host" (a
+    // superuser connection) writes: no race with the mirror's reconnect timer, whatever the machine's speed.
+    const role = `mirror_${databases}`;
+    const database = new URL(url).pathname.slice(1);
+    await withClient(url, async (c) => {
+      await c.query(`CREATE ROLE ${role} LOGIN PASSWORD 'mirror'`);
+      await c.query(`ALTER DATABASE ${database} OWNER TO ${role}`);
+      await c.query(`ALTER SCHEMA public OWNER TO ${role}`);
+    });
+    const own = new URL(url);
+    own.username = role;
+    own.password = 'mirror';
     const store = await openBackend({
-      databaseUrl: url,
+      databaseUrl: own.toString(),
       dataDir: tempDataDir(),
       hashSecret: SECRET,
       logger: recordingLogger(),
     });
-    await server.pause();
+    await withClient(url, async (c) => {
+      await c.query(`ALTER ROLE ${role} NOLOGIN`);
+      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [role]);
+    });
     await waitFor(() => !store.health().writable, 5000);
-    await server.start();
     // Written behind the mirror's back (another host while this one was disconnected): no NOTIFY reaches it.
-    await withClient(url, (c) =>
-      c.query(`INSERT INTO guild_settings (guild_id, data, updated_at) VALUES ('g9', '{"privateByDefault":true}', 1)`),
-    );
+    await withClient(url, async (c) => {
+      await c.query(
+        `INSERT INTO guild_settings (guild_id, data, updated_at) VALUES ('g9', '{"privateByDefault":true}', 1)`,
+      );
+      await c.query(`ALTER ROLE ${role} LOGIN`);
+    });
     await waitFor(() => store.health().writable, 10_000);
     expect(store.getSettings('g9').privateByDefault).toBe(true);
     await store.close();
