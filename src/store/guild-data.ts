@@ -38,6 +38,40 @@ export interface PurgeCounts {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+type VoteRow = z.infer<typeof voteRowSchema>;
+type QuestionRow = z.infer<typeof questionRowSchema>;
+
+/** The export from a backend's rows: one shape for SQLite and PostgreSQL, member hashes left out. */
+export const guildExport = (
+  guildId: string,
+  now: number,
+  settings: GuildSettings | null,
+  votes: readonly VoteRow[],
+  questions: readonly QuestionRow[],
+): GuildExport => ({
+  format: GUILD_EXPORT_FORMAT,
+  version: 1,
+  guildId,
+  exportedAt: iso(now),
+  settings,
+  votes: votes.map((v) => ({
+    answerId: v.answer_id,
+    entryId: v.entry_id,
+    vote: v.vote,
+    createdAt: iso(v.created_at),
+    updatedAt: iso(v.updated_at),
+  })),
+  questions: questions.map((q) => ({
+    text: q.text,
+    normalised: q.normalised,
+    answered: q.answered === 1,
+    entryId: q.entry_id,
+    confidence: q.confidence,
+    route: q.route,
+    askedAt: iso(q.asked_at),
+  })),
+});
+
 export const exportGuildData = (db: Database.Database, guildId: string, now: number): GuildExport => {
   const votes = z
     .array(voteRowSchema)
@@ -45,29 +79,7 @@ export const exportGuildData = (db: Database.Database, guildId: string, now: num
   const questions = z
     .array(questionRowSchema)
     .parse(db.prepare('SELECT * FROM questions WHERE guild_id = ? ORDER BY asked_at, id').all(guildId));
-  return {
-    format: GUILD_EXPORT_FORMAT,
-    version: 1,
-    guildId,
-    exportedAt: iso(now),
-    settings: readSettings(db, guildId),
-    votes: votes.map((v) => ({
-      answerId: v.answer_id,
-      entryId: v.entry_id,
-      vote: v.vote,
-      createdAt: iso(v.created_at),
-      updatedAt: iso(v.updated_at),
-    })),
-    questions: questions.map((q) => ({
-      text: q.text,
-      normalised: q.normalised,
-      answered: q.answered === 1,
-      entryId: q.entry_id,
-      confidence: q.confidence,
-      route: q.route,
-      askedAt: iso(q.asked_at),
-    })),
-  };
+  return guildExport(guildId, now, readSettings(db, guildId), votes, questions);
 };
 
 /** Deletes every row about the guild. Run inside one transaction (the caller does). */

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { ANONYMOUS_PREFIX, type VoteRecord } from '../feedback.js';
-import { GUILD_EXPORT_FORMAT, type GuildExport, type PurgeCounts } from '../guild-data.js';
+import { type GuildExport, guildExport, type PurgeCounts } from '../guild-data.js';
 import type { QuestionRecord } from '../questions.js';
 import {
   type EntryFeedback,
@@ -193,8 +193,6 @@ export const writeSettings = async (db: Queryable, guildId: string, s: GuildSett
 export const deleteSettings = async (db: Queryable, guildId: string): Promise<number> =>
   (await db.query('DELETE FROM guild_settings WHERE guild_id = $1', [guildId])).rowCount ?? 0;
 
-const iso = (ms: number): string => new Date(ms).toISOString();
-
 export const exportGuildData = async (db: Queryable, guildId: string, now: number): Promise<GuildExport> => {
   const votes = z
     .array(voteRowSchema)
@@ -215,29 +213,7 @@ export const exportGuildData = async (db: Queryable, guildId: string, now: numbe
       )
     ).rows,
   );
-  return {
-    format: GUILD_EXPORT_FORMAT,
-    version: 1,
-    guildId,
-    exportedAt: iso(now),
-    settings: await readSettings(db, guildId),
-    votes: votes.map((v) => ({
-      answerId: v.answer_id,
-      entryId: v.entry_id,
-      vote: v.vote,
-      createdAt: iso(v.created_at),
-      updatedAt: iso(v.updated_at),
-    })),
-    questions: questions.map((q) => ({
-      text: q.text,
-      normalised: q.normalised,
-      answered: q.answered === 1,
-      entryId: q.entry_id,
-      confidence: q.confidence,
-      route: q.route,
-      askedAt: iso(q.asked_at),
-    })),
-  };
+  return guildExport(guildId, now, await readSettings(db, guildId), votes, questions);
 };
 
 export const purgeGuildData = async (db: Queryable, guildId: string): Promise<PurgeCounts> => ({
