@@ -1,4 +1,4 @@
-import { DISCLAIMER, quoteCitation } from './answer.js';
+import { DISCLAIMER, quoteCitation, refusal } from './answer.js';
 import type { EngineContext } from './context.js';
 import { analyse, findOutOfScope, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer } from './types.js';
@@ -64,20 +64,8 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
       const matches = (s: Sentence) =>
         literal ? ` ${normaliseText(s.text)} `.includes(` ${subject} `) : terms.every((t) => s.terms.has(t));
       const found = sentences.filter(matches).slice(0, MAX_MENTION_QUOTES);
-      if (!found.length)
-        return {
-          answered: false,
-          confidence: 0,
-          text: `The article doesn't mention ${subject}.`,
-          citations: [],
-          suggestions: [],
-          disclaimer: DISCLAIMER,
-          route: 'none',
-          matchId: null,
-          safety: null,
-          evidence: [],
-          followUpOf: null,
-        };
+      // An honest no: a refusal that says what was looked for instead of "I don't know".
+      if (!found.length) return { ...refusal(0, []), text: `The article doesn't mention ${subject}.` };
       const quotes = found.map((s) => `“${s.text}”`).join(' ');
       return {
         answered: true,
