@@ -372,6 +372,17 @@ export class FakeDiscord {
     });
   }
 
+  /** The next `times` requests matching `matcher` get a server error (default 500), as Discord's 5xx outages do. */
+  failNext(matcher: RouteMatcher, options: { status?: number; times?: number } = {}): void {
+    this.#rateLimits.push({
+      matches: toPredicate(matcher),
+      retryAfter: 0,
+      global: false,
+      remaining: options.times ?? 1,
+      status: options.status ?? 500,
+    });
+  }
+
   /** Closes the shard's socket. Default 4000: discord.js reconnects and RESUMEs the same session. */
   disconnectShard(shardId: number, code: number = CloseCode.UnknownError): void {
     this.#gateway.disconnect(shardId, code);

@@ -19,6 +19,8 @@ export interface RateLimitRule {
   retryAfter: number;
   global: boolean;
   remaining: number;
+  /** 429 (a rate limit, the default) or a 5xx server error. */
+  status?: number;
 }
 
 export interface RestContext {
@@ -292,6 +294,8 @@ function route(
   const limited = ctx.rateLimits.find((rule) => rule.remaining > 0 && rule.matches({ method, path }));
   if (limited) {
     limited.remaining--;
+    if (limited.status !== undefined && limited.status !== 429)
+      return error(limited.status, 0, `${limited.status}: Server Error`);
     return rateLimited(limited);
   }
   const found = matchRoute(method, path);
