@@ -169,14 +169,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (!accepting) return;
     const log = childLogger(logger, { shard: message.guild?.shardId ?? 0, guild: message.guildId, command: 'mention' });
     const handlerCtx = { ...ctx, logger: log };
-    track(
-      onMessageCreate(message, handlerCtx, backlog).catch(async (err) => {
-        metrics?.errors.inc({ where: 'message' });
-        log.error({ err }, 'message handler failed');
-        await replyTo(message, notices.error()).catch((e) => log.warn({ err: e }, 'could not send error reply'));
-        return 'error';
-      }),
-    );
+    const handled = onMessageCreate(message, handlerCtx, backlog).catch(async (err) => {
+      metrics?.errors.inc({ where: 'message' });
+      log.error({ err }, 'message handler failed');
+      await replyTo(message, notices.error()).catch((e) => log.warn({ err: e }, 'could not send error reply'));
+      return 'error' as const;
+    });
+    track(handled);
+    // discord.js caches a DM channel per sender for good; replies go by channel id and DMs arrive for
+    // uncached channels (Partials.Channel), so each is forgotten once its message is handled.
+    if (!message.inGuild()) void handled.finally(() => client.channels.cache.delete(message.channelId));
   });
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {

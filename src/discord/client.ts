@@ -9,6 +9,9 @@ import {
 } from 'discord.js';
 import type { Config } from '../config.js';
 
+/** Users kept in discord.js's cache: answers need only the author of the message in hand. */
+export const USER_CACHE_LIMIT = 1_000;
+
 /**
  * The discord.js client with the least it needs: no Message Content intent unless MESSAGE_CONTENT_INTENT
  * asks for it (mentions and DMs carry their text anyway; only answer channels need it), Partials.Channel
@@ -37,6 +40,8 @@ export function createClient(
       ReactionManager: 0,
       PresenceManager: 0,
       GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user.id },
+      // Every DM sender would otherwise stay cached for good (a flood of senders grew memory without end).
+      UserManager: { maxSize: USER_CACHE_LIMIT, keepOverLimit: (u) => u.id === u.client.user.id },
     }),
     ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
   });
