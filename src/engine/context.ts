@@ -46,26 +46,14 @@ export function createContext(kb: KnowledgeBase): EngineContext {
   });
   const stemOf = createStemCache();
   const docInputs: DocInput[] = [
-    ...kb.entries.map((e) => ({
-      id: e.id,
-      kind: 'entry' as const,
-      title: e.title,
-      question: e.questions[0] ?? e.title,
-      questions: e.questions,
-      keywords: e.keywords,
-      titleText: e.title,
-      quotes: e.quotes.map((q) => q.text),
-    })),
-    ...kb.related.map((l) => ({
-      id: l.id,
-      kind: 'related' as const,
-      title: l.title,
-      question: l.questions[0] ?? l.title,
-      questions: l.questions,
-      keywords: l.keywords,
-      titleText: l.title,
-      quotes: [],
-    })),
+    ...kb.entries.map((e) =>
+      docInput(
+        'entry',
+        e,
+        e.quotes.map((q) => q.text),
+      ),
+    ),
+    ...kb.related.map((l) => docInput('related', l, [])),
   ];
   const index = buildMatchIndex(docInputs, lexicon);
   const typos = knowledgeTypoCorrector(kb, docInputs, lexicon);
@@ -127,4 +115,14 @@ function knowledgeTypoCorrector(
   // Real words the knowledge base does not use are what the member meant: never "repaired" into one it does.
   const keep = [...LIGHT_WORDS, ...COMMON_WORDS, ...(kb.lexicon.realWords ?? [])];
   return createTypoCorrector(vocabulary, { domain, family, keep });
+}
+
+/** What the matcher indexes of an entry or a related link: the same fields for both, quotes only for entries. */
+function docInput(
+  kind: DocInput['kind'],
+  item: { id: string; title: string; questions: string[]; keywords: string[] },
+  quotes: string[],
+): DocInput {
+  const { id, title, questions, keywords } = item;
+  return { id, kind, title, question: questions[0] ?? title, questions, keywords, titleText: title, quotes };
 }

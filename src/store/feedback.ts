@@ -35,16 +35,19 @@ export const upsertVote = (db: Database.Database, v: VoteRecord): StoredVote => 
      ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
   ).run(v);
   const row = voteRowSchema.parse(db.prepare(selectVote).get(v.answerId, v.userHash));
-  return {
-    answerId: row.answer_id,
-    guildId: row.guild_id,
-    entryId: row.entry_id,
-    vote: row.vote,
-    previous,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
+  return storedVote(row, previous);
 };
+
+/** A vote row as the store reports it, with the vote it replaced: one shape for both backends. */
+export const storedVote = (row: z.infer<typeof voteRowSchema>, previous: StoredVote['previous']): StoredVote => ({
+  answerId: row.answer_id,
+  guildId: row.guild_id,
+  entryId: row.entry_id,
+  vote: row.vote,
+  previous,
+  createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
+});
 
 export const readVote = (db: Database.Database, answerId: string, userHash: string): VoteValue | null => {
   const row = db.prepare(selectVote).get(answerId, userHash);

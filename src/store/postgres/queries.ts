@@ -3,7 +3,7 @@
 // back as 0/1 and BIGINTs arrive as numbers (connection.ts), so both backends return identical values.
 import type pg from 'pg';
 import { z } from 'zod';
-import { ANONYMOUS_PREFIX, type VoteRecord } from '../feedback.js';
+import { ANONYMOUS_PREFIX, storedVote, type VoteRecord } from '../feedback.js';
 import { type GuildExport, guildExport, type PurgeCounts } from '../guild-data.js';
 import type { QuestionRecord } from '../questions.js';
 import {
@@ -42,16 +42,7 @@ export const upsertVote = async (db: Queryable, v: VoteRecord): Promise<StoredVo
      RETURNING ${VOTE_COLUMNS}`,
     [v.answerId, v.userHash, v.guildId, v.entryId, v.vote, v.now],
   );
-  const row = voteRowSchema.parse(rows[0]);
-  return {
-    answerId: row.answer_id,
-    guildId: row.guild_id,
-    entryId: row.entry_id,
-    vote: row.vote,
-    previous,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
+  return storedVote(voteRowSchema.parse(rows[0]), previous);
 };
 
 export const readVote = async (db: Queryable, answerId: string, userHash: string): Promise<VoteValue | null> => {
