@@ -29,6 +29,15 @@ afterEach(async () => {
 });
 
 /** Pids of the bot processes (pino puts the pid on every line): the shards', or the one bot's. */
+/**
+ * The shards' pids from their "ready" lines. Each shard writes to the pipe on its own, so its line can come
+ * after the manager's "all shards ready": wait (briefly) until every shard's has arrived.
+ */
+async function shardPids(run: Spawned, count: number): Promise<number[]> {
+  for (let i = 0; i < 100 && botPids(run, 'ready').length < count; i++) await new Promise((r) => setTimeout(r, 50));
+  return botPids(run, 'ready');
+}
+
 const botPids = (run: Spawned, msg: string): number[] => [
   ...new Set(
     run
@@ -116,7 +125,7 @@ describe('npm run start:sharded', () => {
   it('SIGTERM to the npm pid reaches the manager, which stops every shard gracefully', async () => {
     const run = await npmStart('start:sharded', { SHARD_COUNT: '2' }, ['--spawn-delay-ms', '0']);
     await run.waitForStdout('"msg":"all shards ready"', 45_000);
-    const shards = botPids(run, 'ready');
+    const shards = await shardPids(run, 2);
     expect(shards).toHaveLength(2);
     run.child.kill('SIGTERM');
     expect(await run.exit).toEqual({ code: 0, signal: null });
@@ -127,7 +136,7 @@ describe('npm run start:sharded', () => {
   it('SIGHUP to the npm pid: the manager and every shard stop rather than run orphaned', async () => {
     const run = await npmStart('start:sharded', { SHARD_COUNT: '2' }, ['--spawn-delay-ms', '0']);
     await run.waitForStdout('"msg":"all shards ready"', 45_000);
-    const shards = botPids(run, 'ready');
+    const shards = await shardPids(run, 2);
     const [manager] = botPids(run, 'all shards ready');
     run.child.kill('SIGHUP');
     await run.exit;
