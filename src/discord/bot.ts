@@ -1,5 +1,6 @@
 import { type Client, Events, type Guild, type Interaction, type Message, Team, type User } from 'discord.js';
 import type { Config } from '../config.js';
+import { type ConversationStoreOptions, createConversationStore } from '../conversation/store.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
 import { warmUp } from '../engine/warm-up.js';
@@ -49,6 +50,8 @@ export interface StartOptions {
   warmUp?: boolean;
   /** Called with the client before login, so the caller can watch the gateway from the first frame. */
   onClient?: (client: Client) => void;
+  /** Caps on conversation memory (default CONVERSATION_LIMITS); tests lower them. */
+  conversations?: ConversationStoreOptions;
 }
 
 export interface RunningBot {
@@ -67,6 +70,8 @@ export interface RunningBot {
 
 const DEFAULT_DRAIN_MS = 10_000;
 const DAY_MS = 86_400_000;
+/** Expired conversations are dropped when met; the sweep frees the memory of those never met again. */
+const CONVERSATION_SWEEP_MS = 60_000;
 
 /**
  * Waits until no work is in flight, or `ms` have passed; false on timeout. Work keeps arriving while it
@@ -124,6 +129,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     kb,
     logger,
     cooldowns: createCooldowns(config.cooldownSeconds),
+    conversations: createConversationStore(options.conversations),
     messageContentIntent: config.messageContentIntent ?? false,
     ...(options.store ? { store: options.store } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
@@ -284,11 +290,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     purgeTimer = setInterval(purgeExpired, options.retentionPurgeIntervalMs ?? DAY_MS).unref();
   }
 
+  const sweepTimer = setInterval(() => ctx.conversations.sweep(Date.now()), CONVERSATION_SWEEP_MS).unref();
+
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
       clearInterval(purgeTimer);
+      clearInterval(sweepTimer);
       const drained = await drain(inflight, options.drainTimeoutMs ?? DEFAULT_DRAIN_MS);
       if (!drained) logger.warn({ pending: inflight.size }, 'shutdown: gave up waiting for replies');
       client.removeAllListeners();

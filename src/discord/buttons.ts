@@ -1,7 +1,7 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { showTopicsPage } from './commands/topics.js';
-import { answerQuestion, type BotContext, feedbackFor } from './context.js';
+import { answerQuestion, type BotContext, feedbackFor, interactionConversation } from './context.js';
 import { decodeCustomId } from './custom-ids.js';
 import { notices, renderAnswer, renderSection } from './render/index.js';
 import { respond } from './respond.js';
@@ -42,7 +42,11 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     const action = decodeCustomId(interaction.customId);
     if (action?.kind !== 'ask') return void (await expired(interaction));
     const question = questionFor(ctx, action.id);
-    const answer = answerQuestion(ctx, 'suggestion', question, who(interaction));
+    // A suggested topic becomes the member's topic, so "why?" after it follows it.
+    const answer = answerQuestion(ctx, 'suggestion', question, {
+      ...who(interaction),
+      conversation: interactionConversation(interaction),
+    });
     await respond(interaction, renderAnswer(answer, { question, ...feedbackFor(ctx) }), {
       ephemeral: wasEphemeral(interaction),
     });

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type {
   AutocompleteInteraction,
+  BaseInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
+import { type ConversationStore, conversationKey } from '../conversation/store.js';
 import type { Answer, Engine } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
@@ -78,6 +80,8 @@ export interface BotContext {
   kb: KnowledgeBase;
   logger: Logger;
   cooldowns: Cooldowns;
+  /** Each member's last turns per channel or thread (DMs: per member), for follow-ups; in memory only. */
+  conversations: ConversationStore;
   store?: BotStore;
   /** Prometheus counters of this bot process; absent in tests that do not look at them. */
   metrics?: Metrics;
@@ -103,30 +107,56 @@ export interface MessageMenuCommand {
   execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
 }
 
-/** Runs the engine and tells the store; the one place every answered question passes through. */
+/** Who asked, and where: `conversation` is the key of their conversation (conversationKey), null for none. */
+export interface Asker {
+  guildId: string | null;
+  userId: string;
+  conversation?: string | null;
+}
+
+/**
+ * Runs the engine and tells the store; the one place every answered question passes through. With a
+ * conversation, the question is read against its last turns (a follow-up like "and covid?") and becomes
+ * its newest turn.
+ */
 export function answerQuestion(
   ctx: BotContext,
   source: QuestionSource,
   question: string,
-  who: { guildId: string | null; userId: string },
+  who: Asker,
   /** The engine's answer when the caller already asked (answer channels decide on it first). */
-  answer: Answer = ctx.engine.ask(question),
+  early?: Answer,
 ): Answer {
+  const key = who.conversation ?? null;
+  const now = Date.now();
+  const answer = early ?? ctx.engine.ask(question, key ? ctx.conversations.context(key, now) : undefined);
+  if (key) ctx.conversations.record(key, question, answer, now);
   ctx.metrics?.questions.inc({
     command: source,
     route: answer.route,
     outcome: answer.answered ? 'answered' : 'refused',
   });
   if (answer.route === 'food') ctx.metrics?.foodLookups.inc({ found: String(answer.answered) });
-  ctx.logger.debug({ source, route: answer.route, matchId: answer.matchId, answered: answer.answered }, 'answered');
+  ctx.logger.debug(
+    { source, route: answer.route, matchId: answer.matchId, answered: answer.answered, followUpOf: answer.followUpOf },
+    'answered',
+  );
   if (ctx.store?.recordAnswer) {
+    const { guildId, userId } = who;
     // The store must never break answering (issue: database unavailable keeps the bot answering).
     Promise.resolve()
-      .then(() => ctx.store?.recordAnswer?.({ source, question, answer, ...who }))
+      .then(() => ctx.store?.recordAnswer?.({ source, question, answer, guildId, userId }))
       .catch((err) => ctx.logger.warn({ err }, 'store: could not record answer'));
   }
   return answer;
 }
+
+/** The conversation an interaction belongs to: its member in its channel, or its member's DMs. */
+export const interactionConversation = (i: BaseInteraction): string =>
+  conversationKey(i.user.id, i.inGuild() ? i.channelId : null);
+
+/** The context of a member's conversation in a channel (or DM) right now; empty when there is none. */
+export const conversationContext = (ctx: BotContext, key: string) => ctx.conversations.context(key, Date.now());
 
 /**
  * A fresh id for an answer's votes. Random rather than the question's message or interaction id, which

@@ -5,7 +5,7 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
 } from 'discord.js';
-import { answerQuestion, type BotContext, type ChatCommand, feedbackFor } from '../context.js';
+import { answerQuestion, type BotContext, type ChatCommand, feedbackFor, interactionConversation } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
 import { renderAnswer } from '../render/index.js';
 import { respond } from '../respond.js';
@@ -32,7 +32,12 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   const hidden =
     interaction.options.getBoolean('private') ?? ctx.store?.privateByDefault?.(interaction.guildId) ?? false;
   const target = interaction.options.getUser('user');
-  const answer = answerQuestion(ctx, 'ask', question, { guildId: interaction.guildId, userId: interaction.user.id });
+  // /ask and mentions share the member's conversation in the channel: "/ask and covid?" follows a mention.
+  const answer = answerQuestion(ctx, 'ask', question, {
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    conversation: interactionConversation(interaction),
+  });
   const payload = renderAnswer(answer, {
     question,
     ...(target ? { forUserId: target.id } : {}),

@@ -1,6 +1,7 @@
 import type { Message } from 'discord.js';
+import { conversationKey } from '../../conversation/store.js';
 import type { Backlog } from '../backlog.js';
-import { answerQuestion, type BotContext, feedbackFor } from '../context.js';
+import { answerQuestion, type BotContext, conversationContext, feedbackFor } from '../context.js';
 import { findKnownLink, knownLinks } from '../links.js';
 import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render/index.js';
 import { replyTo } from '../respond.js';
@@ -46,8 +47,10 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
     answerChannel && message.inGuild() && (ctx.store?.linkCards?.(message.guildId) ?? true)
       ? findKnownLink(message.content, knownLinks(ctx.kb))
       : null;
+  // One conversation per member and channel (DMs: per member), so "and covid?" follows their last question.
+  const conversation = conversationKey(message.author.id, inDm ? null : message.channelId);
   // In an answer channel, chat that is neither answerable nor a question is not for the bot.
-  const early = answerChannel && !card ? ctx.engine.ask(question) : undefined;
+  const early = answerChannel && !card ? ctx.engine.ask(question, conversationContext(ctx, conversation)) : undefined;
   if (early && !early.answered && !looksLikeQuestion(question)) return null;
 
   const send = (p: ReplyPayload) => replyTo(message, p);
@@ -84,7 +87,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
       return 'empty';
     }
     const source = inDm ? 'dm' : mentioned ? 'mention' : 'channel';
-    const who = { guildId: message.guildId, userId: message.author.id };
+    const who = { guildId: message.guildId, userId: message.author.id, conversation };
     const answer = answerQuestion(ctx, source, question, who, early);
     await send(renderAnswer(answer, feedbackFor(ctx)));
     return source;
