@@ -3,7 +3,7 @@ import type { EngineContext } from './context.js';
 import { type Analysed, analyse } from './normalise.js';
 import type { FoodQuestion } from './router.js';
 import type { Answer, FoodResult } from './types.js';
-import { MAX_FOOD_WORDS, TOP_FOODS_IN_ANSWER } from './vocabulary.js';
+import { FOOD_SAFETY_TRIGGERS, MAX_FOOD_WORDS, TOP_FOODS_IN_ANSWER } from './vocabulary.js';
 
 // The food stage: whether a question asks about one food (and which), or for a list of foods, and the
 // answers built from the food index's views. Everything else a question may name about food is left to
@@ -32,12 +32,16 @@ export interface FoodQuestions {
   find(question: string, q: Analysed): FoodFinding;
   /** Terms with a named food's words that no entry uses ("milk" is one's topic) replaced by the food term. */
   asDiet(terms: readonly string[], food: string): string[];
+  /** Whether the question asks if an amount is safe (see FOOD_SAFETY_TRIGGERS). */
+  asksAboutSafety(q: Analysed): boolean;
   answer(result: FoodResult, wantsSafety: boolean, servings: number): Answer;
   topFoods(): Answer;
 }
 
 export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
   const { kb, foods, router, lexicon, stemOf, index, limitTerms, limitStems, dietTerms } = ctx;
+  const safetyTerms = new Set(analyse(FOOD_SAFETY_TRIGGERS, lexicon).terms);
+  const asksAboutSafety = (q: Analysed): boolean => q.terms.some((t) => safetyTerms.has(t));
 
   function find(question: string, q: Analysed): FoodFinding {
     const rawText = q.original.join(' ');
@@ -101,6 +105,7 @@ export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
       safety: described.safety ?? (wantsSafety ? safetyLine(kb) : null),
       evidence: [],
       followUpOf: null,
+      ...(described.parts ? { food: described.parts } : {}),
     };
   }
 
@@ -125,5 +130,5 @@ export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
     };
   }
 
-  return { find, asDiet, answer, topFoods };
+  return { find, asDiet, asksAboutSafety, answer, topFoods };
 }

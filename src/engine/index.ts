@@ -71,7 +71,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (foodMatch) {
       const { result, question: fq, limitAsked } = foodMatch;
       const servings = result.serving ? fq.servingsIn(q.words, result.serving) : 1;
-      return reply(food.answer(result, wantsSafety || limitAsked === true, servings), result.name ?? '');
+      return reply(food.answer(result, food.asksAboutSafety(q) || limitAsked === true, servings), result.name ?? '');
     }
     if (ctx.router.asksForFoodList(q.words)) return reply(food.topFoods(), 'Foods richest in selenium');
     if (scope.refusalReason(q, ranked[0]) !== null) return reply(compose.refuse(ranked));

@@ -60,6 +60,22 @@ export interface Answer {
    * citation), so a reader that ignores `parts` still shows a complete answer.
    */
   parts?: AnswerPart[];
+  /** A food answer's pieces, so a renderer lays them out without reading the text back. Food answers only. */
+  food?: FoodAnswerParts;
+}
+
+/** What a food answer's text is made of, in order; the text joins them for readers of plain text. */
+export interface FoodAnswerParts {
+  name: string;
+  serving: string;
+  /** Per serving (and for the servings asked) with % Daily Value, then the RDA and upper-limit comparison. */
+  amounts: string[];
+  /** Further facts about the row: per 100 g, the plant-soil note. */
+  notes: string[];
+  /** The article's sentences naming the food (each is also a quote citation), with its older-Daily-Value note. */
+  mentions: { quote: string; note: string | null }[];
+  /** The table the figures come from, named once. */
+  source: { label: string; url: string | null };
 }
 
 /** One question of a message that asked several: its own heading and answer (never with parts of its own). */

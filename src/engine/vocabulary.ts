@@ -18,6 +18,13 @@ export const MAX_FOOD_WORDS = 3;
 /** Words that bring the upper limit into an answer (matched after synonyms, so "pills" and "dosage" count). */
 export const SAFETY_TRIGGERS = 'supplement intake upper limit rda take brazil nut mcg much toxic selenosis';
 
+/**
+ * Words that ask whether an amount of a food is safe: only then (or when the amount nears the limit) does a
+ * food answer carry the upper-limit warning; "how much is in an egg" does not need it under a 15 mcg egg.
+ */
+export const FOOD_SAFETY_TRIGGERS =
+  'safe safely unsafe toxic toxicity selenosis overdose overdosing dangerous danger harmful poisoning upper limit max maximum supplement daily everyday';
+
 /** Words of an amount or limit question that do not say what it is an amount of. */
 export const LIMIT_WORDS = `upper limit intake rda dose amount much many number quantity per day daily week weekly need needed
 safe safely healthy okay fine recommended recommend adult adults grown ups women men kids children typical normal average

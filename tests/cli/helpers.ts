@@ -84,6 +84,16 @@ export const answerSchema = z
     safety: z.string().nullable(),
     evidence: z.array(z.object({ text: z.string(), sourceId: z.string(), sourceTitle: z.string(), url })),
     followUpOf: z.string().nullable(),
+    food: z
+      .object({
+        name: z.string(),
+        serving: z.string(),
+        amounts: z.array(z.string()),
+        notes: z.array(z.string()),
+        mentions: z.array(z.object({ quote: z.string(), note: z.string().nullable() })),
+        source: z.object({ label: z.string(), url }),
+      })
+      .optional(),
   })
   .refine(
     (a) => a.answered || a.route === 'none' || a.route === 'smalltalk',

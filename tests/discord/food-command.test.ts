@@ -62,7 +62,7 @@ const engine = createEngine(loaded.kb);
 function slashFood(query: string, servings = 1) {
   const result = engine.food(query);
   const answer = result.found && result.id ? engine.foodAnswer(result.id, { servings }) : null;
-  const embed = renderFood(result, answer, { query, servings }).embeds[0];
+  const embed = renderFood(result, answer, { query }).embeds[0];
   if (!embed || !answer) throw new Error(`no embed for ${query}`);
   return { result, answer, embed };
 }

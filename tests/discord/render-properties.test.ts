@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/custom-ids.js';
 import { LIMITS } from '../../src/discord/limits.js';
 import { echo, type ReplyPayload, renderAnswer, renderFood } from '../../src/discord/render/index.js';
-import type { Answer, FoodResult } from '../../src/engine/types.js';
+import type { Answer, FoodAnswerParts, FoodResult } from '../../src/engine/types.js';
 
 // Whatever the engine or a member produces, a rendered reply stays inside Discord's limits and pings nobody.
 
@@ -70,6 +70,14 @@ describe('render properties', () => {
   });
 
   it('any food answer renders as one embed inside every embed limit', () => {
+    const partsArb: fc.Arbitrary<FoodAnswerParts> = fc.record({
+      name: text,
+      serving: text,
+      amounts: fc.array(text, { minLength: 1, maxLength: 3 }),
+      notes: fc.array(text, { maxLength: 3 }),
+      mentions: fc.array(fc.record({ quote: text, note: fc.option(text, { nil: null }) }), { maxLength: 2 }),
+      source: fc.record({ label: text, url: fc.option(url, { nil: null }) }),
+    });
     const foodArb: fc.Arbitrary<FoodResult> = fc.record({
       found: fc.constant(true),
       name: fc.option(text, { nil: null }),
@@ -84,8 +92,8 @@ describe('render properties', () => {
       notes: fc.array(text, { maxLength: 3 }),
     });
     fc.assert(
-      fc.property(foodArb, answerArb, fc.double({ min: 0.25, max: 20, noNaN: true }), (food, answer, servings) => {
-        const p = renderFood(food, { ...answer, answered: true }, { query: 'q', servings });
+      fc.property(foodArb, answerArb, partsArb, (food, answer, parts) => {
+        const p = renderFood(food, { ...answer, answered: true, food: parts }, { query: 'q' });
         expectWithinLimits(p);
         expect(p.embeds).toHaveLength(1);
         const [embed] = p.embeds;

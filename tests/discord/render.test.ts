@@ -11,7 +11,8 @@ import {
   renderTopics,
   splitAnswerText,
 } from '../../src/discord/render/index.js';
-import type { Answer, Citation, FoodResult, Topic } from '../../src/engine/types.js';
+import { foodText } from '../../src/engine/foods/describe.js';
+import type { Answer, Citation, FoodAnswerParts, FoodResult, Topic } from '../../src/engine/types.js';
 
 const URL = 'https://example.org/a#:~:text=Selenium%20is';
 
@@ -228,14 +229,21 @@ const UL_DATA: Citation = {
   sourceId: 'iom',
   url: 'https://doi.org/x',
 };
-const foodAnswer = (over: Partial<Answer> = {}): Answer =>
+const BRAZIL: FoodAnswerParts = {
+  name: 'Brazil nuts',
+  serving: '1 ounce (6-8 nuts)',
+  amounts: [
+    'Brazil nuts: about 70 mcg of selenium per 1 ounce (6-8 nuts), 127% of the Daily Value (55 mcg).',
+    '2 servings: about 140 mcg, 255% of the Daily Value.',
+    'That is about 2.5 times the adult RDA of 55 mcg a day; the adult upper limit is 400 mcg a day (35% of it).',
+  ],
+  notes: [],
+  mentions: [],
+  source: { label: 'NIH, Fact sheet', url: 'https://ods.od.nih.gov/' },
+};
+const foodAnswer = (over: Partial<Answer> = {}, parts: Partial<FoodAnswerParts> = {}): Answer =>
   answer({
-    text: [
-      'Brazil nuts: about 70 mcg of selenium per 1 ounce (6-8 nuts), 127% of the Daily Value (55 mcg).',
-      '2 servings: about 140 mcg, 255% of the Daily Value.',
-      'That is about 2.5 times the adult RDA of 55 mcg a day; the adult upper limit is 400 mcg a day (35% of it).',
-      'Source: NIH, Fact sheet.',
-    ].join('\n'),
+    text: foodText({ ...BRAZIL, ...parts }),
     citations: [
       {
         kind: 'data',
@@ -247,6 +255,7 @@ const foodAnswer = (over: Partial<Answer> = {}): Answer =>
     ],
     route: 'food',
     matchId: 'brazil-nuts',
+    food: { ...BRAZIL, ...parts },
     ...over,
   });
 const embedOf = (p: ReplyPayload) => {
@@ -258,7 +267,7 @@ const field = (p: ReplyPayload, name: RegExp) => embedOf(p).fields?.find((f) => 
 
 describe('renderFood', () => {
   it("titles the embed with the food and shows the engine's lines, the amounts first and bold", () => {
-    const p = renderFood(food(), foodAnswer(), { query: 'brazil', servings: 2 });
+    const p = renderFood(food(), foodAnswer(), { query: 'brazil' });
     const e = embedOf(p);
     expect(p.content).toBe('');
     expect(e.title).toBe('Brazil nuts');
@@ -273,11 +282,24 @@ describe('renderFood', () => {
     expect(p.allowed_mentions.parse).toEqual([]);
   });
 
+  it('in chat, names the source once, as a link after the figures, not again as a quoted table row', () => {
+    const c = renderAnswer(foodAnswer()).content;
+    expect(c.split('Source:')).toHaveLength(2);
+    expect(c).toContain('-# Source: [NIH, Fact sheet](<https://ods.od.nih.gov/>)');
+    expect(c).not.toContain('Brazil nuts: 70 mcg');
+    expect(c.indexOf('**Brazil nuts: about 70 mcg')).toBeLessThan(c.indexOf('Source:'));
+    const safety = 'Over the limit.';
+    const warned = renderAnswer(foodAnswer({ safety, citations: [...foodAnswer().citations, UL_DATA] })).content;
+    expect(warned.split(safety)).toHaveLength(2);
+    expect(warned.indexOf(safety)).toBeLessThan(warned.indexOf('Source:'));
+    expect(warned).toContain('· [DRI chapter](<https://doi.org/x>)');
+  });
+
   it("shows none of the lookup's own figures: the numbers are the engine's text only", () => {
     const e = embedOf(renderFood(food(), foodAnswer(), { query: 'brazil' }));
     const shown = JSON.stringify(e);
     for (const figure of ['544', '989', '1,088', '1088']) expect(shown).not.toContain(figure);
-    expect(e.description?.split('\n')[1]).toBe('2 servings: about 140 mcg, 255% of the Daily Value.');
+    expect(e.description?.split('\n')[1]).toBe('**2 servings: about 140 mcg, 255% of the Daily Value.**');
   });
 
   it('puts the safety line in its own field with the upper-limit citation as a link, and colours the embed', () => {
@@ -294,19 +316,26 @@ describe('renderFood', () => {
 
   it("shows the article's sentence as a linked block quote, keeping the remark after it", () => {
     const sentence = 'A cup of milk provides approximately 8 mcg of selenium.';
-    const a = foodAnswer({
-      text: `Milk: about 8 mcg of selenium per 1 cup.\nThe article says: "${sentence}"\nThat is an older Daily Value.`,
-      citations: [...foodAnswer().citations, quote(sentence, 'Image caption')],
-    });
+    const a = foodAnswer(
+      { citations: [...foodAnswer().citations, quote(sentence, 'Image caption')] },
+      {
+        name: 'Milk',
+        amounts: ['Milk: about 8 mcg of selenium per 1 cup.'],
+        mentions: [{ quote: sentence, note: 'That is an older Daily Value.' }],
+      },
+    );
     const d = embedOf(renderFood(food({ name: 'Milk' }), a, { query: 'milk' })).description ?? '';
     expect(d).toContain(
-      `The article says:\n> “${sentence}”\n> — [Image caption](<${URL}>)\nThat is an older Daily Value.`,
+      `The article says:\n> “${sentence}”\n> — [Image caption](<${URL}>)\n\nThat is an older Daily Value.`,
     );
     expect(d).not.toContain(`"${sentence}"`);
   });
 
   it("escapes markdown in the engine's text and labels USDA rows", () => {
-    const a = foodAnswer({ text: 'Salmon: about 31 mcg per 3 oz.\nPer 100 g: 36.5 mcg *raw*.' });
+    const a = foodAnswer(
+      {},
+      { name: 'Salmon', amounts: ['Salmon: about 31 mcg per 3 oz.'], notes: ['Per 100 g: 36.5 mcg *raw*.'] },
+    );
     const e = embedOf(renderFood(food({ name: 'Salmon', table: 'usda' }), a, { query: 'salmon' }));
     expect(e.description).toContain('Per 100 g: 36.5 mcg \\*raw\\*.');
     expect(e.author?.name).toMatch(/USDA/);

@@ -34,6 +34,16 @@ const answerFields = {
     }),
   ),
   followUpOf: z.string().min(1).nullable(),
+  food: z
+    .strictObject({
+      name: z.string().min(1),
+      serving: z.string().min(1),
+      amounts: z.array(z.string().min(1)).min(2),
+      notes: z.array(z.string().min(1)),
+      mentions: z.array(z.strictObject({ quote: z.string().min(1), note: z.string().min(1).nullable() })),
+      source: z.strictObject({ label: z.string().min(1), url: z.string().url().nullable() }),
+    })
+    .optional(),
 };
 
 /** One question of a several-question message: an answer with its heading, never with parts of its own. */

@@ -32,6 +32,34 @@ describe('foodAnswer: a food as a whole answer', () => {
     }
   });
 
+  it('gives its pieces as fields, which the text is made of in order', () => {
+    const answer = engine.foodAnswer('milk', { servings: 2 });
+    const parts = answer.food;
+    if (!parts) throw new Error('a food answer has its parts');
+    expect(parts.amounts).toHaveLength(3);
+    expect(answer.text.split('\n').slice(0, 3)).toEqual(parts.amounts);
+    for (const m of parts.mentions) {
+      expect(answer.text).toContain(m.quote);
+      expect(answer.citations.some((c) => c.kind === 'quote' && c.quote === m.quote)).toBe(true);
+    }
+    expect(answer.text.split('\n').at(-1)).toBe(`Source: ${parts.source.label}.`);
+    expect(parts.source.url).toMatch(/^https:\/\//);
+  });
+
+  it('warns about the upper limit where the amount nears it or the member asks about intake, not otherwise', () => {
+    const egg = engine.ask('how much selenium is in an egg?');
+    expect(egg).toMatchObject({ route: 'food', safety: null });
+    for (const asked of [
+      'are eggs safe to eat every day for selenium?',
+      'how much selenium is in 10 eggs, is that safe?',
+    ]) {
+      const a = engine.ask(asked);
+      expect(a.route, asked).toBe('food');
+      expect(a.safety, asked).toMatch(/400 mcg/);
+    }
+    expect(engine.ask('how much selenium in brazil nuts').safety).toMatch(/above the adult upper limit/);
+  });
+
   it('refuses a food it does not know', () => {
     expect(engine.foodAnswer('kryptonite')).toMatchObject({ answered: false, route: 'none' });
   });

@@ -80,7 +80,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   const result = ctx.engine.food(query);
   ctx.metrics?.foodLookups.inc({ found: String(result.found) });
   const answer = result.found && result.id ? ctx.engine.foodAnswer(result.id, { servings }) : null;
-  await respond(interaction, renderFood(result, answer, { query, servings }));
+  await respond(interaction, renderFood(result, answer, { query }));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

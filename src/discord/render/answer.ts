@@ -4,6 +4,7 @@ import { DISCLAIMER } from '../../engine/index.js';
 import type { Answer } from '../../engine/types.js';
 import { encodeCustomId, voteCustomId } from '../custom-ids.js';
 import { LIMITS, paginate, truncate } from '../limits.js';
+import { foodBlocks } from './food.js';
 import { BRAND_COLOUR, button, buttonRow, noMentions, payload, type ReplyPayload, renderCitation } from './payload.js';
 import { echo, link, safe } from './text.js';
 
@@ -62,7 +63,9 @@ export function splitAnswerText(answer: Answer): { lead: string; after: string }
 }
 
 /** One answer's own blocks: lead, its article quotes, remarks, then reference data (food tables) after them. */
-function ownBlocks(answer: Omit<Answer, 'parts'>): string[] {
+function ownBlocks(answer: Omit<Answer, 'parts'>, whole: boolean): string[] {
+  // A whole food answer shows its own safety line, before its source; a part leaves it to the whole reply.
+  if (answer.food) return foodBlocks(answer, answer.food, { safety: whole });
   const { lead, after } = splitAnswerText(answer);
   const blocks = [safe(lead)];
   for (const c of answer.citations) if (c.kind === 'quote') blocks.push(renderCitation(c));
@@ -84,11 +87,11 @@ function beyondParts(answer: Answer): string {
 /** The answer as text blocks, before paging: each part under its heading (or the one answer), safety, hint. */
 function answerBlocks(answer: Answer): string[] {
   const blocks = answer.parts?.length
-    ? answer.parts.flatMap((part) => [`**${safe(part.heading)}**`, ...ownBlocks(part)])
-    : ownBlocks(answer);
+    ? answer.parts.flatMap((part) => [`**${safe(part.heading)}**`, ...ownBlocks(part, false)])
+    : ownBlocks(answer, true);
   const rest = answer.parts?.length ? beyondParts(answer) : '';
   if (rest) blocks.push(safe(rest));
-  if (answer.safety) blocks.push(`⚠️ ${safe(answer.safety)}`);
+  if (answer.safety && !answer.food) blocks.push(`⚠️ ${safe(answer.safety)}`);
   // Small talk offers topics as a welcome, not as a guess at what was meant.
   if (!answer.answered && answer.suggestions.length && answer.route !== 'smalltalk')
     blocks.push('Did you mean one of these? Pick a button below.');

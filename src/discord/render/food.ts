@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { DISCLAIMER } from '../../engine/index.js';
-import type { Answer, Citation, FoodComparison, FoodResult } from '../../engine/types.js';
+import type { Answer, Citation, FoodAnswerParts, FoodComparison, FoodResult } from '../../engine/types.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { clampEmbed, LIMITS, truncate } from '../limits.js';
 import { BRAND_COLOUR, payload, type ReplyPayload, renderCitation } from './payload.js';
@@ -37,50 +37,55 @@ const TABLE_LABEL = { ods: 'NIH ODS food table', usda: 'USDA SR26 food table' } 
 export interface FoodRenderOptions {
   /** What the member typed, echoed (escaped) when the food is unknown. */
   query: string;
-  /** The servings the answer was asked for: their total is the second amount line of the engine's text. */
-  servings?: number;
 }
 
-/** The quote citation whose sentence a line of the engine's text spells out, and where. */
-function quoteIn(line: string, citations: readonly Citation[]): { citation: Citation; at: number; end: number } | null {
-  for (const citation of citations) {
-    if (citation.kind !== 'quote') continue;
-    for (const q of [`"${citation.quote}"`, `“${citation.quote}”`]) {
-      const at = line.indexOf(q);
-      if (at >= 0) return { citation, at, end: at + q.length };
-    }
-  }
-  return null;
-}
+/** The quote citation of an article sentence the food answer names (for its section and deep link). */
+const quoteCitation = (answer: Answer, quote: string): Citation =>
+  answer.citations.find((c) => c.kind === 'quote' && c.quote === quote) ?? {
+    kind: 'quote',
+    quote,
+    section: 'The article',
+    sourceId: 'article',
+    url: null,
+  };
 
 /**
- * The engine's food text laid out for an embed. Every figure and comparison is the engine's own; only the
- * presentation changes: the name that opens the text is the title, so it is dropped here; the amount lines
- * are bold; article sentences become block quotes linked to where they stand; the source line is left out,
- * since it is shown as a link of its own.
+ * A food answer's body from its parts: the amount lines bold (the first without the name, which a title
+ * shows), further facts, then the article's sentences naming the food as linked block quotes, each with
+ * its note. The source is not here: it is named once, by the caller.
  */
-function foodDescription(answer: Answer, name: string | null, amountLines: number): string {
-  const lines = answer.text.split('\n').filter((l) => l.trim() && !l.startsWith('Source:'));
-  const prefix = name ? `${name}: ` : null;
-  const first = lines[0];
-  if (first !== undefined && prefix && first.startsWith(prefix)) {
-    const rest = first.slice(prefix.length);
-    lines[0] = rest.charAt(0).toUpperCase() + rest.slice(1);
-  }
-  const shown = new Set<Citation>();
-  const blocks = lines.map((line, i) => {
-    const found = quoteIn(line, answer.citations);
-    if (!found) return i < amountLines ? `**${safe(line)}**` : safe(line);
-    shown.add(found.citation);
-    const before = line.slice(0, found.at).trim();
-    const after = line.slice(found.end).trim();
-    const quoted = [before && safe(before), renderCitation(found.citation), after && safe(after)];
-    // A blank line before it keeps the quote from reading as part of the figures above.
-    return `${i > 0 ? '\n' : ''}${quoted.filter(Boolean).join('\n')}`;
+export function foodBody(answer: Answer, food: FoodAnswerParts, options: { nameInTitle: boolean }): string {
+  const last = food.amounts.length - 1;
+  const amounts = food.amounts.map((line, i) => {
+    const prefix = `${food.name}: `;
+    const shown =
+      i === 0 && options.nameInTitle && line.startsWith(prefix)
+        ? `${line.charAt(prefix.length).toUpperCase()}${line.slice(prefix.length + 1)}`
+        : line;
+    // The amounts stand out; the comparison with the RDA and the limit that closes them reads as a remark.
+    return i < last || last === 0 ? `**${safe(shown)}**` : safe(shown);
   });
-  // A quote the text does not spell out is still shown, with its link, rather than dropped.
-  for (const c of answer.citations) if (c.kind === 'quote' && !shown.has(c)) blocks.push(renderCitation(c));
-  return blocks.join('\n');
+  const blocks = [amounts.join('\n'), ...food.notes.map(safe)];
+  for (const m of food.mentions) {
+    blocks.push(`The article says:\n${renderCitation(quoteCitation(answer, m.quote))}`);
+    if (m.note) blocks.push(safe(m.note));
+  }
+  return blocks.join('\n\n');
+}
+
+/** The table the figures come from, and the upper limit's source when the answer warns about it. */
+function sourceLinks(answer: Answer, food: FoodAnswerParts): string[] {
+  // The food's own table row is the first data citation; the ones after it back the safety line.
+  const [, ...backing] = answer.citations.filter((c) => c.kind === 'data');
+  const limit = answer.safety ? backing : [];
+  return [link(food.source.label, food.source.url), ...limit.map((c) => link(c.section, c.url))];
+}
+
+/** A food answer in chat (a mention, /ask): its body, the safety line if asked for, then its source once. */
+export function foodBlocks(answer: Answer, food: FoodAnswerParts, options: { safety: boolean }): string[] {
+  const [source = '', ...limit] = sourceLinks(answer, food);
+  const warning = options.safety && answer.safety ? [`⚠️ ${safe(answer.safety)}`] : [];
+  return [foodBody(answer, food, { nameInTitle: false }), ...warning, `-# Source: ${[source, ...limit].join(' · ')}`];
 }
 
 /** /food "not found": the member's query echoed safely, with the closest foods when there are any. */
@@ -99,33 +104,19 @@ function foodNotFound(food: FoodResult, query: string): ReplyPayload {
  * engine gives one, and every citation as a link. `food` is the lookup the answer was asked for by id; it
  * gives the name, the table and the suggestions when the food is unknown.
  */
-export function renderFood(
-  food: FoodResult,
-  answer: Answer | null,
-  { query, servings = 1 }: FoodRenderOptions,
-): ReplyPayload {
-  if (!food.found || !answer?.answered) return foodNotFound(food, query);
-  const data = answer.citations.filter((c) => c.kind === 'data');
-  // The food's own table row is the source; other data (the upper limit) backs the safety line.
-  const source = data.find((c) => c.sourceId === food.source?.id) ?? data[0];
-  const backing = data.filter((c) => c !== source);
-  const sourceLine = answer.text.split('\n').find((l) => l.startsWith('Source:'));
-  const sourceLabel =
-    sourceLine?.replace(/^Source:\s*/, '').replace(/\.$/, '') || source?.section || food.source?.title;
-  const sourceValue = [
-    sourceLabel ? link(sourceLabel, source?.url ?? food.source?.url ?? null) : '',
-    ...(answer.safety ? [] : backing.map((c) => link(c.section, c.url))),
-  ].filter(Boolean);
+export function renderFood(food: FoodResult, answer: Answer | null, { query }: FoodRenderOptions): ReplyPayload {
+  if (!food.found || !answer?.answered || !answer.food) return foodNotFound(food, query);
+  const parts = answer.food;
+  const [source = '', ...limit] = sourceLinks(answer, parts);
   const fields: NonNullable<APIEmbed['fields']> = [];
   if (answer.safety) {
-    const refs = backing.map((c) => `— ${link(c.section, c.url)}`);
-    fields.push({ name: '⚠️ Upper limit', value: [safe(answer.safety), ...refs].join('\n') });
+    fields.push({ name: '⚠️ Upper limit', value: [safe(answer.safety), ...limit.map((l) => `— ${l}`)].join('\n') });
   }
-  if (sourceValue.length) fields.push({ name: 'Source', value: sourceValue.join('\n') });
+  fields.push({ name: 'Source', value: source });
   const embed = clampEmbed<APIEmbed>({
     title: food.name || query,
     ...(food.table ? { author: { name: TABLE_LABEL[food.table] } } : {}),
-    description: foodDescription(answer, food.name, servings === 1 ? 1 : 2),
+    description: foodBody(answer, parts, { nameInTitle: true }),
     color: answer.safety ? SAFETY_COLOUR : BRAND_COLOUR,
     fields,
     footer: { text: answer.disclaimer || DISCLAIMER },

@@ -2,7 +2,7 @@ import type { Food, Reference, UsdaFoodRow } from '../../knowledge/schema.js';
 import { textFragmentUrl } from '../../knowledge/text-fragment.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { createStringIndex, type StringIndex } from '../compact.js';
-import type { Citation, FoodResult } from '../types.js';
+import type { Citation, FoodAnswerParts, FoodResult } from '../types.js';
 import { foodTokens } from './text.js';
 
 // The one answer text for a food, used by /food, `selene food` and chat food questions.
@@ -25,6 +25,8 @@ export interface FoodDescription {
   text: string;
   citations: Citation[];
   safety: string | null;
+  /** The text's pieces; null when the food is unknown. */
+  parts: FoodAnswerParts | null;
 }
 
 export interface FoodDescriber {
@@ -203,17 +205,16 @@ export function createFoodDescriber(kb: KnowledgeBase, parts: Partial<DescriberP
     const base = baseAmount(result);
     if (!base) {
       const closest = result.suggestions.length ? ` Closest in my tables: ${result.suggestions.join('; ')}.` : '';
-      return { text: `That food is not in my food tables.${closest}`, citations: [], safety: null };
+      return { text: `That food is not in my food tables.${closest}`, citations: [], safety: null, parts: null };
     }
     const n = Number.isFinite(servings) && servings > 0 ? servings : 1;
     const total = base.mcg * n;
     const pct = (mcg: number) => Math.round((mcg / dv) * 100);
 
-    const lines: string[] = [];
-    lines.push(
+    const amounts: string[] = [
       `${base.name}: about ${fmt(base.mcg)} mcg of selenium per ${base.serving}, ${pct(base.mcg)}% of the Daily Value (${dv} mcg).`,
-    );
-    if (n !== 1) lines.push(`${servingsLabel(n)}: about ${fmt(total)} mcg, ${pct(total)}% of the Daily Value.`);
+    ];
+    if (n !== 1) amounts.push(`${servingsLabel(n)}: about ${fmt(total)} mcg, ${pct(total)}% of the Daily Value.`);
     const ratio = total / rda;
     const vsRda =
       ratio >= 1.05
@@ -221,19 +222,19 @@ export function createFoodDescriber(kb: KnowledgeBase, parts: Partial<DescriberP
         : ratio >= 0.95
           ? `about the adult RDA of ${rda} mcg a day`
           : `${Math.round(ratio * 100)}% of the adult RDA of ${rda} mcg a day`;
-    lines.push(
+    amounts.push(
       `${n === 1 ? 'One serving' : 'That'} is ${vsRda}; the adult upper limit is ${ul} mcg a day (${Math.round((total / ul) * 100)}% of it).`,
     );
+    const notes: string[] = [];
     if (result.table === 'usda' || base.sourceId === kb.usda.sourceId) {
       const per100 = usdaRow(result.id as string)?.[2];
-      if (per100 !== undefined) lines.push(`Per 100 g: ${fmt(per100)} mcg.`);
+      if (per100 !== undefined) notes.push(`Per 100 g: ${fmt(per100)} mcg.`);
     }
-    if (result.notes.includes(soil)) lines.push(soil);
+    if (result.notes.includes(soil)) notes.push(soil);
 
     const citations: Citation[] = [referenceCitation(base.sourceId, base.quote)];
-    for (const sentence of mentions.find(base.names)) {
-      lines.push(`The article says: "${sentence.text}"`);
-      if (sentence.note) lines.push(sentence.note);
+    const found = mentions.find(base.names);
+    for (const sentence of found) {
       citations.push({
         kind: 'quote',
         quote: sentence.text,
@@ -253,11 +254,27 @@ export function createFoodDescriber(kb: KnowledgeBase, parts: Partial<DescriberP
     if (safety) citations.push(referenceCitation(kb.facts.upperLimit.sourceId, `Adult upper limit: ${ul} mcg/day`));
 
     const src = referencesById.get(base.sourceId);
-    lines.push(`Source: ${src ? `${src.publisher}, ${src.title}` : base.sourceId}.`);
-    return { text: lines.join('\n'), citations, safety };
+    const parts: FoodAnswerParts = {
+      name: base.name,
+      serving: base.serving,
+      amounts,
+      notes,
+      mentions: found.map((m) => ({ quote: m.text, note: m.note })),
+      source: {
+        label: src ? `${src.publisher}, ${src.title}` : base.sourceId,
+        url: src?.url ?? null,
+      },
+    };
+    return { text: foodText(parts), citations, safety, parts };
   }
 
   return { describe, dailyValueNotes: mentions.dailyValueNotes };
+}
+
+/** The plain text of a food answer (terminal, JSON `text`): its parts in order, the source last. */
+export function foodText(parts: FoodAnswerParts): string {
+  const mentioned = parts.mentions.flatMap((m) => [`The article says: "${m.quote}"`, ...(m.note ? [m.note] : [])]);
+  return [...parts.amounts, ...parts.notes, ...mentioned, `Source: ${parts.source.label}.`].join('\n');
 }
 
 /** One-off description (tests, scripts): builds a describer each call; engines keep one instead. */
