@@ -141,10 +141,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return fail(d.reason, d.message);
     }
     let client: pg.PoolClient | undefined;
+    let conn: q.Queryable | undefined;
     let broken = false;
     try {
       client = await pool.connect();
       const c = opts.interactive ? interactive(client) : client;
+      conn = c;
       // Reads see one snapshot, so the parts of a report agree with each other.
       await c.query(opts.read ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
       if (opts.interactive) await c.query(`SET LOCAL statement_timeout = ${o.interactiveTimeoutMs}`);
@@ -159,7 +161,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     } catch (err) {
       const c = classify(err);
       broken = c.reason === 'io';
-      if (client !== undefined && !broken) await client.query('ROLLBACK').catch(() => {});
+      if (conn !== undefined && !broken) await conn.query('ROLLBACK').catch(() => (broken = true));
       if (c.reason === 'invalid') return fail(c.reason, c.message);
       if (!opts.read) lastWriteFailure = { reason: c.reason, message: c.message, answers: mirror.answers };
       failures.failed(op, c.reason, c.code, c.message);
