@@ -94,6 +94,30 @@ export function storeContract(name: string, h: ContractHarness): void {
       await b.close();
     });
 
+    it('the first vote sent twice at once (two clicks, two hosts) is new only once', async () => {
+      const db = await h.fresh();
+      const [a, b] = [await db.open(), await db.open()];
+      // Even answers: the same click twice; odd ones: 👍 through one host and 👎 through the other.
+      const pairs = await Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          const vote = (v: 'up' | 'down') =>
+            ({ answerId: `race${i}`, userId: 'alice', guildId: 'g1', entryId: null, vote: v }) as const;
+          const [x, y] = await Promise.all([a.recordVote(vote('up')), b.recordVote(vote(i % 2 ? 'down' : 'up'))]);
+          return { i, results: [value(x), value(y)] };
+        }),
+      );
+      for (const { i, results } of pairs) {
+        const first = results.filter((r) => r.previous === null);
+        // Exactly one of the two inserted; the other replaced that one's vote and is what is stored now.
+        expect(first, `answer race${i}`).toHaveLength(1);
+        const later = results.find((r) => r.previous !== null);
+        expect(later?.previous).toBe(first[0]?.vote);
+        expect(await a.getVote({ answerId: `race${i}`, userId: 'alice' })).toEqual({ ok: true, value: later?.vote });
+      }
+      await a.close();
+      await b.close();
+    });
+
     it('logs questions and reports unanswered, worst and low-confidence ones', async () => {
       const clock = fakeClock();
       const store = await (await h.fresh()).open(clock.now);

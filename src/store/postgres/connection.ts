@@ -69,3 +69,15 @@ export const clientConfig = (url: string, tuning: ConnectionTuning): pg.ClientCo
   application_name: 'selene',
   types,
 });
+
+/**
+ * A statement with a client-side time limit: pg rejects it with "Query read timeout" when the server has not
+ * answered in time (a hung server enforces no statement_timeout of its own). pg honours `query_timeout` per
+ * query; its type declarations omit it.
+ */
+export const timedQuery = <R extends pg.QueryResultRow = pg.QueryResultRow>(
+  client: Pick<pg.ClientBase, 'query'>,
+  text: string,
+  values: unknown[] | undefined,
+  timeoutMs: number,
+): Promise<pg.QueryResult<R>> => client.query<R>({ text, values, query_timeout: timeoutMs } as pg.QueryConfig);

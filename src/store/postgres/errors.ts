@@ -19,7 +19,7 @@ const NETWORK_CODES = new Set([
 
 /** Messages pg gives without a code when the connection is gone or never came. */
 const CONNECTION_LOST =
-  /connection terminated|not queryable|timeout exceeded when trying to connect|connection (?:error|ended)|Connection terminated/i;
+  /connection terminated|not queryable|timeout exceeded when trying to connect|connection (?:error|ended)/i;
 
 const bySqlState = (code: string): StoreFailureReason => {
   if (code === '53100') return 'full';
@@ -42,6 +42,9 @@ export const classifyPgError = (
   const message = scrubPassword(err instanceof Error ? err.message : String(err), url);
   if (code !== null && NETWORK_CODES.has(code)) return { reason: 'io', code, message };
   if (code !== null && /^[0-9A-Z]{5}$/.test(code)) return { reason: bySqlState(code), code, message };
+  // pg's client-side limit fired: the server took the statement and never answered.
+  if (/query read timeout/i.test(message))
+    return { reason: 'io', code, message: 'PostgreSQL did not answer in time (server hung or network path lost)' };
   if (CONNECTION_LOST.test(message)) return { reason: 'io', code, message };
   return { reason: 'error', code, message };
 };

@@ -25,24 +25,38 @@ export type Queryable = Pick<pg.ClientBase, 'query'>;
 
 const VOTE_COLUMNS = 'answer_id, user_hash, guild_id, entry_id, vote, created_at, updated_at';
 
+/** Attempts before giving up when the member's row keeps appearing and vanishing (a purge racing a vote). */
+const UPSERT_ATTEMPTS = 3;
+
 /**
- * Upserts the vote. Run inside a transaction (the caller does): the member's existing row is locked first,
- * so a concurrent change of the same vote waits and `previous` is the vote this one replaced. Guild and
- * entry keep the first vote's: they describe the answer, which does not change.
+ * Upserts the vote inside the caller's transaction, telling truthfully whether it inserted or changed.
+ * `SELECT ... FOR UPDATE` locks nothing while the row does not exist yet, so two first votes at the same
+ * moment (a double click, two hosts) would both read "no previous vote": the insert therefore decides,
+ * with ON CONFLICT DO NOTHING, which waits for a concurrent insert of the same key to commit. The loser then
+ * reads and locks the winner's committed row and changes it. Guild and entry keep the first vote's: they
+ * describe the answer, which does not change.
  */
 export const upsertVote = async (db: Queryable, v: VoteRecord): Promise<StoredVote> => {
-  const before = await db.query('SELECT vote FROM votes WHERE answer_id = $1 AND user_hash = $2 FOR UPDATE', [
-    v.answerId,
-    v.userHash,
-  ]);
-  const previous = voteValueSchema.nullable().parse(before.rows[0]?.vote ?? null);
-  const { rows } = await db.query(
-    `INSERT INTO votes (${VOTE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $6)
-     ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at
-     RETURNING ${VOTE_COLUMNS}`,
-    [v.answerId, v.userHash, v.guildId, v.entryId, v.vote, v.now],
-  );
-  return storedVote(voteRowSchema.parse(rows[0]), previous);
+  const key = [v.answerId, v.userHash];
+  for (let attempt = 0; attempt < UPSERT_ATTEMPTS; attempt++) {
+    const before = await db.query('SELECT vote FROM votes WHERE answer_id = $1 AND user_hash = $2 FOR UPDATE', key);
+    if (before.rows[0] !== undefined) {
+      const previous = voteValueSchema.parse(before.rows[0].vote);
+      const { rows } = await db.query(
+        `UPDATE votes SET vote = $3, updated_at = $4 WHERE answer_id = $1 AND user_hash = $2 RETURNING ${VOTE_COLUMNS}`,
+        [...key, v.vote, v.now],
+      );
+      return storedVote(voteRowSchema.parse(rows[0]), previous);
+    }
+    const inserted = await db.query(
+      `INSERT INTO votes (${VOTE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $6)
+       ON CONFLICT (answer_id, user_hash) DO NOTHING RETURNING ${VOTE_COLUMNS}`,
+      [v.answerId, v.userHash, v.guildId, v.entryId, v.vote, v.now],
+    );
+    if (inserted.rows[0] !== undefined) return storedVote(voteRowSchema.parse(inserted.rows[0]), null);
+    // Another transaction inserted this vote first: go round and change it.
+  }
+  throw new Error(`vote ${v.answerId} kept changing under this transaction; try again`);
 };
 
 export const readVote = async (db: Queryable, answerId: string, userHash: string): Promise<VoteValue | null> => {

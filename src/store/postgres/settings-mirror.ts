@@ -1,11 +1,15 @@
 // Every guild's settings in memory, so the bot reads them on every message without a round trip. Kept fresh
 // across hosts by LISTEN/NOTIFY: a committed change is announced with its data, in commit order, to every
 // listening host. The listening connection is the backend's heartbeat: when it drops, the mirror keeps
-// serving what it last knew, reconnects with backoff and refills itself from the table.
+// serving what it last knew, reconnects with backoff and refills itself from the table. A server that stops
+// answering without closing the socket (hung, frozen, a half-open network path) drops nothing, so the
+// connection is also pinged: no answer within the ping timeout counts as lost. TCP keepalive alone would not
+// see a hung server, since its kernel still acknowledges the probes.
 import pg from 'pg';
 import { z } from 'zod';
 import type { StoreLogger } from '../failures.js';
 import { type GuildSettings, parseStoredSettings } from '../settings.js';
+import { timedQuery } from './connection.js';
 import { readAllSettings } from './queries.js';
 
 export const SETTINGS_CHANNEL = 'selene_settings';
@@ -18,6 +22,11 @@ export const settingsNotification = (guildId: string, settings: GuildSettings | 
 export const RECONNECT_MIN_MS = 200;
 /** Short: while the mirror is down the backend refuses writes at once, so a long wait would refuse them too long. */
 export const RECONNECT_MAX_MS = 2000;
+/** How often the listening connection is pinged, and how long a ping may take before the server counts as away. */
+export const PING_INTERVAL_MS = 1000;
+export const PING_TIMEOUT_MS = 1500;
+/** Client-side limit on the mirror's own statements (LISTEN, reading every guild's settings). */
+const MIRROR_QUERY_TIMEOUT_MS = 10_000;
 
 export interface SettingsMirror {
   get(guildId: string): GuildSettings | undefined;
@@ -26,6 +35,8 @@ export interface SettingsMirror {
   readonly connected: boolean;
   /** Why the mirror is not connected, when it is not. */
   readonly lastError: string | null;
+  /** How many times the server has answered a connect or a ping: grows while the connection works. */
+  readonly answers: number;
   close(): Promise<void>;
 }
 
@@ -33,6 +44,8 @@ export interface MirrorOptions {
   config: pg.ClientConfig;
   logger: StoreLogger;
   describe: (err: unknown) => string;
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
 }
 
 /** Connects, listens and fills; rejects when the first connection fails (the caller refuses to start). */
@@ -44,6 +57,10 @@ export async function openSettingsMirror(o: MirrorOptions): Promise<SettingsMirr
   let closed = false;
   let attempt = 0;
   let retryTimer: NodeJS.Timeout | undefined;
+  let pingTimer: NodeJS.Timeout | undefined;
+  let answers = 0;
+  const pingIntervalMs = o.pingIntervalMs ?? PING_INTERVAL_MS;
+  const pingTimeoutMs = o.pingTimeoutMs ?? PING_TIMEOUT_MS;
 
   const apply = (raw: string | undefined, into: Map<string, GuildSettings>): void => {
     const parsed = notificationSchema.safeParse(JSON.parse(raw ?? 'null'));
@@ -54,7 +71,7 @@ export async function openSettingsMirror(o: MirrorOptions): Promise<SettingsMirr
   };
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client(o.config);
+    const c = new pg.Client({ ...o.config, query_timeout: MIRROR_QUERY_TIMEOUT_MS });
     // Notifications that arrive while the table is read are applied after it, in order: one committed after
     // the snapshot must not be overwritten by the older snapshot.
     let pending: (string | undefined)[] | null = [];
@@ -72,7 +89,9 @@ export async function openSettingsMirror(o: MirrorOptions): Promise<SettingsMirr
       if (client !== c) return;
       client = null;
       connected = false;
+      clearTimeout(pingTimer);
       lastError = err === undefined ? 'connection to PostgreSQL ended' : o.describe(err);
+      // With a ping still waiting, end() destroys the socket instead of waiting on a server that is not there.
       c.end().catch(() => {});
       if (!closed) {
         o.logger.warn(
@@ -107,7 +126,25 @@ export async function openSettingsMirror(o: MirrorOptions): Promise<SettingsMirr
     client = c;
     connected = true;
     lastError = null;
+    answers += 1;
     attempt = 0;
+    schedulePing(c, lost);
+  };
+
+  /** One ping at a time, each after the last one answered; a ping not answered in time loses the connection. */
+  const schedulePing = (c: pg.Client, lost: (err?: unknown) => void): void => {
+    clearTimeout(pingTimer);
+    pingTimer = setTimeout(() => {
+      if (client !== c) return;
+      timedQuery(c, 'SELECT 1', undefined, pingTimeoutMs).then(
+        () => {
+          if (client !== c) return;
+          answers += 1;
+          schedulePing(c, lost);
+        },
+        (err: unknown) => lost(err),
+      );
+    }, pingIntervalMs).unref();
   };
 
   const schedule = (): void => {
@@ -139,9 +176,13 @@ export async function openSettingsMirror(o: MirrorOptions): Promise<SettingsMirr
     get lastError() {
       return lastError;
     },
+    get answers() {
+      return answers;
+    },
     async close() {
       closed = true;
       clearTimeout(retryTimer);
+      clearTimeout(pingTimer);
       const c = client;
       client = null;
       connected = false;

@@ -19,14 +19,25 @@ import type { QuestionRecord } from '../questions.js';
 import { idSchema, questionInputSchema, reportOptionsSchema, voteInputSchema, voteKeySchema } from '../schemas.js';
 import { hashSecretSchema, hashUserId } from '../secret.js';
 import { defaultSettings, type GuildSettings, guildSettingsSchema, settingsPatchSchema } from '../settings.js';
-import { clientConfig, DEFAULT_TUNING, databaseUrlSchema, redactUrl } from './connection.js';
+import { clientConfig, DEFAULT_TUNING, databaseUrlSchema, redactUrl, timedQuery } from './connection.js';
 import { classifyPgError, describeOpenFailure, isConnectionFailure } from './errors.js';
 import { applyPgMigrations, LOCK_CLASS, LOCKS, SETTINGS_LOCK_CLASS } from './migrations.js';
 import * as q from './queries.js';
-import { openSettingsMirror, SETTINGS_CHANNEL, settingsNotification } from './settings-mirror.js';
+import {
+  openSettingsMirror,
+  PING_INTERVAL_MS,
+  PING_TIMEOUT_MS,
+  SETTINGS_CHANNEL,
+  settingsNotification,
+} from './settings-mirror.js';
 import { createWriteQueue } from './write-queue.js';
 
 const DAY_MS = 86_400_000;
+/**
+ * How much longer than the server's statement_timeout the client waits for an interactive statement: a live
+ * server cancels it first (a clean 57014); only a server that stopped answering hits the client's limit.
+ */
+const CLIENT_TIMEOUT_MARGIN_MS = 500;
 
 export const postgresOptionsSchema = z.object({
   url: databaseUrlSchema,
@@ -36,6 +47,13 @@ export const postgresOptionsSchema = z.object({
   connectTimeoutMs: z.number().int().min(100).max(60_000).default(DEFAULT_TUNING.connectTimeoutMs),
   /** Server-side limit on the statements a member waits for (votes, settings): a Discord reply is due in 3 s. */
   interactiveTimeoutMs: z.number().int().min(100).max(60_000).default(1500),
+  /**
+   * Client-side limit on every other pooled statement (question batches, reports, purges): a server that hung
+   * without closing the socket would otherwise hold the connection for good. Generous: a report may be slow.
+   */
+  queryTimeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+  pingIntervalMs: z.number().int().min(10).max(60_000).default(PING_INTERVAL_MS),
+  pingTimeoutMs: z.number().int().min(10).max(60_000).default(PING_TIMEOUT_MS),
   queueCapacity: z.number().int().min(1).max(1_000_000).default(10_000),
   queueBatchSize: z.number().int().min(1).max(5000).default(200),
   queueFlushDelayMs: z.number().int().min(0).max(60_000).default(50),
@@ -75,16 +93,23 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   } finally {
     await migrator.end().catch(() => {});
   }
-  const mirror = await openSettingsMirror({ config, logger: options.logger, describe }).catch((err: unknown) => {
+  const mirror = await openSettingsMirror({
+    config,
+    logger: options.logger,
+    describe,
+    pingIntervalMs: o.pingIntervalMs,
+    pingTimeoutMs: o.pingTimeoutMs,
+  }).catch((err: unknown) => {
     throw new StoreOpenError(describe(err));
   });
 
-  const pool = new pg.Pool({ ...config, max: o.poolSize, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({ ...config, max: o.poolSize, idleTimeoutMillis: 30_000, query_timeout: o.queryTimeoutMs });
   // An idle pooled connection that dies emits here; without a listener it would crash the process.
   pool.on('error', (err) => failures.failed('pool', classify(err).reason, null, classify(err).message));
 
   let closed = false;
-  let lastWriteFailure: { reason: StoreFailureReason; message: string } | null = null;
+  /** `answers`: the mirror's count of server answers when the write failed. */
+  let lastWriteFailure: { reason: StoreFailureReason; message: string; answers: number } | null = null;
 
   const down = (): { reason: StoreFailureReason; message: string } | null => {
     if (closed) return { reason: 'closed', message: 'the store is closed' };
@@ -96,10 +121,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     return null;
   };
 
+  /** A member is waiting: every statement gets the server's limit, and the client's just past it. */
+  const interactiveTimeoutMs = o.interactiveTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS;
+  const interactive = (c: pg.PoolClient): q.Queryable => ({
+    query: ((text: string, values?: unknown[]) =>
+      timedQuery(c, text, values, interactiveTimeoutMs)) as q.Queryable['query'],
+  });
+
   /** One transaction on a pooled connection; its failure becomes a result, never an exception. */
   const transaction = async <T>(
     op: string,
-    fn: (c: pg.PoolClient) => Promise<T>,
+    fn: (c: q.Queryable) => Promise<T>,
     opts: { interactive: boolean; read?: boolean },
   ): Promise<StoreResult<T>> => {
     // While the server is known to be away, fail at once: a member waiting on a button gets an answer.
@@ -109,14 +141,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return fail(d.reason, d.message);
     }
     let client: pg.PoolClient | undefined;
+    let conn: q.Queryable | undefined;
     let broken = false;
     try {
       client = await pool.connect();
+      const c = opts.interactive ? interactive(client) : client;
+      conn = c;
       // Reads see one snapshot, so the parts of a report agree with each other.
-      await client.query(opts.read ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
-      if (opts.interactive) await client.query(`SET LOCAL statement_timeout = ${o.interactiveTimeoutMs}`);
-      const value = await fn(client);
-      await client.query('COMMIT');
+      await c.query(opts.read ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+      if (opts.interactive) await c.query(`SET LOCAL statement_timeout = ${o.interactiveTimeoutMs}`);
+      const value = await fn(c);
+      // Resolved only once the server confirmed the commit: what a member is told was saved, was.
+      await c.query('COMMIT');
       if (!opts.read) {
         lastWriteFailure = null;
         failures.succeeded(op);
@@ -125,9 +161,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     } catch (err) {
       const c = classify(err);
       broken = c.reason === 'io';
-      if (client !== undefined && !broken) await client.query('ROLLBACK').catch(() => {});
+      if (conn !== undefined && !broken) await conn.query('ROLLBACK').catch(() => (broken = true));
       if (c.reason === 'invalid') return fail(c.reason, c.message);
-      if (!opts.read) lastWriteFailure = { reason: c.reason, message: c.message };
+      if (!opts.read) lastWriteFailure = { reason: c.reason, message: c.message, answers: mirror.answers };
       failures.failed(op, c.reason, c.code, c.message);
       return fail(c.reason, c.message);
     } finally {
@@ -136,10 +172,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   };
 
-  const notifySettings = (c: pg.PoolClient, guildId: string, value: GuildSettings | null) =>
+  const notifySettings = (c: q.Queryable, guildId: string, value: GuildSettings | null) =>
     c.query('SELECT pg_notify($1, $2)', [SETTINGS_CHANNEL, settingsNotification(guildId, value)]);
 
-  const lockGuildSettings = (c: pg.PoolClient, guildId: string) =>
+  const lockGuildSettings = (c: q.Queryable, guildId: string) =>
     c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SETTINGS_LOCK_CLASS, guildId]);
 
   const questionRecord = (input: unknown): QuestionRecord => {
@@ -317,8 +353,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     health: () => {
       const d = down();
       if (d !== null) return { writable: false, ...d, ...(closed ? {} : { degraded: true }) };
-      if (lastWriteFailure !== null) return { writable: false, ...lastWriteFailure };
-      return { writable: true };
+      const f = lastWriteFailure;
+      if (f === null) return { writable: true };
+      // A lost connection is over once the server has answered a ping since; it was degraded, never dead.
+      if (f.reason === 'io')
+        return mirror.answers > f.answers
+          ? { writable: true }
+          : { writable: false, reason: f.reason, message: f.message, degraded: true };
+      return { writable: false, reason: f.reason, message: f.message };
     },
 
     queueStats: () => {
