@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.js';
-import { realKnowledge } from '../foods/kb.js';
+import { realKnowledge } from './foods/kb.js';
 
 const engine = createEngine(realKnowledge().kb);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../../src/discord/custom-ids.js';
 import { renderAnswer } from '../../../src/discord/render/index.js';
 import { createEngine } from '../../../src/engine/index.js';
-import { realKnowledge } from '../../foods/kb.js';
+import { realKnowledge } from '../../engine/foods/kb.js';
 
 const engine = createEngine(realKnowledge().kb);
 const buttonIds = (payload: ReturnType<typeof renderAnswer>) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { curatedArticleNames, type FoodDescription, foodText } from '../../src/engine/foods/describe.js';
-import { createFoodDescriber, describeFood } from '../../src/engine/foods/index.js';
-import type { FoodResult } from '../../src/engine/types.js';
+import { curatedArticleNames, type FoodDescription, foodText } from '../../../src/engine/foods/describe.js';
+import { createFoodDescriber, describeFood } from '../../../src/engine/foods/index.js';
+import type { FoodResult } from '../../../src/engine/types.js';
 import { realKnowledge } from './kb.js';
 import { plainDailyValueNotes, plainDescribeFood } from './reference.js';
 

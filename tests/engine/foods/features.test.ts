@@ -11,7 +11,7 @@ import {
   rowMatch,
   segmentsOf,
   tableFeatures,
-} from '../../src/engine/foods/rank.js';
+} from '../../../src/engine/foods/rank.js';
 import { realKnowledge } from './kb.js';
 import { plainNamesTerm, plainRowMatch, plainViews } from './reference.js';
 

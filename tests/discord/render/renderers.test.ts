@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId } from '../../src/discord/custom-ids.js';
-import { LIMITS } from '../../src/discord/limits.js';
+import { decodeCustomId } from '../../../src/discord/custom-ids.js';
+import { LIMITS } from '../../../src/discord/limits.js';
 import {
   cleanText,
   echo,
@@ -10,9 +10,9 @@ import {
   renderFood,
   renderTopics,
   splitAnswerText,
-} from '../../src/discord/render/index.js';
-import { foodText } from '../../src/engine/foods/describe.js';
-import type { Answer, Citation, FoodAnswerParts, FoodResult, Topic } from '../../src/engine/types.js';
+} from '../../../src/discord/render/index.js';
+import { foodText } from '../../../src/engine/foods/describe.js';
+import type { Answer, Citation, FoodAnswerParts, FoodResult, Topic } from '../../../src/engine/types.js';
 
 const URL = 'https://example.org/a#:~:text=Selenium%20is';
 

@@ -1,10 +1,10 @@
 import { embedLength } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId } from '../../src/discord/custom-ids.js';
-import { LIMITS } from '../../src/discord/limits.js';
-import { echo, type ReplyPayload, renderAnswer, renderFood } from '../../src/discord/render/index.js';
-import type { Answer, FoodAnswerParts, FoodResult } from '../../src/engine/types.js';
+import { decodeCustomId } from '../../../src/discord/custom-ids.js';
+import { LIMITS } from '../../../src/discord/limits.js';
+import { echo, type ReplyPayload, renderAnswer, renderFood } from '../../../src/discord/render/index.js';
+import type { Answer, FoodAnswerParts, FoodResult } from '../../../src/engine/types.js';
 
 // Whatever the engine or a member produces, a rendered reply stays inside Discord's limits and pings nobody.
 

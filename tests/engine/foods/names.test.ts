@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCommonNames } from '../../src/engine/foods/names.js';
-import { rowFeatures } from '../../src/engine/foods/rank.js';
-import { foodKey, foodTokens } from '../../src/engine/foods/text.js';
-import { foodNamesSchema } from '../../src/knowledge/schema.js';
+import { compileCommonNames } from '../../../src/engine/foods/names.js';
+import { rowFeatures } from '../../../src/engine/foods/rank.js';
+import { foodKey, foodTokens } from '../../../src/engine/foods/text.js';
+import { foodNamesSchema } from '../../../src/knowledge/schema.js';
 import { looksSpecial, realKnowledge, repoRoot } from './kb.js';
 
 const { kb, index } = realKnowledge();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { askedWords, namesTerm, type QueryTerm, rowMatch } from '../../src/engine/foods/rank.js';
-import { buildFoodTables } from '../../src/engine/foods/tables.js';
-import { MODIFIER_WORDS } from '../../src/engine/foods/text.js';
-import { createUsdaSearch, type UsdaMatch } from '../../src/engine/foods/usda-search.js';
+import { askedWords, namesTerm, type QueryTerm, rowMatch } from '../../../src/engine/foods/rank.js';
+import { buildFoodTables } from '../../../src/engine/foods/tables.js';
+import { MODIFIER_WORDS } from '../../../src/engine/foods/text.js';
+import { createUsdaSearch, type UsdaMatch } from '../../../src/engine/foods/usda-search.js';
 import { realKnowledge } from './kb.js';
 
 // The USDA search reads posting lists in a ranked order and stops or skips early; whatever it skips,

@@ -1,11 +1,11 @@
 // The plain, unoptimised forms of the food engine's hot paths, as they were before their compact and
 // precomputed versions: tests check that the fast versions give exactly what these give.
 
-import { formCost, type QueryTerm, type RowFeatures, type RowMatch } from '../../src/engine/foods/rank.js';
-import { canNameFood, foodTokens } from '../../src/engine/foods/text.js';
-import type { Citation, FoodResult } from '../../src/engine/types.js';
-import { textFragmentUrl } from '../../src/knowledge/text-fragment.js';
-import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { formCost, type QueryTerm, type RowFeatures, type RowMatch } from '../../../src/engine/foods/rank.js';
+import { canNameFood, foodTokens } from '../../../src/engine/foods/text.js';
+import type { Citation, FoodResult } from '../../../src/engine/types.js';
+import { textFragmentUrl } from '../../../src/knowledge/text-fragment.js';
+import type { KnowledgeBase } from '../../../src/knowledge/types.js';
 
 /** A row's naming parts as separate arrays, worked out from its description and `grouped` flag. */
 export interface PlainViews {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { INVITE_PERMISSIONS, inviteUrl } from '../../src/discord/client.js';
-import { childLogger, createLogger } from '../../src/log.js';
+import { INVITE_PERMISSIONS, inviteUrl } from '../src/discord/client.js';
+import { childLogger, createLogger } from '../src/log.js';
 
 const capture = () => {
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, findCategory } from '../../src/engine/foods/categories.js';
-import { FOOD_LIMITS } from '../../src/engine/foods/index.js';
+import { CATEGORIES, findCategory } from '../../../src/engine/foods/categories.js';
+import { FOOD_LIMITS } from '../../../src/engine/foods/index.js';
 import { realKnowledge } from './kb.js';
 
 const { kb, index } = realKnowledge();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFoodIndex, normaliseServings } from '../../src/engine/foods/index.js';
+import { createFoodIndex, normaliseServings } from '../../../src/engine/foods/index.js';
 import { looksSpecial, realKnowledge } from './kb.js';
 
 const { kb, index } = realKnowledge();

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildUsdaRows, formatUsdaFile, parseCsv } from '../../scripts/build-usda-foods.js';
-import { usdaFoodsSchema } from '../../src/knowledge/schema.js';
+import { buildUsdaRows, formatUsdaFile, parseCsv } from '../../../scripts/build-usda-foods.js';
+import { usdaFoodsSchema } from '../../../src/knowledge/schema.js';
 import { realKnowledge, repoRoot } from './kb.js';
 
 const csvPath = resolve(repoRoot, '../shared/reference/usda-sr26-selenium.csv');

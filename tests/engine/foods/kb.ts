@@ -1,10 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFoodIndex, type FoodIndex } from '../../src/engine/foods/index.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { createFoodIndex, type FoodIndex } from '../../../src/engine/foods/index.js';
+import { loadKnowledge } from '../../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../../src/knowledge/types.js';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 let cached: { kb: KnowledgeBase; index: FoodIndex } | undefined;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameOf, rowFeatures } from '../../src/engine/foods/rank.js';
-import { canNameFood, foodTokens, MODIFIER_WORDS } from '../../src/engine/foods/text.js';
+import { nameOf, rowFeatures } from '../../../src/engine/foods/rank.js';
+import { canNameFood, foodTokens, MODIFIER_WORDS } from '../../../src/engine/foods/text.js';
 import { realKnowledge } from './kb.js';
 
 const { kb, index } = realKnowledge();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFood } from '../../src/engine/foods/index.js';
+import { describeFood } from '../../../src/engine/foods/index.js';
 import { realKnowledge } from './kb.js';
 
 const { kb, index } = realKnowledge();

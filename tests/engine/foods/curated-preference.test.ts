@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compoundForms, reshapeText } from '../../src/engine/foods/naming.js';
-import { buildFoodTables } from '../../src/engine/foods/tables.js';
-import { foodTokens } from '../../src/engine/foods/text.js';
-import { createUsdaSearch } from '../../src/engine/foods/usda-search.js';
+import { compoundForms, reshapeText } from '../../../src/engine/foods/naming.js';
+import { buildFoodTables } from '../../../src/engine/foods/tables.js';
+import { foodTokens } from '../../../src/engine/foods/text.js';
+import { createUsdaSearch } from '../../../src/engine/foods/usda-search.js';
 import { realKnowledge } from './kb.js';
 
 // Food-name matching rules: a curated (NIH ODS) row wins whenever the query plausibly names it; compounds
