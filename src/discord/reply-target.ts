@@ -5,7 +5,6 @@ import {
   type Message,
   MessageReferenceType,
 } from 'discord.js';
-import type { BotContext } from './context.js';
 import { cleanText } from './render/text.js';
 
 // "@Selene" written as a reply to someone else's message asks Selene to answer that message. Discord sends
@@ -131,7 +130,7 @@ export function replyTargetOf(
   message: Message,
   own: string,
   mentioned: boolean,
-  ctx: Pick<BotContext, 'references' | 'messageContentIntent'>,
+  ctx: { references?: ReferenceStash; messageContentIntent?: boolean },
 ): ReplyTarget {
   const referenced = ctx.references?.take(message.id);
   if (!mentioned) return { kind: 'own' };
