@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conversationKey } from '../../src/conversation/store.js';
+import { ANSWERED_LIMITS } from '../../src/discord/answered.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Answer, Engine } from '../../src/engine/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -252,6 +253,24 @@ describe('edits and deletes', () => {
     expect(touched(h, stale.replyId, from)).toEqual([]);
     expect(h.fake.message(stale.replyId)?.content).toContain(firstQuote(engine.ask(FIRST)));
     expect(h.bot.ctx.answered?.get(stale.id)).toBeUndefined();
+  });
+
+  it('re-answers at most ANSWERED_LIMITS.maxEdits edits of one message', async () => {
+    const [ana, ben] = [member(), member()];
+    const asked = await ask(h, FIRST, ana);
+    const max = ANSWERED_LIMITS.maxEdits;
+    let from = h.fake.restCalls.length;
+    for (let i = 1; i <= max; i++) {
+      editMessage(h.fake, asked.id, `<@${h.fake.bot.id}> ${i % 2 ? OTHER : FIRST}`);
+      await patchOf(h, asked.channelId, asked.replyId, from);
+      from = h.fake.restCalls.length;
+    }
+    editMessage(h.fake, asked.id, `<@${h.fake.bot.id}> ${max % 2 ? FIRST : OTHER}`);
+    // The marker, as above: another answer's edit on the same route.
+    const live = await ask(h, FIRST, ben);
+    editMessage(h.fake, live.id, `<@${h.fake.bot.id}> ${OTHER}`);
+    await patchOf(h, live.channelId, live.replyId, from);
+    expect(touched(h, asked.replyId, from)).toEqual([]);
   });
 
   it('edits its reply in a DM too', async () => {
