@@ -107,6 +107,22 @@ describe('reply-to-message with the Message Content intent', () => {
     expect(b.content).toContain(firstQuote(engine.ask(OTHER)));
   });
 
+  it('follows an edit of the reply: its own question now, or still the replied-to one while it only points', async () => {
+    const [ana, ben] = [member(), member()];
+    const question = h.fake.sendMessage({ content: FIRST, author: ana });
+    const asked = await ask(h, '^', ben, { replyTo: String(question.id) });
+    let from = h.fake.restCalls.length;
+    editMessage(h.fake, asked.id, `<@${h.fake.bot.id}> ${OTHER}`);
+    const own = body((await patchOf(h, asked.channelId, asked.replyId, from)).body).content ?? '';
+    expect(own).not.toContain('Answering');
+    expect(own).toContain(firstQuote(engine.ask(OTHER)));
+    from = h.fake.restCalls.length;
+    editMessage(h.fake, asked.id, `<@${h.fake.bot.id}> this?`);
+    const back = body((await patchOf(h, asked.channelId, asked.replyId, from)).body).content ?? '';
+    expect(back.split('\n')[0]).toBe(`*Answering <@${ana.id}>’s question:* “${FIRST}”`);
+    expect(back).toContain(firstQuote(engine.ask(FIRST)));
+  });
+
   it('neutralises the replied-to text it quotes', async () => {
     const [ana, ben] = [member(), member()];
     const question = h.fake.sendMessage({
