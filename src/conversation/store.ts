@@ -31,12 +31,35 @@ export interface ConversationStore {
   context(key: string, now: number): ConversationContext;
   /** Adds a turn (the message and its answer) at `now`; returns the conversation's context after it. */
   record(key: string, message: string, answer: Answer, now: number): ConversationContext;
+  /**
+   * Replaces the conversation's last turn (the member edited the message it answered), only while that turn is
+   * still the last: `turn.after` is the context recording it returned, `turn.before` the context it was read
+   * against. Returns the new context, or null when a later turn came, or the conversation ended, meanwhile.
+   */
+  replaceLast(
+    key: string,
+    turn: RecordedTurn,
+    message: string,
+    answer: Answer,
+    now: number,
+  ): ConversationContext | null;
+  /**
+   * Drops the conversation's last turn (the member deleted the message it answered), only while it is still the
+   * last (see replaceLast); the conversation is then what it was before that turn. Returns whether it was dropped.
+   */
+  dropLast(key: string, turn: RecordedTurn, now: number): boolean;
   /** Forgets a conversation (the member deleted their question, or asked to start over). */
   forget(key: string): boolean;
   /** Drops every conversation expired at `now`; returns how many went. */
   sweep(now: number): number;
   /** Conversations held, expired ones included until they are met or swept. */
   readonly size: number;
+}
+
+/** A turn as recorded: the context it was read against, and the context recording it returned. */
+export interface RecordedTurn {
+  before: ConversationContext;
+  after: ConversationContext;
 }
 
 interface Held {
@@ -72,6 +95,20 @@ export function createConversationStore(options: ConversationStoreOptions = {}):
         held.delete(oldest);
       }
       return turns;
+    },
+    replaceLast(key, turn, message, answer, now) {
+      const h = held.get(key);
+      // The very array record() returned: any later turn, expiry or forget replaced or removed it.
+      if (!h || h.turns !== turn.after || expired(h, now)) return null;
+      h.turns = nextContext(turn.before, message, answer);
+      return h.turns;
+    },
+    dropLast(key, turn, now) {
+      const h = held.get(key);
+      if (!h || h.turns !== turn.after || expired(h, now)) return false;
+      if (turn.before.length) h.turns = turn.before;
+      else held.delete(key);
+      return true;
     },
     forget: (key) => held.delete(key),
     sweep(now) {

@@ -1,4 +1,16 @@
-import { type Client, Events, type Guild, type Interaction, type Message, Team, type User } from 'discord.js';
+import {
+  type Client,
+  Events,
+  GatewayDispatchEvents,
+  type GatewayMessageDeleteBulkDispatchData,
+  type GatewayMessageDeleteDispatchData,
+  type GatewayMessageUpdateDispatchData,
+  type Guild,
+  type Interaction,
+  type Message,
+  Team,
+  type User,
+} from 'discord.js';
 import type { Config } from '../config.js';
 import { type ConversationStoreOptions, createConversationStore } from '../conversation/store.js';
 import { createEngine } from '../engine/index.js';
@@ -8,6 +20,7 @@ import { loadKnowledgeOrThrow } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { childLogger, createLogger, type Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
+import { type AnsweredOptions, createAnsweredMessages } from './answered.js';
 import { type BacklogOptions, createBacklog } from './backlog.js';
 import type { ButtonHandler } from './buttons.js';
 import { createClient, inviteUrl } from './client.js';
@@ -21,9 +34,12 @@ import {
   onInteractionCreate,
 } from './events/interaction-create.js';
 import { onMessageCreate } from './events/message-create.js';
+import { onMessageDelete } from './events/message-delete.js';
+import { onMessageUpdate } from './events/message-update.js';
 import { syncCommands } from './register.js';
 import { type ReloadResult, reloadKnowledge } from './reload.js';
 import { notices } from './render/index.js';
+import { watchReferences } from './reply-target.js';
 import { interactionReply, replyTo, respond } from './respond.js';
 
 export interface StartOptions {
@@ -52,6 +68,8 @@ export interface StartOptions {
   onClient?: (client: Client) => void;
   /** Caps on conversation memory (default CONVERSATION_LIMITS); tests lower them. */
   conversations?: ConversationStoreOptions;
+  /** Caps, expiry and clock of the answered-messages map (default ANSWERED_LIMITS, Date.now); tests change them. */
+  answered?: AnsweredOptions;
 }
 
 export interface RunningBot {
@@ -130,6 +148,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     cooldowns: createCooldowns(config.cooldownSeconds),
     conversations: createConversationStore(options.conversations),
+    answered: createAnsweredMessages(options.answered),
+    references: watchReferences(client),
     messageContentIntent: config.messageContentIntent ?? false,
     ...(options.store ? { store: options.store } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
@@ -185,6 +205,31 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     // discord.js caches a DM channel per sender for good; replies go by channel id and DMs arrive for
     // uncached channels (Partials.Channel), so each is forgotten once its message is handled.
     if (!message.inGuild()) void handled.finally(() => client.channels.cache.delete(message.channelId));
+  });
+
+  // Edits and deletes of answered messages, from the gateway's own events: discord.js emits messageUpdate and
+  // messageDelete for uncached messages only with Partials.Message, and in DMs only while the DM channel is
+  // cached (it is dropped after each message, above), and building a partial Message for every edit in every
+  // server would be wasted. The handlers look the id up first, so an unanswered message costs one Map read.
+  const onChange = (where: string, work: (botId: string) => Promise<string | null>) => {
+    const botId = client.user?.id;
+    if (!accepting || !botId) return;
+    track(
+      work(botId).catch((err) => {
+        metrics?.errors.inc({ where: 'message' });
+        logger.error({ err, where }, 'message change handler failed');
+        return null;
+      }),
+    );
+  };
+  client.ws.on(GatewayDispatchEvents.MessageUpdate, (d: GatewayMessageUpdateDispatchData) =>
+    onChange('edit', (botId) => onMessageUpdate(d, { rest: client.rest, botId }, ctx)),
+  );
+  client.ws.on(GatewayDispatchEvents.MessageDelete, (d: GatewayMessageDeleteDispatchData) =>
+    onChange('delete', () => onMessageDelete(d.id, client.rest, ctx)),
+  );
+  client.ws.on(GatewayDispatchEvents.MessageDeleteBulk, (d: GatewayMessageDeleteBulkDispatchData) => {
+    for (const id of d.ids) onChange('delete', () => onMessageDelete(id, client.rest, ctx));
   });
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -290,7 +335,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     purgeTimer = setInterval(purgeExpired, options.retentionPurgeIntervalMs ?? DAY_MS).unref();
   }
 
-  const sweepTimer = setInterval(() => ctx.conversations.sweep(Date.now()), CONVERSATION_SWEEP_MS).unref();
+  const sweepTimer = setInterval(() => {
+    ctx.conversations.sweep(Date.now());
+    ctx.answered?.sweep();
+  }, CONVERSATION_SWEEP_MS).unref();
 
   let stopping: Promise<void> | null = null;
   const stop = () => {

@@ -1,10 +1,11 @@
-import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { showTopicsPage } from './commands/topics.js';
 import { answerQuestion, type BotContext, feedbackFor, interactionConversation } from './context.js';
 import { decodeCustomId } from './custom-ids.js';
 import { notices, renderAnswer, renderSection } from './render/index.js';
 import { respond } from './respond.js';
+import { deleteReply } from './tracking.js';
 
 /**
  * Whether `id` names something the loaded knowledge can answer with: an entry, a related link, a curated
@@ -93,6 +94,28 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     if (!shown) return void (await expired(interaction));
     await respond(interaction, shown, { ephemeral: true });
   },
+
+  delete: deleteAnswer,
 };
+
+/**
+ * 🗑️ on an answer: the member who asked, or a member who may manage messages in that channel, removes it
+ * (the member's own message stays; the answered map forgets it, so a later edit does not bring the answer
+ * back). Anyone else is told privately, and the answer stays.
+ */
+export async function deleteAnswer(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = decodeCustomId(interaction.customId);
+  if (action?.kind !== 'delete') return void (await expired(interaction));
+  const may =
+    interaction.user.id === action.askerId ||
+    (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false);
+  if (!may) return void (await respond(interaction, notices.onlyAskerCanDelete(), { ephemeral: true }));
+  // Acknowledged first: an interaction must be answered within 3 s, and its message is about to go.
+  await interaction.deferUpdate();
+  const reply = interaction.message;
+  const question = reply.reference?.messageId;
+  if (question && ctx.answered?.get(question)?.replyId === reply.id) ctx.answered.forget(question);
+  await deleteReply(interaction.client.rest, { channelId: reply.channelId, replyId: reply.id });
+}
 
 export const expiredButton = expired;

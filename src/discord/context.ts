@@ -13,8 +13,10 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { GuildSettings, SettingsPatch, VoteValue } from '../store/index.js';
+import type { AnsweredMessages } from './answered.js';
 import type { Cooldowns } from './cooldown.js';
 import type { ReloadResult } from './reload.js';
+import type { ReferenceStash } from './reply-target.js';
 
 /** Where a question came from, for logs, metrics and the store. */
 export type QuestionSource = 'mention' | 'dm' | 'channel' | 'ask' | 'context-menu' | 'suggestion' | 'more';
@@ -83,6 +85,10 @@ export interface BotContext {
   /** Each member's last turns per channel or thread (DMs: per member), for follow-ups; in memory only. */
   conversations: ConversationStore;
   store?: BotStore;
+  /** Messages Selene answered, so their edits and deletes reach its replies (answered.ts); in memory only. */
+  answered?: AnsweredMessages;
+  /** What mentions written as replies reply to, from the gateway (reply-target.ts). */
+  references?: ReferenceStash;
   /** Prometheus counters of this bot process; absent in tests that do not look at them. */
   metrics?: Metrics;
   /** Whether this client asked for the privileged Message Content intent (answer channels need it). */

@@ -19,13 +19,20 @@ export type ButtonAction =
    */
   | { kind: 'vote'; vote: 'up' | 'down'; answerId: string; entryId: string | null }
   /** A link card's section button: that section's summary and link. */
-  | { kind: 'section'; id: string };
+  | { kind: 'section'; id: string }
+  /**
+   * 🗑️ on an answer to a member's message: removes it. `askerId` (a snowflake) is who may, besides members
+   * with Manage Messages; the id is public anyway (the reply shows whom it answers).
+   */
+  | { kind: 'delete'; askerId: string };
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PAGE = /^\d{1,4}$/;
 /** Base64url answer ids; the store accepts ids of letters, digits, _ and -. */
 const ANSWER_ID = /^[0-9A-Za-z_-]{1,32}$/;
 const NO_ENTRY = '-';
+/** Discord user ids: up to 20 digits (64-bit snowflakes). */
+const SNOWFLAKE = /^\d{1,20}$/;
 
 const partsOf = (action: ButtonAction): (string | number)[] => {
   switch (action.kind) {
@@ -38,6 +45,8 @@ const partsOf = (action: ButtonAction): (string | number)[] => {
       return [action.page, action.dir];
     case 'vote':
       return [action.vote === 'up' ? 'u' : 'd', action.answerId, action.entryId ?? NO_ENTRY];
+    case 'delete':
+      return [action.askerId];
   }
 };
 
@@ -68,6 +77,7 @@ export function decodeCustomId(customId: string): ButtonAction | null {
   if (kind === 'more' && a && PAGE.test(a) && b && ID.test(b)) return { kind, page: Number(a), id: b };
   if (kind === 'topics' && a && PAGE.test(a) && (b === 'p' || b === 'n')) return { kind, page: Number(a), dir: b };
   if (kind === 'section' && a && ID.test(a) && b === undefined) return { kind, id: a };
+  if (kind === 'delete' && a && SNOWFLAKE.test(a) && b === undefined) return { kind, askerId: a };
   return null;
 }
 

@@ -107,6 +107,60 @@ describe('conversation store', () => {
   });
 });
 
+describe('editing and deleting the last turn', () => {
+  /** Records a turn the way the Discord adapter does, keeping what it needs to replace or drop it later. */
+  const recordTurn = (store: ReturnType<typeof createConversationStore>, key: string, id: string, now: number) => {
+    const before = store.context(key, now);
+    const after = store.record(key, `${id}?`, answered(id), now);
+    return { before, after };
+  };
+
+  it('replaces the last turn with the edited message and its answer, keeping the turns before it', () => {
+    const store = createConversationStore();
+    recordTurn(store, 'k', 'flu', 0);
+    const typo = recordTurn(store, 'k', 'covdi', 1);
+    const replaced = store.replaceLast('k', typo, 'covid?', answered('covid'), 2);
+    expect(replaced?.map((t) => t.matchId)).toEqual(['flu', 'covid']);
+    expect(store.context('k', 3).map((t) => t.question)).toEqual(['flu?', 'covid?']);
+    // The replaced context is now the last turn's: a second edit of the same message replaces it again.
+    expect(
+      store.replaceLast('k', { before: typo.before, after: replaced ?? [] }, 'the flu?', answered('flu'), 4),
+    ).not.toBeNull();
+  });
+
+  it('leaves the conversation alone when a later turn came after the edited one', () => {
+    const store = createConversationStore();
+    const first = recordTurn(store, 'k', 'flu', 0);
+    recordTurn(store, 'k', 'covid', 1);
+    expect(store.replaceLast('k', first, 'kids?', answered('kids'), 2)).toBeNull();
+    expect(store.dropLast('k', first, 2)).toBe(false);
+    expect(store.context('k', 3).map((t) => t.matchId)).toEqual(['flu', 'covid']);
+  });
+
+  it('leaves a conversation that ended, or started afresh, alone', () => {
+    const store = createConversationStore({ ttlMs: 10 });
+    const old = recordTurn(store, 'k', 'flu', 0);
+    expect(store.replaceLast('k', old, 'covid?', answered('covid'), 10)).toBeNull();
+    // A new conversation under the same key, even with an equal context, is not the one the turn was in.
+    recordTurn(store, 'k', 'flu', 20);
+    expect(store.replaceLast('k', old, 'covid?', answered('covid'), 21)).toBeNull();
+    expect(store.dropLast('k', old, 21)).toBe(false);
+    expect(store.context('k', 21)).toHaveLength(1);
+  });
+
+  it('drops the last turn, going back to the context before it, or forgetting a one-turn conversation', () => {
+    const store = createConversationStore();
+    recordTurn(store, 'k', 'flu', 0);
+    const second = recordTurn(store, 'k', 'covid', 1);
+    expect(store.dropLast('k', second, 2)).toBe(true);
+    expect(store.context('k', 2).map((t) => t.matchId)).toEqual(['flu']);
+    const only = recordTurn(store, 'solo', 'flu', 0);
+    expect(store.dropLast('solo', only, 1)).toBe(true);
+    expect(store.size).toBe(1);
+    expect(store.context('solo', 1)).toEqual([]);
+  });
+});
+
 describe('conversation memory', () => {
   it('stays in memory: the store imports nothing that could reach a disk, a database or the network', () => {
     const source = readFileSync(new URL('../../src/conversation/store.ts', import.meta.url), 'utf8');

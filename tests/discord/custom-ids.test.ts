@@ -9,6 +9,7 @@ const action: fc.Arbitrary<ButtonAction> = fc.oneof(
   fc
     .tuple(fc.nat(999), fc.constantFrom('p' as const, 'n' as const))
     .map(([page, dir]) => ({ kind: 'topics' as const, page, dir })),
+  fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map((n) => ({ kind: 'delete' as const, askerId: n.toString() })),
 );
 
 describe('custom ids', () => {
@@ -28,6 +29,10 @@ describe('custom ids', () => {
     'sel:ask',
     'sel:ask:Bad_Id',
     'sel:more:x:id',
+    'sel:delete:',
+    'sel:delete:12a',
+    'sel:delete:123456789012345678901',
+    'sel:delete:1:2',
     'sel:topics:1:z',
     'other:ask:a',
     'sel:ask:a:b',

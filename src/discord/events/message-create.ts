@@ -4,7 +4,16 @@ import type { Backlog } from '../backlog.js';
 import { answerQuestion, type BotContext, conversationContext, feedbackFor } from '../context.js';
 import { findKnownLink, knownLinks } from '../links.js';
 import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render/index.js';
+import { type ReplyTarget, replyTargetOf } from '../reply-target.js';
 import { replyTo } from '../respond.js';
+import { trackAnswer } from '../tracking.js';
+
+/** What a reply-to-message gets when there is nothing to answer in the message it points at. */
+const targetNotices: Partial<Record<ReplyTarget['kind'], () => ReplyPayload>> = {
+  'needs-intent': notices.replyNeedsIntent,
+  'no-text': notices.emptyTarget,
+  gone: notices.replyTargetGone,
+};
 
 /** The question without the bot's own mentions (`<@id>` and the legacy nickname form `<@!id>`). */
 export const stripMention = (content: string, botId: string): string =>
@@ -38,7 +47,10 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
     message.inGuild() && !mentioned && (ctx.store?.isAnswerChannel?.(message.guildId, message.channelId) ?? false);
   if (!inDm && !mentioned && !answerChannel) return null;
 
-  const question = stripMention(message.content, botId);
+  const own = stripMention(message.content, botId);
+  // "@Selene" as a reply to someone's message may be asking about that message (reply-target.ts).
+  const target = replyTargetOf(message, own, mentioned, ctx);
+  const question = target.kind === 'referenced' ? target.text : own;
   const empty = !cleanText(question);
   // In an answer channel without the Message Content intent every message arrives empty: stay quiet there.
   if (empty && answerChannel) return null;
@@ -82,14 +94,35 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
       await send(renderLinkCard(card));
       return 'link-card';
     }
+    const notice = targetNotices[target.kind];
+    if (notice) {
+      await send(notice());
+      return 'reply-target';
+    }
     if (empty) {
       await send(notices.emptyMention());
       return 'empty';
     }
     const source = inDm ? 'dm' : mentioned ? 'mention' : 'channel';
     const who = { guildId: message.guildId, userId: message.author.id, conversation };
+    const before = conversationContext(ctx, conversation);
     const answer = answerQuestion(ctx, source, question, who, early);
-    await send(renderAnswer(answer, feedbackFor(ctx)));
+    const feedback = feedbackFor(ctx);
+    const referenced = target.kind === 'referenced' ? { authorId: target.authorId, text: target.text } : null;
+    const sent = await send(
+      renderAnswer(answer, {
+        ...feedback,
+        deletableBy: message.author.id,
+        ...(referenced ? { answering: referenced } : {}),
+      }),
+    );
+    trackAnswer(ctx, message, sent, {
+      conversation,
+      before,
+      answer,
+      answerId: feedback.feedback?.answerId ?? null,
+      referenced,
+    });
     return source;
   }
 }

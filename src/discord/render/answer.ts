@@ -20,16 +20,32 @@ export interface AnswerRenderOptions {
    * `answerId`. Absent when votes cannot be stored.
    */
   feedback?: { answerId: string };
+  /**
+   * Adds the 🗑️ Delete button, usable by this member (who asked) and by members with Manage Messages. For
+   * answers to a member's message; never on /ask's private replies, which the member can dismiss.
+   */
+  deletableBy?: string;
+  /**
+   * The answer is to another member's message (a reply with only "@Selene"): the header names them, as a
+   * mention that pings nobody (allowed_mentions keeps their id out), and quotes their question.
+   */
+  answering?: { authorId: string; text: string };
 }
 
 export const MAX_SUGGESTIONS = 3;
 
 /** Room kept on every page for the header, so page boundaries do not depend on it: a "More" click re-renders later pages without knowing the original question. */
 const HEADER_BUDGET = 400;
+/** The replied-to question quoted in the header, cut at a word; the header must fit HEADER_BUDGET. */
+const ANSWERING_ECHO = 200;
 
 function answerHeader(options: AnswerRenderOptions): string {
   const lines: string[] = [];
   if (options.forUserId) lines.push(`*Answer for <@${options.forUserId}>:*`);
+  if (options.answering) {
+    const { authorId, text } = options.answering;
+    lines.push(`*Answering <@${authorId}>’s question:* “${echo(text, ANSWERING_ECHO)}”`);
+  }
   if (options.question !== undefined) lines.push(`**Question:** ${echo(options.question) || '(empty)'}`);
   return truncate(lines.join('\n'), HEADER_BUDGET - 2);
 }
@@ -144,9 +160,10 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
       ),
     );
   }
+  const votes = feedbackRow(answer, page, options.feedback);
   return payload(content, {
     embeds: page === 0 ? researchEmbed(answer) : [],
-    components: [...buttonRow(buttons), ...feedbackRow(answer, page, options.feedback)],
+    components: withDelete([...buttonRow(buttons), ...votes], votes.length, page, options),
     allowed_mentions: noMentions(options.forUserId ? [options.forUserId] : []),
   });
 }
@@ -165,4 +182,27 @@ function feedbackRow(
     { ...button('Helpful', up), emoji: { name: '👍' } },
     { ...button('Not helpful', down), emoji: { name: '👎' } },
   ]);
+}
+
+/**
+ * The 🗑️ button goes next to 👍 / 👎 (the answer's own controls), else on a row of its own: never among the
+ * "did you mean" suggestions, where it would read as one. Only on the first page, the message the member's
+ * question got.
+ */
+function withDelete(
+  rows: APIActionRowComponent<APIButtonComponentWithCustomId>[],
+  feedbackRows: number,
+  page: number,
+  options: AnswerRenderOptions,
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  if (options.deletableBy === undefined || page !== 0) return rows;
+  const del: APIButtonComponentWithCustomId = {
+    ...button('Delete', encodeCustomId({ kind: 'delete', askerId: options.deletableBy })),
+    emoji: { name: '🗑️' },
+  };
+  const last = rows[rows.length - 1];
+  if (feedbackRows && last && last.components.length < LIMITS.buttonsPerRow)
+    return [...rows.slice(0, -1), { ...last, components: [...last.components, del] }];
+  if (rows.length >= LIMITS.actionRows) return rows;
+  return [...rows, ...buttonRow([del])];
 }

@@ -18,6 +18,14 @@ export const notices = {
   expiredButton: (): ReplyPayload =>
     payload('This button no longer works (the knowledge changed since). Ask again with /ask or /topics.'),
   emptyTarget: (): ReplyPayload => payload('That message has no text I can read, so there is nothing to ask.'),
+  /** A reply to someone's message whose text Discord did not send (no Message Content intent). */
+  replyNeedsIntent: (): ReplyPayload =>
+    payload(
+      'I can’t read the message you replied to (Discord only shows me its text with the Message Content intent): use **Apps → Ask Selene** on that message instead.',
+    ),
+  replyTargetGone: (): ReplyPayload =>
+    payload('The message you replied to is gone, so there is nothing to answer. Ask me your question directly.'),
+  onlyAskerCanDelete: (): ReplyPayload => payload('Only the person who asked can remove this answer.'),
   tooBusy: (): ReplyPayload =>
     payload('Too many questions at once here, so I skipped some. Please try again in a minute.'),
   shuttingDown: (): ReplyPayload => payload('Selene is restarting; please ask again in a few seconds.'),

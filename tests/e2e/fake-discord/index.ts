@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloseCode, Gateway } from './gateway.js';
+import { messageForSession } from './edits.js';
+import { CloseCode, type DeliveryFilter, Gateway } from './gateway.js';
 import {
   buildOptions,
   type InteractionBase,
@@ -27,6 +28,7 @@ import type {
 } from './types.js';
 import { messagePayload, World } from './world.js';
 
+export { deleteMessage, editMessage } from './edits.js';
 export { CloseCode } from './gateway.js';
 export type { InteractionBase, OptionsInput, OptionValue } from './interactions.js';
 export { LIMITS } from './limits.js';
@@ -399,8 +401,8 @@ export class FakeDiscord {
   }
 
   /** Sends any dispatch to the shard(s) owning `guildId` (null: shard 0). Returns the shard ids reached. */
-  dispatch(t: string, d: Json, guildId: string | null = null): number[] {
-    return this.#gateway.dispatch(t, d, guildId);
+  dispatch(t: string, d: Json, guildId: string | null = null, filter?: DeliveryFilter): number[] {
+    return this.#gateway.dispatch(t, d, guildId, filter);
   }
 
   // ---------- messages ----------
@@ -460,18 +462,8 @@ export class FakeDiscord {
   #dispatchMessage(message: Json, channel: FakeChannel): number[] {
     const guildId = channel.guildId;
     const botId = this.bot.id;
-    return this.#gateway.dispatch(
-      'MESSAGE_CREATE',
-      { ...message, channel_type: channel.type },
-      guildId,
-      (d, session) => {
-        const needed = guildId ? Intent.GuildMessages : Intent.DirectMessages;
-        if ((session.intents & needed) === 0) return null;
-        const author = d.author as Json;
-        const mentioned = ((d.mentions as Json[]) ?? []).some((u) => u.id === botId);
-        const visible = !guildId || mentioned || author.id === botId || (session.intents & Intent.MessageContent) !== 0;
-        return visible ? d : { ...d, content: '', embeds: [], attachments: [], components: [] };
-      },
+    return this.#gateway.dispatch('MESSAGE_CREATE', { ...message, channel_type: channel.type }, guildId, (d, session) =>
+      messageForSession(d, session.intents, botId),
     );
   }
 

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { RecordedTurn } from '../conversation/store.js';
+import type { Answer } from '../engine/types.js';
+
+// The messages Selene answered (mentions, DMs, answer-channel messages), so that when the member edits one
+// Selene edits its reply, and when they delete it Selene deletes its reply. In memory only, per shard (a
+// message's edits and deletes reach the shard that saw it), bounded by expiry and a cap. Message ids never
+// reach the store (PRIVACY.md), and the member's text is kept only as a fingerprint.
+
+export const ANSWERED_LIMITS = {
+  /** An edit or delete later than this after the answer changes nothing (the issue's 15 minutes). */
+  ttlMs: 15 * 60_000,
+  /**
+   * Answered messages remembered at most; past it the oldest answer goes first (its later edits are then
+   * ignored). Each entry is a few hundred bytes plus a replied-to message's text, so 20,000 stay within ~50 MB.
+   */
+  maxEntries: 20_000,
+  /**
+   * Re-answers per message. Edits do not take a cooldown turn (see message-update.ts), so this bounds what one
+   * answered question can cost: a member editing in a loop gets at most this many new answers.
+   */
+  maxEdits: 5,
+} as const satisfies Required<Omit<AnsweredOptions, 'now'>>;
+
+export interface AnsweredOptions {
+  ttlMs?: number;
+  maxEntries?: number;
+  maxEdits?: number;
+  /** The clock (default Date.now); tests move it past the expiry instead of waiting. */
+  now?: () => number;
+}
+
+export interface AnsweredMessage {
+  /** Selene's reply, and the channel (or thread) it is in. */
+  replyId: string;
+  channelId: string;
+  askerId: string;
+  answeredAt: number;
+  /** The member's conversation (conversationKey) and the turn this answer recorded in it; null without one. */
+  conversation: string | null;
+  turn: RecordedTurn | null;
+  /** Fingerprint of the member's message as answered: an update that leaves the text alone (an embed) is no edit. */
+  text: string;
+  /** The feedback buttons' answer id (null without feedback), and what it voted on (answerPrint). */
+  answerId: string | null;
+  answerPrint: string;
+  /** For a reply-to-message answer: whose message was answered, and its text. */
+  referenced: { authorId: string; text: string } | null;
+  edits: number;
+}
+
+export interface AnsweredMessages {
+  /** Remembers (or replaces) the answer to the member's message `messageId`; answeredAt is set to now. */
+  remember(messageId: string, entry: Omit<AnsweredMessage, 'answeredAt'>): void;
+  /** The entry, or undefined when unknown or expired. */
+  get(messageId: string): AnsweredMessage | undefined;
+  /** Changes an entry after an edit; its expiry still counts from the first answer. */
+  update(messageId: string, change: Partial<Omit<AnsweredMessage, 'answeredAt'>>): void;
+  /** Removes the entry and returns it, unless it was unknown or expired. */
+  forget(messageId: string): AnsweredMessage | undefined;
+  /** Drops expired entries; returns how many went. */
+  sweep(): number;
+  readonly size: number;
+  readonly limits: { ttlMs: number; maxEntries: number; maxEdits: number };
+}
+
+export function createAnsweredMessages(options: AnsweredOptions = {}): AnsweredMessages {
+  const limits = {
+    ttlMs: options.ttlMs ?? ANSWERED_LIMITS.ttlMs,
+    maxEntries: Math.max(1, Math.floor(options.maxEntries ?? ANSWERED_LIMITS.maxEntries)),
+    maxEdits: options.maxEdits ?? ANSWERED_LIMITS.maxEdits,
+  };
+  const now = options.now ?? Date.now;
+  // Insertion order is answer order (update keeps a key in place), so the oldest is always first: the one
+  // to evict past the cap, and where a sweep starts.
+  const held = new Map<string, AnsweredMessage>();
+  const live = (e: AnsweredMessage, t: number) => t - e.answeredAt < limits.ttlMs;
+
+  const get = (messageId: string): AnsweredMessage | undefined => {
+    const e = held.get(messageId);
+    if (!e) return undefined;
+    if (live(e, now())) return e;
+    held.delete(messageId);
+    return undefined;
+  };
+
+  return {
+    remember(messageId, entry) {
+      held.delete(messageId);
+      held.set(messageId, { ...entry, answeredAt: now() });
+      while (held.size > limits.maxEntries) {
+        const oldest = held.keys().next().value;
+        if (oldest === undefined) break;
+        held.delete(oldest);
+      }
+    },
+    get,
+    update(messageId, change) {
+      const e = get(messageId);
+      if (e) held.set(messageId, { ...e, ...change });
+    },
+    forget(messageId) {
+      const e = get(messageId);
+      held.delete(messageId);
+      return e;
+    },
+    sweep() {
+      const t = now();
+      let dropped = 0;
+      for (const [id, e] of held) {
+        if (live(e, t)) break;
+        held.delete(id);
+        dropped += 1;
+      }
+      return dropped;
+    },
+    get size() {
+      return held.size;
+    },
+    limits,
+  };
+}
+
+/** A short fingerprint of a text, so a message's text need not be kept to tell whether it changed. */
+export const fingerprint = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+
+/** What an answer said: the same print means votes cast on it still judge the edited reply. */
+export const answerPrint = (a: Answer): string => `${a.answered}:${a.matchId ?? '-'}:${fingerprint(a.text)}`;

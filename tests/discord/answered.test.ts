@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ANSWERED_LIMITS,
+  type AnsweredMessage,
+  answerPrint,
+  createAnsweredMessages,
+  fingerprint,
+} from '../../src/discord/answered.js';
+import type { Answer } from '../../src/engine/types.js';
+
+const MINUTE = 60_000;
+
+const entry = (replyId: string): Omit<AnsweredMessage, 'answeredAt'> => ({
+  replyId,
+  channelId: 'c1',
+  askerId: 'ana',
+  conversation: null,
+  turn: null,
+  text: fingerprint('q'),
+  answerId: null,
+  answerPrint: '',
+  referenced: null,
+  edits: 0,
+});
+
+/** A map on a clock the test moves. */
+function onClock(options: { ttlMs?: number; maxEntries?: number } = {}) {
+  const clock = { t: 0 };
+  return { clock, map: createAnsweredMessages({ ...options, now: () => clock.t }) };
+}
+
+describe('answered messages', () => {
+  it('keep an answer 15 minutes, counted from the answer, not from its edits', () => {
+    expect(ANSWERED_LIMITS.ttlMs).toBe(15 * MINUTE);
+    const { clock, map } = onClock();
+    map.remember('m1', entry('r1'));
+    clock.t = 14 * MINUTE;
+    map.update('m1', { edits: 1 });
+    expect(map.get('m1')?.edits).toBe(1);
+    clock.t = 15 * MINUTE;
+    expect(map.get('m1')).toBeUndefined();
+    // Expired means gone, for an update and a forget too.
+    map.update('m1', { edits: 2 });
+    expect(map.forget('m1')).toBeUndefined();
+    expect(map.size).toBe(0);
+  });
+
+  it('forget returns the entry once', () => {
+    const { map } = onClock();
+    map.remember('m1', entry('r1'));
+    expect(map.forget('m1')?.replyId).toBe('r1');
+    expect(map.forget('m1')).toBeUndefined();
+  });
+
+  it('sweeps expired answers and keeps live ones', () => {
+    const { clock, map } = onClock({ ttlMs: 10 });
+    map.remember('old', entry('r1'));
+    clock.t = 5;
+    map.remember('mid', entry('r2'));
+    clock.t = 20;
+    map.remember('new', entry('r3'));
+    clock.t = 16;
+    expect(map.sweep()).toBe(2);
+    expect(map.size).toBe(1);
+    expect(map.get('new')?.replyId).toBe('r3');
+  });
+
+  it(`holds the default cap of ${ANSWERED_LIMITS.maxEntries.toLocaleString('en')}, forgetting the oldest answer first`, () => {
+    const { map } = onClock();
+    const cap = ANSWERED_LIMITS.maxEntries;
+    for (let i = 0; i < cap + 500; i++) map.remember(`m${i}`, entry(`r${i}`));
+    expect(map.size).toBe(cap);
+    expect(map.get('m0')).toBeUndefined();
+    expect(map.get('m499')).toBeUndefined();
+    expect(map.get('m500')?.replyId).toBe('r500');
+    expect(map.get(`m${cap + 499}`)?.replyId).toBe(`r${cap + 499}`);
+  });
+
+  it('never holds more than its cap, whatever the order of answers, edits, deletes and sweeps', () => {
+    const op = fc.record({
+      kind: fc.constantFrom('remember', 'update', 'forget', 'get', 'sweep'),
+      key: fc.integer({ min: 0, max: 30 }),
+      dt: fc.nat(20),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(op, { maxLength: 200 }), (cap, ops) => {
+        const { clock, map } = onClock({ maxEntries: cap, ttlMs: 15 });
+        for (const o of ops) {
+          clock.t += o.dt;
+          const key = `m${o.key}`;
+          if (o.kind === 'remember') map.remember(key, entry(key));
+          else if (o.kind === 'update') map.update(key, { edits: 1 });
+          else if (o.kind === 'forget') map.forget(key);
+          else if (o.kind === 'get') map.get(key);
+          else map.sweep();
+          expect(map.size).toBeLessThanOrEqual(cap);
+        }
+      }),
+    );
+  });
+});
+
+describe('fingerprints', () => {
+  const answer = (text: string, matchId: string | null): Answer => ({
+    answered: matchId !== null,
+    confidence: 0.9,
+    text,
+    citations: [],
+    suggestions: [],
+    disclaimer: 'x',
+    route: 'entry',
+    matchId,
+    safety: null,
+    evidence: [],
+    followUpOf: null,
+  });
+
+  it('tell texts apart without keeping them', () => {
+    expect(fingerprint('what is selenium?')).toBe(fingerprint('what is selenium?'));
+    expect(fingerprint('what is selenium?')).not.toBe(fingerprint('what is selenium'));
+    expect(fingerprint('x'.repeat(4000))).toHaveLength(16);
+  });
+
+  it('say whether an edited answer says the same as before', () => {
+    expect(answerPrint(answer('a', 'e1'))).toBe(answerPrint(answer('a', 'e1')));
+    expect(answerPrint(answer('a', 'e1'))).not.toBe(answerPrint(answer('b', 'e1')));
+    expect(answerPrint(answer('a', 'e1'))).not.toBe(answerPrint(answer('a', 'e2')));
+  });
+});
