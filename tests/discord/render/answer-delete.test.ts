@@ -3,7 +3,7 @@ import { decodeCustomId } from '../../../src/discord/custom-ids.js';
 import { LIMITS } from '../../../src/discord/limits.js';
 import { renderAnswer } from '../../../src/discord/render/index.js';
 import { createEngine } from '../../../src/engine/index.js';
-import { realKnowledge } from '../../foods/kb.js';
+import { realKnowledge } from '../../engine/foods/kb.js';
 
 const engine = createEngine(realKnowledge().kb);
 const ANA = '200000000000000002';
