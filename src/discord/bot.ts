@@ -25,6 +25,7 @@ import { syncCommands } from './register.js';
 import { type ReloadResult, reloadKnowledge } from './reload.js';
 import { notices } from './render/index.js';
 import { interactionReply, replyTo, respond } from './respond.js';
+import { createThreadGaps } from './thread-gaps.js';
 
 export interface StartOptions {
   /** Overrides config.knowledgeDir (tests use fixtures). */
@@ -130,6 +131,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     cooldowns: createCooldowns(config.cooldownSeconds),
     conversations: createConversationStore(options.conversations),
+    threadGaps: createThreadGaps(),
     messageContentIntent: config.messageContentIntent ?? false,
     ...(options.store ? { store: options.store } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
@@ -221,6 +223,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Leaving a server (kicked, or the server deleted) forgets its settings; an outage (unavailable) does not.
   client.on(Events.GuildDelete, (guild: Guild) => {
     if (!guild.available) return;
+    ctx.threadGaps?.forget(guild.id);
     logger.info({ guild: guild.id }, 'left server: forgetting its settings');
     const failed = (err: unknown) => logger.warn({ err, guild: guild.id }, 'could not forget the server settings');
     try {

@@ -15,6 +15,7 @@ import type { Metrics } from '../ops/metrics.js';
 import type { GuildSettings, SettingsPatch, VoteValue } from '../store/index.js';
 import type { Cooldowns } from './cooldown.js';
 import type { ReloadResult } from './reload.js';
+import type { ThreadGaps } from './thread-gaps.js';
 
 /** Where a question came from, for logs, metrics and the store. */
 export type QuestionSource = 'mention' | 'dm' | 'channel' | 'ask' | 'context-menu' | 'suggestion' | 'more';
@@ -83,6 +84,8 @@ export interface BotContext {
   /** Each member's last turns per channel or thread (DMs: per member), for follow-ups; in memory only. */
   conversations: ConversationStore;
   store?: BotStore;
+  /** Channels where threads could not be used (missing permissions), for /settings view; in memory only. */
+  threadGaps?: ThreadGaps;
   /** Prometheus counters of this bot process; absent in tests that do not look at them. */
   metrics?: Metrics;
   /** Whether this client asked for the privileged Message Content intent (answer channels need it). */

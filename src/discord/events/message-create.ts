@@ -5,6 +5,7 @@ import { answerQuestion, type BotContext, conversationContext, feedbackFor } fro
 import { findKnownLink, knownLinks } from '../links.js';
 import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render/index.js';
 import { replyTo } from '../respond.js';
+import { answerThread, listensWithoutMention } from '../threads.js';
 
 /** The question without the bot's own mentions (`<@id>` and the legacy nickname form `<@!id>`). */
 export const stripMention = (content: string, botId: string): string =>
@@ -34,8 +35,12 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
   const botId = message.client.user.id;
   const inDm = !message.inGuild();
   const mentioned = message.mentions.users.has(botId);
+  // A thread Selene started listens like an answer channel when it can read messages (see threads.ts).
   const answerChannel =
-    message.inGuild() && !mentioned && (ctx.store?.isAnswerChannel?.(message.guildId, message.channelId) ?? false);
+    message.inGuild() &&
+    !mentioned &&
+    ((ctx.store?.isAnswerChannel?.(message.guildId, message.channelId) ?? false) ||
+      listensWithoutMention(message, ctx));
   if (!inDm && !mentioned && !answerChannel) return null;
 
   const question = stripMention(message.content, botId);
@@ -87,9 +92,15 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
       return 'empty';
     }
     const source = inDm ? 'dm' : mentioned ? 'mention' : 'channel';
-    const who = { guildId: message.guildId, userId: message.author.id, conversation };
+    // With the server's threads setting, a mention is answered in a new thread that holds the conversation.
+    const thread = await answerThread(message, ctx, question, mentioned);
+    const who = {
+      guildId: message.guildId,
+      userId: message.author.id,
+      conversation: thread?.conversation ?? conversation,
+    };
     const answer = answerQuestion(ctx, source, question, who, early);
-    await send(renderAnswer(answer, feedbackFor(ctx)));
+    await (thread?.send ?? send)(renderAnswer(answer, feedbackFor(ctx)));
     return source;
   }
 }
