@@ -52,6 +52,12 @@ export interface ConversationBenchResult {
   /** p99 of each alternating round, per mode. */
   p99Rounds: Record<Mode, number[]>;
   p99: Record<Mode, number>;
+  /**
+   * The bot's CPU time per answered mention in each round (µs), and the median: unlike latency, barely moved
+   * by other processes competing for the cores, so it says what conversations cost even on a busy machine.
+   */
+  cpuRounds: Record<Mode, number[]>;
+  cpuPerMention: Record<Mode, number>;
   memory: { ready: MemorySample; filled: MemorySample; held: number; fillMs: number; conversations: number };
   ok: boolean;
 }
@@ -111,6 +117,7 @@ export async function measureConversations(options: ConversationBenchOptions = {
   const sides: Partial<Record<Mode, Side>> = {};
   const searches: ConversationBenchResult['searches'] = [];
   const p99Rounds: Record<Mode, number[]> = { off: [], on: [] };
+  const cpuRounds: Record<Mode, number[]> = { off: [], on: [] };
   let p99Rate = 0;
   try {
     for (const mode of ['off', 'on'] as const) sides[mode] = await startSide(mode, members);
@@ -143,7 +150,11 @@ export async function measureConversations(options: ConversationBenchOptions = {
     for (let r = 0; r < rounds; r++) {
       // Alternate which goes first, so neither always follows the other's load.
       for (const mode of r % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-        p99Rounds[mode].push((await step(mode, p99Rate, roundSeconds)).all.p99);
+        const cpuBefore = await side(mode).bot.cpuMicros();
+        const round = await step(mode, p99Rate, roundSeconds);
+        const cpu = (await side(mode).bot.cpuMicros()) - cpuBefore;
+        p99Rounds[mode].push(round.all.p99);
+        cpuRounds[mode].push(round.all.count > 0 ? cpu / round.all.count : Number.NaN);
         bar.tick();
       }
     }
@@ -158,6 +169,7 @@ export async function measureConversations(options: ConversationBenchOptions = {
   const memory = await measureFilled(conversations);
   const capacity = capacities(searches);
   const p99 = { off: median(p99Rounds.off), on: median(p99Rounds.on) };
+  const cpuPerMention = { off: median(cpuRounds.off), on: median(cpuRounds.on) };
   const capacityRatio = capacity.on !== null && capacity.off ? capacity.on / capacity.off : null;
   const ok =
     capacityRatio !== null &&
@@ -171,6 +183,8 @@ export async function measureConversations(options: ConversationBenchOptions = {
     p99Rate,
     p99Rounds,
     p99,
+    cpuRounds,
+    cpuPerMention,
     memory,
     ok,
   };
@@ -229,20 +243,23 @@ export function formatConversationSection(r: ConversationBenchResult): string {
   return [
     `Selene as \`npm start\` runs it, with conversation memory (default: each member's last turns per channel, 10 minutes, at most ${CONVERSATION_LIMITS.maxConversations.toLocaleString('en')}) and without it (\`conversations: { maxConversations: 0 }\`: every message read on its own), each in a child process with npm start's Node flags against its own fake Discord on 127.0.0.1 in the parent, both running through the same run; Node ${process.version}. Mentions are the eval questions and the turns of the eval conversations (tests/eval/conversations-*.jsonl: "why?", "and for kids?"), written by ${r.members} members in turn over 16 channels, so the bot with memory holds and reads thousands of conversations. Capacity as in "Whole bot" (p99 dispatch-to-answer under ${CAPACITY_DEFAULTS.p99Ms} ms, nothing shed), searched off, on, on, off and averaged per mode so drift in the machine's load weighs on both; p99 at ${int(r.p99Rate)} mentions/s (${p99Share(r)}), ${r.p99Rounds.on.length} alternating rounds per mode, median of the rounds.`,
     '',
-    '| mode | capacity, each search (mentions/s) | capacity, mean | p99 per round (ms) | p99, median (ms) |',
-    '|---|---|---:|---|---:|',
+    '| mode | capacity, each search (mentions/s) | capacity, mean | p99 per round (ms) | p99, median (ms) | bot CPU per mention, median (µs) |',
+    '|---|---|---:|---|---:|---:|',
     ...(['off', 'on'] as const).map(
       (mode) =>
         `| ${MODE_NAMES[mode]} | ${r.searches
           .filter((s) => s.mode === mode)
           .map((s) => int(s.result.held?.rate ?? null))
-          .join(', ')} | ${int(r.capacity[mode])} | ${r.p99Rounds[mode].map(ms).join(', ')} | ${ms(r.p99[mode])} |`,
+          .join(
+            ', ',
+          )} | ${int(r.capacity[mode])} | ${r.p99Rounds[mode].map(ms).join(', ')} | ${ms(r.p99[mode])} | ${int(r.cpuPerMention[mode])} |`,
     ),
     '',
     '| measure | on / off | target | result |',
     '|---|---:|---|---|',
     `| capacity | ${capacityRatio === null ? 'n/a' : capacityRatio.toFixed(2)} | >= ${CONVERSATION_TARGETS.capacityRatio} | ${met(capacityRatio !== null && capacityRatio >= CONVERSATION_TARGETS.capacityRatio)} |`,
     `| p99 at ${int(r.p99Rate)}/s | ${p99Ratio.toFixed(2)} | <= ${CONVERSATION_TARGETS.p99Ratio} | ${met(p99Ratio <= CONVERSATION_TARGETS.p99Ratio)} |`,
+    `| bot CPU per mention (what capacity is made of when the bot is the limit) | ${(r.cpuPerMention.on / r.cpuPerMention.off).toFixed(2)} | reported | |`,
     '',
     `The machine's load average was ${r.load.start.toFixed(1)} at the start and ${r.load.end.toFixed(1)} at the end, on ${r.load.cores} cores.${busy ? ' **The machine was busy (load above its cores): capacities and p99 then measure the scheduler as much as the bot; rerun on an idle machine before reading a few per cent into them.**' : ''}`,
     '',

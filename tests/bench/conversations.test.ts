@@ -37,6 +37,8 @@ describe('conversation bench', () => {
       p99Rate: 600,
       p99Rounds: { off: [10], on: [p99On] },
       p99: { off: 10, on: p99On },
+      cpuRounds: { off: [400], on: [420] },
+      cpuPerMention: { off: 400, on: 420 },
       memory: { ready: sample, filled: { ...sample, heapUsed: 60 }, held: 50_000, fillMs: 1, conversations: 50_000 },
       ok: true,
     });
@@ -44,6 +46,7 @@ describe('conversation bench', () => {
     expect(good).toContain('| capacity | 0.95 | >= 0.9 | met |');
     expect(good).toContain('| 1.05 | <= 1.1 | met |');
     expect(good).toContain('+100.0%');
+    expect(good).toContain('| 1.05 | reported |');
     const bad = formatConversationSection(result(850, 12));
     expect(bad).toContain('| capacity | 0.85 | >= 0.9 | **NOT met** |');
     expect(bad).toContain('| 1.20 | <= 1.1 | **NOT met** |');
