@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildProject, startNodeFlags } from '../scripts/build.js';
 import { isEntryModule } from '../src/entry.js';
-import { type FakeDiscord, startFakeDiscord } from '../tests/e2e/fake-discord/index.js';
+import { type FakeDiscord, type FakeUser, startFakeDiscord } from '../tests/e2e/fake-discord/index.js';
 import { CAPACITY_DEFAULTS, type CapacityOptions, type CapacityResult, findCapacity, type Step } from './capacity.js';
 import {
   BARE_FLAG,
@@ -20,6 +20,7 @@ import {
   fromChild,
   KEEP_REST_LIMIT_FLAG,
   type MemorySample,
+  NO_CONVERSATIONS_FLAG,
   type ToChild,
 } from './child.js';
 import { type LoadRun, loadBenchQuestions, runInteractions, runMentions, summarise } from './load.js';
@@ -54,6 +55,8 @@ export interface BotUnderTest {
   cpuMicros(): Promise<number>;
   /** Answers `count` questions with Selene's own engine (no Discord traffic); resolves with the ms taken. */
   ask(count: number, questions: readonly string[]): Promise<number>;
+  /** Fills Selene's conversation memory with `count` conversations (bench/child.ts fillConversations). */
+  converse(count: number, conversations: readonly (readonly string[])[]): Promise<{ held: number; ms: number }>;
   stop(): Promise<void>;
 }
 
@@ -73,7 +76,14 @@ let built: Promise<string> | undefined;
  */
 export async function spawnBot(
   fake: FakeDiscord,
-  options: { kind?: BotKind; liftGlobalRestLimit?: boolean; timeoutMs?: number; nodeArgs?: string[] } = {},
+  options: {
+    kind?: BotKind;
+    liftGlobalRestLimit?: boolean;
+    timeoutMs?: number;
+    nodeArgs?: string[];
+    /** Selene with conversation memory (default true); false starts it with maxConversations 0. */
+    conversations?: boolean;
+  } = {},
 ): Promise<BotUnderTest> {
   const kind = options.kind ?? 'selene';
   // Generous: on a busy shared machine a cold start has taken over 30 s; the figures then say so.
@@ -89,6 +99,7 @@ export async function spawnBot(
     script,
     ...(kind === 'bare' ? [BARE_FLAG] : []),
     ...(options.liftGlobalRestLimit === false ? [KEEP_REST_LIMIT_FLAG] : []),
+    ...(options.conversations === false ? [NO_CONVERSATIONS_FLAG] : []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -161,6 +172,14 @@ export async function spawnBot(
       return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed };
     },
     cpuMicros: async () => (await request({ type: 'cpu' }, 'cpu')).micros,
+    converse: async (count, conversations) => {
+      const done = await request(
+        { type: 'converse', count, conversations: conversations.map((c) => [...c]) },
+        'conversed',
+        Math.max(timeoutMs, count * 20),
+      );
+      return { held: done.held, ms: done.ms };
+    },
     ask: async (count, questions) =>
       (await request({ type: 'ask', count, questions: [...questions] }, 'asked', Math.max(timeoutMs, count * 10))).ms,
     async stop() {
@@ -209,7 +228,7 @@ export interface BotBenchResult {
 }
 
 /** One step of `load` at `rate` against the running `bot`, with the CPU both sides used while offering. */
-async function runStep(
+export async function runStep(
   fake: FakeDiscord,
   bot: BotUnderTest,
   load: LoadKind,
@@ -217,10 +236,11 @@ async function runStep(
   rate: number,
   seconds: number,
   maxInFlight: number,
+  authors?: readonly FakeUser[],
 ): Promise<Step> {
   const drive = load === 'mentions' ? runMentions : runInteractions;
   const [botBefore, fakeBefore, wallBefore] = [await bot.cpuMicros(), process.cpuUsage(), performance.now()];
-  const run: LoadRun = await drive(fake, questions, { seconds, rate, maxInFlight });
+  const run: LoadRun = await drive(fake, questions, { seconds, rate, maxInFlight, ...(authors ? { authors } : {}) });
   const wall = (performance.now() - wallBefore) * 1000;
   const fakeCpu = process.cpuUsage(fakeBefore);
   const botCpu = (await bot.cpuMicros()) - botBefore;

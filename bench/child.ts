@@ -5,6 +5,7 @@
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { parseConfig } from '../src/config.js';
+import { type ConversationStore, conversationKey } from '../src/conversation/store.js';
 import type { Engine } from '../src/engine/types.js';
 import { isEntryModule } from '../src/entry.js';
 
@@ -16,6 +17,12 @@ export const toChild = z.discriminatedUnion('type', [
     questions: z.array(z.string()).min(1),
   }),
   z.object({ type: z.literal('cpu') }),
+  /** Fills Selene's conversation memory with `count` conversations, each the turns of one of `conversations`. */
+  z.object({
+    type: z.literal('converse'),
+    count: z.number().int().min(0).max(1_000_000),
+    conversations: z.array(z.array(z.string()).min(1)).min(1),
+  }),
   z.object({ type: z.literal('stop') }),
 ]);
 export const fromChild = z.discriminatedUnion('type', [
@@ -25,6 +32,8 @@ export const fromChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('asked'), ms: z.number() }),
   /** process.cpuUsage() of the child, user + system, in microseconds since its start. */
   z.object({ type: z.literal('cpu'), micros: z.number() }),
+  /** Conversations held after a fill, and the ms it took. */
+  z.object({ type: z.literal('conversed'), held: z.number(), ms: z.number() }),
   z.object({ type: z.literal('stopped') }),
 ]);
 export type ToChild = z.infer<typeof toChild>;
@@ -35,6 +44,8 @@ export type BotKind = 'selene' | 'bare';
 export const BARE_FLAG = '--bare';
 /** Keeps discord.js's client-side global REST limit (lifted by default; see liftRestLimit). */
 export const KEEP_REST_LIMIT_FLAG = '--keep-rest-limit';
+/** Selene without conversation memory (maxConversations 0): every message read on its own. */
+export const NO_CONVERSATIONS_FLAG = '--no-conversations';
 
 export interface MemorySample {
   rss: number;
@@ -81,12 +92,40 @@ export function liftRestLimit(client: Client): void {
 export interface ServedBot {
   client: Client;
   engine?: Engine;
+  conversations?: ConversationStore;
   stop(): Promise<void>;
+}
+
+/**
+ * Fills `store` with `count` live conversations as members make them: conversation i is member i in one of
+ * 200 channels, saying the turns of `conversations[i % n]`, each answered by the engine with the context so far.
+ */
+export function fillConversations(
+  engine: Engine,
+  store: ConversationStore,
+  conversations: readonly (readonly string[])[],
+  count: number,
+): number {
+  const start = performance.now();
+  const now = Date.now();
+  for (let i = 0; i < count; i++) {
+    // Snowflake-sized ids, so keys weigh what real ones do.
+    const key = conversationKey(
+      String(1_200_000_000_000_000_000n + BigInt(i)),
+      String(1_100_000_000_000_000_000n + BigInt(i % 200)),
+    );
+    for (const said of conversations[i % conversations.length] ?? []) {
+      // A string of its own, as each member's message arrives from the gateway, not one shared copy.
+      const message = Buffer.from(said).toString();
+      store.record(key, message, engine.ask(message, store.context(key, now)), now);
+    }
+  }
+  return performance.now() - start;
 }
 
 // Each bot's modules are imported only in its own child: the bare bot's start-up time and memory must not
 // include loading Selene's engine, knowledge, store and logger.
-async function startServed(kind: BotKind): Promise<ServedBot> {
+async function startServed(kind: BotKind, conversations: boolean): Promise<ServedBot> {
   const parsed = parseConfig(process.env);
   if (!parsed.ok) throw new Error(parsed.message);
   if (kind === 'bare') return (await import('./bare-bot.js')).startBareBot(parsed.config);
@@ -94,8 +133,12 @@ async function startServed(kind: BotKind): Promise<ServedBot> {
     import('../src/discord/bot.js'),
     import('../src/log.js'),
   ]);
-  const bot = await startBot(parsed.config, { logger: createLogger({ level: 'silent' }), drainTimeoutMs: 2_000 });
-  return { client: bot.client, engine: bot.ctx.engine, stop: () => bot.stop() };
+  const bot = await startBot(parsed.config, {
+    logger: createLogger({ level: 'silent' }),
+    drainTimeoutMs: 2_000,
+    ...(conversations ? {} : { conversations: { maxConversations: 0 } }),
+  });
+  return { client: bot.client, engine: bot.ctx.engine, conversations: bot.ctx.conversations, stop: () => bot.stop() };
 }
 
 async function childMain(args: readonly string[]): Promise<void> {
@@ -104,7 +147,7 @@ async function childMain(args: readonly string[]): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   let bot: ServedBot;
   try {
-    bot = await startServed(args.includes(BARE_FLAG) ? 'bare' : 'selene');
+    bot = await startServed(args.includes(BARE_FLAG) ? 'bare' : 'selene', !args.includes(NO_CONVERSATIONS_FLAG));
   } catch (err) {
     send({ type: 'failed', message: (err as Error).message });
     return;
@@ -122,6 +165,12 @@ async function childMain(args: readonly string[]): Promise<void> {
     } else if (message.type === 'cpu') {
       const cpu = process.cpuUsage();
       send({ type: 'cpu', micros: cpu.user + cpu.system });
+    } else if (message.type === 'converse') {
+      if (!bot.engine || !bot.conversations) send({ type: 'failed', message: 'the bare bot holds no conversations' });
+      else {
+        const ms = fillConversations(bot.engine, bot.conversations, message.conversations, message.count);
+        send({ type: 'conversed', held: bot.conversations.size, ms });
+      }
     } else if (message.type === 'ask') {
       if (!bot.engine) send({ type: 'failed', message: 'the bare bot has no engine to ask' });
       else send({ type: 'asked', ms: askMany(bot.engine, message.questions, message.count) });

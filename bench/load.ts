@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { FakeDiscord, InteractionOutcome, Json, RestCall } from '../tests/e2e/fake-discord/index.js';
+import type { FakeDiscord, FakeUser, InteractionOutcome, Json, RestCall } from '../tests/e2e/fake-discord/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -68,6 +68,8 @@ export interface LoadOptions {
   maxInFlight: number;
   /** How long to wait for the last answers once offering stops (default 5 s). */
   drainMs?: number;
+  /** Mentions: who writes them, in turn (default the fake's tester), so many members hold conversations. */
+  authors?: readonly FakeUser[];
   onTick?: (elapsedSeconds: number) => void;
 }
 
@@ -169,7 +171,8 @@ export async function runMentions(
         const content = questions[i % questions.length] as string;
         const channelId = channelIds[i % channelIds.length] as string;
         const sentAt = performance.now();
-        const message = fake.sendMessage({ content, channelId, mentionsBot: true });
+        const author = options.authors?.length ? options.authors[i % options.authors.length] : undefined;
+        const message = fake.sendMessage({ content, channelId, mentionsBot: true, ...(author ? { author } : {}) });
         pending.set(String(message.id), sentAt);
       },
       // The fake records every REST call; nothing here needs the log, so keep it from growing.

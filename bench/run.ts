@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatBotSection, measureBot } from './bot.js';
 import { writeLatencyChart } from './chart.js';
+import { formatConversationSection, measureConversations } from './conversations.js';
 import { runEngineBench, writeSection } from './engine.js';
 import { benchFoods } from './foods.js';
 import { formatMemorySection, measureMemory } from './memory.js';
@@ -43,6 +44,15 @@ const benches: Bench[] = [
       const result = await measureBot();
       const text = formatBotSection(result);
       writeSection(results, 'Whole bot', text.replace(/^## .*\n+/, ''));
+      return { ok: result.ok, text };
+    },
+  },
+  {
+    name: 'conversations',
+    run: async () => {
+      const result = await measureConversations();
+      const text = formatConversationSection(result);
+      writeSection(results, 'Conversations', text);
       return { ok: result.ok, text };
     },
   },

@@ -100,10 +100,19 @@ describe('logger', () => {
 });
 
 describe('invite', () => {
-  it('asks for exactly the five permissions Selene needs', () => {
+  it('asks for exactly the seven permissions Selene needs, the number docs/operating.md gives', () => {
     expect(INVITE_PERMISSIONS.toArray().sort()).toEqual(
-      ['EmbedLinks', 'ReadMessageHistory', 'SendMessages', 'UseApplicationCommands', 'ViewChannel'].sort(),
+      [
+        'CreatePublicThreads',
+        'EmbedLinks',
+        'ReadMessageHistory',
+        'SendMessages',
+        'SendMessagesInThreads',
+        'UseApplicationCommands',
+        'ViewChannel',
+      ].sort(),
     );
+    expect(INVITE_PERMISSIONS.bitfield).toBe(311385213952n);
     expect(inviteUrl('123')).toBe(
       `https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS.bitfield}`,
     );

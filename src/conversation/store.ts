@@ -15,6 +15,7 @@ export const CONVERSATION_LIMITS = {
 
 export interface ConversationStoreOptions {
   ttlMs?: number;
+  /** 0 keeps none: every message is read on its own, as before conversations (the benchmark's baseline). */
   maxConversations?: number;
 }
 
@@ -69,7 +70,7 @@ interface Held {
 
 export function createConversationStore(options: ConversationStoreOptions = {}): ConversationStore {
   const ttlMs = options.ttlMs ?? CONVERSATION_LIMITS.ttlMs;
-  const max = Math.max(1, Math.floor(options.maxConversations ?? CONVERSATION_LIMITS.maxConversations));
+  const max = Math.max(0, Math.floor(options.maxConversations ?? CONVERSATION_LIMITS.maxConversations));
   // A Map iterates in insertion order; each turn re-inserts its conversation, so the first entry is always
   // the one with the oldest last turn: the one to evict, and where a sweep starts.
   const held = new Map<string, Held>();
@@ -84,6 +85,7 @@ export function createConversationStore(options: ConversationStoreOptions = {}):
       return [];
     },
     record(key, message, answer, now) {
+      if (max === 0) return [];
       const h = held.get(key);
       const before = h && !expired(h, now) ? h.turns : [];
       const turns = nextContext(before, message, answer);

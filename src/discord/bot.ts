@@ -41,6 +41,7 @@ import { type ReloadResult, reloadKnowledge } from './reload.js';
 import { notices } from './render/index.js';
 import { watchReferences } from './reply-target.js';
 import { interactionReply, replyTo, respond } from './respond.js';
+import { createThreadGaps } from './thread-gaps.js';
 
 export interface StartOptions {
   /** Overrides config.knowledgeDir (tests use fixtures). */
@@ -150,6 +151,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     conversations: createConversationStore(options.conversations),
     answered: createAnsweredMessages(options.answered),
     references: watchReferences(client),
+    threadGaps: createThreadGaps(),
     messageContentIntent: config.messageContentIntent ?? false,
     ...(options.store ? { store: options.store } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
@@ -266,6 +268,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Leaving a server (kicked, or the server deleted) forgets its settings; an outage (unavailable) does not.
   client.on(Events.GuildDelete, (guild: Guild) => {
     if (!guild.available) return;
+    ctx.threadGaps?.forget(guild.id);
     logger.info({ guild: guild.id }, 'left server: forgetting its settings');
     const failed = (err: unknown) => logger.warn({ err, guild: guild.id }, 'could not forget the server settings');
     try {

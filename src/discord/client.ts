@@ -54,6 +54,9 @@ export const INVITE_PERMISSIONS = new PermissionsBitField([
   PermissionFlagsBits.EmbedLinks,
   PermissionFlagsBits.ReadMessageHistory,
   PermissionFlagsBits.UseApplicationCommands,
+  // Answers in threads (/settings threads); without them Selene falls back to plain replies.
+  PermissionFlagsBits.CreatePublicThreads,
+  PermissionFlagsBits.SendMessagesInThreads,
 ]);
 
 export const inviteUrl = (clientId: string): string =>

@@ -17,6 +17,7 @@ import type { AnsweredMessages } from './answered.js';
 import type { Cooldowns } from './cooldown.js';
 import type { ReloadResult } from './reload.js';
 import type { ReferenceStash } from './reply-target.js';
+import type { ThreadGaps } from './thread-gaps.js';
 
 /** Where a question came from, for logs, metrics and the store. */
 export type QuestionSource = 'mention' | 'dm' | 'channel' | 'ask' | 'context-menu' | 'suggestion' | 'more';
@@ -89,6 +90,8 @@ export interface BotContext {
   answered?: AnsweredMessages;
   /** What mentions written as replies reply to, from the gateway (reply-target.ts). */
   references?: ReferenceStash;
+  /** Channels where threads could not be used (missing permissions), for /settings view; in memory only. */
+  threadGaps?: ThreadGaps;
   /** Prometheus counters of this bot process; absent in tests that do not look at them. */
   metrics?: Metrics;
   /** Whether this client asked for the privileged Message Content intent (answer channels need it). */

@@ -28,6 +28,8 @@ export const LIMITS = {
   nameOption: 100,
   /** Discord's own cap on a string option that declares no max_length. */
   stringOption: 6000,
+  /** A thread's name (https://discord.com/developers/docs/resources/channel#start-thread-from-message). */
+  threadName: 100,
 } as const;
 
 const ELLIPSIS = '…';

@@ -22,6 +22,8 @@ export const guildSettingsSchema = z.object({
   cooldownSeconds: z.number().int().min(0).max(MAX_COOLDOWN_SECONDS).nullable(),
   /** Reply to links to the article with a compact card. */
   linkCards: z.boolean(),
+  /** Answer mentions in a new public thread on the member's message (needs Create Public Threads). */
+  threads: z.boolean(),
 });
 export type GuildSettings = z.infer<typeof guildSettingsSchema>;
 
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Readonly<GuildSettings> = Object.freeze({
   privateByDefault: false,
   cooldownSeconds: DEFAULT_COOLDOWN_SECONDS,
   linkCards: true,
+  threads: false,
 });
 
 export const defaultSettings = (): GuildSettings => ({ ...DEFAULT_SETTINGS, answerChannels: [] });
@@ -43,6 +46,8 @@ const storedSettingsSchema = z.object({
   privateByDefault: guildSettingsSchema.shape.privateByDefault.catch(DEFAULT_SETTINGS.privateByDefault),
   cooldownSeconds: guildSettingsSchema.shape.cooldownSeconds.catch(DEFAULT_SETTINGS.cooldownSeconds),
   linkCards: guildSettingsSchema.shape.linkCards.catch(DEFAULT_SETTINGS.linkCards),
+  // Documents written before threads existed have no field: off, as for every new server.
+  threads: guildSettingsSchema.shape.threads.catch(DEFAULT_SETTINGS.threads),
 });
 
 export const parseStoredSettings = (json: string): GuildSettings => {

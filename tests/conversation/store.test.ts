@@ -98,6 +98,17 @@ describe('conversation store', () => {
     );
   });
 
+  it('keeps nothing with a cap of 0 (conversations off): every message stands alone', () => {
+    const store = createConversationStore({ maxConversations: 0 });
+    expect(store.record('k', 'what is selenium?', answered('a'), 0)).toEqual([]);
+    expect(store.context('k', 1)).toEqual([]);
+    expect(store.size).toBe(0);
+    // A cap of 1 still keeps one: 0 is the only "off".
+    const one = createConversationStore({ maxConversations: 1 });
+    one.record('k', 'what is selenium?', answered('a'), 0);
+    expect(one.context('k', 1)).toHaveLength(1);
+  });
+
   it('forgets a conversation on request', () => {
     const store = createConversationStore();
     store.record('k', 'flu?', answered('flu'), 0);

@@ -371,6 +371,40 @@ describe('fake Discord application commands, follow-ups and limits', () => {
     await expect(channel.send('hello')).rejects.toMatchObject({ code: 50013, status: 403 });
   });
 
+  it('starts a thread on a message as Discord does, and refuses what Discord refuses', async () => {
+    const noThreads = new PermissionsBitField([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]);
+    const fake = await start({
+      guilds: [{ channels: [{ name: 'general' }, { name: 'closed', botPermissions: noThreads.bitfield.toString() }] }],
+    });
+    const client = await connect(fake);
+    const [general, closed] = fake.guilds[0]?.channels ?? [];
+    if (!general || !closed) throw new Error('expected two channels');
+    const arrived = nextEvent<Message>(client, Events.MessageCreate, (m) => m.content.includes('thread me'));
+    const sent = fake.sendMessage({ content: 'thread me', mentionsBot: true, channelId: general.id });
+    const message = await arrived;
+    const created = nextEvent<{ id: string }>(client, Events.ThreadCreate);
+    await expect(message.startThread({ name: 'x'.repeat(101) })).rejects.toMatchObject({ code: 50035 });
+    const thread = await message.startThread({ name: 'thread me' });
+    expect(thread).toMatchObject({ id: sent.id, name: 'thread me', parentId: general.id, ownerId: fake.bot.id });
+    expect((await created).id).toBe(sent.id);
+    await expect(
+      client.rest.post(`/channels/${general.id}/messages/${String(sent.id)}/threads`, { body: { name: 'again' } }),
+    ).rejects.toMatchObject({ code: 160004 });
+    // A member's message in the thread reaches the bot with the thread as its channel.
+    const inThread = nextEvent<Message>(client, Events.MessageCreate, (m) => m.channelId === thread.id);
+    fake.sendMessage({ content: 'hello', mentionsBot: true, channelId: thread.id });
+    expect((await inThread).channel.isThread()).toBe(true);
+    await expect(thread.send('answer')).resolves.toMatchObject({ channelId: thread.id });
+
+    const refusedIn = nextEvent<Message>(client, Events.MessageCreate, (m) => m.channelId === closed.id);
+    fake.sendMessage({ content: 'no thread here', mentionsBot: true, channelId: closed.id });
+    const refused = await refusedIn;
+    const me = refused.guild?.members.me;
+    if (!me || !refused.inGuild()) throw new Error('expected a guild message');
+    expect(refused.channel.permissionsFor(me)?.has(PermissionFlagsBits.CreatePublicThreads)).toBe(false);
+    await expect(refused.startThread({ name: 'nope' })).rejects.toMatchObject({ code: 50013, status: 403 });
+  });
+
   it('forgets interactions answered after interactionTimeoutMs, like Discord after 3 s', async () => {
     const fake = await start({ interactionTimeoutMs: 50 });
     const client = await connect(fake);

@@ -183,6 +183,7 @@ export function storeContract(name: string, h: ContractHarness): void {
         privateByDefault: false,
         cooldownSeconds: null,
         linkCards: true,
+        threads: false,
       });
       expect(await a.updateSettings('g1', { answerChannels: ['c1', 'c2'], privateByDefault: true })).toMatchObject({
         ok: true,

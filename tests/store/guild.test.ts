@@ -6,6 +6,7 @@ import {
   type QuestionInput,
   type Store,
 } from '../../src/store/index.js';
+import { parseStoredSettings } from '../../src/store/settings.js';
 import { databaseBytes, fakeClock, recordingLogger, tempDataDir } from './helpers.js';
 
 const question = (guildId: string | null, text: string): QuestionInput => ({
@@ -45,6 +46,7 @@ describe('guild settings', () => {
       privateByDefault: false,
       cooldownSeconds: DEFAULT_COOLDOWN_SECONDS,
       linkCards: true,
+      threads: false,
     });
     expect(DEFAULT_SETTINGS.cooldownSeconds).toBe(DEFAULT_COOLDOWN_SECONDS);
     // Callers get a copy: mutating it changes nothing stored or shared.
@@ -63,6 +65,7 @@ describe('guild settings', () => {
         privateByDefault: true,
         cooldownSeconds: DEFAULT_COOLDOWN_SECONDS,
         linkCards: true,
+        threads: false,
       },
     });
     const updated = store.updateSettings('g1', (cur) => ({ answerChannels: [...cur.answerChannels, 'c3', 'c1'] }));
@@ -83,6 +86,7 @@ describe('guild settings', () => {
       privateByDefault: true,
       cooldownSeconds: DEFAULT_COOLDOWN_SECONDS,
       linkCards: true,
+      threads: false,
     });
     expect(reopened.getSettings('g2')).toEqual(DEFAULT_SETTINGS);
     reopened.close();
@@ -148,5 +152,23 @@ describe('export and purge a guild', () => {
     expect(store.getSettings('g2').cooldownSeconds).toBe(60);
     expect(store.purgeGuild('g1')).toEqual({ ok: true, value: { votes: 0, questions: 0, settings: 0 } });
     store.close();
+  });
+});
+
+describe('the threads setting', () => {
+  it('reads as off from documents written before it existed, and from a value that is not a boolean', () => {
+    expect(parseStoredSettings(JSON.stringify({ linkCards: false })).threads).toBe(false);
+    expect(parseStoredSettings(JSON.stringify({ threads: 'yes' })).threads).toBe(false);
+    expect(parseStoredSettings(JSON.stringify({ threads: true })).threads).toBe(true);
+  });
+
+  it('is stored and survives a reopen', () => {
+    const dataDir = tempDataDir();
+    const store = openStore({ dataDir, logger: recordingLogger() });
+    expect(store.updateSettings('g1', { threads: true }).ok).toBe(true);
+    store.close();
+    const reopened = openStore({ dataDir, logger: recordingLogger() });
+    expect(reopened.getSettings('g1')).toEqual({ ...DEFAULT_SETTINGS, threads: true });
+    reopened.close();
   });
 });

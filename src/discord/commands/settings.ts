@@ -14,8 +14,9 @@ import {
   type SettingsPatch,
 } from '../../store/index.js';
 import type { BotContext, ChatCommand } from '../context.js';
-import { onOff, payload, type ReplyPayload, renderSettings } from '../render/index.js';
+import { onOff, payload, type ReplyPayload, renderSettings, THREADS_MISSING_HERE } from '../render/index.js';
 import { respond } from '../respond.js';
+import { THREAD_PERMISSIONS } from '../threads.js';
 
 // /settings: per-server configuration for members with Manage Server. Discord hides the command from
 // others (default_member_permissions), and the handler checks again, because server admins can override
@@ -75,6 +76,12 @@ export const data = new SlashCommandBuilder()
       .setDescription('Reply to links to the article in answer channels with a compact card.')
       .addBooleanOption((o) => o.setName('enabled').setDescription('On or off').setRequired(true)),
   )
+  .addSubcommand((s) =>
+    s
+      .setName('threads')
+      .setDescription('Answer mentions in a new thread on the question, so busy channels stay readable.')
+      .addBooleanOption((o) => o.setName('enabled').setDescription('On or off').setRequired(true)),
+  )
   .toJSON();
 
 /** Discord ids are snowflakes: 17 to 20 digits. Anything else in a channel option was not sent by Discord. */
@@ -128,6 +135,15 @@ function changeFor(interaction: ChatInputCommandInteraction): Change | null {
       const enabled = options.getBoolean('enabled', true);
       return { patch: () => ({ linkCards: enabled }), note: () => `✅ Link cards: ${onOff(enabled)}.` };
     }
+    case 'threads': {
+      const enabled = options.getBoolean('enabled', true);
+      // Said at once when this very channel lacks them, rather than after the first plain reply.
+      const lacking = enabled && !interaction.appPermissions.has([...THREAD_PERMISSIONS]);
+      return {
+        patch: () => ({ threads: enabled }),
+        note: () => `✅ Answers in threads: ${onOff(enabled)}.${lacking ? `\n${THREADS_MISSING_HERE}` : ''}`,
+      };
+    }
     default:
       return null;
   }
@@ -143,7 +159,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   if (!store?.settings || !store.updateSettings) {
     return void (await reply(payload('Settings are not available: this bot runs without its database.')));
   }
-  const intent = { messageContentIntent: ctx.messageContentIntent ?? false };
+  const intent = {
+    messageContentIntent: ctx.messageContentIntent ?? false,
+    threadGaps: ctx.threadGaps?.channels(interaction.guildId) ?? [],
+  };
   const invalid = badChannel(interaction);
   if (invalid) return void (await reply(payload(`${invalid} Nothing changed.`)));
   const change = changeFor(interaction);

@@ -6,6 +6,7 @@ import { findKnownLink, knownLinks } from '../links.js';
 import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } from '../render/index.js';
 import { type ReplyTarget, replyTargetOf } from '../reply-target.js';
 import { replyTo } from '../respond.js';
+import { answerThread, listensWithoutMention } from '../threads.js';
 import { trackAnswer } from '../tracking.js';
 
 /** What a reply-to-message gets when there is nothing to answer in the message it points at. */
@@ -43,8 +44,12 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
   const botId = message.client.user.id;
   const inDm = !message.inGuild();
   const mentioned = message.mentions.users.has(botId);
+  // A thread Selene started listens like an answer channel when it can read messages (see threads.ts).
   const answerChannel =
-    message.inGuild() && !mentioned && (ctx.store?.isAnswerChannel?.(message.guildId, message.channelId) ?? false);
+    message.inGuild() &&
+    !mentioned &&
+    ((ctx.store?.isAnswerChannel?.(message.guildId, message.channelId) ?? false) ||
+      listensWithoutMention(message, ctx));
   if (!inDm && !mentioned && !answerChannel) return null;
 
   const own = stripMention(message.content, botId);
@@ -104,12 +109,15 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
       return 'empty';
     }
     const source = inDm ? 'dm' : mentioned ? 'mention' : 'channel';
-    const who = { guildId: message.guildId, userId: message.author.id, conversation };
-    const before = conversationContext(ctx, conversation);
+    // With the server's threads setting, a mention is answered in a new thread that holds the conversation.
+    const thread = await answerThread(message, ctx, question, mentioned);
+    const key = thread?.conversation ?? conversation;
+    const who = { guildId: message.guildId, userId: message.author.id, conversation: key };
+    const before = conversationContext(ctx, key);
     const answer = answerQuestion(ctx, source, question, who, early);
     const feedback = feedbackFor(ctx);
     const referenced = target.kind === 'referenced' ? { authorId: target.authorId, text: target.text } : null;
-    const sent = await send(
+    const sent = await (thread?.send ?? send)(
       renderAnswer(answer, {
         ...feedback,
         deletableBy: message.author.id,
@@ -117,7 +125,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
       }),
     );
     trackAnswer(ctx, message, sent, {
-      conversation,
+      conversation: key,
       before,
       answer,
       answerId: feedback.feedback?.answerId ?? null,

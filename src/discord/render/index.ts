@@ -23,5 +23,5 @@ export {
 } from './food.js';
 export { notices } from './notices.js';
 export { type AllowedMentions, noMentions, payload, type ReplyPayload } from './payload.js';
-export { INTENT_HELP, onOff, renderSettings } from './settings.js';
+export { INTENT_HELP, onOff, renderSettings, THREADS_MISSING_HERE } from './settings.js';
 export { cleanText, echo, escapeMd, neutralise } from './text.js';

@@ -14,6 +14,7 @@ import {
 import { Recorder } from './recorder.js';
 import { type RateLimitRule, restListener } from './rest.js';
 import { guildIdForShard, shardOf } from './snowflake.js';
+import { addThread, threadPayload } from './threads.js';
 import type {
   FakeChannel,
   FakeGuild,
@@ -231,6 +232,7 @@ export class FakeDiscord {
       onBotMessage: (message, channel) => {
         if (echo) this.#dispatchMessage(message, channel);
       },
+      dispatch: (t, d, guildId) => void this.#gateway.dispatch(t, d, guildId),
     });
     this.#server = createServer((req, res) => void listener(req, res));
   }
@@ -403,6 +405,17 @@ export class FakeDiscord {
   /** Sends any dispatch to the shard(s) owning `guildId` (null: shard 0). Returns the shard ids reached. */
   dispatch(t: string, d: Json, guildId: string | null = null, filter?: DeliveryFilter): number[] {
     return this.#gateway.dispatch(t, d, guildId, filter);
+  }
+
+  // ---------- threads ----------
+
+  /** A member starts a public thread in `channelId` (not on a message): THREAD_CREATE goes to the guild's shard. */
+  startThread(input: { channelId: string; name?: string; owner?: FakeUser }): FakeChannel {
+    const parent = this.world.channels.get(input.channelId);
+    if (!parent?.guildId) throw new Error(`fake-discord: ${input.channelId} is not a guild channel`);
+    const thread = addThread(this.world, parent, input.name ?? 'a thread', input.owner ?? this.tester);
+    this.#gateway.dispatch('THREAD_CREATE', threadPayload(thread), parent.guildId);
+    return thread;
   }
 
   // ---------- messages ----------

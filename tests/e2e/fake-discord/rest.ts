@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callbackAllowed, type InteractionRecord } from './interactions.js';
 import { choiceProblems, commandProblems, messageProblems } from './limits.js';
 import type { Recorder } from './recorder.js';
+import { isThread, sendPermission, startThreadOnMessage, threadPayload } from './threads.js';
 import type { AuthState, FakeChannel, Json, RestCall } from './types.js';
 import {
   channelPayload,
@@ -35,6 +36,8 @@ export interface RestContext {
   onBotMessage: (message: Json, channel: FakeChannel) => void;
   /** Interactions not answered within this many ms are unknown, as after Discord's 3 s (null: never expire). */
   interactionTimeoutMs: number | null;
+  /** Sends a gateway event to the shard owning `guildId` (THREAD_CREATE). */
+  dispatch: (t: string, d: Json, guildId: string | null) => void;
 }
 
 interface Reply {
@@ -132,7 +135,19 @@ const ROUTES: [string, string, boolean, Handler][] = [
     'GET',
     '/channels/:channel',
     true,
-    (ctx, r) => withChannel(ctx, r, (c) => ok(channelPayload(c, 0, ctx.world.bot.id))),
+    (ctx, r) => withChannel(ctx, r, (c) => ok(isThread(c) ? threadPayload(c) : channelPayload(c, 0, ctx.world.bot.id))),
+  ],
+  [
+    'POST',
+    '/channels/:channel/messages/:message/threads',
+    true,
+    (ctx, r) =>
+      startThreadOnMessage(
+        ctx.world,
+        { channel: r.params.channel ?? '', message: r.params.message ?? '' },
+        r.body,
+        ctx.dispatch,
+      ),
   ],
   ['GET', '/channels/:channel/messages', true, listMessages],
   ['POST', '/channels/:channel/messages', true, createMessage],
@@ -499,7 +514,7 @@ function messageFields(body: Json): Partial<Json> {
 function sendRefusal(channel: FakeChannel, isReply: boolean): Reply | null {
   const allowed = channel.botPermissions;
   if (!hasPermission(allowed, Permission.ViewChannel)) return error(403, 50001, 'Missing Access');
-  if (!hasPermission(allowed, Permission.SendMessages)) return error(403, 50013, 'Missing Permissions');
+  if (!hasPermission(allowed, sendPermission(channel))) return error(403, 50013, 'Missing Permissions');
   if (isReply && !hasPermission(allowed, Permission.ReadMessageHistory))
     return error(403, 50013, 'Missing Permissions');
   return null;

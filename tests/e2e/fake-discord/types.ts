@@ -43,6 +43,9 @@ export interface FakeChannel {
   recipient?: FakeUser;
   /** The bot's permissions here (guild channels). */
   botPermissions: string;
+  /** Threads (threads.ts): the channel they hang under, and who started them. */
+  parentId?: string;
+  ownerId?: string;
 }
 
 export interface FakeGuild {

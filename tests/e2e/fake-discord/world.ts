@@ -2,7 +2,10 @@ import { guildIdForShard, shardOf, snowflakeGenerator } from './snowflake.js';
 import type { FakeChannel, FakeGuild, FakeGuildInput, FakeUser, Json } from './types.js';
 
 const bit = (n: number) => 1n << BigInt(n);
-/** What an ordinary member (and the bot) may do: view, send, embed, attach, read history, react, use commands. */
+/**
+ * What an ordinary member (and the bot) may do: view, send, embed, attach, read history, react, use commands,
+ * create public threads and send messages in threads (Discord's @everyone defaults have both).
+ */
 export const MEMBER_PERMISSIONS = (
   bit(6) |
   bit(10) |
@@ -11,7 +14,9 @@ export const MEMBER_PERMISSIONS = (
   bit(15) |
   bit(16) |
   bit(18) |
-  bit(31)
+  bit(31) |
+  bit(35) |
+  bit(38)
 ).toString();
 /** Administrator plus Manage Server: what the guild owner sees. */
 export const OWNER_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | bit(3) | bit(5)).toString();
@@ -176,7 +181,14 @@ export function hasPermission(permissions: string, n: number): boolean {
   return (BigInt(permissions) & bit(n)) !== 0n;
 }
 
-export const Permission = { ViewChannel: 10, SendMessages: 11, EmbedLinks: 14, ReadMessageHistory: 16 } as const;
+export const Permission = {
+  ViewChannel: 10,
+  SendMessages: 11,
+  EmbedLinks: 14,
+  ReadMessageHistory: 16,
+  CreatePublicThreads: 35,
+  SendMessagesInThreads: 38,
+} as const;
 
 export function channelPayload(channel: FakeChannel, position = 0, botId?: string): Json {
   if (channel.type === 1) {
