@@ -1,14 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBotStore } from '../../src/discord/bot-store.js';
 import { createEngine } from '../../src/engine/index.js';
 import { nextContext } from '../../src/engine/turns.js';
 import type { Answer, Engine } from '../../src/engine/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { type FakeUser, type Json, MEMBER_PERMISSIONS, type RestCall } from './fake-discord/index.js';
+import {
+  deleteMessage,
+  editMessage,
+  type FakeUser,
+  type Json,
+  MEMBER_PERMISSIONS,
+  type RestCall,
+} from './fake-discord/index.js';
 import { body, expectNoMassMentions, type Harness, KNOWLEDGE_DIR, memberFactory, startHarness } from './helpers/bot.js';
 
 // Answers in threads (/settings threads), through the real discord.js client and the fake Discord: the
@@ -195,6 +202,23 @@ describe('threads, with the Message Content intent', () => {
     expect(body(reply.body).content).not.toContain(firstQuote(followed));
     expect(repliesTo(s, chat.id)).toHaveLength(0);
     expect(repliesTo(s, toAna.id)).toHaveLength(0);
+  });
+
+  it('edits the answer in the thread when the question is edited, and deletes it when the question is', async () => {
+    const other = 'how much selenium do adults need a day?';
+    expect(engine.ask(other).matchId).not.toBe(engine.ask(FIRST).matchId);
+    const ana = s.member();
+    const asked = s.h.fake.sendMessage({ content: FIRST, author: ana, mentionsBot: true });
+    const { thread, call } = await threadAnswer(s, String(asked.id));
+    const replyPath = `/channels/${String(thread.id)}/messages/${String((call.response as Json).id)}`;
+    // A member edits after seeing the answer, by which time the bot has Discord's response to its post.
+    await vi.waitFor(() => expect(s.h.bot.ctx.answered?.get(String(asked.id))).toBeDefined());
+    editMessage(s.h.fake, String(asked.id), `<@${s.h.fake.bot.id}> ${other}`);
+    const edit = await s.h.fake.waitForRest((c) => c.method === 'PATCH' && c.path === replyPath);
+    expect(body(edit.body).content).toContain(firstQuote(engine.ask(other)));
+    deleteMessage(s.h.fake, String(asked.id));
+    const gone = await s.h.fake.waitForRest((c) => c.method === 'DELETE' && c.path === replyPath);
+    expect(gone.status).toBe(204);
   });
 
   it('cuts the thread name to 100 characters, with member text shown as plain text', async () => {
