@@ -236,7 +236,7 @@ describe('properties', () => {
         const answer = engine.ask(m, context);
         expect(answerSchema.safeParse(answer).success).toBe(true);
         if (answer.followUpOf !== null) expect(context.some((t) => t.matchId === answer.followUpOf)).toBe(true);
-        if (!answer.answered) expect(answer.route).toBe('none');
+        if (!answer.answered) expect(['none', 'smalltalk']).toContain(answer.route);
       }),
       { numRuns: 150 },
     );
