@@ -45,6 +45,7 @@ export function questionRecord(event: AnswerEvent) {
 export function createBotStore(store: StoreBackend | Store): BotStore {
   const backend = 'kind' in store ? store : sqliteBackend(store);
   return {
+    saves: true,
     recordAnswer(event) {
       const row = questionRecord(event);
       if (row) backend.logQuestion(row);

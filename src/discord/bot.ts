@@ -36,6 +36,7 @@ import {
 import { onMessageCreate } from './events/message-create.js';
 import { onMessageDelete } from './events/message-delete.js';
 import { onMessageUpdate } from './events/message-update.js';
+import { NO_STORE } from './no-store.js';
 import { syncCommands } from './register.js';
 import { type ReloadResult, reloadKnowledge } from './reload.js';
 import { notices } from './render/index.js';
@@ -153,7 +154,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     references: watchReferences(client),
     threadGaps: createThreadGaps(),
     messageContentIntent: config.messageContentIntent ?? false,
-    ...(options.store ? { store: options.store } : {}),
+    store: options.store ?? NO_STORE,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     isOwner: async (userId) => {
       if (!client.application) return false;
@@ -273,7 +274,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const failed = (err: unknown) => logger.warn({ err, guild: guild.id }, 'could not forget the server settings');
     try {
       // The PostgreSQL store answers later: its failure is caught there, not thrown here.
-      Promise.resolve(options.store?.forgetGuild?.(guild.id)).catch(failed);
+      Promise.resolve(ctx.store.forgetGuild(guild.id)).catch(failed);
     } catch (err) {
       failed(err);
     }
@@ -326,13 +327,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const purgeExpired = () => {
     const failed = (err: unknown) => logger.warn({ err }, 'retention purge failed');
     try {
-      Promise.resolve(options.store?.purgeExpired?.()).catch(failed);
+      Promise.resolve(ctx.store.purgeExpired()).catch(failed);
     } catch (err) {
       failed(err);
     }
   };
   let purgeTimer: NodeJS.Timeout | undefined;
-  if (options.store?.purgeExpired) {
+  if (ctx.store.saves) {
     purgeExpired();
     // unref: a pending purge never keeps the process alive on its own.
     purgeTimer = setInterval(purgeExpired, options.retentionPurgeIntervalMs ?? DAY_MS).unref();

@@ -73,7 +73,7 @@ export const buttonHandlers: Record<string, ButtonHandler> = {
     const action = decodeCustomId(interaction.customId);
     if (action?.kind !== 'vote') return void (await expired(interaction));
     if (action.entryId !== null && !knowsAnswerId(ctx.kb, action.entryId)) return void (await expired(interaction));
-    const outcome = (await ctx.store?.recordVote?.({
+    const outcome = (await ctx.store.recordVote({
       answerId: action.answerId,
       entryId: action.entryId,
       userId: interaction.user.id,

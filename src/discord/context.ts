@@ -45,36 +45,36 @@ export type VoteOutcome = { ok: true; previous: VoteValue | null } | { ok: false
 export type SettingsUpdate = { ok: true; settings: GuildSettings } | { ok: false; reason: string };
 
 /**
- * Persistence seam for the curation loop (feedback, unanswered questions, per-server settings). Absent
- * means nothing is stored; every method is optional so a store can grow feature by feature.
- * Implementations never throw: a database that cannot be written must not stop answers.
+ * Persistence seam for the curation loop (feedback, unanswered questions, per-server settings). Every
+ * method is there; a bot without a database gets NO_STORE (no-store.ts), whose settings are the defaults
+ * and which saves nothing. Implementations never throw: a database that cannot be written must not stop
+ * answers.
  */
 export interface BotStore {
-  recordAnswer?(event: AnswerEvent): void | Promise<void>;
+  /** Whether votes and settings are kept: feedback buttons and /settings changes are offered only then. */
+  readonly saves: boolean;
+  recordAnswer(event: AnswerEvent): void | Promise<void>;
   /** Per-server cooldown; undefined falls back to the configured default. */
-  cooldownSeconds?(guildId: string | null): number | undefined;
+  cooldownSeconds(guildId: string | null): number | undefined;
   /** Channels where every message is a question, no mention needed (needs the Message Content intent). */
-  isAnswerChannel?(guildId: string, channelId: string): boolean;
+  isAnswerChannel(guildId: string, channelId: string): boolean;
   /** Whether /ask answers privately when the member does not choose. */
-  privateByDefault?(guildId: string | null): boolean;
+  privateByDefault(guildId: string | null): boolean;
   /** Whether links to the article get a compact card in answer channels. */
-  linkCards?(guildId: string): boolean;
-  /**
-   * Present only when votes can be stored; feedback buttons are shown only then. Resolves once the vote is
-   * committed, so "saved" is only said of a saved vote.
-   */
-  recordVote?(vote: FeedbackVote): VoteOutcome | Promise<VoteOutcome>;
+  linkCards(guildId: string): boolean;
+  /** Resolves once the vote is committed, so "saved" is only said of a saved vote. */
+  recordVote(vote: FeedbackVote): VoteOutcome | Promise<VoteOutcome>;
   /** The server's settings (defaults when it never changed any). */
-  settings?(guildId: string): GuildSettings;
+  settings(guildId: string): GuildSettings;
   /** Read-modify-write in one transaction, so two admins (or shards) cannot lose each other's change. */
-  updateSettings?(
+  updateSettings(
     guildId: string,
     change: (current: GuildSettings) => SettingsPatch,
   ): SettingsUpdate | Promise<SettingsUpdate>;
   /** The bot left the server: forget its settings. */
-  forgetGuild?(guildId: string): void | Promise<void>;
+  forgetGuild(guildId: string): void | Promise<void>;
   /** Deletes question texts older than the retention period (run daily). */
-  purgeExpired?(): void | Promise<void>;
+  purgeExpired(): void | Promise<void>;
 }
 
 /** Everything a handler needs, passed in (no globals), so several bots can run in one process in tests. */
@@ -85,7 +85,7 @@ export interface BotContext {
   cooldowns: Cooldowns;
   /** Each member's last turns per channel or thread (DMs: per member), for follow-ups; in memory only. */
   conversations: ConversationStore;
-  store?: BotStore;
+  store: BotStore;
   /** Messages Selene answered, so their edits and deletes reach its replies (answered.ts); in memory only. */
   answered?: AnsweredMessages;
   /** What mentions written as replies reply to, from the gateway (reply-target.ts). */
@@ -150,13 +150,11 @@ export function answerQuestion(
     { source, route: answer.route, matchId: answer.matchId, answered: answer.answered, followUpOf: answer.followUpOf },
     'answered',
   );
-  if (ctx.store?.recordAnswer) {
-    const { guildId, userId } = who;
-    // The store must never break answering (issue: database unavailable keeps the bot answering).
-    Promise.resolve()
-      .then(() => ctx.store?.recordAnswer?.({ source, question, answer, guildId, userId }))
-      .catch((err) => ctx.logger.warn({ err }, 'store: could not record answer'));
-  }
+  const { guildId, userId } = who;
+  // The store must never break answering (issue: database unavailable keeps the bot answering).
+  Promise.resolve()
+    .then(() => ctx.store.recordAnswer({ source, question, answer, guildId, userId }))
+    .catch((err) => ctx.logger.warn({ err }, 'store: could not record answer'));
   return answer;
 }
 
@@ -175,4 +173,4 @@ export const newAnswerId = (): string => randomBytes(9).toString('base64url');
 
 /** Feedback buttons for a new answer, only when votes can be stored. */
 export const feedbackFor = (ctx: Pick<BotContext, 'store'>): { feedback?: { answerId: string } } =>
-  ctx.store?.recordVote ? { feedback: { answerId: newAnswerId() } } : {};
+  ctx.store.saves ? { feedback: { answerId: newAnswerId() } } : {};

@@ -85,7 +85,7 @@ function wantsThread(message: Message, ctx: BotContext, mentioned: boolean): mes
     message.inGuild() &&
     message.channel?.type === ChannelType.GuildText &&
     !message.hasThread &&
-    (ctx.store?.settings?.(message.guildId).threads ?? false)
+    ctx.store.settings(message.guildId).threads
   );
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEvent } from '../../src/discord/context.js';
+import { NO_STORE } from '../../src/discord/no-store.js';
 import { body, type Harness, isEphemeral, memberFactory, startHarness } from './helpers/bot.js';
 
 // The seams later features plug into (store: settings and recording; extra button kinds), exercised with
@@ -14,6 +15,7 @@ beforeAll(async () => {
     env: { COOLDOWN_SECONDS: '0' },
     start: {
       store: {
+        ...NO_STORE,
         recordAnswer: (e) => void recorded.push(e),
         privateByDefault: () => true,
         isAnswerChannel: () => true,

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { NO_STORE } from '../../src/discord/no-store.js';
 import { body, type Harness, isEphemeral, KNOWLEDGE_DIR, startHarness } from './helpers/bot.js';
 
 // Knowledge reload without a restart: the bot runs from a copy of knowledge/ that the test edits.
@@ -90,7 +91,7 @@ describe('retention purge timer', () => {
   it('runs on ready, then on every interval, and stops with the bot', async () => {
     let purges = 0;
     const timed = await startHarness({
-      start: { store: { purgeExpired: () => void purges++ }, retentionPurgeIntervalMs: 20 },
+      start: { store: { ...NO_STORE, saves: true, purgeExpired: () => void purges++ }, retentionPurgeIntervalMs: 20 },
     });
     try {
       expect(purges).toBeGreaterThanOrEqual(1); // the purge on ready ran before startBot resolved

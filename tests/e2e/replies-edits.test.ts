@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conversationKey } from '../../src/conversation/store.js';
 import { ANSWERED_LIMITS } from '../../src/discord/answered.js';
+import { NO_STORE } from '../../src/discord/no-store.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Answer, Engine } from '../../src/engine/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -196,7 +197,7 @@ describe('edits and deletes', () => {
       start: {
         answered: { now: () => Date.now() + later },
         // Votes can be stored, so answers carry 👍 / 👎 (their answer id must follow edits sensibly).
-        store: { recordVote: () => ({ ok: true, previous: null }) },
+        store: { ...NO_STORE, saves: true, recordVote: () => ({ ok: true, previous: null }) },
       },
     });
     member = memberFactory(h.fake);

@@ -29,8 +29,7 @@ export const data = new SlashCommandBuilder()
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const question = interaction.options.getString('question', true);
-  const hidden =
-    interaction.options.getBoolean('private') ?? ctx.store?.privateByDefault?.(interaction.guildId) ?? false;
+  const hidden = interaction.options.getBoolean('private') ?? ctx.store.privateByDefault(interaction.guildId);
   const target = interaction.options.getUser('user');
   // /ask and mentions share the member's conversation in the channel: "/ask and covid?" follows a mention.
   const answer = answerQuestion(ctx, 'ask', question, {

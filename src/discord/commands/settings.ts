@@ -156,7 +156,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     return void (await reply(payload('Only members with the **Manage Server** permission can use /settings.')));
   }
   const store = ctx.store;
-  if (!store?.settings || !store.updateSettings) {
+  if (!store.saves) {
     return void (await reply(payload('Settings are not available: this bot runs without its database.')));
   }
   const intent = {

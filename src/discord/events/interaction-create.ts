@@ -89,7 +89,7 @@ async function admitted(
     return false;
   }
   if (!command.cooldown) return true;
-  const turn = ctx.cooldowns.take(interaction.user.id, ctx.store?.cooldownSeconds?.(interaction.guildId));
+  const turn = ctx.cooldowns.take(interaction.user.id, ctx.store.cooldownSeconds(interaction.guildId));
   if (turn.ok) return true;
   // Interactions must be answered, so every refusal gets the (private) notice.
   await respond(interaction, notices.cooldown(turn.retryAfterSeconds), { ephemeral: true });

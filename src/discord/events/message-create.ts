@@ -48,8 +48,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
   const answerChannel =
     message.inGuild() &&
     !mentioned &&
-    ((ctx.store?.isAnswerChannel?.(message.guildId, message.channelId) ?? false) ||
-      listensWithoutMention(message, ctx));
+    (ctx.store.isAnswerChannel(message.guildId, message.channelId) || listensWithoutMention(message, ctx));
   if (!inDm && !mentioned && !answerChannel) return null;
 
   const own = stripMention(message.content, botId);
@@ -61,7 +60,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
   if (empty && answerChannel) return null;
 
   const card =
-    answerChannel && message.inGuild() && (ctx.store?.linkCards?.(message.guildId) ?? true)
+    answerChannel && message.inGuild() && ctx.store.linkCards(message.guildId)
       ? findKnownLink(message.content, knownLinks(ctx.kb))
       : null;
   // One conversation per member and channel (DMs: per member), so "and covid?" follows their last question.
@@ -90,7 +89,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
   }
 
   async function reply(): Promise<string | null> {
-    const turn = ctx.cooldowns.take(message.author.id, ctx.store?.cooldownSeconds?.(message.guildId));
+    const turn = ctx.cooldowns.take(message.author.id, ctx.store.cooldownSeconds(message.guildId));
     if (!turn.ok) {
       if (turn.notify) await send(notices.cooldown(turn.retryAfterSeconds));
       return turn.notify ? 'cooldown' : null;
