@@ -16,6 +16,9 @@ const FRAME = new RegExp(
     `according to (?:${DETERMINER} )?${DOCUMENT}s?`,
     `(?:in|from|within|by) ${DETERMINER} ${DOCUMENT}`,
     `(?:(?:does|do|did) )?${DETERMINER} ${DOCUMENT} ${REPORTING}`,
+    // "what does it say about X", "does it mention X": in a chat about one article, "it" that says or
+    // mentions something is the article.
+    `(?:does|do|did) it ${REPORTING}`,
     `(?:which|what) (?:section|part|paragraph)s? (?:of ${DETERMINER} ${DOCUMENT} )?${REPORTING}`,
     'how many times',
     'how often does',
@@ -36,6 +39,11 @@ export function withoutFrame(words: readonly string[]): string[] | null {
   if (stripped === text) return null;
   return stripped.split(' ').filter((w) => w.length > 0);
 }
+
+const IT_REPORTS = new RegExp(`(?:^| )(?:does|do|did) it ${REPORTING}(?= |$)`);
+
+/** "What does it say about X", "does it mention Y": the question asks what the article says. */
+export const asksWhatArticleSays = (words: readonly string[]): boolean => IT_REPORTS.test(words.join(' '));
 
 // How a question names its subject without the word "selenium": follow-up openers, bare topics, stand-ins
 // ("this mineral") and "it". In a chat about one article these name the article's subject.
