@@ -44,6 +44,20 @@ describe('article-referring framing', () => {
     expect(asksWhatArticleSays(wordsOf('what does the doctor say about it'))).toBe(false);
   });
 
+  it('reads a part of it, or "this" standing alone, as the article', () => {
+    expect(asksWhatArticleSays(wordsOf('ok and the virus membrane part, explain again'))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf('can u pull up the part about viral infections'))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf('is there science behind any of this or nah'))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf("where's this from"))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf('is this a cold or the flu'))).toBe(false);
+    expect(asksWhatArticleSays(wordsOf('which part of the body makes white blood cells'))).toBe(false);
+  });
+
+  it('still refuses general health questions that point at the article only by "this"', () => {
+    expect(engine.ask('is this a cold or the flu').answered).toBe(false);
+    expect(engine.ask('how do I get rid of this headache').answered).toBe(false);
+  });
+
   it('answers "what does it say about X" for a topic of the article, and still refuses one it lacks', () => {
     expect(engine.ask('what does it say about immune cell proliferation').matchId).toBe('immune-cell-development');
     expect(engine.ask('what does it say about knee pain').answered).toBe(false);
