@@ -291,6 +291,8 @@ export interface Analysed {
   stems: string[];
   /** Content tokens in order: stemmed, synonyms applied, stopwords dropped. */
   terms: string[];
+  /** Phrases the message quotes from the article, normalised (set by the understand stage). */
+  quoted?: string[];
 }
 
 /** Applies the whole pipeline; `correct` (typo repair) runs per word before stemming. */

@@ -97,7 +97,7 @@ export function createScope(ctx: EngineContext): Scope {
     if (pronounSubject(q.original) || demonstrativeSubject(q.original)) return false;
     if (bareTopic(q.original)) return false;
     // "What does it say about immune cells": asking what the article says is not asking for advice.
-    if (asksWhatArticleSays(q.original)) return false;
+    if (asksWhatArticleSays(q.original) || q.quoted?.length) return false;
     return !mentionsAnchor(q.stems, lexicon);
   }
 

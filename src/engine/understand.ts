@@ -1,6 +1,7 @@
 import type { EngineContext } from './context.js';
 import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
 import { type Analysed, analyse, normaliseText, toTerms, words } from './normalise.js';
+import { quotedFromArticle } from './quoted.js';
 import { MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from './vocabulary.js';
 
 // Understanding a message before anything is matched: which words say what is asked, and which only
@@ -65,6 +66,10 @@ export function createUnderstander(ctx: EngineContext): Understander {
   }
 
   return {
-    analyseQuestion: (message) => withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf))),
+    analyseQuestion: (message) => {
+      const q = withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf)));
+      const quoted = quotedFromArticle(message, ctx.articleText);
+      return quoted.length ? { ...q, quoted } : q;
+    },
   };
 }
