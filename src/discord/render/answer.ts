@@ -4,6 +4,7 @@ import { DISCLAIMER } from '../../engine/index.js';
 import type { Answer } from '../../engine/types.js';
 import { encodeCustomId, voteCustomId } from '../custom-ids.js';
 import { LIMITS, paginate, truncate } from '../limits.js';
+import { withGlossary } from './glossary.js';
 import { BRAND_COLOUR, button, buttonRow, noMentions, payload, type ReplyPayload, renderCitation } from './payload.js';
 import { echo, link, safe } from './text.js';
 
@@ -142,7 +143,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     );
   }
   return payload(content, {
-    embeds: page === 0 ? researchEmbed(answer) : [],
+    embeds: page === 0 ? withGlossary(answer, researchEmbed(answer)) : [],
     components: [...buttonRow(buttons), ...feedbackRow(answer, page, options.feedback)],
     allowed_mentions: noMentions(options.forUserId ? [options.forUserId] : []),
   });
