@@ -9,7 +9,7 @@ import { createFoodQuestions } from './food-question.js';
 import { createDoseCheck, intakeFigures } from './intake.js';
 import { createRanker } from './match.js';
 import { createMentionCheck } from './mentions.js';
-import { analyse, analyseStems, normaliseText, words } from './normalise.js';
+import { analyse, analyseStems, normaliseText, STOPWORDS, words } from './normalise.js';
 import { plainRequest, shortForm } from './plain.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
@@ -106,6 +106,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
   function converse(message: string, context: ConversationContext): Answer {
     const { rest, plain } = plainRequest(message);
     if (!plain) return followUps.ask(message, context);
+    // Nothing but the request ("eli5", "like in 1 sentence"): the last answer's topic again, in short.
+    const last = context.at(-1);
+    if (last?.answered && !words(normaliseText(rest)).some((w) => !STOPWORDS.has(w))) {
+      const again = askOne(last.topic);
+      if (again.answered) return shortForm({ ...again, followUpOf: last.matchId ?? again.matchId });
+    }
     const resolved = followUps.ask(rest, context);
     return shortForm(resolved.answered ? resolved : followUps.ask(message, context));
   }
