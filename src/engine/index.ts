@@ -15,7 +15,7 @@ import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
 import { detectSmallTalk, smallTalkAnswer } from './smalltalk.js';
 import type { Answer, ConversationContext, Engine } from './types.js';
-import { createUnderstander } from './understand.js';
+import { createUnderstander, withoutExclusions } from './understand.js';
 import { INTAKE_WORDS } from './vocabulary.js';
 
 export { DISCLAIMER, REFUSAL_TEXT } from './answer.js';
@@ -103,7 +103,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
   }
 
   /** With a conversation: a plain-language request alone ("in simple words pls") shortens the last answer. */
-  function converse(message: string, context: ConversationContext): Answer {
+  function converse(asked: string, context: ConversationContext): Answer {
+    const message = withoutExclusions(asked);
     const { rest, plain } = plainRequest(message);
     if (!plain) return followUps.ask(message, context);
     // Nothing but the request ("eli5", "like in 1 sentence"): the last answer's topic again, in short.
@@ -116,7 +117,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return shortForm(resolved.answered ? resolved : followUps.ask(message, context));
   }
 
-  function askOne(message: string): Answer {
+  function askOne(asked: string): Answer {
+    const message = withoutExclusions(asked);
     const { rest, plain } = plainRequest(message);
     if (!plain) return askMessage(message);
     // "ELI5", "keep it short": the request chooses the answer's form; it does not say what is asked.
