@@ -136,7 +136,8 @@ rumor rumour quick quickly short briefly simple simply act acts acting worried w
 concern bother fine okay regard regarded considered consider classed classified deemed viewed labelled
 labeled talk talks talking figure figures stat stats statistic statistics section sections
 heading headings refer refers referring adult adults grownup grownups man men woman women kid kids child children teen teens
-teenager teenagers someone average typical normal person`.split(/\s+/),
+teenager teenagers someone average typical normal person pregnant pregnancy breastfeeding nursing lactating
+elderly senior seniors baby babies infant infants toddler toddlers`.split(/\s+/),
 );
 
 type Phrase = { tokens: string[]; canonical: string[] };
