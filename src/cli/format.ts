@@ -108,6 +108,14 @@ function questionsBlocks(answer: Answer, width: number): string[] {
 export function formatAnswer(answer: Answer, width = 80): string {
   const parts = answer.parts?.length ? questionsBlocks(answer, width) : textAndSources(answer, width);
 
+  // Plain definitions of the quotes' terms, right after the quotes they explain, each with its source.
+  if (answer.glossary?.length) {
+    const notes = answer.glossary.map(
+      (g) => `${bullet(`${g.term}: ${g.definition}`, width)}\n    — ${clean(g.sourceTitle)}${link(g.url)}`,
+    );
+    parts.push(`In plain words:\n${notes.join('\n')}`);
+  }
+
   if (answer.evidence.length) {
     const notes = answer.evidence.map((e) => `${bullet(e.text, width)}\n    — ${clean(e.sourceTitle)}${link(e.url)}`);
     parts.push(`What other research says:\n${notes.join('\n')}`);

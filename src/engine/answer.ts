@@ -1,6 +1,7 @@
 import type { Entry, RelatedLink } from '../knowledge/schema.js';
 import { textFragmentUrl } from '../knowledge/text-fragment.js';
 import { type KnowledgeBase, normaliseWhitespace } from '../knowledge/types.js';
+import { createGlossary } from './glossary.js';
 import type { Answer, Citation, EvidenceCitation, Suggestion } from './types.js';
 
 // Turning a routing decision into the Answer model. Every claim is attributed to the article, quotes
@@ -39,25 +40,41 @@ export function quoteCitation(kb: KnowledgeBase, text: string, sectionTitle: str
 const sectionTitle = (kb: KnowledgeBase, sectionId: string): string =>
   kb.article.resolvedSections.find((s) => s.id === sectionId)?.title ?? sectionId;
 
+/**
+ * Whether a note's source is the article's own page: such a note says something about the article itself
+ * (who published it, that it cites no study), not what other research found.
+ */
+const aboutArticle = (kb: KnowledgeBase, sourceId: string): boolean =>
+  sourceId === kb.article.id || kb.references.find((r) => r.id === sourceId)?.url === kb.article.url;
+
+/** Notes from other research (not those about the article itself), shown as "What other research says". */
 export function evidenceOf(kb: KnowledgeBase, entry: Entry): EvidenceCitation[] {
-  return entry.evidence.map((note) => {
-    const ref = kb.references.find((r) => r.id === note.sourceId);
-    return {
-      text: note.text,
-      sourceId: note.sourceId,
-      sourceTitle: ref?.title ?? note.sourceId,
-      url: ref?.url ?? null,
-    };
-  });
+  return entry.evidence
+    .filter((note) => !aboutArticle(kb, note.sourceId))
+    .map((note) => {
+      const ref = kb.references.find((r) => r.id === note.sourceId);
+      return {
+        text: note.text,
+        sourceId: note.sourceId,
+        sourceTitle: ref?.title ?? note.sourceId,
+        url: ref?.url ?? null,
+      };
+    });
 }
 
 // The article's milk caption states a share of "daily needs" computed on the pre-2020 Daily Value.
 const OLD_DAILY_VALUE_CLAIM = /\d+\s*% of (?:your|the) daily (?:needs|value)/i;
 
+/** What the knowledge base says about the article itself ("published on ..."): it leads the answer. */
+function aboutArticleLead(kb: KnowledgeBase, entry: Entry): string {
+  const notes = entry.evidence.filter((note) => aboutArticle(kb, note.sourceId)).map((note) => note.text);
+  return notes.length ? `About the article: ${notes.join(' ')}\n\n` : '';
+}
+
 export function entryText(kb: KnowledgeBase, entry: Entry): string {
   const quotes = entry.quotes.slice(0, QUOTES_IN_TEXT).map((q) => `“${normaliseWhitespace(q.text)}”`);
   const [first, ...rest] = quotes;
-  let text = `The article says: ${first}`;
+  let text = `${aboutArticleLead(kb, entry)}The article says: ${first}`;
   if (rest.length) text += ` It also says: ${rest.join(' ')}`;
   if (entry.quotes.some((q) => OLD_DAILY_VALUE_CLAIM.test(q.text))) {
     const { dailyValue, previousDailyValue } = kb.facts;
@@ -72,18 +89,25 @@ export interface AnswerParts {
   safety: boolean;
 }
 
-export function entryAnswer(kb: KnowledgeBase, entry: Entry, parts: AnswerParts): Answer {
+export function entryAnswer(
+  kb: KnowledgeBase,
+  entry: Entry,
+  parts: AnswerParts,
+  glossary = createGlossary(kb),
+): Answer {
+  const citations = entry.quotes.map((q) => quoteCitation(kb, q.text, sectionTitle(kb, q.section)));
   return {
     answered: true,
     confidence: parts.confidence,
     text: entryText(kb, entry),
-    citations: entry.quotes.map((q) => quoteCitation(kb, q.text, sectionTitle(kb, q.section))),
+    citations,
     suggestions: parts.suggestions,
     disclaimer: DISCLAIMER,
     route: 'entry',
     matchId: entry.id,
     safety: entry.safety || parts.safety ? safetyLine(kb) : null,
     evidence: evidenceOf(kb, entry),
+    glossary: glossary(citations),
     followUpOf: null,
   };
 }
@@ -95,10 +119,11 @@ export function entryAnswer(kb: KnowledgeBase, entry: Entry, parts: AnswerParts)
 export function createEntryAnswerer(kb: KnowledgeBase): (entry: Entry, parts: AnswerParts) => Answer {
   const built = new Map<string, Answer>();
   const safety = safetyLine(kb);
+  const glossary = createGlossary(kb);
   return (entry, parts) => {
     let base = built.get(entry.id);
     if (base === undefined) {
-      base = entryAnswer(kb, entry, { ...parts, safety: false });
+      base = entryAnswer(kb, entry, { ...parts, safety: false }, glossary);
       built.set(entry.id, base);
     }
     return {
@@ -108,6 +133,7 @@ export function createEntryAnswerer(kb: KnowledgeBase): (entry: Entry, parts: An
       suggestions: parts.suggestions,
       safety: entry.safety || parts.safety ? safety : null,
       evidence: base.evidence.map((e) => ({ ...e })),
+      glossary: (base.glossary ?? []).map((g) => ({ ...g })),
     };
   };
 }

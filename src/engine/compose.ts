@@ -170,6 +170,10 @@ function combine(replies: readonly Reply[]): Answer | null {
       parts.flatMap((p) => p.evidence.map((e) => ({ ...e }))),
       (e) => e.text,
     ),
+    glossary: unique(
+      parts.flatMap((p) => (p.glossary ?? []).map((g) => ({ ...g }))),
+      (g) => g.term,
+    ),
     followUpOf: null,
     parts,
   };

@@ -35,6 +35,8 @@ export interface EngineContext {
   limitStems: ReadonlySet<string>;
   /** The term(s) of "food": what a named food stands for in a topic question. */
   dietTerms: readonly string[];
+  /** The article's text normalised, padded with spaces: a phrase is the article's when ` phrase ` is in it. */
+  articleText: string;
 }
 
 export function createContext(kb: KnowledgeBase): EngineContext {
@@ -70,6 +72,11 @@ export function createContext(kb: KnowledgeBase): EngineContext {
     limitTerms: new Set(analyse(LIMIT_WORDS, lexicon).terms),
     limitStems: new Set(analyseStems(LIMIT_WORDS, stemOf)),
     dietTerms: analyse('food', lexicon).terms,
+    // Sentence by sentence: normaliseText keeps only the first MAX_QUERY_CHARS of what it is given.
+    articleText: ` ${kb.article.text
+      .split(/(?<=[.!?])\s+|\n/)
+      .map(normaliseText)
+      .join(' ')} `,
   };
 }
 

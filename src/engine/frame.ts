@@ -16,6 +16,9 @@ const FRAME = new RegExp(
     `according to (?:${DETERMINER} )?${DOCUMENT}s?`,
     `(?:in|from|within|by) ${DETERMINER} ${DOCUMENT}`,
     `(?:(?:does|do|did) )?${DETERMINER} ${DOCUMENT} ${REPORTING}`,
+    // "what does it say about X", "does it mention X": in a chat about one article, "it" that says or
+    // mentions something is the article.
+    `(?:does|do|did) it ${REPORTING}`,
     `(?:which|what) (?:section|part|paragraph)s? (?:of ${DETERMINER} ${DOCUMENT} )?${REPORTING}`,
     'how many times',
     'how often does',
@@ -36,6 +39,25 @@ export function withoutFrame(words: readonly string[]): string[] | null {
   if (stripped === text) return null;
   return stripped.split(' ').filter((w) => w.length > 0);
 }
+
+/**
+ * Ways a message points at the article without naming it: "it" that says or mentions something ("what
+ * does it say about X"); a part of it ("the virus membrane part", "the part about ..."); "this" standing
+ * alone after a preposition ("any of this", "where's this from"), which in a chat about one article is it.
+ */
+const POINTS_AT_ARTICLE = new RegExp(
+  [
+    `(?:does|do|did) it ${REPORTING}`,
+    '(?:the|that|this) (?:[a-z0-9]+ ){0,3}(?:part|section|paragraph|bit)',
+    '(?:of|behind|about|on|in|from) (?:this|that)(?=$| (?:or|and|is|are|true|legit|real|from)(?: |$))',
+    'this from',
+  ]
+    .map((p) => `(?:^| )(?:${p})(?= |$)`)
+    .join('|'),
+);
+
+/** "What does it say about X", "the part about Y", "any science behind this": a question about the article. */
+export const asksWhatArticleSays = (words: readonly string[]): boolean => POINTS_AT_ARTICLE.test(words.join(' '));
 
 // How a question names its subject without the word "selenium": follow-up openers, bare topics, stand-ins
 // ("this mineral") and "it". In a chat about one article these name the article's subject.

@@ -9,13 +9,13 @@ import { createFoodQuestions } from './food-question.js';
 import { createDoseCheck, intakeFigures } from './intake.js';
 import { createRanker } from './match.js';
 import { createMentionCheck } from './mentions.js';
-import { analyse, analyseStems, normaliseText, words } from './normalise.js';
+import { analyse, analyseStems, normaliseText, STOPWORDS, words } from './normalise.js';
 import { plainRequest, shortForm } from './plain.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
 import { detectSmallTalk, smallTalkAnswer } from './smalltalk.js';
 import type { Answer, ConversationContext, Engine } from './types.js';
-import { createUnderstander } from './understand.js';
+import { createUnderstander, withoutExclusions } from './understand.js';
 import { INTAKE_WORDS } from './vocabulary.js';
 
 export { DISCLAIMER, REFUSAL_TEXT } from './answer.js';
@@ -103,14 +103,22 @@ export function createEngine(kb: KnowledgeBase): Engine {
   }
 
   /** With a conversation: a plain-language request alone ("in simple words pls") shortens the last answer. */
-  function converse(message: string, context: ConversationContext): Answer {
+  function converse(asked: string, context: ConversationContext): Answer {
+    const message = withoutExclusions(asked);
     const { rest, plain } = plainRequest(message);
     if (!plain) return followUps.ask(message, context);
+    // Nothing but the request ("eli5", "like in 1 sentence"): the last answer's topic again, in short.
+    const last = context.at(-1);
+    if (last?.answered && !words(normaliseText(rest)).some((w) => !STOPWORDS.has(w))) {
+      const again = askOne(last.topic);
+      if (again.answered) return shortForm({ ...again, followUpOf: last.matchId ?? again.matchId });
+    }
     const resolved = followUps.ask(rest, context);
     return shortForm(resolved.answered ? resolved : followUps.ask(message, context));
   }
 
-  function askOne(message: string): Answer {
+  function askOne(asked: string): Answer {
+    const message = withoutExclusions(asked);
     const { rest, plain } = plainRequest(message);
     if (!plain) return askMessage(message);
     // "ELI5", "keep it short": the request chooses the answer's form; it does not say what is asked.

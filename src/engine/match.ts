@@ -1,6 +1,7 @@
 import type { EngineContext } from './context.js';
 import { rank, type Scored } from './matcher.js';
 import { analyse } from './normalise.js';
+import { quotedFromArticle } from './quoted.js';
 import { askingParts } from './understand.js';
 import { MAX_SUGGESTIONS } from './vocabulary.js';
 
@@ -18,6 +19,11 @@ export function createRanker(ctx: EngineContext): Ranker {
   const { index, lexicon, correct, stemOf } = ctx;
   return (question, terms) => {
     let best = rank(index, terms, MAX_SUGGESTIONS + 1);
+    // A phrase quoted from the article ("what does 'abolish the infectivity' mean") names its topic exactly.
+    for (const phrase of quotedFromArticle(question, ctx.articleText)) {
+      const ranked = rank(index, analyse(phrase, lexicon, correct, stemOf).terms, MAX_SUGGESTIONS + 1);
+      if ((ranked[0]?.score ?? 0) > (best[0]?.score ?? 0)) best = ranked;
+    }
     for (const text of askingParts(question)) {
       const part = new Set(analyse(text, lexicon, correct, stemOf).terms);
       // "Is there anything to it?" names nothing: the topic is elsewhere, so the whole decides.

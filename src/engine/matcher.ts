@@ -121,7 +121,16 @@ function bigramsOf(terms: readonly string[], termIds: ReadonlyMap<string, number
 const pairKey = (a: number, b: number, size: number): number => (a < b ? a * size + b : b * size + a);
 
 export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLexicon): MatchIndex {
-  const terms = (s: string) => analyse(s, lexicon).terms;
+  // Each distinct word is stemmed once while building (a Porter2 stem costs a few microseconds).
+  const stems = new Map<string, string>();
+  const stemOnce = (w: string): string => {
+    const known = stems.get(w);
+    if (known !== undefined) return known;
+    const s = stem(w);
+    stems.set(w, s);
+    return s;
+  };
+  const terms = (s: string) => analyse(s, lexicon, undefined, stemOnce).terms;
   // Each document's term sequences, for its word pairs once every term has its number.
   const sequences: string[][][] = [];
   const docs: IndexedDoc[] = inputs.map((input) => {

@@ -1,3 +1,4 @@
+import porter2 from 'wink-porter2-stemmer';
 import type { Lexicon } from '../knowledge/schema.js';
 import { FILLER_WORDS, MAX_QUERY_CHARS, SHORTHAND } from './vocabulary.js';
 
@@ -64,47 +65,14 @@ function asciiPasses(raw: string): string {
 export const words = (normalised: string): string[] => (normalised ? normalised.split(' ') : []);
 
 /**
- * A deliberately light suffix stripper. It does not need to produce real words, only the same stem for
- * the forms a member and the article use ("infections"/"infection", "boosting"/"boost",
- * "regulation"/"regulates", "immunity"/"immune"). One rule fires per word, then a final "e" goes.
+ * The stem a member's word and the article's word share ("infections"/"infected" -> "infect",
+ * "boosting" -> "boost", "regulation"/"regulates" -> "regul", "immunity"/"immune" -> "immun"): the
+ * Porter2 (Snowball English) stemmer, a maintained implementation instead of hand-written suffix rules.
+ * Short words and anything with a digit stay as they are ("b12", "ros").
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  const strip = (suffix: string, replacement = '', minStem = 3): boolean => {
-    if (!w.endsWith(suffix) || w.length - suffix.length < minStem) return false;
-    w = w.slice(0, w.length - suffix.length) + replacement;
-    return true;
-  };
-  // Plurals first, so "infections" can then lose "ion".
-  if (!strip('ies', 'y') && !strip('sses', 'ss') && !/(?:ss|us|is|ys)$/.test(w)) {
-    if (/(?:[sxz]|ch|sh)es$/.test(w)) strip('es');
-    else strip('s');
-  }
-  // Ordered: the first rule that applies wins.
-  void (
-    strip('ational', 'at') ||
-    strip('ation', 'at') ||
-    strip('ative', 'at') ||
-    strip('ities') ||
-    strip('ity') ||
-    strip('ingly') ||
-    strip('ing', '', 4) ||
-    strip('edly') ||
-    strip('ed', '', 4) ||
-    strip('ious') ||
-    strip('ous', '', 4) ||
-    strip('ive', '', 4) ||
-    strip('tion', 't') ||
-    strip('sion', 's') ||
-    strip('ness', '', 4) ||
-    strip('ment', '', 4) ||
-    strip('ly', '', 4)
-  );
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  // "running" -> "runn" -> "run": collapse a doubled final consonant left by -ing/-ed.
-  if (w.length > 4 && /([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
-  return w;
+  return porter2(word);
 }
 
 /** The full word for a piece of chat shorthand, or the word itself. */
@@ -168,7 +136,8 @@ rumor rumour quick quickly short briefly simple simply act acts acting worried w
 concern bother fine okay regard regarded considered consider classed classified deemed viewed labelled
 labeled talk talks talking figure figures stat stats statistic statistics section sections
 heading headings refer refers referring adult adults grownup grownups man men woman women kid kids child children teen teens
-teenager teenagers someone average typical normal person`.split(/\s+/),
+teenager teenagers someone average typical normal person pregnant pregnancy breastfeeding nursing lactating
+elderly senior seniors baby babies infant infants toddler toddlers`.split(/\s+/),
 );
 
 type Phrase = { tokens: string[]; canonical: string[] };
@@ -291,6 +260,8 @@ export interface Analysed {
   stems: string[];
   /** Content tokens in order: stemmed, synonyms applied, stopwords dropped. */
   terms: string[];
+  /** Phrases the message quotes from the article, normalised (set by the understand stage). */
+  quoted?: string[];
 }
 
 /** Applies the whole pipeline; `correct` (typo repair) runs per word before stemming. */

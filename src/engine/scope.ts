@@ -1,5 +1,5 @@
 import type { EngineContext } from './context.js';
-import { bareTopic, demonstrativeSubject, pronounSubject } from './frame.js';
+import { asksWhatArticleSays, bareTopic, demonstrativeSubject, pronounSubject } from './frame.js';
 import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
 import { QUESTION_OPENERS } from './vocabulary.js';
@@ -96,6 +96,8 @@ export function createScope(ctx: EngineContext): Scope {
     // something is its subject. ("Is it a cold or the flu" is not: there "it" does nothing.)
     if (pronounSubject(q.original) || demonstrativeSubject(q.original)) return false;
     if (bareTopic(q.original)) return false;
+    // "What does it say about immune cells": asking what the article says is not asking for advice.
+    if (asksWhatArticleSays(q.original) || q.quoted?.length) return false;
     return !mentionsAnchor(q.stems, lexicon);
   }
 

@@ -22,6 +22,17 @@ export interface EvidenceCitation {
   url: string | null;
 }
 
+/** A term of the quotes shown, defined in plain words with its own source: shown after the article's quotes. */
+export interface GlossaryCitation {
+  /** The term as the article writes it ("ROS (reactive oxygen species)"). */
+  term: string;
+  /** One or two plain sentences, written by curators (never the article's words). */
+  definition: string;
+  sourceId: string;
+  sourceTitle: string;
+  url: string | null;
+}
+
 export interface Suggestion {
   /** Entry id, related-link id or food id: what a "did you mean" button asks next. */
   id: string;
@@ -49,6 +60,11 @@ export interface Answer {
   /** The upper-intake-limit line, present where intake, supplements or rich foods come up. */
   safety: string | null;
   evidence: EvidenceCitation[];
+  /**
+   * Plain definitions of terms that the answer's article quotes use (entry answers; absent or empty
+   * otherwise), shown after the quotes and apart from them.
+   */
+  glossary?: GlossaryCitation[];
   /**
    * When the message named no subject of its own and was answered from the conversation's earlier turn:
    * the id (entry, related link or food) that turn was about. Null when the message stood on its own.

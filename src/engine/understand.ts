@@ -1,6 +1,7 @@
 import type { EngineContext } from './context.js';
 import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
 import { type Analysed, analyse, normaliseText, toTerms, words } from './normalise.js';
+import { quotedFromArticle } from './quoted.js';
 import { MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from './vocabulary.js';
 
 // Understanding a message before anything is matched: which words say what is asked, and which only
@@ -27,6 +28,45 @@ export function askingParts(question: string): string[] {
     if (from > 0) found.push(clauses.slice(from).join(','));
   }
   return found;
+}
+
+/** Where a named exclusion ends: punctuation, or a word that turns back to the question ("but", "just"). */
+const EXCLUSION_END = String.raw`(?=\s*(?:[,.;:!?()\n]|\b(?:but|just|only|and|so|though)\b|$))`;
+/**
+ * What a member says they are not asking about: "not gonna ask about zinc", "(not the biopro thing, just
+ * selenium)". Only these explicit forms: a bare "not" ("does it not help", "not enough selenium") is part
+ * of the question.
+ */
+const EXCLUSIONS = new RegExp(
+  [
+    String.raw`\bnot (?:gonna |going to |trying to )?(?:ask(?:ing)?|talk(?:ing)?|interested|worried) (?:about|in) (?<named>[^,.;:!?()\n]{1,40}?)${EXCLUSION_END}`,
+    String.raw`(?<=(?:^|[(,;:.!?\u2014-])\s*)not (?:the|that|this|those|these|any) [^,.;:!?()\n]{1,30}? (?:thing|stuff|one|ones|part)s?\b`,
+  ].join('|'),
+  'gi',
+);
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The message without what it says it is not asking about, so neither its scoring nor its scope sees it:
+ * "my coworker swears by selenium and zinc. not gonna ask about zinc but ..." loses both mentions of zinc.
+ * Only mentions before the exclusion go with it: one after it ("... but how much zinc") is asked.
+ */
+export function withoutExclusions(message: string): string {
+  const head = message.slice(0, MAX_SENTENCE_SCAN);
+  const named: { name: string; at: number }[] = [];
+  let text = head.replace(EXCLUSIONS, (match: string, ...args: unknown[]) => {
+    const groups = args.at(-1) as { named?: string } | undefined;
+    const at = args.at(-3) as number;
+    if (groups?.named?.trim()) named.push({ name: groups.named.trim(), at });
+    return ' '.repeat(match.length);
+  });
+  for (const { name, at } of named) {
+    const mention = new RegExp(String.raw`\b${escapeRegExp(name)}\b`, 'gi');
+    text = text.slice(0, at).replace(mention, (m) => ' '.repeat(m.length)) + text.slice(at);
+  }
+  if (text === head) return message;
+  return text.replace(/ {2,}/g, ' ') + message.slice(MAX_SENTENCE_SCAN);
 }
 
 export interface Understander {
@@ -65,6 +105,10 @@ export function createUnderstander(ctx: EngineContext): Understander {
   }
 
   return {
-    analyseQuestion: (message) => withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf))),
+    analyseQuestion: (message) => {
+      const q = withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf)));
+      const quoted = quotedFromArticle(message, ctx.articleText);
+      return quoted.length ? { ...q, quoted } : q;
+    },
   };
 }

@@ -268,7 +268,7 @@ friend friends buddy mate mom moms mum mums mother dad dads father parents wife 
 boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt uncle sentence sentences paragraph
 paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
 surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg omfg rly srsly tbqh imho cap
-po lang ko naman kasi ba`;
+po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone`;
 
 /** Chat shorthand a member types for a whole word; expanded before typo repair so "wat r" reads "what are". */
 export const SHORTHAND: ReadonlyMap<string, string> = new Map(

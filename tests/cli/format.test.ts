@@ -204,3 +204,30 @@ describe('formatTopFoods', () => {
     expect(lines.at(-1)).toMatch(/^1\s+Nuts, brazilnuts, dried\s+1917$/);
   });
 });
+
+describe('glossary', () => {
+  it('prints the plain definitions after the quotes, each with its source, before research notes', () => {
+    const out = formatAnswer(
+      answer({
+        glossary: [
+          {
+            term: 'ROS',
+            definition: 'Unstable molecules.',
+            sourceId: 'nci',
+            sourceTitle: 'NCI',
+            url: 'https://n.example',
+          },
+        ],
+        evidence: [{ text: 'A review found X.', sourceId: 'r', sourceTitle: 'Review', url: null }],
+      }),
+    );
+    const at = (s: string) => out.indexOf(s);
+    expect(out).toContain('In plain words:\n  • ROS: Unstable molecules.\n    — NCI https://n.example');
+    expect(at(intro.quote)).toBeLessThan(at('In plain words:'));
+    expect(at('In plain words:')).toBeLessThan(at('What other research says:'));
+  });
+
+  it('prints no glossary heading without notes', () => {
+    expect(formatAnswer(answer())).not.toContain('In plain words');
+  });
+});

@@ -83,6 +83,9 @@ export const answerSchema = z
     matchId: z.string().nullable(),
     safety: z.string().nullable(),
     evidence: z.array(z.object({ text: z.string(), sourceId: z.string(), sourceTitle: z.string(), url })),
+    glossary: z
+      .array(z.object({ term: z.string(), definition: z.string(), sourceId: z.string(), sourceTitle: z.string(), url }))
+      .optional(),
     followUpOf: z.string().nullable(),
     food: z
       .object({

@@ -33,6 +33,17 @@ const answerFields = {
       url: z.string().nullable(),
     }),
   ),
+  glossary: z
+    .array(
+      z.strictObject({
+        term: z.string().min(1),
+        definition: z.string().min(1),
+        sourceId: z.string().min(1),
+        sourceTitle: z.string().min(1),
+        url: z.string().nullable(),
+      }),
+    )
+    .optional(),
   followUpOf: z.string().min(1).nullable(),
   food: z
     .strictObject({

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  asksWhatArticleSays,
   bareTopic,
   demonstrativeSubject,
   namingSelenium,
@@ -30,8 +31,36 @@ describe('article-referring framing', () => {
     ['does the article say selenium helps the thyroid', 'selenium helps the thyroid'],
     ['in the article, what is said about ros', 'what is said about ros'],
     ['which section talks about milk', 'milk'],
+    ['what does it say about immune cell proliferation', 'what about immune cell proliferation'],
+    ['does it mention any product names', 'any product names'],
   ])('"%s" leaves "%s"', (question, rest) => {
     expect(withoutFrame(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
+  });
+
+  it('reads "it" that says or mentions something as the article, and no other "it"', () => {
+    expect(asksWhatArticleSays(wordsOf('what does it say about white blood cells'))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf('does it mention pathogens at all'))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf('does it help with colds'))).toBe(false);
+    expect(asksWhatArticleSays(wordsOf('what does the doctor say about it'))).toBe(false);
+  });
+
+  it('reads a part of it, or "this" standing alone, as the article', () => {
+    expect(asksWhatArticleSays(wordsOf('ok and the virus membrane part, explain again'))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf('can u pull up the part about viral infections'))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf('is there science behind any of this or nah'))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf("where's this from"))).toBe(true);
+    expect(asksWhatArticleSays(wordsOf('is this a cold or the flu'))).toBe(false);
+    expect(asksWhatArticleSays(wordsOf('which part of the body makes white blood cells'))).toBe(false);
+  });
+
+  it('still refuses general health questions that point at the article only by "this"', () => {
+    expect(engine.ask('is this a cold or the flu').answered).toBe(false);
+    expect(engine.ask('how do I get rid of this headache').answered).toBe(false);
+  });
+
+  it('answers "what does it say about X" for a topic of the article, and still refuses one it lacks', () => {
+    expect(engine.ask('what does it say about immune cell proliferation').matchId).toBe('immune-cell-development');
+    expect(engine.ask('what does it say about knee pain').answered).toBe(false);
   });
 
   it('leaves questions without framing alone', () => {

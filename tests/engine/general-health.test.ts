@@ -156,3 +156,23 @@ describe('real words are not repaired into knowledge-base words', () => {
     for (const w of kb.lexicon.realWords ?? []) expect(words(normaliseText(w))).toEqual([w]);
   });
 });
+
+describe('who an amount is for', () => {
+  it('a pregnant woman, a baby or an elderly person does not hide a selenium question', () => {
+    for (const q of ['how much selenium should a pregnant woman get', 'is selenium safe during pregnancy']) {
+      const answer = engine.ask(q);
+      expect(answer.answered, q).toBe(true);
+      expect(answer.safety, q).not.toBeNull();
+    }
+  });
+
+  it('nor makes a general health question about them one the article answers', () => {
+    for (const q of [
+      'what should I eat during pregnancy',
+      'is it safe to exercise while pregnant',
+      'can babies get the flu',
+      'best vitamins for elderly people',
+    ])
+      expect(engine.ask(q).answered, q).toBe(false);
+  });
+});

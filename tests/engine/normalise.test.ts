@@ -9,6 +9,7 @@ import {
   words,
 } from '../../src/engine/normalise.js';
 import { createTypoCorrector, editDistance } from '../../src/engine/typos.js';
+import { loadProjectKnowledge } from './answer-schema.js';
 
 const lexicon = compileLexicon({
   synonyms: [
@@ -60,12 +61,21 @@ describe('normaliseText', () => {
 describe('stem', () => {
   it('gives plural and inflected forms the same stem', () => {
     expect(stem('infections')).toBe(stem('infection'));
-    expect(stem('infectious')).toBe(stem('infection'));
+    expect(stem('infected')).toBe(stem('infection'));
+    // Porter2 leaves "infectious" as "infecti": knowledge/lexicon.json's infection group joins those.
     expect(stem('boosting')).toBe(stem('boost'));
     expect(stem('regulation')).toBe(stem('regulates'));
     expect(stem('immunity')).toBe(stem('immune'));
     expect(stem('viruses')).toBe(stem('virus'));
     expect(stem('cells')).toBe(stem('cell'));
+    expect(stem('antioxidants')).toBe(stem('antioxidant'));
+    expect(stem('supplementation')).toBe(stem('supplements'));
+  });
+
+  it('with the project lexicon, gives every form of "infection" one term', () => {
+    const project = compileLexicon(loadProjectKnowledge().lexicon);
+    const term = (w: string) => analyse(w, project).terms;
+    for (const w of ['infectious', 'infected', 'infections', 'infect']) expect(term(w)).toEqual(term('infection'));
   });
 
   it('leaves short words, words ending in -us/-ss and numbers alone', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.js';
 import { plainRequest } from '../../src/engine/plain.js';
+import { nextContext } from '../../src/engine/turns.js';
 import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
 
 const engine = createEngine(loadProjectKnowledge());
@@ -26,5 +27,25 @@ describe('plain-language requests', () => {
   it('still refuses what it would refuse', () => {
     expect(engine.ask('eli5 how does zinc help colds').answered).toBe(false);
     expect(engine.ask('in simple words pls').answered).toBe(false);
+  });
+});
+
+describe('a plain-words request alone, in a conversation', () => {
+  const engine = createEngine(loadProjectKnowledge());
+  const inConversation = (first: string, second: string) => {
+    const context = nextContext([], first, engine.ask(first));
+    return { first: engine.ask(first), second: engine.ask(second, context) };
+  };
+
+  it.each(['eli5', 'like in 1 sentence', 'in simple words pls'])('"%s" shortens the last answer', (request) => {
+    const { first, second } = inConversation('what are selenoproteins', request);
+    expect(answerSchema.parse(second).answered).toBe(true);
+    expect(second.followUpOf).toBe(first.matchId);
+    expect(second.citations).toHaveLength(1);
+    expect(first.citations.map((c) => c.quote)).toContain(second.citations[0]?.quote);
+  });
+
+  it('after a refused question, stays refused', () => {
+    expect(inConversation('what is the capital of france', 'eli5').second.answered).toBe(false);
   });
 });

@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { loadKnowledge } from '../../knowledge/load.js';
 import { formatKnowledgeError, type KnowledgeError } from '../../knowledge/types.js';
 import { checkJsonSchemas, writeJsonSchemas } from '../../knowledge/write-json-schemas.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, parsePositive } from '../args.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
 import { formatKnowledgeSummary } from '../format.js';
-import { type CliIo, write } from '../io.js';
+import { type CliIo, jsonLine, write } from '../io.js';
 import { COMMAND_USAGE, EXIT_FAILURE, EXIT_OK, UsageError } from '../usage.js';
 import { reportCommand } from './report.js';
+import { formatSuggestions, openWordNet, suggestSynonyms } from './synonyms.js';
 
 const usage = COMMAND_USAGE.kb;
 
@@ -53,6 +54,27 @@ async function schema(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+/** `kb synonyms --suggest`: WordNet's proposals for the lexicon's synonym groups, for a curator to review. */
+async function synonyms(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { ...dirOption, suggest: { type: 'boolean' }, json: { type: 'boolean' }, limit: { type: 'string' } },
+    usage,
+  );
+  noPositionals(positionals, 'synonyms');
+  if (!values.suggest) throw new UsageError('kb synonyms only proposes: add --suggest', usage);
+  const limit = parsePositive(values.limit, '--limit', usage, { max: 10_000, integer: true });
+  const loaded = loadKnowledge(knowledgeDir(values.dir, io));
+  if (!loaded.ok) {
+    await write(io.stderr, `${loaded.errors.map(formatKnowledgeError).join('\n')}\nfix the knowledge base first\n`);
+    return EXIT_FAILURE;
+  }
+  const found = suggestSynonyms(loaded.kb.lexicon, openWordNet());
+  if (values.json) await write(io.stdout, `${jsonLine(found)}\n`);
+  else await write(io.stdout, formatSuggestions(found, limit));
+  return EXIT_OK;
+}
+
 export async function kbCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
@@ -62,8 +84,10 @@ export async function kbCommand(args: string[], io: CliIo): Promise<number> {
       return schema(rest, io);
     case 'report':
       return reportCommand(rest, io);
+    case 'synonyms':
+      return synonyms(rest, io);
     case undefined:
-      throw new UsageError('kb needs a subcommand: check, schema or report', usage);
+      throw new UsageError('kb needs a subcommand: check, schema, report or synonyms', usage);
     default:
       throw new UsageError(`unknown kb subcommand "${sub}"`, usage);
   }

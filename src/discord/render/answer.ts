@@ -5,6 +5,7 @@ import type { Answer } from '../../engine/types.js';
 import { encodeCustomId, voteCustomId } from '../custom-ids.js';
 import { LIMITS, paginate, truncate } from '../limits.js';
 import { foodBlocks } from './food.js';
+import { withGlossary } from './glossary.js';
 import { BRAND_COLOUR, button, buttonRow, noMentions, payload, type ReplyPayload, renderCitation } from './payload.js';
 import { echo, link, safe } from './text.js';
 
@@ -162,7 +163,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   }
   const votes = feedbackRow(answer, page, options.feedback);
   return payload(content, {
-    embeds: page === 0 ? researchEmbed(answer) : [],
+    embeds: page === 0 ? withGlossary(answer, researchEmbed(answer)) : [],
     components: withDelete([...buttonRow(buttons), ...votes], votes.length, page, options),
     allowed_mentions: noMentions(options.forUserId ? [options.forUserId] : []),
   });
