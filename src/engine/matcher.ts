@@ -11,7 +11,7 @@ export const FIELD_WEIGHTS = {
   question: 1,
   keyword: 1,
   title: 0.9,
-  quote: 0.9,
+  quote: 0.7,
 } as const;
 
 type Field = keyof typeof FIELD_WEIGHTS;
@@ -46,17 +46,6 @@ export const MATCH_CONFIG = {
   informativeIdf: 0.9,
   evidenceWeight: 4,
   evidenceScore: 0.6,
-  /**
-   * What a word of an entry's phrasings other than the closest one counts for (the closest's words: 1).
-   * With forty phrasings an entry uses most words of its neighbours' topics; counted fully, every entry
-   * explains every short question and only chance decides.
-   */
-  otherPhrasingWeight: 0.5,
-  /**
-   * Ranking credit (never the reported confidence), times how closely the best phrasing matches the
-   * question both ways (Dice over term weights): breaks the ties at 1 that short questions produce.
-   */
-  closenessShare: 0.1,
   /** Only this many candidates (by coverage) get the full, costlier scoring. */
   shortlist: 24,
 } as const;
@@ -69,11 +58,8 @@ export interface MatchDoc {
 }
 
 interface IndexedDoc extends MatchDoc {
-  /**
-   * Term -> best field weight in this document, the tie-breaking credit for further fields, and the best
-   * weight outside the phrasings (title, keywords, quotes; 0 when only a phrasing has the term).
-   */
-  fields: Map<string, { weight: number; extra: number; fixed: number }>;
+  /** Term -> best field weight in this document, and the tie-breaking credit for further fields. */
+  fields: Map<string, { weight: number; extra: number }>;
   /**
    * Each phrasing's distinct terms with their weights, and their total: fixed once the index exists.
    * `ids` are the terms' numbers in the index (see `termIds`), so ranking tests them with an array read.
@@ -169,11 +155,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     const fields: IndexedDoc['fields'] = new Map();
     for (const [term, seen] of byField) {
       const weights = [...seen.values()];
-      fields.set(term, {
-        weight: Math.max(...weights),
-        extra: MATCH_CONFIG.extraFieldCredit * (weights.length - 1),
-        fixed: Math.max(0, ...[...seen].filter(([f]) => f !== 'question').map(([, w]) => w)),
-      });
+      fields.set(term, { weight: Math.max(...weights), extra: MATCH_CONFIG.extraFieldCredit * (weights.length - 1) });
     }
     const { id, kind, title, question } = input;
     return {
@@ -291,27 +273,16 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     const id = index.termIds.get(term);
     if (id !== undefined) asked[id] = true;
   }
-  const scored = shortlist.map(([i, unionCovered]) => {
+  const scored = shortlist.map(([i, covered]) => {
     const doc = index.docs[i] as IndexedDoc;
-    // The phrasing that explains most of the question is the one whose words count fully (coveredBy).
     let phrasingCoverage = 0;
-    let closest: IndexedDoc['phrasings'][number] | undefined;
-    let closestHave = 0;
-    let closeness = 0;
     for (const phrasing of doc.phrasings) {
       if (phrasing.total <= 0) continue;
       let have = 0;
       const { ids } = phrasing;
       for (let k = 0; k < ids.length; k++) if (asked[ids[k] as number] === true) have += phrasing.weights[k] as number;
       if (have > phrasingCoverage * phrasing.total) phrasingCoverage = have / phrasing.total;
-      const dice = (2 * have) / (phrasing.total + total);
-      if (dice > closeness) closeness = dice;
-      if (have > closestHave || (have === closestHave && closest !== undefined && phrasing.total < closest.total)) {
-        closest = phrasing;
-        closestHave = have;
-      }
     }
-    const covered = coveredBy(doc, unique, weights, closest?.terms);
     let shared = 0;
     for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
     const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
@@ -319,43 +290,18 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     const explained =
       (covered / total) * (1 - share + share * phrasingCoverage) + MATCH_CONFIG.bigramBonus * sharedBigrams;
     const evidence =
-      (informative[i] as number) >= MATCH_CONFIG.evidenceTerms && unionCovered >= MATCH_CONFIG.evidenceWeight
+      (informative[i] as number) >= MATCH_CONFIG.evidenceTerms && covered >= MATCH_CONFIG.evidenceWeight
         ? MATCH_CONFIG.evidenceScore
         : 0;
     const score = Math.min(1, Math.max(explained, evidence));
     // Near-ties (common at 1 for short questions) go to the entry that has the words in more of its fields.
     const unnamed = doc.ownTerms.length > 0 && !doc.ownTerms.some((t) => weights.has(t));
     const rankKey =
-      score +
-      MATCH_CONFIG.closenessShare * closeness +
-      (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total -
-      (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
+      score + (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total - (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
     return { doc: { id: doc.id, kind: doc.kind, title: doc.title, question: doc.question }, score, rankKey, index: i };
   });
   scored.sort((a, b) => b.rankKey - a.rankKey || a.index - b.index);
   return scored.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
-}
-
-/**
- * The question's weight a document explains when its phrasings count one at a time: a word of the
- * closest phrasing counts fully, a word of its other phrasings only `otherPhrasingWeight`, and title,
- * keywords and quotes as always. A union of forty phrasings uses nearly every word of its topic's
- * neighbours, so counting them all fully would let every entry explain every short question.
- */
-function coveredBy(
-  doc: IndexedDoc,
-  unique: readonly string[],
-  weights: ReadonlyMap<string, number>,
-  closest: readonly string[] | undefined,
-): number {
-  let covered = 0;
-  for (const term of unique) {
-    const field = doc.fields.get(term);
-    if (field === undefined) continue;
-    const phrased = field.weight > field.fixed ? (closest?.includes(term) ? 1 : MATCH_CONFIG.otherPhrasingWeight) : 0;
-    covered += (weights.get(term) as number) * Math.max(field.fixed, Math.min(field.weight, phrased));
-  }
-  return covered;
 }
 
 /** Whether a document's title or keywords name one of these terms (not merely a phrasing or quote). */
