@@ -39,15 +39,9 @@ export interface FoodRenderOptions {
   query: string;
 }
 
-/** The quote citation of an article sentence the food answer names (for its section and deep link). */
-const quoteCitation = (answer: Answer, quote: string): Citation =>
-  answer.citations.find((c) => c.kind === 'quote' && c.quote === quote) ?? {
-    kind: 'quote',
-    quote,
-    section: 'The article',
-    sourceId: 'article',
-    url: null,
-  };
+/** The quote citation of an article sentence the food answer names (its section and deep link). */
+const quoteCitation = (answer: Answer, quote: string): Citation | undefined =>
+  answer.citations.find((c) => c.kind === 'quote' && c.quote === quote);
 
 /**
  * A food answer's body from its parts: the amount lines bold (the first without the name, which a title
@@ -67,7 +61,10 @@ export function foodBody(answer: Answer, food: FoodAnswerParts, options: { nameI
   });
   const blocks = [amounts.join('\n'), ...food.notes.map(safe)];
   for (const m of food.mentions) {
-    blocks.push(`The article says:\n${renderCitation(quoteCitation(answer, m.quote))}`);
+    // Every mention is one of the answer's quote citations; one that is not is never shown unlinked.
+    const cited = quoteCitation(answer, m.quote);
+    if (!cited) continue;
+    blocks.push(`The article says:\n${renderCitation(cited)}`);
     if (m.note) blocks.push(safe(m.note));
   }
   return blocks.join('\n\n');
