@@ -1,32 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/index.js';
-import { nextContext } from '../../src/engine/turns.js';
 import type { Answer, Engine } from '../../src/engine/types.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { FakeUser } from './fake-discord/index.js';
-import { body, type Harness, KNOWLEDGE_DIR, memberFactory, startHarness } from './helpers/bot.js';
+import { body, type Harness, memberFactory, startHarness } from './helpers/bot.js';
+import { FIRST, FOLLOW_UP, firstQuote, followUpAnswer, projectEngine } from './helpers/follow-up.js';
 
 // Follow-ups over Discord: a member's second message that names no subject ("why?") is read against their
 // own last question in that channel (or DM), through the real discord.js client and the fake Discord.
 
-const FIRST = 'what is selenium?';
-const FOLLOW_UP = 'why?';
-
 let engine: Engine;
 let followed: Answer;
 
-/** The first quote of an answer: what a reply must contain to be that answer. */
-const firstQuote = (a: Answer): string => a.citations[0]?.quote ?? '';
-
 beforeAll(() => {
-  const loaded = loadKnowledge(KNOWLEDGE_DIR);
-  if (!loaded.ok) throw new Error('knowledge/ does not load');
-  engine = createEngine(loaded.kb);
-  // The premise, checked rather than assumed: alone, the follow-up is refused; after FIRST, it is answered.
-  expect(engine.ask(FOLLOW_UP).answered).toBe(false);
-  followed = engine.ask(FOLLOW_UP, nextContext([], FIRST, engine.ask(FIRST)));
-  expect(followed.answered).toBe(true);
-  expect(followed.followUpOf).toBe(engine.ask(FIRST).matchId);
+  engine = projectEngine();
+  followed = followUpAnswer(engine);
 });
 
 async function say(h: Harness, content: string, author: FakeUser, where: { dm?: boolean; channelId?: string } = {}) {

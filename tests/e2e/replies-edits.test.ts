@@ -2,9 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { conversationKey } from '../../src/conversation/store.js';
 import { ANSWERED_LIMITS } from '../../src/discord/answered.js';
 import { NO_STORE } from '../../src/discord/no-store.js';
-import { createEngine } from '../../src/engine/index.js';
-import type { Answer, Engine } from '../../src/engine/types.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { Engine } from '../../src/engine/types.js';
 import { deleteMessage, editMessage, type FakeUser, MEMBER_PERMISSIONS, type RestCall } from './fake-discord/index.js';
 import {
   body,
@@ -12,10 +10,10 @@ import {
   expectNoMassMentions,
   type Harness,
   isEphemeral,
-  KNOWLEDGE_DIR,
   memberFactory,
   startHarness,
 } from './helpers/bot.js';
+import { firstQuote, projectEngine } from './helpers/follow-up.js';
 
 // Replies, edits and deletes over Discord, through the real discord.js client and the fake Discord: "@Selene"
 // as a reply to someone's message answers that message; editing an answered message edits Selene's reply;
@@ -30,12 +28,9 @@ const MINUTE = 60_000;
 const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | (1n << 13n)).toString();
 
 let engine: Engine;
-const firstQuote = (a: Answer): string => a.citations[0]?.quote ?? '';
 
 beforeAll(() => {
-  const loaded = loadKnowledge(KNOWLEDGE_DIR);
-  if (!loaded.ok) throw new Error('knowledge/ does not load');
-  engine = createEngine(loaded.kb);
+  engine = projectEngine();
   // The premises, checked: FIRST and OTHER are answered from different entries; the typo reads as OTHER.
   expect(engine.ask(FIRST).answered && engine.ask(OTHER).answered).toBe(true);
   expect(engine.ask(FIRST).matchId).not.toBe(engine.ask(OTHER).matchId);

@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBotStore } from '../../src/discord/bot-store.js';
-import { createEngine } from '../../src/engine/index.js';
-import { nextContext } from '../../src/engine/turns.js';
 import type { Answer, Engine } from '../../src/engine/types.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import {
   deleteMessage,
@@ -16,14 +13,12 @@ import {
   MEMBER_PERMISSIONS,
   type RestCall,
 } from './fake-discord/index.js';
-import { body, expectNoMassMentions, type Harness, KNOWLEDGE_DIR, memberFactory, startHarness } from './helpers/bot.js';
+import { body, expectNoMassMentions, type Harness, memberFactory, startHarness } from './helpers/bot.js';
+import { FIRST, FOLLOW_UP, firstQuote, followUpAnswer, projectEngine } from './helpers/follow-up.js';
 
 // Answers in threads (/settings threads), through the real discord.js client and the fake Discord: the
 // thread is started on the member's message and named after the question, the answer and the follow-ups go
 // in it, and without the permissions the answer is a plain reply that the admin hears about.
-
-const FIRST = 'what is selenium?';
-const FOLLOW_UP = 'why?';
 
 const without = (...bits: number[]) =>
   (BigInt(MEMBER_PERMISSIONS) & ~bits.reduce((all, b) => all | (1n << BigInt(b)), 0n)).toString();
@@ -33,17 +28,9 @@ const SEND_MESSAGES_IN_THREADS = 38;
 let engine: Engine;
 let followed: Answer;
 
-const firstQuote = (a: Answer): string => a.citations[0]?.quote ?? '';
-
 beforeAll(() => {
-  const loaded = loadKnowledge(KNOWLEDGE_DIR);
-  if (!loaded.ok) throw new Error('knowledge/ does not load');
-  engine = createEngine(loaded.kb);
-  // The premise, checked rather than assumed: alone the follow-up is refused; after FIRST it is answered.
-  expect(engine.ask(FOLLOW_UP).answered).toBe(false);
-  followed = engine.ask(FOLLOW_UP, nextContext([], FIRST, engine.ask(FIRST)));
-  expect(followed.answered).toBe(true);
-  expect(firstQuote(followed)).not.toBe('');
+  engine = projectEngine();
+  followed = followUpAnswer(engine);
 });
 
 interface Setup {
