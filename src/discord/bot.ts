@@ -269,7 +269,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Leaving a server (kicked, or the server deleted) forgets its settings; an outage (unavailable) does not.
   client.on(Events.GuildDelete, (guild: Guild) => {
     if (!guild.available) return;
-    ctx.threadGaps?.forget(guild.id);
+    ctx.threadGaps.forget(guild.id);
     logger.info({ guild: guild.id }, 'left server: forgetting its settings');
     const failed = (err: unknown) => logger.warn({ err, guild: guild.id }, 'could not forget the server settings');
     try {
@@ -341,7 +341,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   const sweepTimer = setInterval(() => {
     ctx.conversations.sweep(Date.now());
-    ctx.answered?.sweep();
+    ctx.answered.sweep();
   }, CONVERSATION_SWEEP_MS).unref();
 
   let stopping: Promise<void> | null = null;

@@ -114,7 +114,7 @@ export async function deleteAnswer(interaction: ButtonInteraction, ctx: BotConte
   await interaction.deferUpdate();
   const reply = interaction.message;
   const question = reply.reference?.messageId;
-  if (question && ctx.answered?.get(question)?.replyId === reply.id) ctx.answered.forget(question);
+  if (question && ctx.answered.get(question)?.replyId === reply.id) ctx.answered.forget(question);
   await deleteReply(interaction.client.rest, { channelId: reply.channelId, replyId: reply.id });
 }
 

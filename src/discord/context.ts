@@ -87,11 +87,11 @@ export interface BotContext {
   conversations: ConversationStore;
   store: BotStore;
   /** Messages Selene answered, so their edits and deletes reach its replies (answered.ts); in memory only. */
-  answered?: AnsweredMessages;
+  answered: AnsweredMessages;
   /** What mentions written as replies reply to, from the gateway (reply-target.ts). */
-  references?: ReferenceStash;
+  references: ReferenceStash;
   /** Channels where threads could not be used (missing permissions), for /settings view; in memory only. */
-  threadGaps?: ThreadGaps;
+  threadGaps: ThreadGaps;
   /** Prometheus counters of this bot process; absent in tests that do not look at them. */
   metrics?: Metrics;
   /** Whether this client asked for the privileged Message Content intent (answer channels need it). */

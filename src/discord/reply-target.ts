@@ -5,6 +5,7 @@ import {
   type Message,
   MessageReferenceType,
 } from 'discord.js';
+import type { BotContext } from './context.js';
 import { cleanText } from './render/text.js';
 
 // "@Selene" written as a reply to someone else's message asks Selene to answer that message. Discord sends
@@ -130,9 +131,9 @@ export function replyTargetOf(
   message: Message,
   own: string,
   mentioned: boolean,
-  ctx: { references?: ReferenceStash; messageContentIntent?: boolean },
+  ctx: Pick<BotContext, 'references' | 'messageContentIntent'>,
 ): ReplyTarget {
-  const referenced = ctx.references?.take(message.id);
+  const referenced = ctx.references.take(message.id);
   if (!mentioned) return { kind: 'own' };
   return replyTarget({
     own,

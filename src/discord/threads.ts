@@ -99,7 +99,7 @@ function mayUseThreads(message: Message<true>): boolean {
 
 /** Remembers the channel for /settings view; logs once per server. */
 function noteGap(ctx: BotContext, message: Message<true>): void {
-  if (ctx.threadGaps?.note(message.guildId, message.channelId) ?? true) {
+  if (ctx.threadGaps.note(message.guildId, message.channelId)) {
     ctx.logger.warn(
       { guildId: message.guildId, channelId: message.channelId },
       'threads: missing Create Public Threads or Send Messages in Threads; answering this server with plain replies (shown in /settings view)',
@@ -115,7 +115,7 @@ async function startThread(message: Message<true>, question: string, ctx: BotCon
   }
   try {
     const thread = await message.startThread({ name: threadName(question) });
-    ctx.threadGaps?.clear(message.guildId, message.channelId);
+    ctx.threadGaps.clear(message.guildId, message.channelId);
     return thread;
   } catch (err) {
     if (refused(err)) noteGap(ctx, message);

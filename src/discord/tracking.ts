@@ -19,7 +19,6 @@ export interface TrackedAnswer {
 
 /** Remembers Selene's reply `sent` to `message`, so the member's edits and deletes reach it. */
 export function trackAnswer(ctx: BotContext, message: Message, sent: SentMessage, t: TrackedAnswer): void {
-  if (!ctx.answered) return;
   // The context recording this turn returned (the very array), so an edit can tell whether it is still the last.
   const after = t.conversation ? ctx.conversations.context(t.conversation, Date.now()) : null;
   ctx.answered.remember(message.id, {

@@ -161,7 +161,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   }
   const intent = {
     messageContentIntent: ctx.messageContentIntent ?? false,
-    threadGaps: ctx.threadGaps?.channels(interaction.guildId) ?? [],
+    threadGaps: ctx.threadGaps.channels(interaction.guildId),
   };
   const invalid = badChannel(interaction);
   if (invalid) return void (await reply(payload(`${invalid} Nothing changed.`)));

@@ -9,7 +9,7 @@ import { deleteReply, dropTurn } from '../tracking.js';
  * Resolves to 'delete' when a reply was removed, else null.
  */
 export async function onMessageDelete(messageId: string, rest: REST, ctx: BotContext): Promise<string | null> {
-  const entry = ctx.answered?.forget(messageId);
+  const entry = ctx.answered.forget(messageId);
   if (!entry) return null;
   dropTurn(ctx, entry);
   await deleteReply(rest, entry);

@@ -27,8 +27,8 @@ export async function onMessageUpdate(
   ctx: BotContext,
 ): Promise<string | null> {
   const answered = ctx.answered;
-  const entry = answered?.get(message.id);
-  if (!answered || !entry) return null;
+  const entry = answered.get(message.id);
+  if (!entry) return null;
   // Without the Message Content intent, an edit that drops the mention arrives with no text: nothing to read.
   if (typeof message.content !== 'string') return null;
   const own = stripMention(message.content, discord.botId);
