@@ -9,9 +9,10 @@ import type { SentMessage } from './respond.js';
 // replies, and how a reply is removed again (the member deleted their message, or pressed 🗑️).
 
 export interface TrackedAnswer {
-  /** The conversation (conversationKey) and the context the question was read against; null without one. */
+  /** The conversation (conversationKey); null without one. */
   conversation: string | null;
-  before: RecordedTurn['before'];
+  /** The context the question was read against, and the one recording it returned (the very array). */
+  turn: RecordedTurn;
   answer: Answer;
   answerId: string | null;
   referenced: AnsweredMessage['referenced'];
@@ -19,14 +20,12 @@ export interface TrackedAnswer {
 
 /** Remembers Selene's reply `sent` to `message`, so the member's edits and deletes reach it. */
 export function trackAnswer(ctx: BotContext, message: Message, sent: SentMessage, t: TrackedAnswer): void {
-  // The context recording this turn returned (the very array), so an edit can tell whether it is still the last.
-  const after = t.conversation ? ctx.conversations.context(t.conversation, Date.now()) : null;
   ctx.answered.remember(message.id, {
     replyId: sent.id,
     channelId: sent.channel_id,
     askerId: message.author.id,
     conversation: t.conversation,
-    turn: after ? { before: t.before, after } : null,
+    turn: t.conversation ? t.turn : null,
     text: fingerprint(message.content),
     answerId: t.answerId,
     answerPrint: answerPrint(t.answer),

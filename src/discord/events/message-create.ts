@@ -114,6 +114,8 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
     const who = { guildId: message.guildId, userId: message.author.id, conversation: key };
     const before = conversationContext(ctx, key);
     const answer = answerQuestion(ctx, source, question, who, early);
+    // Read now, not after sending: the member's next message may add a turn while this reply is on its way.
+    const recorded = { before, after: conversationContext(ctx, key) };
     const feedback = feedbackFor(ctx);
     const referenced = target.kind === 'referenced' ? { authorId: target.authorId, text: target.text } : null;
     const sent = await (thread?.send ?? send)(
@@ -125,7 +127,7 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
     );
     trackAnswer(ctx, message, sent, {
       conversation: key,
-      before,
+      turn: recorded,
       answer,
       answerId: feedback.feedback?.answerId ?? null,
       referenced,
