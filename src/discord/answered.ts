@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RecordedTurn } from '../conversation/store.js';
 import type { Answer } from '../engine/types.js';
+import { createExpiringMap } from './expiring-map.js';
 
 // The messages Selene answered (mentions, DMs, answer-channel messages), so that when the member edits one
 // Selene edits its reply, and when they delete it Selene deletes its reply. In memory only, per shard (a
@@ -71,49 +72,20 @@ export function createAnsweredMessages(options: AnsweredOptions = {}): AnsweredM
     maxEdits: options.maxEdits ?? ANSWERED_LIMITS.maxEdits,
   };
   const now = options.now ?? Date.now;
-  // Insertion order is answer order (update keeps a key in place), so the oldest is always first: the one
-  // to evict past the cap, and where a sweep starts.
-  const held = new Map<string, AnsweredMessage>();
-  const live = (e: AnsweredMessage, t: number) => t - e.answeredAt < limits.ttlMs;
-
-  const get = (messageId: string): AnsweredMessage | undefined => {
-    const e = held.get(messageId);
-    if (!e) return undefined;
-    if (live(e, now())) return e;
-    held.delete(messageId);
-    return undefined;
-  };
-
+  // An entry expires ttlMs after its first answer; an edit keeps that expiry.
+  const held = createExpiringMap<AnsweredMessage>(limits.maxEntries, now);
   return {
     remember(messageId, entry) {
-      held.delete(messageId);
-      held.set(messageId, { ...entry, answeredAt: now() });
-      while (held.size > limits.maxEntries) {
-        const oldest = held.keys().next().value;
-        if (oldest === undefined) break;
-        held.delete(oldest);
-      }
+      const answeredAt = now();
+      held.set(messageId, { ...entry, answeredAt }, answeredAt + limits.ttlMs);
     },
-    get,
+    get: (messageId) => held.get(messageId),
     update(messageId, change) {
-      const e = get(messageId);
-      if (e) held.set(messageId, { ...e, ...change });
+      const e = held.get(messageId);
+      if (e) held.set(messageId, { ...e, ...change }, e.answeredAt + limits.ttlMs);
     },
-    forget(messageId) {
-      const e = get(messageId);
-      held.delete(messageId);
-      return e;
-    },
-    sweep() {
-      const t = now();
-      let dropped = 0;
-      for (const [id, e] of held) {
-        if (live(e, t)) break;
-        held.delete(id);
-        dropped += 1;
-      }
-      return dropped;
-    },
+    forget: (messageId) => held.delete(messageId),
+    sweep: () => held.sweep(),
     get size() {
       return held.size;
     },

@@ -58,7 +58,7 @@ describe('answered messages', () => {
     map.remember('old', entry('r1'));
     clock.t = 5;
     map.remember('mid', entry('r2'));
-    clock.t = 20;
+    clock.t = 8;
     map.remember('new', entry('r3'));
     clock.t = 16;
     expect(map.sweep()).toBe(2);

@@ -38,4 +38,21 @@ describe('createExpiringMap', () => {
     expect(m.get('a')).toBe(2);
     expect(m.get('b')).toBeUndefined();
   });
+
+  it('deletes a key, returning its value only while live, and sweeps the expired front', () => {
+    let t = 0;
+    const m = createExpiringMap<number>(10, () => t);
+    m.set('a', 1, 10);
+    m.set('b', 2, 20);
+    m.set('c', 3, 30);
+    expect(m.delete('c')).toBe(3);
+    expect(m.delete('c')).toBeUndefined();
+    t = 25;
+    expect(m.sweep()).toBe(2);
+    expect(m.size).toBe(0);
+    m.set('d', 4, 30);
+    t = 31;
+    expect(m.delete('d')).toBeUndefined();
+    expect(m.size).toBe(0);
+  });
 });
