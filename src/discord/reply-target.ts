@@ -6,6 +6,7 @@ import {
   MessageReferenceType,
 } from 'discord.js';
 import type { BotContext } from './context.js';
+import { createExpiringMap } from './expiring-map.js';
 import { cleanText } from './render/text.js';
 
 // "@Selene" written as a reply to someone else's message asks Selene to answer that message. Discord sends
@@ -163,7 +164,8 @@ export const REFERENCE_STASH_CAP = 1_000;
 
 /** Watches the gateway for mentions of the bot that reply to a message, and stashes what they reply to. */
 export function watchReferences(client: Client, cap = REFERENCE_STASH_CAP): ReferenceStash {
-  const held = new Map<string, ReferencedMessage | null>();
+  // Never expire on their own (each is read in the tick it is stashed); the cap bounds the ones never read.
+  const held = createExpiringMap<ReferencedMessage | null>(cap);
   client.ws.on(GatewayDispatchEvents.MessageCreate, (d: GatewayMessageCreateDispatchData) => {
     const botId = client.user?.id;
     if (!botId || !isReplyReference(d.message_reference) || d.author.bot || d.webhook_id) return;
@@ -174,20 +176,11 @@ export function watchReferences(client: Client, cap = REFERENCE_STASH_CAP): Refe
       ref
         ? { authorId: ref.author.id, content: ref.content, mentionsBot: ref.mentions.some((u) => u.id === botId) }
         : null,
+      Number.POSITIVE_INFINITY,
     );
-    while (held.size > cap) {
-      const oldest = held.keys().next().value;
-      if (oldest === undefined) break;
-      held.delete(oldest);
-    }
   });
   return {
-    take(messageId) {
-      if (!held.has(messageId)) return undefined;
-      const ref = held.get(messageId);
-      held.delete(messageId);
-      return ref;
-    },
+    take: (messageId) => held.delete(messageId),
     get size() {
       return held.size;
     },

@@ -1,3 +1,5 @@
+import { createExpiringMap } from './expiring-map.js';
+
 // Where a server's threads setting could not be honoured: channels in which Selene lacked Create Public
 // Threads or Send Messages in Threads and answered with a plain reply instead. Kept in memory per bot
 // process so /settings view can tell the admin, and so the log says it once per server rather than once per
@@ -25,21 +27,16 @@ export function createThreadGaps(limits: { guilds?: number; channelsPerGuild?: n
   const maxGuilds = Math.max(1, limits.guilds ?? THREAD_GAP_LIMITS.guilds);
   const maxChannels = Math.max(1, limits.channelsPerGuild ?? THREAD_GAP_LIMITS.channelsPerGuild);
   // A server stays here after its channels are cleared, so that fixing and breaking a channel again does
-  // not log again; a Map iterates in insertion order, so the first key is the server noted longest ago.
-  const byGuild = new Map<string, string[]>();
+  // not log again. Nothing expires: past the cap, the server noted (or cleared) longest ago goes first.
+  const byGuild = createExpiringMap<string[]>(maxGuilds);
+  const forever = Number.POSITIVE_INFINITY;
 
   return {
     note(guildId, channelId) {
       const known = byGuild.get(guildId);
       const channels = (known ?? []).filter((id) => id !== channelId);
       channels.push(channelId);
-      byGuild.delete(guildId);
-      byGuild.set(guildId, channels.slice(-maxChannels));
-      while (byGuild.size > maxGuilds) {
-        const oldest = byGuild.keys().next().value;
-        if (oldest === undefined) break;
-        byGuild.delete(oldest);
-      }
+      byGuild.set(guildId, channels.slice(-maxChannels), forever);
       return known === undefined;
     },
     clear(guildId, channelId) {
@@ -48,6 +45,7 @@ export function createThreadGaps(limits: { guilds?: number; channelsPerGuild?: n
       byGuild.set(
         guildId,
         known.filter((id) => id !== channelId),
+        forever,
       );
     },
     channels: (guildId) => [...(byGuild.get(guildId) ?? [])],
