@@ -5,10 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePorts } from '../ops/ports.js';
-import { startTestPostgres, type TestPostgres } from '../store/postgres-server.js';
+import { countRows, startTestPostgres, type TestPostgres } from '../store/postgres-server.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord/index.js';
 import { body, buttonsOf, KNOWLEDGE_DIR } from './helpers/bot.js';
 import { type Spawned, spawnBot } from './helpers/process.js';
@@ -68,15 +67,7 @@ const until = async <T>(read: () => Promise<T>, accept: (v: T) => boolean, what:
   throw new Error(`${what} never happened; last: ${JSON.stringify(last)}`);
 };
 
-const count = async (sql: string): Promise<number> => {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<{ n: number }>(sql)).rows[0]?.n ?? -1;
-  } finally {
-    await c.end();
-  }
-};
+const count = (sql: string): Promise<number> => countRows(url, sql);
 
 describe('the bot on a PostgreSQL server that hangs', () => {
   it('answers at once, reports degraded, refuses votes honestly, and recovers after SIGCONT', async () => {

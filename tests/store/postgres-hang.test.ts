@@ -1,15 +1,10 @@
-// A PostgreSQL server that stops answering without closing its sockets (every server process SIGSTOPped: a
-// frozen VM, a stuck disk, a half-open network path). Nothing errors by itself, so the store must notice
-// with its ping and client-side timeouts, report degraded on /healthz, keep every non-database path working,
-// and recover by itself once the server answers again (SIGCONT).
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseCheck } from '../../src/ops/health.js';
 import { startHealthServer } from '../../src/ops/health-server.js';
 import { createMetrics } from '../../src/ops/metrics.js';
 import { openBackend, type StoreBackend } from '../../src/store/index.js';
 import { recordingLogger, tempDataDir } from './helpers.js';
-import { startTestPostgres, type TestPostgres } from './postgres-server.js';
+import { countRows, startTestPostgres, type TestPostgres } from './postgres-server.js';
 
 let server: TestPostgres;
 let url: string;
@@ -55,15 +50,7 @@ const question = (text: string) => ({
   route: 'entry' as const,
 });
 
-const countRows = async (sql: string): Promise<number> => {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<{ n: number }>(sql)).rows[0]?.n ?? -1;
-  } finally {
-    await c.end();
-  }
-};
+const count = (sql: string): Promise<number> => countRows(url, sql);
 
 describe('a PostgreSQL server that hangs', () => {
   it('is noticed, reported degraded, answered around, and recovered from after SIGCONT', async () => {
@@ -120,9 +107,9 @@ describe('a PostgreSQL server that hangs', () => {
       // The question asked while frozen was kept in the queue and written once the server answered.
       await until(() => store.queueStats().queued === 0, 'queue flushed', 10_000);
       expect(store.queueStats().dropped).toBe(0);
-      expect(await countRows("SELECT COUNT(*)::int AS n FROM questions WHERE text = 'asked while frozen'")).toBe(1);
+      expect(await count("SELECT COUNT(*)::int AS n FROM questions WHERE text = 'asked while frozen'")).toBe(1);
       // The refused votes were not saved; the in-flight one was rolled back with its connection.
-      expect(await countRows('SELECT COUNT(*)::int AS n FROM votes')).toBe(2);
+      expect(await count('SELECT COUNT(*)::int AS n FROM votes')).toBe(2);
     } finally {
       await health.close();
     }

@@ -140,3 +140,14 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     },
   };
 }
+
+/** The number a `SELECT COUNT(*)::int AS n …` gives, on a connection of its own (not the store's pool). */
+export async function countRows(url: string, sql: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<{ n: number }>(sql)).rows[0]?.n ?? -1;
+  } finally {
+    await c.end();
+  }
+}
