@@ -51,6 +51,10 @@ const POINTS_AT_ARTICLE = new RegExp(
     '(?:the|that|this) (?:[a-z0-9]+ ){0,3}(?:part|section|paragraph|bit)',
     '(?:of|behind|about|on|in|from) (?:this|that)(?=$| (?:or|and|is|are|true|legit|real|from)(?: |$))',
     'this from',
+    // "anything about covid in there?", "is there any research mentioned": the article is where it is.
+    '(?:in|on) there(?=$| (?:or|and|too|at all|anywhere))',
+    '(?:mentioned|covered|discussed|brought up|talked about)',
+    '(?:anything|something) (?:about|on|regarding)',
   ]
     .map((p) => `(?:^| )(?:${p})(?= |$)`)
     .join('|'),
@@ -109,6 +113,15 @@ const STAND_INS = new Set(
 const standsIn = (words: readonly string[], i: number): boolean =>
   STAND_INS.has(words[i] ?? '') && (words[i - 1] === 'this' || words[i - 1] === 'that');
 
+/** What a member calls the supplement the article is about: "are the pills worth it", "do these tablets work". */
+const SUPPLEMENT_NOUNS = new Set('pill pills tablet tablets capsule capsules supplement supplements'.split(' '));
+const POINTING = new Set('the this that these those'.split(' '));
+
+/** "Are the pills worth it", "do these capsules work": a supplement pointed at is the article's. */
+export function pointedSupplement(words: readonly string[]): boolean {
+  return words.some((w, i) => SUPPLEMENT_NOUNS.has(w) && POINTING.has(words[i - 1] ?? ''));
+}
+
 /** "Does this mineral help immunity", "is this supplement safe": the article's subject, named by a stand-in. */
 export function demonstrativeSubject(words: readonly string[]): boolean {
   return words.some((_, i) => standsIn(words, i));
@@ -129,6 +142,31 @@ const SUBJECT_VERBS = new Set(
 /** Verbs whose object, when it is "it", is the supplement ("should I take it", "do I need it"). */
 const OBJECT_VERBS = new Set('take taking took use using try trying need supplement supplementing'.split(' '));
 
+/** Amounts whose "of it" is the supplement ("enough of it", "how much of it"). */
+const AMOUNT_WORDS = new Set('enough much more less amount dose lot'.split(' '));
+
+/** Words between "it" and its verb that leave "it" the subject ("is it supposed to stop", "does it really help"). */
+const VERB_LEAD_INS = new Set(
+  'really actually also even still truly ever just supposed meant going gonna to somehow possibly'.split(' '),
+);
+
+/** Auxiliaries that make "it" the subject of a question ("can it make me", "will it stop"). */
+const ASKING_AUXILIARIES = new Set('does do did can could will would might may should is'.split(' '));
+
+/** "It" as the subject of a verb a supplement does, maybe after a hedge ("is it supposed to stop"). */
+function itDoes(words: readonly string[], i: number): boolean {
+  let k = i + 1;
+  while (k < words.length && VERB_LEAD_INS.has(words[k] as string)) k++;
+  const verb = words[k] ?? '';
+  // "Is it good" does nothing; "is it supposed to stop" does, once past its hedge.
+  if (words[i - 1] === 'is' && k === i + 1) return false;
+  if (SUBJECT_VERBS.has(verb)) return true;
+  // "Can it make me recover faster", but not "does it make sense".
+  return (
+    (verb === 'make' || verb === 'makes') && ASKING_AUXILIARIES.has(words[i - 1] ?? '') && words[k + 1] !== 'sense'
+  );
+}
+
 /**
  * "it" doing what a supplement does ("does it help"), or taken as one ("should I take it"): in a chat about
  * one article, its subject is implied.
@@ -137,6 +175,8 @@ export function pronounSubject(words: readonly string[]): boolean {
   return words.some(
     (w, i) =>
       w === 'it' &&
-      ((SUBJECT_VERBS.has(words[i + 1] ?? '') && words[i - 1] !== 'is') || OBJECT_VERBS.has(words[i - 1] ?? '')),
+      (itDoes(words, i) ||
+        OBJECT_VERBS.has(words[i - 1] ?? '') ||
+        (words[i - 1] === 'of' && AMOUNT_WORDS.has(words[i - 2] ?? ''))),
   );
 }

@@ -1,5 +1,5 @@
 import type { EngineContext } from './context.js';
-import { asksWhatArticleSays, bareTopic, demonstrativeSubject, pronounSubject } from './frame.js';
+import { asksWhatArticleSays, bareTopic, demonstrativeSubject, pointedSupplement, pronounSubject } from './frame.js';
 import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
 import { QUESTION_OPENERS } from './vocabulary.js';
@@ -94,7 +94,7 @@ export function createScope(ctx: EngineContext): Scope {
     if (q.terms.every((t) => limitTerms.has(t) || index.lightTerms.has(t))) return false;
     // "Does it help with the flu", "can it fight infections": in a chat about one article, "it" doing
     // something is its subject. ("Is it a cold or the flu" is not: there "it" does nothing.)
-    if (pronounSubject(q.original) || demonstrativeSubject(q.original)) return false;
+    if (pronounSubject(q.original) || demonstrativeSubject(q.original) || pointedSupplement(q.original)) return false;
     if (bareTopic(q.original)) return false;
     // "What does it say about immune cells": asking what the article says is not asking for advice.
     if (asksWhatArticleSays(q.original) || q.quoted?.length) return false;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pronounSubject } from '../../src/engine/frame.js';
+import { asksWhatArticleSays, pointedSupplement, pronounSubject } from '../../src/engine/frame.js';
 import { createEngine } from '../../src/engine/index.js';
 import { analyse, compileLexicon, mentionsAnchor, normaliseText, stem, words } from '../../src/engine/normalise.js';
 import type { Engine } from '../../src/engine/types.js';
@@ -93,6 +93,42 @@ describe('general health questions that name neither selenium nor the article', 
     expect(pronounSubject(words('is it a cold'))).toBe(false);
     expect(pronounSubject(words('how do i know it is the flu'))).toBe(false);
   });
+
+  it('reads "it" as the subject after a hedge, and as the object of an amount', () => {
+    expect(pronounSubject(words('how is it supposed to stop a virus'))).toBe(true);
+    expect(pronounSubject(words('does it really help'))).toBe(true);
+    expect(pronounSubject(words('can it make me recover faster'))).toBe(true);
+    expect(pronounSubject(words('how do i get enough of it'))).toBe(true);
+    expect(pronounSubject(words('does it make sense to rest'))).toBe(false);
+    expect(pronounSubject(words('is it really a cold'))).toBe(false);
+    expect(pronounSubject(words('get rid of it fast'))).toBe(false);
+  });
+
+  it('reads "the pills" and "in there" as pointing at the article and its supplement', () => {
+    expect(pointedSupplement(words('are the pills worth it'))).toBe(true);
+    expect(pointedSupplement(words('do pills help immunity'))).toBe(false);
+    expect(asksWhatArticleSays(words('anything about covid in there'))).toBe(true);
+    expect(asksWhatArticleSays(words('is there any clinical research mentioned'))).toBe(true);
+    expect(asksWhatArticleSays(words('is there a cure for the flu'))).toBe(false);
+  });
+
+  it.each([
+    ['anything about covid in there?', 'covid-19'],
+    ['how is it supposed to stop a virus from getting into cells', 'virus-entry'],
+    ['how do i make sure im getting enough of it', 'getting-enough-selenium'],
+    ['are the pills actually worth it for immunity', null],
+  ])('answers "%s" about the article\'s subject', (q, entry) => {
+    const answer = engine.ask(q);
+    expect(answer.answered).toBe(true);
+    if (entry) expect(answer.matchId).toBe(entry);
+  });
+
+  it.each(['how do i get rid of a cold fast', 'does it make sense to rest with the flu', 'do pills help with colds'])(
+    'still refuses the general question "%s"',
+    (q) => {
+      expect(engine.ask(q).answered).toBe(false);
+    },
+  );
 
   it('takes its anchors from the lexicon', () => {
     const q = 'what do selenoproteins do';
