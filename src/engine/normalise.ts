@@ -1,6 +1,6 @@
 import porter2 from 'wink-porter2-stemmer';
 import type { Lexicon } from '../knowledge/schema.js';
-import { FILLER_WORDS, MAX_QUERY_CHARS, SHORTHAND } from './vocabulary.js';
+import { FILLER_PHRASES, FILLER_WORDS, MAX_QUERY_CHARS, SHORTHAND } from './vocabulary.js';
 
 // Text analysis shared by the index (built once per knowledge base) and every query, so both sides
 // of a comparison always go through exactly the same steps.
@@ -205,13 +205,40 @@ export function mentionsAnchor(stems: readonly string[], lexicon: CompiledLexico
 const matchAt = (tokens: readonly string[], i: number, candidates: readonly Phrase[] | undefined): Phrase | undefined =>
   candidates?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
 
+/** Filler idioms by their first word, longest first: compiled once, read by every query and the index. */
+const FILLER_IDIOMS: ReadonlyMap<string, readonly string[][]> = (() => {
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of FILLER_PHRASES) {
+    const tokens = words(normaliseText(phrase));
+    const first = tokens[0];
+    if (first === undefined) continue;
+    byFirst.set(
+      first,
+      [...(byFirst.get(first) ?? []), tokens].sort((a, b) => b.length - a.length),
+    );
+  }
+  return byFirst;
+})();
+
+/** How many words of a filler idiom start at word i (0 when none does). */
+function fillerAt(raw: readonly string[], i: number): number {
+  const idiom = FILLER_IDIOMS.get(raw[i] as string)?.find((p) => p.every((w, k) => raw[i + k] === w));
+  return idiom?.length ?? 0;
+}
+
 /**
  * Replaces every synonym phrase (longest first) by its group's canonical tokens and drops stopwords
- * (judged on the unstemmed word, since stems like "doe" no longer look like "does").
+ * (judged on the unstemmed word, since stems like "doe" no longer look like "does") and filler idioms.
+ * A "right" that ends the message is a tag ("it says so, right?"), not "the right amount".
  */
 export function toTerms(raw: readonly string[], stems: readonly string[], lexicon: CompiledLexicon): string[] {
   const out: string[] = [];
   for (let i = 0; i < stems.length; ) {
+    const filler = fillerAt(raw, i);
+    if (filler > 0 || (i === stems.length - 1 && i > 0 && raw[i] === 'right')) {
+      i += Math.max(1, filler);
+      continue;
+    }
     const hit = matchAt(stems, i, lexicon.phrases.get(stems[i] as string));
     // A one-word synonym does not fire on a stopword that merely stems like it: "like" is not "likely".
     if (hit && !(hit.tokens.length === 1 && STOPWORDS.has(raw[i] as string))) {

@@ -268,7 +268,25 @@ friend friends buddy mate mom moms mum mums mother dad dads father parents wife 
 boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt uncle sentence sentences paragraph
 paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
 surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg omfg rly srsly tbqh imho cap
-po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone`;
+po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
+heck hell damn dang frick fricking freaking flipping effing vibes vibe`;
+
+/**
+ * Idioms that hedge or pad a question without naming anything ("in the first place", "by any chance",
+ * "if that makes sense", "asking for a friend"): their words would otherwise count as topic words ("first",
+ * "place", "sense", or "chance" read as a risk). Matched on whole normalised words, after typo repair.
+ */
+export const FILLER_PHRASES: readonly string[] = `in the first place|first of all|first off|by any chance|any chance
+|if that makes sense|does that make sense|if you know what i mean|asking for a friend|for a friend|out of curiosity
+|long story short|at the end of the day|on the other hand|as far as i know|in my case|for what its worth
+|fair enough|no worries|no rush|just wondering|in advance|or is it all hype|all hype|just hype|or is it hype
+|is it all vibes|all vibes|just vibes|people like me|someone like me|folks like me|for real|to be fair
+|to be honest|real quick|quick question|these days|nowadays|right now|at the moment|if anyone knows
+|does anyone know|anyone know|any thoughts|thoughts on this|sorry if this is dumb|sorry if dumb question
+|dumb question|stupid question|silly question|newbie question|noob question`
+  .split('|')
+  .map((p) => p.trim())
+  .filter((p) => p.length > 0);
 
 /** Chat shorthand a member types for a whole word; expanded before typo repair so "wat r" reads "what are". */
 export const SHORTHAND: ReadonlyMap<string, string> = new Map(

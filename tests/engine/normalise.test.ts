@@ -110,6 +110,16 @@ describe('synonyms', () => {
     expect(terms('world cup 2018')).toContain('2018');
   });
 
+  it('drops filler idioms and a closing "right", but keeps their words elsewhere', () => {
+    expect(terms('can selenium stop the flu in the first place')).toEqual(terms('can selenium stop the flu'));
+    expect(terms('does selenium help covid by any chance, if that makes sense')).toEqual(terms('selenium help covid'));
+    expect(terms('the article says selenium helps the flu, right')).toEqual(
+      terms('the article says selenium helps the flu'),
+    );
+    expect(terms('what is the first place selenium goes')).toContain('first');
+    expect(terms('the right amount of selenium')).toContain('right');
+  });
+
   it('finds out-of-scope phrases, including multi-word ones', () => {
     const oos = (s: string) => findOutOfScope(analyse(s, lexicon).stems, lexicon);
     expect(oos('does zinc help with colds')).toEqual(['zinc']);
