@@ -128,8 +128,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
   function askMessage(message: string): Answer {
     const talk = detectSmallTalk(message);
     if (talk) return smallTalkAnswer(talk, kb, compose.generalSuggestions());
-    // Several questions in one message: each answered on its own, under its own heading.
-    const parts = questionParts(message);
+    // Several questions in one message: each answered on its own, under its own heading. A question that
+    // names nothing of its own ("is that in this article?", "does it say how?") asks about the rest of
+    // the message, so it is no question by itself when the rest names a topic.
+    const asked = questionParts(message);
+    const parts = understand.namesTopic(message) ? asked.filter((p) => understand.namesTopic(p.text)) : asked;
     const replies = parts.length > 1 ? decideParts(message, parts) : [];
     const combined = compose.combine(replies);
     if (combined) return combined;

@@ -72,7 +72,15 @@ export function withoutExclusions(message: string): string {
 export interface Understander {
   /** The message analysed, with article framing and stated amounts left out of its terms. */
   analyseQuestion(message: string): Analysed;
+  /**
+   * Whether a text names a topic of its own: a word that is neither topic-neutral, nor the article, nor
+   * selenium. "Is that in this article?", "does it say how?" name none: they point back at the message.
+   */
+  namesTopic(text: string): boolean;
 }
+
+/** What a member calls the article or its subject: no topic of their own. */
+const SUBJECT_WORDS = 'selenium article page post text piece blog';
 
 export function createUnderstander(ctx: EngineContext): Understander {
   const { lexicon, stemOf, correct, index, router, limitTerms } = ctx;
@@ -104,7 +112,16 @@ export function createUnderstander(ctx: EngineContext): Understander {
     return named ? { ...q, terms } : q;
   }
 
+  const subjectTerms = new Set(analyse(SUBJECT_WORDS, lexicon).terms);
+
+  function namesTopic(text: string): boolean {
+    const ws = analyse(text, lexicon, correct, stemOf).words;
+    const rest = withoutFrame(ws) ?? ws;
+    return toTerms(rest, rest.map(stemOf), lexicon).some((t) => !index.lightTerms.has(t) && !subjectTerms.has(t));
+  }
+
   return {
+    namesTopic,
     analyseQuestion: (message) => {
       const q = withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf)));
       const quoted = quotedFromArticle(message, ctx.articleText);

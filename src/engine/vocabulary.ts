@@ -283,7 +283,8 @@ export const FILLER_PHRASES: readonly string[] = `in the first place|first of al
 |is it all vibes|all vibes|just vibes|people like me|someone like me|folks like me|for real|to be fair
 |to be honest|real quick|quick question|these days|nowadays|right now|at the moment|if anyone knows
 |does anyone know|anyone know|any thoughts|thoughts on this|sorry if this is dumb|sorry if dumb question
-|dumb question|stupid question|silly question|newbie question|noob question`
+|dumb question|stupid question|silly question|newbie question|noob question|follow up|followup
+|follow up question|quick follow up`
   .split('|')
   .map((p) => p.trim())
   .filter((p) => p.length > 0);

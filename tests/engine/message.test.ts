@@ -54,6 +54,18 @@ describe('several questions in one message', () => {
     expect(a.answered).toBe(false);
   });
 
+  it('reads questions that name nothing of their own as asking about the rest of the message', () => {
+    const a = engine.ask('my friend says selenium calms inflammation. is that in the article? does it say how?');
+    expect(a.answered).toBe(true);
+    expect(a.parts).toBeUndefined();
+    expect(a.matchId).toBe('inflammation');
+  });
+
+  it('still splits questions that each name their own topic', () => {
+    const a = engine.ask('does selenium help the flu? and what about covid?');
+    expect(a.parts?.map((p) => p.matchId)).toEqual(['influenza', 'covid-19']);
+  });
+
   it('answers one question as before, without parts', () => {
     const a = engine.ask('what are selenoproteins?');
     expect(a.answered).toBe(true);
