@@ -16,6 +16,9 @@ import { QUESTION_OPENERS } from './vocabulary.js';
  */
 export const ANSWER_THRESHOLD = 0.53;
 
+/** A number, or a number word, as the analyser leaves it. */
+const NUMBER_TERM = /^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)$/;
+
 /** Why a question is refused, for tests and for naming what a mixed message does not cover. */
 export type RefusalReason =
   | 'off-topic-word'
@@ -76,7 +79,8 @@ export function createScope(ctx: EngineContext): Scope {
     if (router.mentionsSelenium(q.words)) return false;
     const opener = q.words.findIndex((w) => QUESTION_OPENERS.has(w));
     const asked = opener > 0 ? analyse(q.words.slice(opener).join(' '), lexicon, undefined, stemOf).terms : q.terms;
-    const subject = asked.find((t) => !index.lightTerms.has(t));
+    // A number is an amount, not a subject ("if the rda is 55 then 8 is 15%").
+    const subject = asked.find((t) => !index.lightTerms.has(t) && !NUMBER_TERM.test(t));
     return subject !== undefined && !index.idf.has(subject);
   }
 

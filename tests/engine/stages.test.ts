@@ -50,6 +50,13 @@ describe('scope stage', () => {
     expect(decide('what is the capital of france')).toBe('low-score');
   });
 
+  it('never takes a number for the subject a question asks about', () => {
+    expect(scope.unexplainedSubject(understand.analyseQuestion('milk is 11% of daily needs, is 8 mcg that much'))).toBe(
+      false,
+    );
+    expect(scope.unexplainedSubject(understand.analyseQuestion('are 2 beers a day ok'))).toBe(true);
+  });
+
   it('reports off-topic lexicon words, but not those inside a named food', () => {
     const q = understand.analyseQuestion('does selenium work better with zinc');
     expect(scope.offTopic(q, new Set()).length).toBeGreaterThan(0);
