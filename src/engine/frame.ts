@@ -55,6 +55,10 @@ const POINTS_AT_ARTICLE = new RegExp(
     '(?:in|on) there(?=$| (?:or|and|too|at all|anywhere))',
     '(?:mentioned|covered|discussed|brought up|talked about)',
     '(?:anything|something) (?:about|on|regarding)',
+    // "the product they mention", "research behind these claims", "what does X mean here".
+    `(?:they|authors?) ${REPORTING}`,
+    '(?:this|that|these|those|the|its|their) (?:claim|claims|statement|statements|argument|arguments)',
+    '(?:mean|means|meant|say|says|said) here',
   ]
     .map((p) => `(?:^| )(?:${p})(?= |$)`)
     .join('|'),

@@ -110,6 +110,10 @@ describe('general health questions that name neither selenium nor the article', 
     expect(asksWhatArticleSays(words('anything about covid in there'))).toBe(true);
     expect(asksWhatArticleSays(words('is there any clinical research mentioned'))).toBe(true);
     expect(asksWhatArticleSays(words('is there a cure for the flu'))).toBe(false);
+    expect(asksWhatArticleSays(words('what is the product they mention'))).toBe(true);
+    expect(asksWhatArticleSays(words('is there research behind these claims'))).toBe(true);
+    expect(asksWhatArticleSays(words('what does preventive mean here'))).toBe(true);
+    expect(asksWhatArticleSays(words('what do they do for a cold'))).toBe(false);
   });
 
   it.each([
