@@ -14,6 +14,8 @@ const DETERMINER = '(?:the|this|that|your|ur)';
 const FRAME = new RegExp(
   [
     `according to (?:${DETERMINER} )?${DOCUMENT}s?`,
+    // "does it work according to this?": "this" alone is the article.
+    'according to (?:this|that|it)(?= *$)',
     `(?:in|from|within|by) ${DETERMINER} ${DOCUMENT}`,
     `(?:(?:does|do|did) )?${DETERMINER} ${DOCUMENT} ${REPORTING}`,
     // "what does it say about X", "does it mention X": in a chat about one article, "it" that says or
@@ -27,6 +29,19 @@ const FRAME = new RegExp(
     .join('|'),
   'g',
 );
+
+/** What the article is asked to advise ("does it recommend", "does the article suggest"): not asked of Selene. */
+const ARTICLE_ADVICE = new RegExp(
+  `(?:^| )(?:(?:does|do|did) )?(?:it|${DETERMINER} ${DOCUMENT}|they) (?:recommend|recommends|advise|advises|suggest|suggests|push|pushes|promote|promotes)(?= |$)`,
+  'g',
+);
+
+/** The words without what the article is asked to advise, for the out-of-scope check ("recommend any"). */
+export function withoutArticleAdvice(words: readonly string[]): string[] {
+  const text = words.join(' ');
+  const stripped = text.replace(ARTICLE_ADVICE, ' ');
+  return stripped === text ? [...words] : stripped.split(' ').filter((w) => w.length > 0);
+}
 
 /**
  * The words of a question with its article-referring framing removed ("how many times does the article

@@ -1,5 +1,12 @@
 import type { EngineContext } from './context.js';
-import { asksWhatArticleSays, bareTopic, demonstrativeSubject, pointedSupplement, pronounSubject } from './frame.js';
+import {
+  asksWhatArticleSays,
+  bareTopic,
+  demonstrativeSubject,
+  pointedSupplement,
+  pronounSubject,
+  withoutArticleAdvice,
+} from './frame.js';
 import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
 import { QUESTION_OPENERS } from './vocabulary.js';
@@ -45,7 +52,11 @@ export function createScope(ctx: EngineContext): Scope {
 
   function offTopic(q: Analysed, foodWords: ReadonlySet<string>): string[] {
     // An off-topic word inside a food's own name ("hot dog", "beef liver") does not make it off-topic.
-    return router.outOfScope(q.original, q.words).filter((t) => !t.split(' ').every((w) => foodWords.has(w)));
+    // What the article is said to do ("does it recommend any brand") is not asked of Selene ("recommend any").
+    const asked = withoutArticleAdvice;
+    return router
+      .outOfScope(asked(q.original), asked(q.words))
+      .filter((t) => !t.split(' ').every((w) => foodWords.has(w)));
   }
 
   function offTopicNames(q: Analysed, foodWords: ReadonlySet<string>): string[] {

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asksWhatArticleSays, pointedSupplement, pronounSubject } from '../../src/engine/frame.js';
+import {
+  asksWhatArticleSays,
+  pointedSupplement,
+  pronounSubject,
+  withoutArticleAdvice,
+} from '../../src/engine/frame.js';
 import { createEngine } from '../../src/engine/index.js';
 import { analyse, compileLexicon, mentionsAnchor, normaliseText, stem, words } from '../../src/engine/normalise.js';
 import type { Engine } from '../../src/engine/types.js';
@@ -133,6 +138,18 @@ describe('general health questions that name neither selenium nor the article', 
       expect(engine.ask(q).answered).toBe(false);
     },
   );
+
+  it('leaves what the article is asked to advise out of the off-topic check, not what Selene is asked', () => {
+    expect(withoutArticleAdvice(words('does it recommend any brand'))).toEqual(['any', 'brand']);
+    expect(withoutArticleAdvice(words('can you recommend any brand'))).toEqual(words('can you recommend any brand'));
+    expect(engine.ask('does the article recommend any brands').answered).toBe(true);
+    expect(engine.ask('can you recommend any brands of selenium').answered).toBe(false);
+    expect(engine.ask('does the article recommend zinc').answered).toBe(false);
+  });
+
+  it('reads "according to this" as the article', () => {
+    expect(engine.ask('selenium for covid, does it work according to this?').matchId).toBe('covid-19');
+  });
 
   it('takes its anchors from the lexicon', () => {
     const q = 'what do selenoproteins do';
