@@ -50,6 +50,8 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
     !mentioned &&
     (ctx.store.isAnswerChannel(message.guildId, message.channelId) || listensWithoutMention(message, ctx));
   if (!inDm && !mentioned && !answerChannel) return null;
+  // From here an edit or delete of the message is held until the reply is known (bot.ts settles it).
+  ctx.answered.begin(message.id);
 
   const own = stripMention(message.content, botId);
   // "@Selene" as a reply to someone's message may be asking about that message (reply-target.ts).
