@@ -47,13 +47,18 @@ const EXCLUSIONS = new RegExp(
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A tag that only asks for agreement ("it's in the article, right?"): the question mark stays, the word goes. */
+const TAG_QUESTION = /[\s,]+(?:right|correct|yeah|yes|no|ok|okay|innit|eh)\s*(?=\?)/gi;
+
 /**
  * The message without what it says it is not asking about, so neither its scoring nor its scope sees it:
  * "my coworker swears by selenium and zinc. not gonna ask about zinc but ..." loses both mentions of zinc.
- * Only mentions before the exclusion go with it: one after it ("... but how much zinc") is asked.
+ * Only mentions before the exclusion go with it: one after it ("... but how much zinc") is asked. A tag
+ * asking for agreement ("..., right?") goes too.
  */
 export function withoutExclusions(message: string): string {
-  const head = message.slice(0, MAX_SENTENCE_SCAN);
+  const raw = message.slice(0, MAX_SENTENCE_SCAN);
+  const head = raw.replace(TAG_QUESTION, '');
   const named: { name: string; at: number }[] = [];
   let text = head.replace(EXCLUSIONS, (match: string, ...args: unknown[]) => {
     const groups = args.at(-1) as { named?: string } | undefined;
@@ -65,7 +70,7 @@ export function withoutExclusions(message: string): string {
     const mention = new RegExp(String.raw`\b${escapeRegExp(name)}\b`, 'gi');
     text = text.slice(0, at).replace(mention, (m) => ' '.repeat(m.length)) + text.slice(at);
   }
-  if (text === head) return message;
+  if (text === raw) return message;
   return text.replace(/ {2,}/g, ' ') + message.slice(MAX_SENTENCE_SCAN);
 }
 
@@ -77,7 +82,15 @@ export interface Understander {
    * selenium. "Is that in this article?", "does it say how?" name none: they point back at the message.
    */
   namesTopic(text: string): boolean;
+  /**
+   * Whether a question only points back at what the message said before it ("is that in the article?",
+   * "does it say how?"): a pronoun or demonstrative, and no topic of its own. "What is selenium" does not.
+   */
+  pointsBack(text: string): boolean;
 }
+
+/** Words that point back at what was said before. */
+const BACK_POINTERS = new Set('it its that this these those they them'.split(' '));
 
 /** What a member calls the article or its subject: no topic of their own. */
 const SUBJECT_WORDS = 'selenium article page post text piece blog';
@@ -120,8 +133,13 @@ export function createUnderstander(ctx: EngineContext): Understander {
     return toTerms(rest, rest.map(stemOf), lexicon).some((t) => !index.lightTerms.has(t) && !subjectTerms.has(t));
   }
 
+  /** "Is that in the article?", "does it say how?": a question that points back and names no topic. */
+  const pointsBack = (text: string): boolean =>
+    words(normaliseText(text)).some((w) => BACK_POINTERS.has(w)) && !namesTopic(text);
+
   return {
     namesTopic,
+    pointsBack,
     analyseQuestion: (message) => {
       const q = withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf)));
       const quoted = quotedFromArticle(message, ctx.articleText);

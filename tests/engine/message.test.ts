@@ -61,6 +61,16 @@ describe('several questions in one message', () => {
     expect(a.matchId).toBe('inflammation');
   });
 
+  it('keeps a question about selenium itself as a part of its own', () => {
+    const a = engine.ask('1. what is selenium\n2. does it help with the flu');
+    expect(a.parts?.map((p) => p.matchId)).toEqual(['what-is-selenium', 'influenza']);
+  });
+
+  it('drops a tag asking for agreement ("right?")', () => {
+    const a = engine.ask('the virus entering cells through the membrane, that is in the article, right?');
+    expect(a.matchId).toBe('virus-entry');
+  });
+
   it('still splits questions that each name their own topic', () => {
     const a = engine.ask('does selenium help the flu? and what about covid?');
     expect(a.parts?.map((p) => p.matchId)).toEqual(['influenza', 'covid-19']);
