@@ -132,7 +132,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // names nothing of its own ("is that in this article?", "does it say how?") asks about the rest of
     // the message, so it is no question by itself when the rest names a topic.
     const asked = questionParts(message);
-    const parts = understand.namesTopic(message) ? asked.filter((p) => !understand.pointsBack(p.text)) : asked;
+    const parts = asked.filter((p) => !understand.pointsBack(p.text));
     const replies = parts.length > 1 ? decideParts(message, parts) : [];
     const combined = compose.combine(replies);
     if (combined) return combined;

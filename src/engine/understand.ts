@@ -2,7 +2,7 @@ import type { EngineContext } from './context.js';
 import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
 import { type Analysed, analyse, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
-import { MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from './vocabulary.js';
+import { INTAKE_WORDS, MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from './vocabulary.js';
 
 // Understanding a message before anything is matched: which words say what is asked, and which only
 // frame it (the article, amounts the member states, chatty sentences around the question).
@@ -84,7 +84,8 @@ export interface Understander {
   namesTopic(text: string): boolean;
   /**
    * Whether a question only points back at what the message said before it ("is that in the article?",
-   * "does it say how?"): a pronoun or demonstrative, and no topic of its own. "What is selenium" does not.
+   * "does it say how?", "for kids?"): no topic of its own, and a pronoun or nothing named at all. "What is
+   * selenium" does not.
    */
   pointsBack(text: string): boolean;
 }
@@ -126,16 +127,30 @@ export function createUnderstander(ctx: EngineContext): Understander {
   }
 
   const subjectTerms = new Set(analyse(SUBJECT_WORDS, lexicon).terms);
+  const intakeTerms = new Set(analyse(INTAKE_WORDS, lexicon).terms);
 
-  function namesTopic(text: string): boolean {
+  /** The terms of a text without its article framing, and whether each names something. */
+  function topicTerms(text: string): { own: string[]; subject: boolean } {
     const ws = analyse(text, lexicon, correct, stemOf).words;
     const rest = withoutFrame(ws) ?? ws;
-    return toTerms(rest, rest.map(stemOf), lexicon).some((t) => !index.lightTerms.has(t) && !subjectTerms.has(t));
+    // "How much should I take" names the intake topic, although "much" and "take" are topic-neutral words.
+    const terms = toTerms(rest, rest.map(stemOf), lexicon).filter(
+      (t) => !index.lightTerms.has(t) || intakeTerms.has(t),
+    );
+    return { own: terms.filter((t) => !subjectTerms.has(t)), subject: terms.some((t) => subjectTerms.has(t)) };
   }
 
-  /** "Is that in the article?", "does it say how?": a question that points back and names no topic. */
-  const pointsBack = (text: string): boolean =>
-    words(normaliseText(text)).some((w) => BACK_POINTERS.has(w)) && !namesTopic(text);
+  const namesTopic = (text: string): boolean => topicTerms(text).own.length > 0;
+
+  /**
+   * "Is that in the article?", "does it say how?", "for kids?": a question that names no topic and either
+   * points back or names nothing at all (not even selenium, as "what is selenium" does).
+   */
+  function pointsBack(text: string): boolean {
+    const { own, subject } = topicTerms(text);
+    if (own.length) return false;
+    return !subject || words(normaliseText(text)).some((w) => BACK_POINTERS.has(w));
+  }
 
   return {
     namesTopic,

@@ -66,6 +66,12 @@ describe('several questions in one message', () => {
     expect(a.parts?.map((p) => p.matchId)).toEqual(['what-is-selenium', 'influenza']);
   });
 
+  it('reads a fragment that names nothing ("for kids?") with the question before it, but keeps an intake question', () => {
+    expect(engine.ask('does selenium help with the flu? for kids?').parts).toBeUndefined();
+    const a = engine.ask('does selenium help with the flu? how much should i take?');
+    expect(a.parts?.map((p) => p.matchId)).toEqual(['influenza', 'getting-enough-selenium']);
+  });
+
   it('drops a tag asking for agreement ("right?")', () => {
     const a = engine.ask('the virus entering cells through the membrane, that is in the article, right?');
     expect(a.matchId).toBe('virus-entry');
