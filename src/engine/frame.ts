@@ -13,7 +13,7 @@ const DETERMINER = '(?:the|this|that|your|ur)';
 /** Framing phrases, matched on whole normalised words. */
 const FRAME = new RegExp(
   [
-    `according to (?:${DETERMINER} )?${DOCUMENT}s?`,
+    `(?:according to|as per) (?:${DETERMINER} )?${DOCUMENT}s?`,
     // "does it work according to this?": "this" alone is the article.
     'according to (?:this|that|it)(?= *$)',
     `(?:in|from|within|by) ${DETERMINER} ${DOCUMENT}`,

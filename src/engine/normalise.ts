@@ -137,7 +137,8 @@ concern bother fine okay regard regarded considered consider classed classified 
 labeled talk talks talking figure figures stat stats statistic statistics section sections
 heading headings refer refers referring adult adults grownup grownups man men woman women kid kids child children teen teens
 teenager teenagers someone average typical normal person pregnant pregnancy breastfeeding nursing lactating
-elderly senior seniors baby babies infant infants toddler toddlers`.split(/\s+/),
+elderly senior seniors baby babies infant infants toddler toddlers connection connections relationship relation
+relations correlation correlated association special unique sound sounds`.split(/\s+/),
 );
 
 type Phrase = { tokens: string[]; canonical: string[] };

@@ -269,7 +269,8 @@ boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt unc
 paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
 surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg omfg rly srsly tbqh imho cap
 po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
-heck hell damn dang frick fricking freaking flipping effing vibes vibe`;
+heck hell damn dang frick fricking freaking flipping effing vibes vibe imagining imagine imagined
+yaar bhai kya nahi toh hallo genau mein freund freundin bitte danke oder hola amigo amiga gracias pues oye`;
 
 /**
  * Idioms that hedge or pad a question without naming anything ("in the first place", "by any chance",

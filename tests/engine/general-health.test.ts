@@ -185,6 +185,14 @@ describe('lexicon groups', () => {
     expect(terms('is it likely')).toEqual(terms('risk'));
   });
 
+  it.each([
+    ['infections that keep coming back', 'repeated infections'],
+    ['is selenium a miracle cure', 'does selenium help'],
+    ['yaar does selenium help inflammation genau', 'does selenium help inflammation'],
+  ])('reads everyday "%s" as "%s"', (a, b) => {
+    expect(terms(a).sort()).toEqual(terms(b).sort());
+  });
+
   it('drops chat filler: "my mom says", "or nah"', () => {
     expect(terms('my mom says selenium boosts immunity or nah')).toEqual(terms('selenium boosts immunity'));
   });
