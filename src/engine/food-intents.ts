@@ -4,7 +4,7 @@ import { FOOD_CONFIDENCE } from './food-question.js';
 import { CATEGORIES, findCategory } from './foods/categories.js';
 import { type Analysed, normaliseText, words } from './normalise.js';
 import type { Answer, Citation, FoodResult } from './types.js';
-import { COMPARE_CUES, FOODS_IN_LIST, PLANT_CUES, RANKING_CUES } from './vocabulary.js';
+import { COMPARE_CUES, FOODS_IN_LIST, PLANT_CUES, RANKING_CUES, WEAK_RANKING_CUES } from './vocabulary.js';
 
 // Food questions in free text that the food index's views answer: two foods compared, the richest foods of
 // a category or of plants only, and how many servings of a food reach the upper limit.
@@ -25,6 +25,7 @@ export function createFoodIntents(ctx: EngineContext): FoodIntents {
   const compareCues = new Set(words(COMPARE_CUES));
   const rankingCues = new Set(words(RANKING_CUES));
   const plantCues = new Set(words(PLANT_CUES));
+  const weakCues = new Set(words(WEAK_RANKING_CUES));
   const foodNames = new Set(
     kb.foods.flatMap((f) => [f.name, ...f.aliases]).map((n) => words(normaliseText(n.split(',')[0] ?? n))[0] ?? ''),
   );
@@ -76,7 +77,9 @@ export function createFoodIntents(ctx: EngineContext): FoodIntents {
   }
 
   function category(ws: readonly string[]): Answer | null {
-    if (!ws.some((w) => rankingCues.has(w))) return null;
+    const cues = ws.filter((w) => rankingCues.has(w));
+    if (!cues.length) return null;
+    if (cues.every((w) => weakCues.has(w)) && !router.mentionsSelenium(ws)) return null;
     if (ws.some((w) => plantCues.has(w))) {
       const plants = plantCategories
         .flatMap((c) => foods.top({ category: c, limit: FOODS_IN_LIST }))

@@ -33,7 +33,8 @@ export type RefusalReason =
   | 'another-substance'
   | 'unexplained-subject'
   | 'general-health'
-  | 'only-neutral-words';
+  | 'only-neutral-words'
+  | 'link-not-about-selenium';
 
 export interface Scope {
   /** Off-topic lexicon phrases in the question, minus those inside a named food's own words. */
@@ -121,6 +122,9 @@ export function createScope(ctx: EngineContext): Scope {
     if (aboutAnotherSubstance(q, best.doc.id)) return 'another-substance';
     if (unexplainedSubject(q)) return 'unexplained-subject';
     if (best.doc.kind === 'entry' && generalHealth(q)) return 'general-health';
+    // The linked articles are not about selenium: "does selenium help with depression" is not answered by
+    // the one about immunity and mental health ("is there a link between immunity and depression" is).
+    if (best.doc.kind === 'related' && router.mentionsSelenium(q.words)) return 'link-not-about-selenium';
     // "good morning everyone": topic-neutral words only answer when the entry is about them ("this article").
     if (q.terms.every((t) => index.lightTerms.has(t)) && !namesTopic(index, best.doc.id, q.terms))
       return 'only-neutral-words';

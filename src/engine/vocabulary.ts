@@ -132,6 +132,12 @@ export const COMPARE_CUES = 'vs versus compare compared comparison or more than 
 /** Words that ask for a ranking of a category's foods ("top fish", "best vegan sources"), not one food's amount. */
 export const RANKING_CUES = 'top best richest highest most list sources source rich high good great';
 
+/**
+ * Ranking cues that also just praise ("do brazil nuts taste good"): a category question with only these
+ * must name selenium ("what nuts are good for selenium").
+ */
+export const WEAK_RANKING_CUES = 'good great';
+
 /** Words that ask for plant foods only. */
 export const PLANT_CUES = 'vegan vegans vegetarian vegetarians plant plants plantbased veggie';
 

@@ -35,6 +35,11 @@ describe('food intents in free text', () => {
     expect(a.text).not.toMatch(/Brazil/);
   });
 
+  it('reads "good" as a ranking only when selenium is named', () => {
+    expect(ask('what nuts are good for selenium').text).toContain('richest nuts');
+    expect(ask('do cashews taste good roasted').text).not.toContain('richest');
+  });
+
   it('lists plant foods only for a vegan', () => {
     const a = ask('best vegan sources of selenium');
     expect(a.text).toContain('plant foods');

@@ -50,6 +50,11 @@ describe('scope stage', () => {
     expect(decide('what is the capital of france')).toBe('low-score');
   });
 
+  it('answers a question about selenium from an entry, never from a linked article alone', () => {
+    expect(decide('does selenium help with depression')).toBe('link-not-about-selenium');
+    expect(decide('can a weak immune system affect my mood')).toBeNull();
+  });
+
   it('never takes a number for the subject a question asks about', () => {
     expect(scope.unexplainedSubject(understand.analyseQuestion('milk is 11% of daily needs, is 8 mcg that much'))).toBe(
       false,
