@@ -155,11 +155,12 @@ export function createLookup(
     if (exact) return [exact];
     if (description) return [description];
     if (!content.length) return [];
-    const named = common.byKey(tokens.join(' ')) ?? common.byKey(content.join(' '));
-    if (named) return commonRows(named.rows, []);
-    // A curated row the words plausibly name wins over USDA rows sharing some of them (naming.ts).
+    // A curated row the words plausibly name wins over USDA rows sharing some of them (naming.ts), and over
+    // a common name made of its own words ("porridge oats": both are the curated oatmeal's names).
     const curatedNamed = curatedNaming(content);
     if (curatedNamed !== null) return [odsHit(curatedNamed) as Hit];
+    const named = common.byKey(tokens.join(' ')) ?? common.byKey(content.join(' '));
+    if (named) return commonRows(named.rows, []);
     return fromUsda(compoundForms(content, tableWord));
   }
 

@@ -31,6 +31,8 @@ describe('a curated row wins when the query plausibly names it', () => {
     ['roasted cashews', 'cashews'],
     ['frozen spinach', 'spinach'],
     ['oat meal', 'oatmeal'],
+    // Both words are the curated oatmeal's names, although a common name maps them to dry rolled oats.
+    ['porridge oats', 'oatmeal'],
   ])('%s -> %s', (query, id) => {
     expect(idOf(query)).toBe(id);
   });
