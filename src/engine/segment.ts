@@ -2,6 +2,7 @@ import { normaliseText, words } from './normalise.js';
 import {
   CLAUSE_JOINERS,
   GREETING_WORDS,
+  INDIRECT_QUESTION,
   MAX_PARTS,
   MAX_SEGMENT_SCAN,
   PLEASANTRY_GLUE,
@@ -86,7 +87,8 @@ export function segments(message: string): Segment[] {
       const ws = words(normaliseText(part));
       if (!ws.length) return;
       // Only the sentence's last clause carries its question mark.
-      out.push({ text: part.trim(), words: ws, asks: opensQuestion(ws) || (asked && i === parts.length - 1) });
+      const asks = opensQuestion(ws) || (asked && i === parts.length - 1) || INDIRECT_QUESTION.test(ws.join(' '));
+      out.push({ text: part.trim(), words: ws, asks });
     });
   }
   return out;

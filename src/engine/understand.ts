@@ -2,7 +2,7 @@ import type { EngineContext } from './context.js';
 import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
 import { type Analysed, analyse, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
-import { INTAKE_WORDS, MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from './vocabulary.js';
+import { INDIRECT_QUESTION, INTAKE_WORDS, MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from './vocabulary.js';
 
 // Understanding a message before anything is matched: which words say what is asked, and which only
 // frame it (the article, amounts the member states, chatty sentences around the question).
@@ -11,6 +11,8 @@ import { INTAKE_WORDS, MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
 const opensQuestion = (text: string): boolean => QUESTION_OPENERS.has(words(normaliseText(text))[0] ?? '');
+/** A sentence that asks without a question word or mark ("I want to know what it claims about covid"). */
+const asksIndirectly = (text: string): boolean => INDIRECT_QUESTION.test(normaliseText(text));
 
 /**
  * The parts of a chatty message that ask its question: in a message of several sentences, each one that
@@ -22,7 +24,8 @@ export function askingParts(question: string): string[] {
   const found: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const sentence = parts[i] as string;
-    if (parts.length > 2 && (parts[i + 1]?.includes('?') || opensQuestion(sentence))) found.push(sentence);
+    if (parts.length > 2 && (parts[i + 1]?.includes('?') || opensQuestion(sentence) || asksIndirectly(sentence)))
+      found.push(sentence);
     const clauses = sentence.split(',');
     const from = clauses.findIndex((c, k) => k > 0 && opensQuestion(c));
     if (from > 0) found.push(clauses.slice(from).join(','));

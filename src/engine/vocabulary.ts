@@ -39,6 +39,13 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set(
   'what whats how why when where which who does do is are can could should would will did has have any'.split(' '),
 );
 
+/**
+ * A statement that asks all the same ("I want to know what the article claims about covid", "I was
+ * wondering whether ...", "tell me what it says"), matched on normalised words anywhere in a sentence.
+ */
+export const INDIRECT_QUESTION =
+  /(?:^| )(?:(?:want|wanna|need|like|love|trying|try) to (?:know|understand|find out|learn)|(?:wondering|curious|unsure|not sure) (?:what|how|why|if|whether|about|which|when)|(?:tell|show|explain to) me|(?:can|could) (?:you|u) (?:explain|tell|show))(?= |$)/;
+
 /** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
 export const SELENIUM_WORDS = 'selenium se mcg microgram micrograms ug µg μg';
 

@@ -20,6 +20,14 @@ describe('segments', () => {
     expect(asked('- is it safe\n- does it help with colds')).toEqual(['is it safe', 'does it help with colds']);
   });
 
+  it('reads a statement that asks ("I want to know what ...", "tell me ...") as a question', () => {
+    expect(asked('I run a shop. I want to know what the article claims about covid. thanks')).toEqual([
+      'I want to know what the article claims about covid.',
+    ]);
+    expect(asked('tell me what it says about the flu')).toEqual(['tell me what it says about the flu']);
+    expect(asked('I know a lot about covid.')).toEqual([]);
+  });
+
   it('splits a sentence where a second question is joined on ("..., and how much ...")', () => {
     expect(asked('does it help with inflammation, and how much should I get a day?')).toEqual([
       'does it help with inflammation,',
