@@ -18,6 +18,10 @@ import {
  * things: ..."). A dot inside a number ("2.5 mcg") does not end one.
  */
 const SENTENCE = /(?:[^.!?;:\n]|\.(?=\d))+(?:[.!?;:]+|\n|$)/g;
+/** A first list item ("1)") opening a message or following a space. */
+const INLINE_FIRST_ITEM = /(?:^|\s)1\)\s/;
+/** The space before a further item of a numbered list typed on one line (" 2) "). */
+const INLINE_NEXT_ITEM = /\s+(?=(?:[2-9]|1\d)\)\s)/g;
 /** List markers ("1)", "2.", "- ") at the start of a line. */
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/;
 
@@ -77,7 +81,9 @@ function clauses(sentence: string): string[] {
 
 /** The sentences and clauses of a message, greetings and thanks included (see `isPleasantry`). */
 export function segments(message: string): Segment[] {
-  const text = message.slice(0, MAX_SEGMENT_SCAN);
+  const head = message.slice(0, MAX_SEGMENT_SCAN);
+  // "1) what is selenium 2) where do I get it": a numbered list typed on one line is still a list.
+  const text = INLINE_FIRST_ITEM.test(head) ? head.replace(INLINE_NEXT_ITEM, '\n') : head;
   const out: Segment[] = [];
   for (const match of text.matchAll(SENTENCE)) {
     const sentence = match[0].replace(LIST_MARKER, '');

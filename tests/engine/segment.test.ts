@@ -20,6 +20,15 @@ describe('segments', () => {
     expect(asked('- is it safe\n- does it help with colds')).toEqual(['is it safe', 'does it help with colds']);
   });
 
+  it('splits a numbered list typed on one line', () => {
+    expect(asked('been reading for hours. 1) what is selenium 2) where do I get it')).toEqual([
+      'what is selenium',
+      'where do I get it',
+    ]);
+    // Without a first item there is no list: "2)" stays inside its sentence.
+    expect(segments('i take 2) pills a day').map((s) => s.text)).toEqual(['i take 2) pills a day']);
+  });
+
   it('reads a statement that asks ("I want to know what ...", "tell me ...") as a question', () => {
     expect(asked('I run a shop. I want to know what the article claims about covid. thanks')).toEqual([
       'I want to know what the article claims about covid.',
