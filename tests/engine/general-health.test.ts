@@ -189,6 +189,7 @@ describe('lexicon groups', () => {
     ['infections that keep coming back', 'repeated infections'],
     ['is selenium a miracle cure', 'does selenium help'],
     ['yaar does selenium help inflammation genau', 'does selenium help inflammation'],
+    ['what does it actually do in the body', 'what function does it have in the body'],
   ])('reads everyday "%s" as "%s"', (a, b) => {
     expect(terms(a).sort()).toEqual(terms(b).sort());
   });
