@@ -137,6 +137,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const combined = compose.combine(replies);
     if (combined) return combined;
     const whole = decide(message);
+    // "I only eat plant stuff, do brazil nuts have a lot of selenium?": the question asks about a food the
+    // table holds, whatever topic the story before it leans to.
+    const asking = parts.length === 1 && parts[0]?.text !== message.trim() ? parts[0] : undefined;
+    if (whole.answer.answered && whole.answer.route === 'entry' && asking) {
+      const food = decide(asking.text);
+      if (food.answer.answered && food.answer.route === 'food' && food.answer.matchId) return food.answer;
+    }
     if (whole.answer.answered) return whole.answer;
     // "Is cancer mentioned?": no curated topic answers, so the article's own text does, yes or no.
     const mention = mentions.answer(message);

@@ -72,6 +72,12 @@ describe('several questions in one message', () => {
     expect(a.parts?.map((p) => p.matchId)).toEqual(['influenza', 'getting-enough-selenium']);
   });
 
+  it('answers a food question after a story about diet from the food table', () => {
+    const a = engine.ask('we eat mostly plants at home, does spinach have any selenium?');
+    expect(a).toMatchObject({ route: 'food', matchId: 'spinach' });
+    expect(engine.ask('my diet is pretty balanced i think. is selenium good for immunity?').route).toBe('entry');
+  });
+
   it('drops a tag asking for agreement ("right?")', () => {
     const a = engine.ask('the virus entering cells through the membrane, that is in the article, right?');
     expect(a.matchId).toBe('virus-entry');
