@@ -10,6 +10,13 @@ import { MAX_SUGGESTIONS } from './vocabulary.js';
 /** Closest topics at or above this are offered as "did you mean" suggestions when refusing. */
 export const SUGGESTION_FLOOR = 0.2;
 
+/**
+ * A runner-up topic scoring at least this share of the best one is about as likely to be what was asked
+ * ("does low selenium mess with your white blood cells" sits between deficiency and immune cells): its first
+ * quote joins the answer, so the member gets the passage they meant either way.
+ */
+export const CLOSE_RUNNER_UP = 0.9;
+
 /** One question of a message, decided: what was asked, the answer, its heading, off-topic names. */
 export interface Reply {
   asked: string;
@@ -93,11 +100,25 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
     const entry = entriesById.get(best.doc.id);
     if (!entry) return refuse(ranked);
     const related = entry.related.flatMap((id) => topicList.filter((t) => t.id === id)).map(toSuggestion);
-    return entryAnswer(entry, {
+    const answer = entryAnswer(entry, {
       confidence: best.score,
       suggestions: (related.length ? related : others.map((r) => toSuggestion(r.doc))).slice(0, MAX_SUGGESTIONS),
       safety: wantsSafety,
     });
+    return withCloseRunnerUp(answer, best, others[0]);
+  }
+
+  /** The answer with the first quote of a runner-up that scored nearly as well, when it adds a new passage. */
+  function withCloseRunnerUp(answer: Answer, best: Scored, second: Scored | undefined): Answer {
+    if (!second || second.doc.kind === 'related' || second.score < best.score * CLOSE_RUNNER_UP) return answer;
+    const entry = entriesById.get(second.doc.id);
+    const quote = entry && entryAnswer(entry, { confidence: 0, suggestions: [], safety: false }).citations[0];
+    if (!quote || answer.citations.some((c) => c.quote === quote.quote)) return answer;
+    return {
+      ...answer,
+      text: `${answer.text} It also says: “${quote.quote}”`,
+      citations: [...answer.citations, quote],
+    };
   }
 
   return {
