@@ -3,7 +3,7 @@ import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
 import type { FoodQuestions } from './food-question.js';
 import { withoutLeadIn } from './frame.js';
-import { type Analysed, analyse, LIGHT_WORDS, STOPWORDS } from './normalise.js';
+import { type Analysed, analyse, LIGHT_WORDS, normaliseText, STOPWORDS, words } from './normalise.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
@@ -131,9 +131,15 @@ interface Subject {
   unknown: number;
 }
 
+/** A message with its analysis, handed to the single-message pipeline so it is analysed once. */
+export interface Known {
+  text: string;
+  q: Analysed;
+}
+
 export interface FollowUpStages {
-  /** The single-message pipeline (understand, route, match, scope, compose). */
-  standalone(message: string): Answer;
+  /** The single-message pipeline (understand, route, match, scope, compose); `known` skips re-analysing. */
+  standalone(message: string, known?: Known): Answer;
   understand: Understander;
   compose: Composer;
   food: FoodQuestions;
@@ -169,14 +175,14 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 
   /**
    * The turn a follow-up refers to: the last one that was about something. Greetings and thanks in
-   * between ("thx", "hey") are skipped; a refused question is not: what follows it is about that.
+   * between ("thx", "hey") are skipped; a refused question is not: what follows it is about that. Read
+   * from its words alone, not analysed again: every message with context would otherwise pay for it.
    */
   function lastTopic(context: ConversationContext): Turn | null {
     for (let i = context.length - 1; i >= 0 && i >= context.length - CONTEXT_TURNS; i--) {
       const turn = context[i] as Turn;
       if (turn.answered) return turn;
-      const said = subjectOf(understand.analyseQuestion(turn.question));
-      if (said.offTopic || said.own > 0) return turn;
+      if (turn.route !== 'smalltalk' && words(normaliseText(turn.question)).some((w) => !neutral(w))) return turn;
     }
     return null;
   }
@@ -213,10 +219,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const combined = (turn: Turn, message: string): Answer => standalone(`${turn.topic}\n${message}`);
 
   function ask(message: string, context: ConversationContext): Answer {
-    const alone = standalone(message);
-    const prev = context.length ? lastTopic(context) : null;
-    if (!prev) return alone;
+    const prev = lastTopic(context);
     const q = understand.analyseQuestion(message);
+    const alone = standalone(message, { text: message, q });
+    if (!prev) return alone;
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
