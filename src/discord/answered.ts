@@ -23,6 +23,9 @@ export const ANSWERED_LIMITS = {
   maxEdits: 5,
 } as const satisfies Required<Omit<AnsweredOptions, 'now'>>;
 
+/** Longer than any answer takes (REST retries included); only a handler that never settles lets it expire. */
+const ANSWERING_TTL_MS = 5 * 60_000;
+
 export interface AnsweredOptions {
   ttlMs?: number;
   maxEntries?: number;
@@ -50,6 +53,9 @@ export interface AnsweredMessage {
   edits: number;
 }
 
+/** A member's change to a message while Selene is still answering it (the reply not yet sent or not yet known). */
+export type LateChange = { kind: 'edit'; content: string } | { kind: 'delete' };
+
 export interface AnsweredMessages {
   /** Remembers (or replaces) the answer to the member's message `messageId`; answeredAt is set to now. */
   remember(messageId: string, entry: Omit<AnsweredMessage, 'answeredAt'>): void;
@@ -59,6 +65,15 @@ export interface AnsweredMessages {
   update(messageId: string, change: Partial<Omit<AnsweredMessage, 'answeredAt'>>): void;
   /** Removes the entry and returns it, unless it was unknown or expired. */
   forget(messageId: string): AnsweredMessage | undefined;
+  /**
+   * Marks a message as being answered: an edit or delete that arrives before the reply is remembered (a typo
+   * fixed a second after sending) is held for `settle` instead of being lost.
+   */
+  begin(messageId: string): void;
+  /** Holds a change to a message being answered (a delete outranks any edit); false when it is not being answered. */
+  hold(messageId: string, change: LateChange): boolean;
+  /** Ends the answering of a message; returns the change held meanwhile, to be applied now that the reply is known. */
+  settle(messageId: string): LateChange | undefined;
   /** Drops expired entries; returns how many went. */
   sweep(): number;
   readonly size: number;
@@ -74,6 +89,8 @@ export function createAnsweredMessages(options: AnsweredOptions = {}): AnsweredM
   const now = options.now ?? Date.now;
   // An entry expires ttlMs after its first answer; an edit keeps that expiry.
   const held = createExpiringMap<AnsweredMessage>(limits.maxEntries, now);
+  // Messages on their way to an answer; settle() ends each one, the expiry only covers a handler that never ends.
+  const answering = createExpiringMap<{ change: LateChange | null }>(limits.maxEntries, now);
   return {
     remember(messageId, entry) {
       const answeredAt = now();
@@ -85,7 +102,17 @@ export function createAnsweredMessages(options: AnsweredOptions = {}): AnsweredM
       if (e) held.set(messageId, { ...e, ...change }, e.answeredAt + limits.ttlMs);
     },
     forget: (messageId) => held.delete(messageId),
-    sweep: () => held.sweep(),
+    begin(messageId) {
+      answering.set(messageId, { change: null }, now() + ANSWERING_TTL_MS);
+    },
+    hold(messageId, change) {
+      const pending = answering.get(messageId);
+      if (!pending) return false;
+      if (pending.change?.kind !== 'delete') pending.change = change;
+      return true;
+    },
+    settle: (messageId) => answering.delete(messageId)?.change ?? undefined,
+    sweep: () => held.sweep() + answering.sweep(),
     get size() {
       return held.size;
     },

@@ -205,6 +205,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       return 'error' as const;
     });
     track(handled);
+    // An edit or delete that came while the reply was on its way is applied now that the reply is known.
+    void handled.finally(() => {
+      const late = ctx.answered.settle(message.id);
+      if (late?.kind === 'delete') onChange('delete', () => onMessageDelete(message.id, client.rest, ctx));
+      if (late?.kind === 'edit') {
+        const edit = { id: message.id, content: late.content };
+        onChange('edit', (botId) => onMessageUpdate(edit, { rest: client.rest, botId }, ctx));
+      }
+    });
     // discord.js caches a DM channel per sender for good; replies go by channel id and DMs arrive for
     // uncached channels (Partials.Channel), so each is forgotten once its message is handled.
     if (!message.inGuild()) void handled.finally(() => client.channels.cache.delete(message.channelId));

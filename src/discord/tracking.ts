@@ -53,3 +53,20 @@ export async function deleteReply(rest: REST, entry: Pick<AnsweredMessage, 'chan
 export function dropTurn(ctx: BotContext, entry: AnsweredMessage): void {
   if (entry.conversation && entry.turn) ctx.conversations.dropLast(entry.conversation, entry.turn, Date.now());
 }
+
+/**
+ * Moves a just-recorded turn to another conversation (a thread answer that fell back to a plain reply): out of
+ * `from` while nothing followed it, into `to`. Returns the turn as recorded in `to`.
+ */
+export function moveTurn(
+  ctx: BotContext,
+  keys: { from: string; to: string },
+  turn: RecordedTurn,
+  question: string,
+  answer: Answer,
+): RecordedTurn {
+  const now = Date.now();
+  ctx.conversations.dropLast(keys.from, turn, now);
+  const before = ctx.conversations.context(keys.to, now);
+  return { before, after: ctx.conversations.record(keys.to, question, answer, now) };
+}

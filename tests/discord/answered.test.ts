@@ -46,6 +46,25 @@ describe('answered messages', () => {
     expect(map.size).toBe(0);
   });
 
+  it('hold a change to a message being answered until it settles: the last edit, or a delete over any edit', () => {
+    const { map } = onClock();
+    // Not being answered: nothing to hold.
+    expect(map.hold('m1', { kind: 'edit', content: 'a' })).toBe(false);
+    map.begin('m1');
+    expect(map.settle('m1')).toBeUndefined();
+    map.begin('m1');
+    expect(map.hold('m1', { kind: 'edit', content: 'a' })).toBe(true);
+    map.hold('m1', { kind: 'edit', content: 'b' });
+    expect(map.settle('m1')).toEqual({ kind: 'edit', content: 'b' });
+    // Settled means over: a later settle finds nothing, and changes are no longer held.
+    expect(map.settle('m1')).toBeUndefined();
+    expect(map.hold('m1', { kind: 'delete' })).toBe(false);
+    map.begin('m2');
+    map.hold('m2', { kind: 'delete' });
+    map.hold('m2', { kind: 'edit', content: 'c' });
+    expect(map.settle('m2')).toEqual({ kind: 'delete' });
+  });
+
   it('forget returns the entry once', () => {
     const { map } = onClock();
     map.remember('m1', entry('r1'));

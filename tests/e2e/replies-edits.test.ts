@@ -312,6 +312,43 @@ describe('edits and deletes', () => {
     await deleteOf(h, asked.channelId, asked.replyId);
     expect(h.fake.message(asked.replyId)).toBeUndefined();
   });
+
+  /** A mention whose reply Discord holds back with a 429 (retried after 0.4 s); resolves once that 429 is sent. */
+  async function askHeldBack(ana: FakeUser) {
+    const channel = h.fake.guilds[0]?.channels[0]?.id ?? '';
+    h.fake.rateLimitNext(`POST /channels/${channel}/messages`, { retryAfter: 0.4 });
+    const from = h.fake.restCalls.length;
+    const message = h.fake.sendMessage({
+      content: `<@${h.fake.bot.id}> ${FIRST}`,
+      author: ana,
+      mentionsBot: true,
+      channelId: channel,
+    });
+    await h.fake.waitForRest((c) => c.status === 429 && c.path === `/channels/${channel}/messages`, undefined, from);
+    return { id: String(message.id), channelId: channel };
+  }
+
+  it('answers an edit made while its reply is still on the way, once the reply is sent', async () => {
+    const asked = await askHeldBack(member());
+    editMessage(h.fake, asked.id, `<@${h.fake.bot.id}> ${OTHER}`);
+    const reply = await h.fake.waitForReplyTo(asked.id);
+    // The reply was written for the first text; the held edit then brings it up to date.
+    expect(body(reply.body).content).toContain(firstQuote(engine.ask(FIRST)));
+    const patch = await patchOf(h, asked.channelId, idOf(reply));
+    expect(body(patch.body).content).toContain(firstQuote(engine.ask(OTHER)));
+    expect(h.fake.message(idOf(reply))?.content).toContain(firstQuote(engine.ask(OTHER)));
+  });
+
+  it('deletes a reply whose question was deleted while the reply was on the way', async () => {
+    const ana = member();
+    const asked = await askHeldBack(ana);
+    deleteMessage(h.fake, asked.id);
+    const reply = await h.fake.waitForReplyTo(asked.id);
+    await deleteOf(h, asked.channelId, idOf(reply));
+    expect(h.fake.message(idOf(reply))).toBeUndefined();
+    expect(h.bot.ctx.answered.get(asked.id)).toBeUndefined();
+    expect(h.bot.ctx.conversations.context(conversationKey(ana.id, asked.channelId), Date.now())).toEqual([]);
+  });
 });
 
 describe('the Delete button', () => {

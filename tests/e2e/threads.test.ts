@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { conversationKey } from '../../src/conversation/store.js';
 import { createBotStore } from '../../src/discord/bot-store.js';
 import type { Answer, Engine } from '../../src/engine/types.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -279,6 +280,21 @@ describe('threads, with the Message Content intent', () => {
     const again = s.h.fake.sendMessage({ content: FIRST, author: s.member(), channelId: busy.id, mentionsBot: true });
     await threadAnswer(s, String(again.id));
     expect(await settingsView(s)).not.toContain(`<#${busy.id}>`);
+  });
+
+  it('falls back when Discord refuses the post in the new thread, and keeps the turn in the channel', async () => {
+    const ana = s.member();
+    const asked = s.h.fake.sendMessage({ content: FIRST, author: ana, mentionsBot: true });
+    // The thread is started on the message, so it has the message's id.
+    s.h.fake.failNext(`POST /channels/${asked.id}/messages`, { status: 403, code: 50001 });
+    const reply = await s.h.fake.waitForReplyTo(String(asked.id));
+    expect(reply.path).toBe(`/channels/${s.channel('general')}/messages`);
+    expect(body(reply.body).content).toContain(firstQuote(engine.ask(FIRST)));
+    const turns = (channelId: string) =>
+      s.h.bot.ctx.conversations.context(conversationKey(ana.id, channelId), Date.now()).map((t) => t.question);
+    // A follow-up in the channel, where the answer is, reads this turn; the thread holds none.
+    await vi.waitFor(() => expect(turns(s.channel('general'))).toEqual([FIRST]));
+    expect(turns(String(asked.id))).toEqual([]);
   });
 
   it('says at once when threads are turned on in a channel that lacks the permissions', async () => {

@@ -11,7 +11,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
 const readText = (path: string): string => readFileSync(path, 'utf8');
 
-const query = z.string().trim().min(1).max(300);
+// A member's message is at most Discord's 2,000 characters; the register sets hold long, chatty ones.
+const query = z.string().trim().min(1).max(2000);
 
 const questionLineSchema = z.discriminatedUnion('expect', [
   z.strictObject({ q: query, expect: z.literal('answer'), any: z.array(z.string().trim().min(1)).min(1) }),

@@ -7,7 +7,7 @@ import { cleanText, notices, type ReplyPayload, renderAnswer, renderLinkCard } f
 import { type ReplyTarget, replyTargetOf } from '../reply-target.js';
 import { replyTo } from '../respond.js';
 import { answerThread, listensWithoutMention } from '../threads.js';
-import { trackAnswer } from '../tracking.js';
+import { moveTurn, trackAnswer } from '../tracking.js';
 
 /** What a reply-to-message gets when there is nothing to answer in the message it points at. */
 const targetNotices: Partial<Record<ReplyTarget['kind'], () => ReplyPayload>> = {
@@ -50,6 +50,8 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
     !mentioned &&
     (ctx.store.isAnswerChannel(message.guildId, message.channelId) || listensWithoutMention(message, ctx));
   if (!inDm && !mentioned && !answerChannel) return null;
+  // From here an edit or delete of the message is held until the reply is known (bot.ts settles it).
+  ctx.answered.begin(message.id);
 
   const own = stripMention(message.content, botId);
   // "@Selene" as a reply to someone's message may be asking about that message (reply-target.ts).
@@ -125,9 +127,12 @@ export async function onMessageCreate(message: Message, ctx: BotContext, backlog
         ...(referenced ? { answering: referenced } : {}),
       }),
     );
+    // Discord refused the post in the new thread, so the answer is a plain reply: its turn belongs to the channel.
+    const fellBack = thread && sent.channel_id === message.channelId;
+    const tracked = fellBack ? moveTurn(ctx, { from: key, to: conversation }, recorded, question, answer) : recorded;
     trackAnswer(ctx, message, sent, {
-      conversation: key,
-      turn: recorded,
+      conversation: fellBack ? conversation : key,
+      turn: tracked,
       answer,
       answerId: feedback.feedback?.answerId ?? null,
       referenced,

@@ -10,7 +10,11 @@ import { deleteReply, dropTurn } from '../tracking.js';
  */
 export async function onMessageDelete(messageId: string, rest: REST, ctx: BotContext): Promise<string | null> {
   const entry = ctx.answered.forget(messageId);
-  if (!entry) return null;
+  if (!entry) {
+    // Deleted while Selene is still answering it: bot.ts deletes the reply once it is sent.
+    ctx.answered.hold(messageId, { kind: 'delete' });
+    return null;
+  }
   dropTurn(ctx, entry);
   await deleteReply(rest, entry);
   return 'delete';

@@ -27,10 +27,14 @@ export async function onMessageUpdate(
   ctx: BotContext,
 ): Promise<string | null> {
   const answered = ctx.answered;
-  const entry = answered.get(message.id);
-  if (!entry) return null;
   // Without the Message Content intent, an edit that drops the mention arrives with no text: nothing to read.
   if (typeof message.content !== 'string') return null;
+  const entry = answered.get(message.id);
+  if (!entry) {
+    // Edited while Selene is still answering it: bot.ts applies the edit once the reply is remembered.
+    answered.hold(message.id, { kind: 'edit', content: message.content });
+    return null;
+  }
   const own = stripMention(message.content, discord.botId);
   if (!cleanText(own)) return null;
   const text = fingerprint(message.content);

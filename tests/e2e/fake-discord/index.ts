@@ -376,14 +376,18 @@ export class FakeDiscord {
     });
   }
 
-  /** The next `times` requests matching `matcher` get a server error (default 500), as Discord's 5xx outages do. */
-  failNext(matcher: RouteMatcher, options: { status?: number; times?: number } = {}): void {
+  /**
+   * The next `times` requests matching `matcher` get an error: a server error by default (500), as Discord's 5xx
+   * outages do, or a refusal with Discord's JSON error `code` (e.g. status 403, code 50001 Missing Access).
+   */
+  failNext(matcher: RouteMatcher, options: { status?: number; times?: number; code?: number } = {}): void {
     this.#rateLimits.push({
       matches: toPredicate(matcher),
       retryAfter: 0,
       global: false,
       remaining: options.times ?? 1,
       status: options.status ?? 500,
+      ...(options.code ? { code: options.code } : {}),
     });
   }
 

@@ -20,8 +20,10 @@ export interface RateLimitRule {
   retryAfter: number;
   global: boolean;
   remaining: number;
-  /** 429 (a rate limit, the default) or a 5xx server error. */
+  /** 429 (a rate limit, the default) or an error status (5xx, or 4xx with a JSON error code). */
   status?: number;
+  /** Discord's JSON error code for an error status (e.g. 50001 Missing Access); 0 when unset. */
+  code?: number;
 }
 
 export interface RestContext {
@@ -310,7 +312,11 @@ function route(
   if (limited) {
     limited.remaining--;
     if (limited.status !== undefined && limited.status !== 429)
-      return error(limited.status, 0, `${limited.status}: Server Error`);
+      return error(
+        limited.status,
+        limited.code ?? 0,
+        `${limited.status}: ${limited.code ? 'Refused' : 'Server Error'}`,
+      );
     return rateLimited(limited);
   }
   const found = matchRoute(method, path);

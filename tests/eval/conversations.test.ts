@@ -11,21 +11,9 @@ import {
   replay,
   scoreConversations,
 } from '../../src/eval/conversations.js';
+import { scriptedAnswer } from './scripted.js';
 
-const answer = (over: Partial<Answer>): Answer => ({
-  answered: false,
-  confidence: 0,
-  text: "I don't know that from this article.",
-  citations: [],
-  suggestions: [],
-  disclaimer: 'x',
-  route: 'none',
-  matchId: null,
-  safety: null,
-  evidence: [],
-  followUpOf: null,
-  ...over,
-});
+const answer = scriptedAnswer;
 
 /**
  * A scripted engine: answers a message by what the context holds, so the replay's threading of context is

@@ -12,22 +12,9 @@ import {
   scoreFoods,
   scoreQuestions,
 } from '../../src/eval/main.js';
+import { scriptedAnswer } from './scripted.js';
 
-// A scripted engine: the eval runner's scoring rules are tested apart from the real engine's quality.
-const answer = (over: Partial<Answer>): Answer => ({
-  answered: false,
-  confidence: 0,
-  text: "I don't know that from this article.",
-  citations: [],
-  suggestions: [],
-  disclaimer: 'x',
-  route: 'none',
-  matchId: null,
-  safety: null,
-  evidence: [],
-  followUpOf: null,
-  ...over,
-});
+const answer = scriptedAnswer;
 
 const food = (over: Partial<FoodResult>): FoodResult => ({
   found: false,
