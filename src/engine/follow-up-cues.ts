@@ -49,6 +49,12 @@ export interface FollowUpCues {
   more: boolean;
   /** Few words: "spinach?", "what infections?". */
   fragment: boolean;
+  /** "which diseases", "what infections?", "like what functions": asks which ones, within the last answer. */
+  specifics: boolean;
+  /** Thanks the bot ("thank u that was helpful!!"): with nothing else asked, an acknowledgement. */
+  thanks: boolean;
+  /** Says the topic changes: "new topic,", "separate question:", "unrelated -", "anyway", "forget milk". */
+  newTopic: boolean;
   /** Has a verb of its own ("what causes a cold", "what is a cold"), unlike "what infections?". */
   clause: boolean;
 }
@@ -69,6 +75,55 @@ const MORE_WORDS = new Set(
 concretely specifically simple simpler simply plain plainer eli5 layman laymans shorter summary summarise summarize
 sum tldr tl dr sentence brief briefly nutshell`.split(/\s+/),
 );
+
+/**
+ * Words that ask whether the last answer holds ("is that proven or just a theory", "fact or myth?"): with
+ * them, a message still names nothing of its own.
+ */
+const STANDING_WORDS = new Set(
+  'according theory theories myth myths fact facts legit real science scientific scientifically hypothesis backed based claim claims'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Short follow-ups in the languages members mix in ("como?", "warum?", "pq? explain por favor", "matlab kya
+ * hai"): why, how, what, and, please, more, meaning. Only words that ask, never a topic, so a message of
+ * these names nothing; the article's topics are matched in English.
+ */
+const OTHER_LANGUAGE_WORDS = new Set(
+  `por que porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon
+explica explicar explique erklär erklären spiega favor favore please bitte svp stp plz pls merci gracias obrigado
+danke matlab kya hai hota hain yani und auch también tambien aussi mehr fonte fuente quelle`.split(/\s+/),
+);
+
+/** Of those, the ones asking why or how (EXPLANATION_WORDS has the common ones); "por que" is two words. */
+const OTHER_WHY = new Set(
+  'porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon explica explicar explique erklär erklären spiega'.split(
+    ' ',
+  ),
+);
+const asksWhy = (words: readonly string[], i: number): boolean => {
+  const w = words[i] as string;
+  return EXPLANATION_WORDS.has(w) || OTHER_WHY.has(w) || (w === 'por' && words[i + 1] === 'que');
+};
+
+/** Words of thanks (their shorthand is expanded before this reads them). */
+const THANKS_WORDS = new Set(
+  'thank thanks thx ty tysm cheers appreciate appreciated grateful danke gracias merci obrigado obrigada'.split(' '),
+);
+
+/** Words that set the last topic aside ("unrelated - is it an ad?", "forget milk. does it help covid?"). */
+const NEW_TOPIC_WORDS = new Set('separately unrelated anyway anyways btw forget switching'.split(' '));
+/** "new topic", "different q", "another question": an adjective of these before a topic or question word. */
+const OTHER_WORDS = new Set('new different separate other another unrelated'.split(' '));
+const TOPIC_WORDS = new Set('topic subject question q thing'.split(' '));
+
+/** Words a follow-up may have that name nothing, beyond vocabulary.ts's: the stage leaves them out of a subject. */
+export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [...STANDING_WORDS, ...OTHER_LANGUAGE_WORDS];
+
+/** The word of a question asking which ones ("which diseases", "what infections?"). */
+const WHICH_WORDS = new Set(['which', 'what', 'whats']);
 
 /** The kinds of follow-up, each resolved its own way against the last topic (see follow-up.ts). */
 export type FollowUpKind =
@@ -112,10 +167,15 @@ export const neutral = (w: string): boolean =>
     followUpWords.has(w) ||
     fillerWords.has(w) ||
     safetyWords.has(w) ||
-    amountWords.has(w));
+    amountWords.has(w) ||
+    STANDING_WORDS.has(w) ||
+    OTHER_LANGUAGE_WORDS.has(w));
 
-/** The cues of a message's words (normalised, shorthand expanded and typos repaired). */
-export function followUpCues(words: readonly string[]): FollowUpCues {
+/**
+ * The cues of a message's words (normalised, shorthand expanded and typos repaired), and of its words as
+ * typed: typo repair may turn a word of conversation into a topic's ("topic" into "toxic").
+ */
+export function followUpCues(words: readonly string[], typed: readonly string[] = words): FollowUpCues {
   const pointsBack = words.some((w, i) => {
     // "is it safe to take", "is it true that": an empty "it" that points at nothing.
     if (w === 'it' && DUMMY_IT_BEFORE.has(words[i - 1] ?? '') && DUMMY_IT_AFTER.has(words[i + 2] ?? '')) return false;
@@ -134,7 +194,10 @@ export function followUpCues(words: readonly string[]): FollowUpCues {
     words.every((w) => !followUpWords.has(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
   // "go on", "keep going": a continuation, though "go" alone asks nothing.
   const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
-  const asks = !toSelene && (pointsBack || amount || goOn || words.some((w) => followUpWords.has(w)));
+  const asking = (w: string) => followUpWords.has(w) || STANDING_WORDS.has(w) || OTHER_LANGUAGE_WORDS.has(w);
+  const asks = !toSelene && (pointsBack || amount || goOn || words.some(asking));
+  const rest = withoutLeadIn(words);
+  const clause = rest.some((w) => CLAUSE_WORDS.has(w));
   return {
     // A number is an amount only beside an amount word ("3 servings?"); "what is 17 times 23" is arithmetic.
     subjectless: asks && words.every((w) => neutral(w) || (amount && NUMBER.test(w))),
@@ -145,13 +208,20 @@ export function followUpCues(words: readonly string[]): FollowUpCues {
       (words.length > 1 && (FOLLOW_UP_OPENERS.has(words[0] ?? '') || TRAILING_LEAD_INS.has(last))),
     safety: words.some((w) => safetyWords.has(w)),
     amount,
-    explanation: !amount && words.some((w) => EXPLANATION_WORDS.has(w)),
+    explanation: !amount && words.some((_, i) => asksWhy(words, i)),
     intake: words.some((w) => intakeWords.has(w)),
-    meta: goOn || words.some((w) => followUpWords.has(w) && !intakeWords.has(w)),
-    source: words.some((w) => SOURCE_WORDS.has(w)),
+    meta: goOn || words.some((w) => asking(w) && !intakeWords.has(w)),
+    source: words.some((w) => SOURCE_WORDS.has(w) || w === 'according'),
     more: goOn || words.some((w) => MORE_WORDS.has(w)),
     fragment: words.length <= FOLLOW_UP_FRAGMENT_WORDS,
-    clause: withoutLeadIn(words).some((w) => CLAUSE_WORDS.has(w)),
+    thanks: typed.some((w) => THANKS_WORDS.has(w)),
+    newTopic: typed.some(
+      (w, i) => NEW_TOPIC_WORDS.has(w) || (OTHER_WORDS.has(w) && TOPIC_WORDS.has(typed[i + 1] ?? '')),
+    ),
+    // "what about the flu" is a lead-in, not a "which": "about" names nothing; "what's the article's" neither.
+    specifics:
+      !clause && words.some((w, i) => WHICH_WORDS.has(w) && i + 1 < words.length && !neutral(words[i + 1] as string)),
+    clause,
   };
 }
 
@@ -174,6 +244,10 @@ export interface Subject {
  */
 export function followUpKind(cues: FollowUpCues, said: Subject): FollowUpKind {
   if (!cues.asks && said.own === 0) return 'acknowledgement';
+  // "thank u that was helpful!!" points back and judges, but asks nothing; "thanks, why though?" asks.
+  const asksSomething = cues.explanation || cues.source || cues.more || cues.amount || cues.safety || cues.specifics;
+  if (cues.thanks && said.own === 0 && !asksSomething) return 'acknowledgement';
+  if (cues.newTopic && said.own > 0) return 'own-subject';
   if (cues.subjectless) {
     if (cues.safety) return 'safety';
     if (cues.explanation) return 'elaboration';
@@ -184,6 +258,7 @@ export function followUpKind(cues: FollowUpCues, said: Subject): FollowUpKind {
   }
   if (said.unknown > 0 || said.own > MAX_REFINING_TERMS) return 'own-subject';
   if (cues.pointsBack) return cues.explanation && said.topics === 0 ? 'elaboration' : 'refinement';
+  if (cues.specifics && said.own > 0) return 'refinement';
   if ((cues.leadIn || cues.fragment) && said.own > 0) return cues.clause ? 'refinement' : 'switch';
   return 'own-subject';
 }

@@ -2,6 +2,7 @@ import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
 import {
+  FOLLOW_UP_EXTRA_WORDS,
   type FollowUpCues,
   type FollowUpKind,
   followUpCues,
@@ -15,7 +16,14 @@ import { type Analysed, analyse, normaliseText, words } from './normalise.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
-import { CONTEXT_TURNS, FOLLOW_UP_FILLER, FOLLOW_UP_WORDS, MAX_SUGGESTIONS, SELENIUM_WORDS } from './vocabulary.js';
+import {
+  CONTEXT_TURNS,
+  FOLLOW_UP_FILLER,
+  FOLLOW_UP_WORDS,
+  FOOD_FRAME_WORDS,
+  MAX_SUGGESTIONS,
+  SELENIUM_WORDS,
+} from './vocabulary.js';
 
 export { type FollowUpCues, type FollowUpKind, followUpCues, followUpKind } from './follow-up-cues.js';
 
@@ -52,11 +60,20 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   // Topics that explain how or why (one of their phrasings asks it): what "why?" after a claim wants.
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
   const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
+  // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
+  const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
+  // What each entry's quotes say, as terms: what a member has read in its answer.
+  const quoteTerms = new Map(
+    ctx.kb.entries.map((e) => [
+      e.id,
+      new Set(analyse(e.quotes.map((x) => x.text).join(' '), lexicon, undefined, ctx.stemOf).terms),
+    ]),
+  );
   // Word by word: read as one text, neighbours would form synonym phrases of their own.
   const quiet = new Set(
-    `${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`
-      .split(/\s+/)
-      .flatMap((w) => analyse(w, lexicon, undefined, ctx.stemOf).terms),
+    [...`${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`.split(/\s+/), ...FOLLOW_UP_EXTRA_WORDS].flatMap(
+      (w) => analyse(w, lexicon, undefined, ctx.stemOf).terms,
+    ),
   );
 
   /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
@@ -121,17 +138,24 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
    * flu", "and infections?" after "what happens if I'm low in selenium"): both ranked together, among the
    * topics whose title names every new word (else whose title or keywords do, else that name one and use
    * them all), so the new words choose the topic and the last question only decides between the topics
-   * that have them. Null when none has them, or the last turn was not an entry or link.
+   * that have them, the last topic's related ones first. Null when none has them, or the last turn was not
+   * an entry or link.
    */
   function narrowed(prev: Turn, q: Analysed, fresh: readonly string[], safety: boolean): Answer | null {
     if (!fresh.length || prev.route === 'food' || prev.matchId === null) return null;
     const before = understand.analyseQuestion(prev.topic).terms;
     const ranked = rank(index, [...q.terms, ...before], NARROWING_CANDIDATES);
+    const uses = (r: Scored) => fresh.every((t) => explains(index, r.doc.id, t));
     const titled = (r: Scored) => fresh.every((t) => index.byId.get(r.doc.id)?.titleTerms.includes(t));
     const named = (r: Scored) => fresh.every((t) => namesTopic(index, r.doc.id, [t]));
-    const used = (r: Scored) => namesTopic(index, r.doc.id, fresh) && fresh.every((t) => explains(index, r.doc.id, t));
+    const used = (r: Scored) => namesTopic(index, r.doc.id, fresh) && uses(r);
     // The closest fit first: a title naming every new word, then title or keywords, then a use of each.
-    const fitting = [titled, named, used].map((fits) => ranked.filter(fits)).find((l) => l.length) ?? [];
+    // The closest fit first (a title naming every new word, then title or keywords, then a use of each),
+    // within each the last topic's related ones first: "and covid?" after the flu, "chronic too?" after
+    // inflammation stay in the neighbourhood the curators drew.
+    const near = new Set(relatedOf.get(prev.matchId) ?? []);
+    const fit = [titled, named, used].map((fits) => ranked.filter(fits)).find((l) => l.length) ?? [];
+    const fitting = [...fit.filter((r) => near.has(r.doc.id)), ...fit.filter((r) => !near.has(r.doc.id))];
     const best = fitting[0];
     if (!best) return null;
     // Every new word is the chosen topic's: as sure as a question that names it, whatever the last words add.
@@ -151,8 +175,17 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
-    const cues = followUpCues(q.words);
-    const kind = followUpKind(cues, said);
+    const cues = followUpCues(q.words, q.original);
+    // "how many cups to hit the daily amount": an amount of the food just asked about, whatever verb it uses.
+    // Its words must be the food frame's (cups, servings, eat) and at most one the knowledge base never uses
+    // ("hit", "100g"): "how much calcium does a teenager need", "is intermittent fasting healthy" name more.
+    const ofFood =
+      prev.route === 'food' &&
+      cues.amount &&
+      !alone.answered &&
+      said.unknown <= 1 &&
+      ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t));
+    const kind = ofFood ? 'quantity' : followUpKind(cues, said);
     if (kind === 'acknowledgement' || kind === 'own-subject') return alone;
     if (!prev.answered) {
       // "does that work better" after a refused question is about what was refused.
@@ -210,9 +243,18 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
 
     // A short question of general health advice ("what causes a cold") is a question of its own.
-    if (kind === 'refinement' && !cues.pointsBack && scope.generalHealth(q)) return null;
+    if (kind === 'refinement' && !cues.pointsBack && !cues.specifics && scope.generalHealth(q)) return null;
+    const fresh = ownTerms(q);
+    // "how many cups to hit the daily amount": an amount of the food just asked about.
+    if (kind === 'quantity' && prev.route === 'food') {
+      const both = combined(prev, message);
+      return both.answered && both.route === 'food' ? of(both) : same();
+    }
     // "and covid?", "what infections?": the new words choose among the topics that have them.
-    const chosen = narrowed(prev, q, ownTerms(q), cues.safety);
+    // "which diseases" after a claim about disease: which ones, in the quotes the member just read.
+    const read = prev.matchId === null ? undefined : quoteTerms.get(prev.matchId);
+    if (cues.specifics && prev.route !== 'food' && fresh.length && fresh.every((t) => read?.has(t))) return same();
+    const chosen = narrowed(prev, q, fresh, cues.safety);
     if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
     if (alone.answered && !cues.pointsBack) return alone;
     const both = combined(prev, message);
@@ -223,7 +265,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 }
 
 /** Topics ranked for a follow-up's new words with the last question's, before keeping those that have them. */
-const NARROWING_CANDIDATES = 12;
+const NARROWING_CANDIDATES = 40;
 
 /** "how does selenium stop viruses", "why do we need selenium": a phrasing that asks for a mechanism. */
 function asksHowOrWhy(question: string): boolean {
