@@ -258,6 +258,8 @@ export function followUpKind(cues: FollowUpCues, said: Subject): FollowUpKind {
   }
   if (said.unknown > 0 || said.own > MAX_REFINING_TERMS) return 'own-subject';
   if (cues.pointsBack) return cues.explanation && said.topics === 0 ? 'elaboration' : 'refinement';
+  // "what is the role of selenoproteins?": a whole question about a topic of its own.
+  if (cues.clause && !cues.pointsBack && said.topics > 0) return 'own-subject';
   if (cues.specifics && said.own > 0) return 'refinement';
   if ((cues.leadIn || cues.fragment) && said.own > 0) return cues.clause ? 'refinement' : 'switch';
   return 'own-subject';
