@@ -21,6 +21,7 @@ import {
   FOLLOW_UP_FILLER,
   FOLLOW_UP_WORDS,
   FOOD_FRAME_WORDS,
+  MAX_REFINING_TERMS,
   MAX_SUGGESTIONS,
   SELENIUM_WORDS,
 } from './vocabulary.js';
@@ -175,6 +176,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
+    // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
+    // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
+    if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
     const cues = followUpCues(q.words, q.original);
     // "how many cups to hit the daily amount": an amount of the food just asked about, whatever verb it uses.
     // Its words must be the food frame's (cups, servings, eat) and at most one the knowledge base never uses
