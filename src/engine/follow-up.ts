@@ -64,11 +64,12 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
+  // Stems too: a synonym phrase takes its words into one term ("immune functions" is "immune" alone).
   const quoteTerms = new Map(
-    ctx.kb.entries.map((e) => [
-      e.id,
-      new Set(analyse(e.quotes.map((x) => x.text).join(' '), lexicon, undefined, ctx.stemOf).terms),
-    ]),
+    ctx.kb.entries.map((e) => {
+      const read = analyse(e.quotes.map((x) => x.text).join(' '), lexicon, undefined, ctx.stemOf);
+      return [e.id, new Set([...read.terms, ...read.stems])];
+    }),
   );
   // Word by word: read as one text, neighbours would form synonym phrases of their own.
   const quiet = new Set(
