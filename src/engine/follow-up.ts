@@ -151,7 +151,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const titled = (r: Scored) => fresh.every((t) => index.byId.get(r.doc.id)?.titleTerms.includes(t));
     const named = (r: Scored) => fresh.every((t) => namesTopic(index, r.doc.id, [t]));
     const used = (r: Scored) => namesTopic(index, r.doc.id, fresh) && uses(r);
-    // The closest fit first: a title naming every new word, then title or keywords, then a use of each.
     // The closest fit first (a title naming every new word, then title or keywords, then a use of each),
     // within each the last topic's related ones first: "and covid?" after the flu, "chronic too?" after
     // inflammation stay in the neighbourhood the curators drew.
@@ -255,10 +254,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const both = combined(prev, message);
       return both.answered && both.route === 'food' ? of(both) : same();
     }
-    // "and covid?", "what infections?": the new words choose among the topics that have them.
     // "which diseases" after a claim about disease: which ones, in the quotes the member just read.
     const read = prev.matchId === null ? undefined : quoteTerms.get(prev.matchId);
     if (cues.specifics && prev.route !== 'food' && fresh.length && fresh.every((t) => read?.has(t))) return same();
+    // "and covid?", "what infections?": the new words choose among the topics that have them.
     const chosen = narrowed(prev, q, fresh, cues.safety);
     if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
     if (alone.answered && !cues.pointsBack) return alone;
