@@ -1,32 +1,32 @@
 import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
+import {
+  FOLLOW_UP_EXTRA_WORDS,
+  type FollowUpCues,
+  type FollowUpKind,
+  followUpCues,
+  followUpKind,
+  neutral,
+  type Subject,
+} from './follow-up-cues.js';
 import type { FoodQuestions } from './food-question.js';
-import { withoutLeadIn } from './frame.js';
-import { type Analysed, analyse, LIGHT_WORDS, STOPWORDS } from './normalise.js';
+import { explains, namesTopic, rank, type Scored } from './matcher.js';
+import { type Analysed, analyse, normaliseText, words } from './normalise.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
 import {
-  BACK_REFERENCES,
-  CLAUSE_WORDS,
   CONTEXT_TURNS,
-  DEMONSTRATIVES,
-  DOCUMENT_WORDS,
-  EXPLANATION_WORDS,
   FOLLOW_UP_FILLER,
-  FOLLOW_UP_FRAGMENT_WORDS,
-  FOLLOW_UP_OPENERS,
   FOLLOW_UP_WORDS,
-  INTAKE_QUESTION_WORDS,
-  LIMIT_WORDS,
+  FOOD_FRAME_WORDS,
   MAX_REFINING_TERMS,
-  QUANTITY_WORDS,
-  SAFETY_QUESTION_WORDS,
-  SELENE_WORDS,
+  MAX_SUGGESTIONS,
   SELENIUM_WORDS,
-  TRAILING_LEAD_INS,
 } from './vocabulary.js';
+
+export { type FollowUpCues, type FollowUpKind, followUpCues, followUpKind } from './follow-up-cues.js';
 
 // The follow-up stage: a message read with the conversation before it. A message that names a subject of
 // its own is answered as if it came first; one that does not ("why?", "source?", "and for kids?", "is that
@@ -36,104 +36,15 @@ import {
 /** Confidence of a follow-up answered with the last turn's own topic (the member asked about it again). */
 export const FOLLOW_UP_CONFIDENCE = 0.9;
 
-/** How a message relates to the conversation, read from its words alone. */
-export interface FollowUpCues {
-  /** Nothing but follow-up, amount and topic-neutral words: "why?", "in simple words", "is that a lot". */
-  subjectless: boolean;
-  /** Has a word that asks something of the last answer; "thanks", "ok", "cool" have none. */
-  asks: boolean;
-  /** Points back at the last answer: "is that safe", "how does it work", "what does it do in them". */
-  pointsBack: boolean;
-  /** Adds to the last question: "and covid?", "what about the flu", "chronic too?". */
-  leadIn: boolean;
-  /** Asks about safety, so the answer carries the upper-limit line. */
-  safety: boolean;
-  /** Asks for an amount or names who it is for ("how much per day", "for kids?"). */
-  amount: boolean;
-  /** Asks why or how: wants the mechanism behind the last answer. */
-  explanation: boolean;
-  /** Asks how much selenium to have ("how much should I take", "can I overdose on it"). */
-  intake: boolean;
-  /** Asks something of the answer itself (its source, more of it, plainer words, why), not only "it". */
-  meta: boolean;
-  /** Few words: "spinach?", "what infections?". */
-  fragment: boolean;
-  /** Has a verb of its own ("what causes a cold", "what is a cold"), unlike "what infections?". */
-  clause: boolean;
-}
-
-const wordSet = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
-const followUpWords = wordSet(FOLLOW_UP_WORDS);
-const fillerWords = wordSet(FOLLOW_UP_FILLER);
-const amountWords = wordSet(`${LIMIT_WORDS} ${QUANTITY_WORDS}`);
-const seleniumWords = wordSet(SELENIUM_WORDS);
-const safetyWords = wordSet(SAFETY_QUESTION_WORDS);
-const intakeWords = wordSet(INTAKE_QUESTION_WORDS);
-const NUMBER = /^\d+(?:\.\d+)?$/;
-const DUMMY_IT_BEFORE = new Set(['is', 'isnt', 'was', 'would', 'will']);
-const DUMMY_IT_AFTER = new Set(['to', 'that', 'if']);
-
-/** Whether a word says nothing about what is asked: grammar, topic-neutral, follow-up or amount words. */
-const neutral = (w: string): boolean =>
-  !DOCUMENT_WORDS.has(w) &&
-  (STOPWORDS.has(w) ||
-    LIGHT_WORDS.has(w) ||
-    followUpWords.has(w) ||
-    fillerWords.has(w) ||
-    safetyWords.has(w) ||
-    amountWords.has(w));
-
-/** The cues of a message's words (normalised, shorthand expanded and typos repaired). */
-export function followUpCues(words: readonly string[]): FollowUpCues {
-  const pointsBack = words.some((w, i) => {
-    // "is it safe to take", "is it true that": an empty "it" that points at nothing.
-    if (w === 'it' && DUMMY_IT_BEFORE.has(words[i - 1] ?? '') && DUMMY_IT_AFTER.has(words[i + 2] ?? '')) return false;
-    if (BACK_REFERENCES.has(w)) return true;
-    if (!DEMONSTRATIVES.has(w)) return false;
-    const next = words[i + 1];
-    // "that selenium", "this article": a determiner before a noun names its own thing.
-    return next === undefined || (neutral(next) && !seleniumWords.has(next));
-  });
-  const last = words[words.length - 1] ?? '';
-  const amount = words.some((w) => amountWords.has(w));
-  // "how are you", "what are you": about Selene, not a question about the last answer.
-  const toSelene =
-    words.some((w) => SELENE_WORDS.has(w)) &&
-    !pointsBack &&
-    words.every((w) => !followUpWords.has(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
-  const asks = !toSelene && (pointsBack || amount || words.some((w) => followUpWords.has(w)));
-  return {
-    // A number is an amount only beside an amount word ("3 servings?"); "what is 17 times 23" is arithmetic.
-    subjectless: asks && words.every((w) => neutral(w) || (amount && NUMBER.test(w))),
-    asks,
-    pointsBack,
-    leadIn:
-      withoutLeadIn(words).length < words.length ||
-      (words.length > 1 && (FOLLOW_UP_OPENERS.has(words[0] ?? '') || TRAILING_LEAD_INS.has(last))),
-    safety: words.some((w) => safetyWords.has(w)),
-    amount,
-    explanation: !amount && words.some((w) => EXPLANATION_WORDS.has(w)),
-    intake: words.some((w) => intakeWords.has(w)),
-    meta: words.some((w) => followUpWords.has(w) && !intakeWords.has(w)),
-    fragment: words.length <= FOLLOW_UP_FRAGMENT_WORDS,
-    clause: withoutLeadIn(words).some((w) => CLAUSE_WORDS.has(w)),
-  };
-}
-
-/** What the message names on its own, judged on its analysed terms. */
-interface Subject {
-  offTopic: boolean;
-  /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
-  own: number;
-  /** Of those, topic names of the knowledge base (a title's words: "covid", "inflammation"). */
-  topics: number;
-  /** Of those, words the knowledge base never uses ("capital", "australia"). */
-  unknown: number;
+/** A message with its analysis, handed to the single-message pipeline so it is analysed once. */
+export interface Known {
+  text: string;
+  q: Analysed;
 }
 
 export interface FollowUpStages {
-  /** The single-message pipeline (understand, route, match, scope, compose). */
-  standalone(message: string): Answer;
+  /** The single-message pipeline (understand, route, match, scope, compose); `known` skips re-analysing. */
+  standalone(message: string, known?: Known): Answer;
   understand: Understander;
   compose: Composer;
   food: FoodQuestions;
@@ -150,15 +61,29 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   // Topics that explain how or why (one of their phrasings asks it): what "why?" after a claim wants.
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
   const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
+  // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
+  const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
+  // What each entry's quotes say, as terms: what a member has read in its answer.
+  // Stems too: a synonym phrase takes its words into one term ("immune functions" is "immune" alone).
+  const quoteTerms = new Map(
+    ctx.kb.entries.map((e) => {
+      const read = analyse(e.quotes.map((x) => x.text).join(' '), lexicon, undefined, ctx.stemOf);
+      return [e.id, new Set([...read.terms, ...read.stems])];
+    }),
+  );
   // Word by word: read as one text, neighbours would form synonym phrases of their own.
   const quiet = new Set(
-    `${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`
-      .split(/\s+/)
-      .flatMap((w) => analyse(w, lexicon, undefined, ctx.stemOf).terms),
+    [...`${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`.split(/\s+/), ...FOLLOW_UP_EXTRA_WORDS].flatMap(
+      (w) => analyse(w, lexicon, undefined, ctx.stemOf).terms,
+    ),
   );
 
+  /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
+  const ownTerms = (q: Analysed): string[] =>
+    q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
+
   function subjectOf(q: Analysed): Subject {
-    const own = q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
+    const own = ownTerms(q);
     return {
       offTopic: router.outOfScope(q.original, q.words).length > 0,
       own: own.length,
@@ -169,14 +94,14 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 
   /**
    * The turn a follow-up refers to: the last one that was about something. Greetings and thanks in
-   * between ("thx", "hey") are skipped; a refused question is not: what follows it is about that.
+   * between ("thx", "hey") are skipped; a refused question is not: what follows it is about that. Read
+   * from its words alone, not analysed again: every message with context would otherwise pay for it.
    */
   function lastTopic(context: ConversationContext): Turn | null {
     for (let i = context.length - 1; i >= 0 && i >= context.length - CONTEXT_TURNS; i--) {
       const turn = context[i] as Turn;
       if (turn.answered) return turn;
-      const said = subjectOf(understand.analyseQuestion(turn.question));
-      if (said.offTopic || said.own > 0) return turn;
+      if (turn.route !== 'smalltalk' && words(normaliseText(turn.question)).some((w) => !neutral(w))) return turn;
     }
     return null;
   }
@@ -210,37 +135,95 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     return doc ? compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety) : null;
   }
 
+  /**
+   * The new words of a follow-up read with the last question's ("and covid?" after "does selenium help the
+   * flu", "and infections?" after "what happens if I'm low in selenium"): both ranked together, among the
+   * topics whose title names every new word (else whose title or keywords do, else that name one and use
+   * them all), so the new words choose the topic and the last question only decides between the topics
+   * that have them, the last topic's related ones first. Null when none has them, or the last turn was not
+   * an entry or link.
+   */
+  function narrowed(prev: Turn, q: Analysed, fresh: readonly string[], safety: boolean): Answer | null {
+    if (!fresh.length || prev.route === 'food' || prev.matchId === null) return null;
+    const before = understand.analyseQuestion(prev.topic).terms;
+    const ranked = rank(index, [...q.terms, ...before], NARROWING_CANDIDATES);
+    const uses = (r: Scored) => fresh.every((t) => explains(index, r.doc.id, t));
+    const titled = (r: Scored) => fresh.every((t) => index.byId.get(r.doc.id)?.titleTerms.includes(t));
+    const named = (r: Scored) => fresh.every((t) => namesTopic(index, r.doc.id, [t]));
+    const used = (r: Scored) => namesTopic(index, r.doc.id, fresh) && uses(r);
+    // The closest fit first (a title naming every new word, then title or keywords, then a use of each),
+    // within each the last topic's related ones first: "and covid?" after the flu, "chronic too?" after
+    // inflammation stay in the neighbourhood the curators drew.
+    const near = new Set(relatedOf.get(prev.matchId) ?? []);
+    const fit = [titled, named, used].map((fits) => ranked.filter(fits)).find((l) => l.length) ?? [];
+    const fitting = [...fit.filter((r) => near.has(r.doc.id)), ...fit.filter((r) => !near.has(r.doc.id))];
+    const best = fitting[0];
+    if (!best) return null;
+    // Every new word is the chosen topic's: as sure as a question that names it, whatever the last words add.
+    const lead = { ...best, score: Math.max(best.score, ANSWER_THRESHOLD) };
+    const answer = compose.fromBest([lead, ...fitting.slice(1, MAX_SUGGESTIONS + 1)], safety);
+    return answer.answered ? answer : null;
+  }
+
+  /** The message read after the last question's text, through the whole pipeline ("for kids?", "per serving?"). */
   const combined = (turn: Turn, message: string): Answer => standalone(`${turn.topic}\n${message}`);
 
   function ask(message: string, context: ConversationContext): Answer {
-    const alone = standalone(message);
-    const prev = context.length ? lastTopic(context) : null;
-    if (!prev) return alone;
+    const prev = lastTopic(context);
     const q = understand.analyseQuestion(message);
+    const alone = standalone(message, { text: message, q });
+    if (!prev) return alone;
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
-    const cues = followUpCues(q.words);
+    // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
+    // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
+    if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
+    const cues = followUpCues(q.words, q.original);
+    // "how many cups to hit the daily amount": an amount of the food just asked about, whatever verb it uses.
+    // Its words must be the food frame's (cups, servings, eat) and at most one the knowledge base never uses
+    // ("hit", "100g"): "how much calcium does a teenager need", "is intermittent fasting healthy" name more.
+    const ofFood =
+      prev.route === 'food' &&
+      cues.amount &&
+      !alone.answered &&
+      said.unknown <= 1 &&
+      ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t));
+    const kind = ofFood ? 'quantity' : followUpKind(cues, said);
+    if (kind === 'acknowledgement' || kind === 'own-subject') return alone;
+    if (!prev.answered) {
+      // "does that work better" after a refused question is about what was refused.
+      if (!cues.subjectless && !cues.pointsBack) return alone;
+      return alone.answered ? refusal(Math.min(alone.confidence, ANSWER_THRESHOLD - 0.01), alone.suggestions) : alone;
+    }
+    return resolve(kind, { message, q, said, cues, alone, prev, context }) ?? alone;
+  }
+
+  interface Reading {
+    message: string;
+    q: Analysed;
+    said: Subject;
+    cues: FollowUpCues;
+    alone: Answer;
+    prev: Turn;
+    context: ConversationContext;
+  }
+
+  /** A follow-up of an answered turn, resolved by its kind; null leaves the message to be read alone. */
+  function resolve(kind: FollowUpKind, r: Reading): Answer | null {
+    const { message, q, said, cues, alone, prev, context } = r;
     const of = (answer: Answer): Answer => ({
       ...answer,
       followUpOf: prev.matchId,
       safety:
         cues.safety && answer.answered && answer.safety === null ? (again(prev, true)?.safety ?? null) : answer.safety,
     });
+    const same = (): Answer | null => {
+      const repeated = again(prev, cues.safety);
+      return repeated ? of(repeated) : null;
+    };
 
-    // "thanks", "ok cool": nothing asked of the last answer, and nothing named.
-    if (!cues.asks && said.own === 0) return alone;
-    if (!prev.answered) {
-      // "does that work better" after a refused question is about what was refused.
-      if (!cues.subjectless && !cues.pointsBack) return alone;
-      return alone.answered ? refusal(Math.min(alone.confidence, ANSWER_THRESHOLD - 0.01), alone.suggestions) : alone;
-    }
-
-    const asksWhy =
-      cues.explanation &&
-      (cues.subjectless ||
-        (cues.pointsBack && said.topics === 0 && said.unknown === 0 && said.own <= MAX_REFINING_TERMS));
-    if (asksWhy) {
+    if (kind === 'elaboration') {
       const why = explanation(prev, context, cues.safety) ?? again(prev, cues.safety);
       if (why) return of(why);
     }
@@ -260,25 +243,33 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
       const both = combined(prev, message);
       if (both.answered && (both.matchId === prev.matchId || cues.amount)) return of(both);
-      const same = again(prev, cues.safety);
-      return same ? of(same) : alone;
+      return same();
     }
 
-    // A topic of the knowledge base named in the message is its subject ("and covid?", "chronic too?").
-    if (alone.answered && said.topics > 0) return alone;
-    // Words the knowledge base never uses name something else ("is it gonna rain tomorrow"), and a short
-    // question of general health advice ("what causes a cold") is a question of its own: never refined.
-    const refines =
-      (cues.pointsBack || ((cues.leadIn || cues.fragment) && (!cues.clause || !scope.generalHealth(q)))) &&
-      said.unknown === 0 &&
-      said.own <= MAX_REFINING_TERMS;
-    if (!refines || (alone.answered && !cues.pointsBack)) return alone;
+    // A short question of general health advice ("what causes a cold") is a question of its own.
+    if (kind === 'refinement' && !cues.pointsBack && !cues.specifics && scope.generalHealth(q)) return null;
+    const fresh = ownTerms(q);
+    // "how many cups to hit the daily amount": an amount of the food just asked about.
+    if (kind === 'quantity' && prev.route === 'food') {
+      const both = combined(prev, message);
+      return both.answered && both.route === 'food' ? of(both) : same();
+    }
+    // "which diseases" after a claim about disease: which ones, in the quotes the member just read.
+    const read = prev.matchId === null ? undefined : quoteTerms.get(prev.matchId);
+    if (cues.specifics && prev.route !== 'food' && fresh.length && fresh.every((t) => read?.has(t))) return same();
+    // "and covid?", "what infections?": the new words choose among the topics that have them.
+    const chosen = narrowed(prev, q, fresh, cues.safety);
+    if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
+    if (alone.answered && !cues.pointsBack) return alone;
     const both = combined(prev, message);
-    return both.answered ? of(both) : alone;
+    return both.answered ? of(both) : null;
   }
 
   return { ask };
 }
+
+/** Topics ranked for a follow-up's new words with the last question's, before keeping those that have them. */
+const NARROWING_CANDIDATES = 40;
 
 /** "how does selenium stop viruses", "why do we need selenium": a phrasing that asks for a mechanism. */
 function asksHowOrWhy(question: string): boolean {

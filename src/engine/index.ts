@@ -3,6 +3,7 @@ import { refusal } from './answer.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
 import { createComposer, type Reply } from './compose.js';
 import { createContext } from './context.js';
+import type { Known } from './follow-up.js';
 import { createFollowUps } from './follow-up.js';
 import { createFoodIntents } from './food-intents.js';
 import { createFoodQuestions } from './food-question.js';
@@ -44,9 +45,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const followUps = createFollowUps(ctx, { standalone: askOne, understand, compose, food });
 
   /** One question through the stages: its answer, a heading for it, and what it asked that is off-topic. */
-  function decide(question: string): Reply {
+  function decide(question: string, known?: Known): Reply {
     // Understand: which words ask, without the article framing and the amounts a member states.
-    const q = understand.analyseQuestion(question);
+    const q = known?.text === question ? known.q : understand.analyseQuestion(question);
     const reply = (answer: Answer, heading = '', offTopic: string[] = []): Reply => ({
       asked: question.trim(),
       answer,
@@ -117,15 +118,16 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return shortForm(resolved.answered ? resolved : followUps.ask(message, context));
   }
 
-  function askOne(asked: string): Answer {
+  /** `known`: the message already analysed by the follow-up stage, so it is analysed once. */
+  function askOne(asked: string, known?: Known): Answer {
     const message = withoutExclusions(asked);
     const { rest, plain } = plainRequest(message);
-    if (!plain) return askMessage(message);
+    if (!plain) return askMessage(message, known);
     // "ELI5", "keep it short": the request chooses the answer's form; it does not say what is asked.
     return shortForm(askMessage(rest));
   }
 
-  function askMessage(message: string): Answer {
+  function askMessage(message: string, known?: Known): Answer {
     const talk = detectSmallTalk(message);
     if (talk) return smallTalkAnswer(talk, kb, compose.generalSuggestions());
     // Several questions in one message: each answered on its own, under its own heading. A question that
@@ -136,7 +138,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const replies = parts.length > 1 ? decideParts(message, parts) : [];
     const combined = compose.combine(replies);
     if (combined) return combined;
-    const whole = decide(message);
+    const whole = decide(message, known);
     // "I only eat plant stuff, do brazil nuts have a lot of selenium?": the question asks about a food the
     // table holds, whatever topic the story before it leans to.
     const asking = parts.length === 1 && parts[0]?.text !== message.trim() ? parts[0] : undefined;
