@@ -33,6 +33,9 @@ export function askingParts(question: string): string[] {
   return found;
 }
 
+/** A member dropping a subject at the start of a sentence: "ok forget milk.", "never mind the flu,". */
+const DROPPING = String.raw`(?<=(?:^|[,;:.!?\n]\s*)(?:(?:ok|okay|k|so|alright|anyway)[,. ]+)?)(?:forget(?: about)?|never ?mind(?: about)?|nvm|enough about)`;
+
 /** Where a named exclusion ends: punctuation, or a word that turns back to the question ("but", "just"). */
 const EXCLUSION_END = String.raw`(?=\s*(?:[,.;:!?()\n]|\b(?:but|just|only|and|so|though)\b|$))`;
 /**
@@ -42,7 +45,8 @@ const EXCLUSION_END = String.raw`(?=\s*(?:[,.;:!?()\n]|\b(?:but|just|only|and|so
  */
 const EXCLUSIONS = new RegExp(
   [
-    String.raw`\bnot (?:gonna |going to |trying to )?(?:ask(?:ing)?|talk(?:ing)?|interested|worried) (?:about|in) (?<named>[^,.;:!?()\n]{1,40}?)${EXCLUSION_END}`,
+    // "not asking about zinc"; at a sentence's start, "(ok) forget milk", "never mind the flu", "enough about covid".
+    String.raw`(?:\bnot (?:gonna |going to |trying to )?(?:ask(?:ing)?|talk(?:ing)?|interested|worried) (?:about|in)|${DROPPING}) (?<named>[^,.;:!?()\n]{1,40}?)${EXCLUSION_END}`,
     String.raw`(?<=(?:^|[(,;:.!?\u2014-])\s*)not (?:the|that|this|those|these|any) [^,.;:!?()\n]{1,30}? (?:thing|stuff|one|ones|part)s?\b`,
   ].join('|'),
   'gi',

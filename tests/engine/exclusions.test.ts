@@ -23,6 +23,25 @@ describe('withoutExclusions', () => {
     expect(withoutExclusions('not gonna ask about zinc but how much zinc should i take')).toContain('how much zinc');
   });
 
+  it('drops a subject the member sets aside at the start of a sentence ("ok forget eggs.", "never mind the flu,")', () => {
+    expect(withoutExclusions('ok forget eggs. is selenium good for immunity?')).toBe(
+      'ok . is selenium good for immunity?',
+    );
+    expect(withoutExclusions('we talked about eggs. never mind eggs, what about tuna?')).toBe(
+      'we talked about . , what about tuna?',
+    );
+    expect(withoutExclusions('nvm zinc. how much selenium a day')).toBe(' . how much selenium a day');
+  });
+
+  it('keeps "forget" or "enough" inside a question', () => {
+    for (const m of [
+      'does selenium make you forget things?',
+      'i always forget eggs have selenium, do they?',
+      'enough selenium per day?',
+    ])
+      expect(withoutExclusions(m)).toBe(m);
+  });
+
   it('keeps every other "not"', () => {
     for (const m of [
       'does it not help',
