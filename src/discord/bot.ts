@@ -18,7 +18,7 @@ import type { Engine } from '../engine/types.js';
 import { warmUp } from '../engine/warm-up.js';
 import { loadKnowledgeOrThrow } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { childLogger, createLogger, type Logger } from '../log.js';
+import { createLogger, type Logger, lazyChildLogger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
 import { type AnsweredOptions, createAnsweredMessages } from './answered.js';
 import { type BacklogOptions, createBacklog } from './backlog.js';
@@ -196,7 +196,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   client.on(Events.MessageCreate, (message: Message) => {
     if (!accepting) return;
-    const log = childLogger(logger, { shard: message.guild?.shardId ?? 0, guild: message.guildId, command: 'mention' });
+    const log = lazyChildLogger(logger, {
+      shard: message.guild?.shardId ?? 0,
+      guild: message.guildId,
+      command: 'mention',
+    });
     const handlerCtx = { ...ctx, logger: log };
     const handled = onMessageCreate(message, handlerCtx, backlog).catch(async (err) => {
       metrics?.errors.inc({ where: 'message' });
@@ -236,10 +240,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   });
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const log = childLogger(logger, {
+    const label = interactionLabel(interaction, routes);
+    const log = lazyChildLogger(logger, {
       shard: interaction.guild?.shardId ?? 0,
       guild: interaction.guildId,
-      command: interactionLabel(interaction, routes),
+      command: label,
     });
     if (!accepting) {
       if (interaction.isRepliable()) {
@@ -262,7 +267,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
             : respond(interaction, notices.error(), { ephemeral: true });
         await send.catch((e) => log.warn({ err: e }, 'could not send error reply'));
       }),
-      interactionLabel(interaction, routes),
+      label,
     );
   });
 

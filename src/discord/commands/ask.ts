@@ -8,7 +8,7 @@ import {
 import { answerQuestion, type BotContext, type ChatCommand, feedbackFor, interactionConversation } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
 import { renderAnswer } from '../render/index.js';
-import { respond } from '../respond.js';
+import { respond, respondChoices } from '../respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -47,7 +47,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const partial = String(interaction.options.getFocused());
-  await interaction.respond(clampChoices(ctx.engine.autocompleteQuestions(partial)));
+  await respondChoices(interaction, clampChoices(ctx.engine.autocompleteQuestions(partial)));
 }
 
 export const ask: ChatCommand = { data, cooldown: true, execute, autocomplete };

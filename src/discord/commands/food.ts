@@ -8,7 +8,7 @@ import {
 import type { BotContext, ChatCommand } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
 import { foodFacts, renderComparison, renderFood, renderTopFoods } from '../render/index.js';
-import { respond } from '../respond.js';
+import { respond, respondChoices } from '../respond.js';
 
 export const SERVINGS = { min: 0.25, max: 20 } as const;
 const TOP_LIMIT = 10;
@@ -91,7 +91,7 @@ async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContex
   // The top view is offered in `food` only: hoisted when nothing is typed, first when "top …" is typed.
   const top =
     focused.name !== 'food' ? [] : !partial.trim() ? [topChoice('')] : category !== null ? [topChoice(category)] : [];
-  await interaction.respond(clampChoices([...top, ...choices]));
+  await respondChoices(interaction, clampChoices([...top, ...choices]));
 }
 
 export const food: ChatCommand = { data, cooldown: true, execute, autocomplete };
