@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { type DestinationStream, type Logger, pino } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
@@ -71,6 +72,8 @@ export function createLogger({ level, format = 'json', destination, shards }: Lo
     serializers: { err: serializeError },
   };
   if (format === 'pretty') {
+    // Loaded only here: pino-pretty and its dependencies are start-up time that JSON logging never uses.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
     // Synchronous so the last lines before an exit are not lost; pretty output is for humans at a terminal.
     return pino(options, pretty({ sync: true, destination: destination ?? 1, ignore: 'pid,hostname,app' }));
   }

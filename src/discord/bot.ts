@@ -15,7 +15,7 @@ import type { Config } from '../config.js';
 import { type ConversationStoreOptions, createConversationStore } from '../conversation/store.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
-import { warmUp } from '../engine/warm-up.js';
+import { warmUpInSlices } from '../engine/warm-up.js';
 import { loadKnowledgeOrThrow } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { createLogger, type Logger, lazyChildLogger } from '../log.js';
@@ -62,7 +62,7 @@ export interface StartOptions {
   /** How often the store's retention purge runs (default daily; it also runs once on ready). */
   retentionPurgeIntervalMs?: number;
   /**
-   * Exercise the engine before logging in (src/engine/warm-up.ts), so the first answers are not slow and
+   * Exercise the engine while logging in (src/engine/warm-up.ts), so the first answers are not slow and
    * memory at ready includes compiled code. Default true; tests that start many bots turn it off.
    */
   warmUp?: boolean;
@@ -136,10 +136,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const engineFactory = options.engineFactory ?? createEngine;
   const kb = loadKnowledgeOrThrow(knowledgeDir);
   const engine = engineFactory(kb);
-  if (options.warmUp ?? true) {
-    const warmed = warmUp(engine, kb);
-    logger.debug({ calls: warmed.calls, ms: Math.round(warmed.ms) }, 'engine warmed up');
-  }
   const client = createClient(config);
   options.onClient?.(client);
   // The application owner, fetched once when first needed (null until then, or after a failed fetch).
@@ -297,13 +293,25 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  const loggingIn = client.login(config.token);
+  // The warm-up runs while the gateway logs in, which is mostly waiting on the network; ready waits for both.
+  const warming = (options.warmUp ?? true) ? warmUpInSlices(engine, kb) : null;
   try {
-    await client.login(config.token);
+    await loggingIn;
   } catch (err) {
+    // Whatever the warm-up still does is moot; the login's error is the one to report.
+    warming?.catch(() => {});
     await client.destroy();
     throw err;
   }
   const readyClient = await ready;
+  if (warming) {
+    const warmed = await warming.catch(async (err: unknown) => {
+      await client.destroy();
+      throw err;
+    });
+    logger.debug({ calls: warmed.calls, ms: Math.round(warmed.ms) }, 'engine warmed up');
+  }
   logger.info(
     {
       user: readyClient.user.tag,
