@@ -23,6 +23,7 @@ import type { Metrics } from '../ops/metrics.js';
 import { type AnsweredOptions, createAnsweredMessages } from './answered.js';
 import { type BacklogOptions, createBacklog } from './backlog.js';
 import type { ButtonHandler } from './buttons.js';
+import { createChoiceCache } from './choice-cache.js';
 import { createClient, inviteUrl } from './client.js';
 import { commandDefinitions } from './commands/index.js';
 import type { BotContext, BotStore, ChatCommand } from './context.js';
@@ -149,6 +150,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     answered: createAnsweredMessages(options.answered),
     references: watchReferences(client),
     threadGaps: createThreadGaps(),
+    choices: createChoiceCache(),
     messageContentIntent: config.messageContentIntent ?? false,
     store: options.store ?? NO_STORE,
     ...(options.metrics ? { metrics: options.metrics } : {}),

@@ -47,7 +47,11 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const partial = String(interaction.options.getFocused());
-  await respondChoices(interaction, clampChoices(ctx.engine.autocompleteQuestions(partial)));
+  const { engine } = ctx;
+  await respondChoices(
+    interaction,
+    ctx.choices.get(engine, 'ask:question', partial, () => clampChoices(engine.autocompleteQuestions(partial))),
+  );
 }
 
 export const ask: ChatCommand = { data, cooldown: true, execute, autocomplete };
