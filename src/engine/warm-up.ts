@@ -10,7 +10,7 @@ export const WARM_UP = {
   /** Engine calls at most ... */
   calls: 3_000,
   /** ... and for at most this long, whichever ends first. */
-  ms: 250,
+  ms: 400,
 } as const;
 
 export interface WarmUpResult {
