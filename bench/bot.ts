@@ -57,6 +57,8 @@ export interface BotUnderTest {
   ask(count: number, questions: readonly string[]): Promise<number>;
   /** Fills Selene's conversation memory with `count` conversations (bench/child.ts fillConversations). */
   converse(count: number, conversations: readonly (readonly string[])[]): Promise<{ held: number; ms: number }>;
+  /** Starts the child's CPU profiler, or stops it and writes the profile to `path` (bench/profile.ts). */
+  profile(action: 'start' | 'stop', path: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,8 +95,9 @@ export async function spawnBot(
   const dataDir = mkdtempSync(join(tmpdir(), 'selene-bench-'));
   const started = performance.now();
   const args = [
-    ...(options.nodeArgs ?? []),
     ...startNodeFlags(),
+    // After npm start's flags, so a tool (bench/profile.ts) can override one of them.
+    ...(options.nodeArgs ?? []),
     '--expose-gc',
     script,
     ...(kind === 'bare' ? [BARE_FLAG] : []),
@@ -182,6 +185,9 @@ export async function spawnBot(
     },
     ask: async (count, questions) =>
       (await request({ type: 'ask', count, questions: [...questions] }, 'asked', Math.max(timeoutMs, count * 10))).ms,
+    profile: async (action, path) => {
+      await request({ type: 'profile', action, path }, 'profiled');
+    },
     async stop() {
       const exited = new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) resolve();

@@ -2,6 +2,8 @@
 // `npm start` runs it) or, with `--bare`, the bare discord.js bot of bench/bare-bot.ts that every figure
 // is compared with. bench/bot.ts builds this file with src/ to JavaScript the way `npm start` builds the
 // bot and forks it with npm start's Node flags, so memory and CPU are the production runtime's.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { parseConfig } from '../src/config.js';
@@ -23,6 +25,8 @@ export const toChild = z.discriminatedUnion('type', [
     count: z.number().int().min(0).max(1_000_000),
     conversations: z.array(z.array(z.string()).min(1)).min(1),
   }),
+  /** Starts the CPU profiler, or stops it and writes the profile to `path` (bench/profile.ts). */
+  z.object({ type: z.literal('profile'), action: z.enum(['start', 'stop']), path: z.string() }),
   z.object({ type: z.literal('stop') }),
 ]);
 export const fromChild = z.discriminatedUnion('type', [
@@ -34,6 +38,7 @@ export const fromChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cpu'), micros: z.number() }),
   /** Conversations held after a fill, and the ms it took. */
   z.object({ type: z.literal('conversed'), held: z.number(), ms: z.number() }),
+  z.object({ type: z.literal('profiled') }),
   z.object({ type: z.literal('stopped') }),
 ]);
 export type ToChild = z.infer<typeof toChild>;
@@ -141,6 +146,27 @@ async function startServed(kind: BotKind, conversations: boolean): Promise<Serve
   return { client: bot.client, engine: bot.ctx.engine, conversations: bot.ctx.conversations, stop: () => bot.stop() };
 }
 
+let session: Session | undefined;
+
+/** The inspector's CPU profiler over one stretch of load, so start-up and warm-up stay out of the profile. */
+async function profile(action: 'start' | 'stop', path: string): Promise<void> {
+  const post = <T>(method: string): Promise<T> =>
+    new Promise((resolve, reject) =>
+      session?.post(method, (err, result) => (err ? reject(err) : resolve(result as T))),
+    );
+  if (action === 'start') {
+    session = new Session();
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    return;
+  }
+  const { profile: taken } = await post<{ profile: unknown }>('Profiler.stop');
+  writeFileSync(path, JSON.stringify(taken));
+  session?.disconnect();
+  session = undefined;
+}
+
 async function childMain(args: readonly string[]): Promise<void> {
   const send = (message: FromChild) => process.send?.(message);
   // An orphaned child must not outlive the benchmark.
@@ -171,6 +197,11 @@ async function childMain(args: readonly string[]): Promise<void> {
         const ms = fillConversations(bot.engine, bot.conversations, message.conversations, message.count);
         send({ type: 'conversed', held: bot.conversations.size, ms });
       }
+    } else if (message.type === 'profile') {
+      void profile(message.action, message.path).then(
+        () => send({ type: 'profiled' }),
+        (err: Error) => send({ type: 'failed', message: err.message }),
+      );
     } else if (message.type === 'ask') {
       if (!bot.engine) send({ type: 'failed', message: 'the bare bot has no engine to ask' });
       else send({ type: 'asked', ms: askMany(bot.engine, message.questions, message.count) });

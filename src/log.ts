@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { type DestinationStream, type Logger, pino } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
@@ -71,6 +72,8 @@ export function createLogger({ level, format = 'json', destination, shards }: Lo
     serializers: { err: serializeError },
   };
   if (format === 'pretty') {
+    // Loaded only here: pino-pretty and its dependencies are start-up time that JSON logging never uses.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
     // Synchronous so the last lines before an exit are not lost; pretty output is for humans at a terminal.
     return pino(options, pretty({ sync: true, destination: destination ?? 1, ignore: 'pid,hostname,app' }));
   }
@@ -84,16 +87,49 @@ export interface LogContext {
   command?: string;
 }
 
+/** Whether a logger's own lines already name a shard; read once per logger (pino parses its bindings each time). */
+const namesShard = new WeakMap<Logger, boolean>();
+
 /**
  * A logger for one event. A process that runs one shard already names it on every line (createLogger's
  * `shards`), and pino would print a repeated key twice, so the event's shard is added only where the
  * process's lines do not carry one.
  */
 export const childLogger = (logger: Logger, context: LogContext): Logger => {
-  const named = 'shard' in logger.bindings();
+  let named = namesShard.get(logger);
+  if (named === undefined) {
+    named = 'shard' in logger.bindings();
+    namesShard.set(logger, named);
+  }
   return logger.child(
     Object.fromEntries(
       Object.entries(context).filter(([k, v]) => v !== undefined && v !== null && !(named && k === 'shard')),
     ),
   );
 };
+
+const LEVEL_METHODS: ReadonlySet<string | symbol> = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace']);
+const skip = () => {};
+
+/**
+ * childLogger(logger, context), made only when the event writes a line at an enabled level. Most events log
+ * nothing, and making a pino child for each (bindings serialised and redacted) was a measurable share of a
+ * busy bot's CPU. What it writes is the same as the child's.
+ */
+export function lazyChildLogger(logger: Logger, context: LogContext): Logger {
+  let child: Logger | undefined;
+  const made = () => {
+    child ??= childLogger(logger, context);
+    return child;
+  };
+  return new Proxy(logger, {
+    get(parent, key) {
+      // The child has the parent's level, so the parent can say that a line would be dropped.
+      if (child === undefined && LEVEL_METHODS.has(key) && !parent.isLevelEnabled(key as string)) return skip;
+      const real = made();
+      const value: unknown = Reflect.get(real, key);
+      return typeof value === 'function' ? value.bind(real) : value;
+    },
+    set: (_parent, key, value) => Reflect.set(made(), key, value),
+  });
+}

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { INVITE_PERMISSIONS, inviteUrl } from '../src/discord/client.js';
-import { childLogger, createLogger } from '../src/log.js';
+import { childLogger, createLogger, lazyChildLogger } from '../src/log.js';
 
 const capture = () => {
   const lines: string[] = [];
@@ -30,6 +30,33 @@ describe('logger', () => {
     const line = JSON.parse(lines[0] ?? '{}');
     expect(line).toMatchObject({ shard: 1, command: 'ask', msg: 'hello', pid: process.pid });
     expect(line).not.toHaveProperty('guild');
+  });
+
+  it('writes through a lazy child exactly what the child writes, and makes no child for lines not written', () => {
+    const eager = capture();
+    const lazy = capture();
+    const context = { shard: 2, guild: '42', command: 'mention' };
+    childLogger(createLogger({ level: 'info', destination: eager.destination }), context).warn({ n: 1 }, 'slow');
+    const root = createLogger({ level: 'info', destination: lazy.destination });
+    const made: unknown[] = [];
+    const child = root.child.bind(root);
+    root.child = ((bindings: Record<string, unknown>) => {
+      made.push(bindings);
+      return child(bindings);
+    }) as typeof root.child;
+    const log = lazyChildLogger(root, context);
+    log.debug({ n: 0 }, 'below the level');
+    expect(made).toHaveLength(0);
+    log.warn({ n: 1 }, 'slow');
+    log.info('again');
+    expect(made).toHaveLength(1);
+    const strip = (line: string | undefined) => {
+      const { time: _time, ...rest } = JSON.parse(line ?? '{}');
+      return rest;
+    };
+    expect(strip(lazy.lines[0])).toEqual(strip(eager.lines[0]));
+    expect(JSON.parse(lazy.lines[1] ?? '{}')).toMatchObject({ ...context, msg: 'again' });
+    expect(lazy.lines).toHaveLength(2);
   });
 
   it('masks interaction and webhook tokens in the request URLs that discord.js errors carry', () => {

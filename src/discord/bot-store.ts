@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { normaliseText } from '../engine/normalise.js';
 import {
+  type GuildSettings,
   openBackend,
   openStore,
   type Store,
@@ -44,31 +45,61 @@ export function questionRecord(event: AnswerEvent) {
  */
 export function createBotStore(store: StoreBackend | Store): BotStore {
   const backend = 'kind' in store ? store : sqliteBackend(store);
+  const read = settingsPerTick((guildId) => backend.getSettings(guildId));
   return {
     saves: true,
     recordAnswer(event) {
       const row = questionRecord(event);
       if (row) backend.logQuestion(row);
     },
-    cooldownSeconds: (guildId) => (guildId ? (backend.getSettings(guildId).cooldownSeconds ?? undefined) : undefined),
-    isAnswerChannel: (guildId, channelId) => backend.getSettings(guildId).answerChannels.includes(channelId),
-    privateByDefault: (guildId) => (guildId ? backend.getSettings(guildId).privateByDefault : false),
-    linkCards: (guildId) => backend.getSettings(guildId).linkCards,
+    cooldownSeconds: (guildId) => (guildId ? (read.get(guildId).cooldownSeconds ?? undefined) : undefined),
+    isAnswerChannel: (guildId, channelId) => read.get(guildId).answerChannels.includes(channelId),
+    privateByDefault: (guildId) => (guildId ? read.get(guildId).privateByDefault : false),
+    linkCards: (guildId) => read.get(guildId).linkCards,
     async recordVote(vote) {
       const result = await backend.recordVote(vote);
       return result.ok ? { ok: true, previous: result.value.previous } : { ok: false, reason: result.reason };
     },
-    settings: (guildId) => backend.getSettings(guildId),
+    settings: (guildId) => read.get(guildId),
     async updateSettings(guildId, change) {
+      read.forget();
       const result = await backend.updateSettings(guildId, change);
+      read.forget();
       return result.ok ? { ok: true, settings: result.value } : { ok: false, reason: result.reason };
     },
     async forgetGuild(guildId) {
+      read.forget();
       await backend.deleteGuild(guildId);
+      read.forget();
     },
     async purgeExpired() {
       await backend.purgeExpired();
     },
+  };
+}
+
+/**
+ * Server settings read at most once per guild in one synchronous stretch of work. Handling one message asks for
+ * several (answer channel, link cards, cooldown, threads) before its first await, and each SQLite read costs
+ * ~20 µs (id check, query, JSON, schema, a clone). The memo is dropped at the end of that stretch (a
+ * microtask), and on every change made here, so the next event reads afresh, as before. Callers only read the
+ * settings they are given.
+ */
+export function settingsPerTick(read: (guildId: string) => GuildSettings): {
+  get(guildId: string): GuildSettings;
+  forget(): void;
+} {
+  const memo = new Map<string, GuildSettings>();
+  return {
+    get(guildId) {
+      const held = memo.get(guildId);
+      if (held) return held;
+      if (memo.size === 0) queueMicrotask(() => memo.clear());
+      const settings = read(guildId);
+      memo.set(guildId, settings);
+      return settings;
+    },
+    forget: () => memo.clear(),
   };
 }
 

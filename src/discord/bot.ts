@@ -15,14 +15,15 @@ import type { Config } from '../config.js';
 import { type ConversationStoreOptions, createConversationStore } from '../conversation/store.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
-import { warmUp } from '../engine/warm-up.js';
+import { warmUpInSlices } from '../engine/warm-up.js';
 import { loadKnowledgeOrThrow } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { childLogger, createLogger, type Logger } from '../log.js';
+import { createLogger, type Logger, lazyChildLogger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
 import { type AnsweredOptions, createAnsweredMessages } from './answered.js';
 import { type BacklogOptions, createBacklog } from './backlog.js';
 import type { ButtonHandler } from './buttons.js';
+import { createChoiceCache } from './choice-cache.js';
 import { createClient, inviteUrl } from './client.js';
 import { commandDefinitions } from './commands/index.js';
 import type { BotContext, BotStore, ChatCommand } from './context.js';
@@ -62,7 +63,7 @@ export interface StartOptions {
   /** How often the store's retention purge runs (default daily; it also runs once on ready). */
   retentionPurgeIntervalMs?: number;
   /**
-   * Exercise the engine before logging in (src/engine/warm-up.ts), so the first answers are not slow and
+   * Exercise the engine while logging in (src/engine/warm-up.ts), so the first answers are not slow and
    * memory at ready includes compiled code. Default true; tests that start many bots turn it off.
    */
   warmUp?: boolean;
@@ -136,10 +137,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const engineFactory = options.engineFactory ?? createEngine;
   const kb = loadKnowledgeOrThrow(knowledgeDir);
   const engine = engineFactory(kb);
-  if (options.warmUp ?? true) {
-    const warmed = warmUp(engine, kb);
-    logger.debug({ calls: warmed.calls, ms: Math.round(warmed.ms) }, 'engine warmed up');
-  }
   const client = createClient(config);
   options.onClient?.(client);
   // The application owner, fetched once when first needed (null until then, or after a failed fetch).
@@ -153,6 +150,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     answered: createAnsweredMessages(options.answered),
     references: watchReferences(client),
     threadGaps: createThreadGaps(),
+    choices: createChoiceCache(),
     messageContentIntent: config.messageContentIntent ?? false,
     store: options.store ?? NO_STORE,
     ...(options.metrics ? { metrics: options.metrics } : {}),
@@ -196,7 +194,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   client.on(Events.MessageCreate, (message: Message) => {
     if (!accepting) return;
-    const log = childLogger(logger, { shard: message.guild?.shardId ?? 0, guild: message.guildId, command: 'mention' });
+    const log = lazyChildLogger(logger, {
+      shard: message.guild?.shardId ?? 0,
+      guild: message.guildId,
+      command: 'mention',
+    });
     const handlerCtx = { ...ctx, logger: log };
     const handled = onMessageCreate(message, handlerCtx, backlog).catch(async (err) => {
       metrics?.errors.inc({ where: 'message' });
@@ -245,10 +247,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   });
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const log = childLogger(logger, {
+    const label = interactionLabel(interaction, routes);
+    const log = lazyChildLogger(logger, {
       shard: interaction.guild?.shardId ?? 0,
       guild: interaction.guildId,
-      command: interactionLabel(interaction, routes),
+      command: label,
     });
     if (!accepting) {
       if (interaction.isRepliable()) {
@@ -271,7 +274,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
             : respond(interaction, notices.error(), { ephemeral: true });
         await send.catch((e) => log.warn({ err: e }, 'could not send error reply'));
       }),
-      interactionLabel(interaction, routes),
+      label,
     );
   });
 
@@ -301,13 +304,25 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  const loggingIn = client.login(config.token);
+  // The warm-up runs while the gateway logs in, which is mostly waiting on the network; ready waits for both.
+  const warming = (options.warmUp ?? true) ? warmUpInSlices(engine, kb) : null;
   try {
-    await client.login(config.token);
+    await loggingIn;
   } catch (err) {
+    // Whatever the warm-up still does is moot; the login's error is the one to report.
+    warming?.catch(() => {});
     await client.destroy();
     throw err;
   }
   const readyClient = await ready;
+  if (warming) {
+    const warmed = await warming.catch(async (err: unknown) => {
+      await client.destroy();
+      throw err;
+    });
+    logger.debug({ calls: warmed.calls, ms: Math.round(warmed.ms) }, 'engine warmed up');
+  }
   logger.info(
     {
       user: readyClient.user.tag,

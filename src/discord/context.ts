@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { GuildSettings, SettingsPatch, VoteValue } from '../store/index.js';
 import type { AnsweredMessages } from './answered.js';
+import type { ChoiceCache } from './choice-cache.js';
 import type { Cooldowns } from './cooldown.js';
 import type { ReloadResult } from './reload.js';
 import type { ReferenceStash } from './reply-target.js';
@@ -92,6 +93,8 @@ export interface BotContext {
   references: ReferenceStash;
   /** Channels where threads could not be used (missing permissions), for /settings view; in memory only. */
   threadGaps: ThreadGaps;
+  /** Autocomplete choices for what members type most, per engine (choice-cache.ts); in memory only. */
+  choices: ChoiceCache;
   /** Prometheus counters of this bot process; absent in tests that do not look at them. */
   metrics?: Metrics;
   /** Whether this client asked for the privileged Message Content intent (answer channels need it). */

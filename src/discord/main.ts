@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../log.js';
 import type { BotState } from '../ops/health.js';
 import type { Metrics } from '../ops/metrics.js';
 import { EXIT_GATEWAY_REFUSED, EXIT_WITH_PARENT_FLAG, isEcho, watchParent } from '../ops/process-signals.js';
-import { type Ops, startOps } from '../ops/serve.js';
+import type { Ops } from '../ops/serve.js';
 import { type Store, type StoreBackend, StoreOpenError } from '../store/index.js';
 import { type RunningBot, startBot } from './bot.js';
 import { createBotStore, openBotStore } from './bot-store.js';
@@ -184,6 +184,8 @@ export async function main(): Promise<void> {
 /** HEALTH_PORT set: /healthz and /metrics for this process, or no start at all if the port is taken. */
 async function serveOps(port: number, host: string, state: () => BotState, logger: Logger): Promise<Ops> {
   try {
+    // Imported only when asked for: prom-client and the HTTP server are start-up time a bot without them never uses.
+    const { startOps } = await import('../ops/serve.js');
     const ops = await startOps({ port, host, state });
     logger.info({ url: ops.url }, 'health and metrics endpoint listening');
     return ops;

@@ -1,6 +1,8 @@
 import {
+  type APIApplicationCommandOptionChoice,
   type APIInteractionResponseCallbackData,
   type APIMessage,
+  type AutocompleteInteraction,
   type ButtonInteraction,
   DiscordAPIError,
   type InteractionReplyOptions,
@@ -165,4 +167,20 @@ export async function respondUpdate(i: ButtonInteraction, p: ReplyPayload): Prom
   );
   if (how === 'sent') i.replied = true;
   else i.deferred = true;
+}
+
+/**
+ * Answers an autocomplete with `choices` (already in the API's shape, see clampChoices): the same request as
+ * interaction.respond(), without discord.js re-keying every choice through its snake_case transformer on
+ * each keystroke.
+ */
+export async function respondChoices(
+  i: AutocompleteInteraction,
+  choices: readonly APIApplicationCommandOptionChoice<string>[],
+): Promise<void> {
+  await i.client.rest.post(Routes.interactionCallback(i.id, i.token), {
+    body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } },
+    auth: false,
+  });
+  i.responded = true;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.js';
-import { warmUp, warmUpCalls } from '../../src/engine/warm-up.js';
+import { takeTurns, warmUp, warmUpCalls, warmUpInSlices } from '../../src/engine/warm-up.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
 const loaded = loadKnowledge(new URL('../../knowledge', import.meta.url).pathname);
@@ -23,9 +23,24 @@ describe('engine warm-up', () => {
     expect(calls.length).toBeGreaterThan(phrasings + 2 * kb.foods.length);
   });
 
+  it('lets the kinds of call take turns, so a short budget still runs every kind', () => {
+    expect(takeTurns<number | string>([[1, 2, 3], ['a'], [], ['x', 'y']])).toEqual([1, 'a', 'x', 2, 'y', 3]);
+    expect(takeTurns([])).toEqual([]);
+  });
+
   it('stops at its call budget', () => {
     const result = warmUp(createEngine(kb), kb, { calls: 50, ms: 60_000 });
     expect(result.calls).toBe(50);
+  });
+
+  it('in slices, does the same calls and lets other work run between them', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const result = await warmUpInSlices(createEngine(kb), kb, { calls: 400, ms: 60_000 }, 1);
+    clearInterval(timer);
+    expect(result.calls).toBe(400);
+    // Timers ran while it warmed up: it yielded to the event loop rather than holding it.
+    expect(ticks).toBeGreaterThan(0);
   });
 
   it('changes no answer: a warmed engine answers exactly as a fresh one', () => {

@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { BotContext, ChatCommand } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
 import { renderArticle } from '../render/index.js';
-import { respond } from '../respond.js';
+import { respond, respondChoices } from '../respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('article')
@@ -42,7 +42,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
-  await interaction.respond(clampChoices(ctx.engine.autocompleteSections(String(interaction.options.getFocused()))));
+  await respondChoices(
+    interaction,
+    clampChoices(ctx.engine.autocompleteSections(String(interaction.options.getFocused()))),
+  );
 }
 
 export const article: ChatCommand = { data, cooldown: true, execute, autocomplete };

@@ -8,7 +8,7 @@ import {
 import { answerQuestion, type BotContext, type ChatCommand, feedbackFor, interactionConversation } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
 import { renderAnswer } from '../render/index.js';
-import { respond } from '../respond.js';
+import { respond, respondChoices } from '../respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -47,7 +47,11 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const partial = String(interaction.options.getFocused());
-  await interaction.respond(clampChoices(ctx.engine.autocompleteQuestions(partial)));
+  const { engine } = ctx;
+  await respondChoices(
+    interaction,
+    ctx.choices.get(engine, 'ask:question', partial, () => clampChoices(engine.autocompleteQuestions(partial))),
+  );
 }
 
 export const ask: ChatCommand = { data, cooldown: true, execute, autocomplete };

@@ -8,7 +8,7 @@ import {
 import type { BotContext, ChatCommand } from '../context.js';
 import { clampChoices, LIMITS } from '../limits.js';
 import { foodFacts, renderComparison, renderFood, renderTopFoods } from '../render/index.js';
-import { respond } from '../respond.js';
+import { respond, respondChoices } from '../respond.js';
 
 export const SERVINGS = { min: 0.25, max: 20 } as const;
 const TOP_LIMIT = 10;
@@ -86,12 +86,15 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
 async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const partial = String(focused.value);
-  const choices = ctx.engine.autocompleteFoods(partial);
-  const category = topCategory(partial);
-  // The top view is offered in `food` only: hoisted when nothing is typed, first when "top …" is typed.
-  const top =
-    focused.name !== 'food' ? [] : !partial.trim() ? [topChoice('')] : category !== null ? [topChoice(category)] : [];
-  await interaction.respond(clampChoices([...top, ...choices]));
+  const { engine } = ctx;
+  const compute = () => {
+    const category = topCategory(partial);
+    // The top view is offered in `food` only: hoisted when nothing is typed, first when "top …" is typed.
+    const top =
+      focused.name !== 'food' ? [] : !partial.trim() ? [topChoice('')] : category !== null ? [topChoice(category)] : [];
+    return clampChoices([...top, ...engine.autocompleteFoods(partial)]);
+  };
+  await respondChoices(interaction, ctx.choices.get(engine, `food:${focused.name}`, partial, compute));
 }
 
 export const food: ChatCommand = { data, cooldown: true, execute, autocomplete };

@@ -9,7 +9,7 @@ import { chatCommands, messageMenuCommands } from '../commands/index.js';
 import type { BotContext, ChatCommand, MessageMenuCommand } from '../context.js';
 import { customIdKind } from '../custom-ids.js';
 import { notices } from '../render/index.js';
-import { respond } from '../respond.js';
+import { respond, respondChoices } from '../respond.js';
 import { optionProblem } from './option-limits.js';
 
 export interface InteractionRoutes {
@@ -51,7 +51,7 @@ export async function onInteractionCreate(interaction: Interaction, ctx: BotCont
   if (interaction.isAutocomplete()) {
     const command = routes.chat.get(interaction.commandName);
     const fits = command && optionProblem(interaction.options.data, command.data.options) === null;
-    await (fits && command.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
+    await (fits && command.autocomplete ? command.autocomplete(interaction, ctx) : respondChoices(interaction, []));
     return;
   }
   if (interaction.isButton()) {

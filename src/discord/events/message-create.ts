@@ -16,9 +16,12 @@ const targetNotices: Partial<Record<ReplyTarget['kind'], () => ReplyPayload>> = 
   gone: notices.replyTargetGone,
 };
 
-/** The question without the bot's own mentions (`<@id>` and the legacy nickname form `<@!id>`). */
+/**
+ * The question without the bot's own mentions (`<@id>` and the legacy nickname form `<@!id>`). Plain string
+ * replacement, not a RegExp built per message: the two forms cannot overlap, so the result is the same.
+ */
 export const stripMention = (content: string, botId: string): string =>
-  content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+  content.replaceAll(`<@${botId}>`, ' ').replaceAll(`<@!${botId}>`, ' ').trim();
 
 const QUESTION_START =
   /^(what|whats|how|why|when|where|who|which|is|are|does|do|did|can|could|should|would|will|was|were|any|tell|explain)\b/i;
