@@ -27,9 +27,34 @@ const FUSE_OPTIONS = {
 /** Allowed Damerau-Levenshtein distance for a word of this length. */
 export const maxEdits = (length: number): number => (length >= 8 ? 2 : length >= MIN_TYPO_LENGTH ? 1 : 0);
 
-/** Optimal string alignment distance (transpositions count as one edit), stopping early past `limit`. */
+/** Whether `x` from `xi` on equals `y` from `yi` on. */
+function sameTail(x: string, xi: number, y: string, yi: number): boolean {
+  if (x.length - xi !== y.length - yi) return false;
+  for (let k = 0; xi + k < x.length; k++) if (x[xi + k] !== y[yi + k]) return false;
+  return true;
+}
+
+/** The distance when it is 0 or 1, else 2: one substitution, insertion, deletion or swap of neighbours. */
+function withinOneEdit(a: string, b: string): number {
+  if (a === b) return 0;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return 2;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length < long.length) return sameTail(short, i, long, i + 1) ? 1 : 2;
+  if (sameTail(short, i + 1, long, i + 1)) return 1;
+  const swapped = short[i] === long[i + 1] && short[i + 1] === long[i] && sameTail(short, i + 2, long, i + 2);
+  return swapped ? 1 : 2;
+}
+
+/**
+ * Optimal string alignment distance (transpositions count as one edit), exact up to `limit`; past it, some
+ * number above `limit` (the search stops early).
+ */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Most calls ask "one typo or not?" (autocomplete on every keystroke): answered in one pass, no rows.
+  if (limit <= 1) return Math.min(withinOneEdit(a, b), limit + 1);
   // Three rows, rotated: the one before the previous (for swaps), the previous and the current.
   const width = b.length + 1;
   let prevPrev = new Array<number>(width).fill(0);
