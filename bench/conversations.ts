@@ -8,7 +8,7 @@
 //   memory filled with 50,000 members' conversations made of real multi-turn eval conversations, each turn
 //   answered by its engine, RSS and heap after full collections, as ratios to the bot at ready.
 // Never a timed test.
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,9 +66,12 @@ const turnsLine = z.object({ turns: z.array(z.string().min(1)).min(1) });
 
 /** The multi-turn conversations of the eval sets: what members say in turn. */
 export function loadBenchConversations(): string[][] {
-  const files = ['conversations-tuning.jsonl', 'conversations-heldout.jsonl']
-    .map((f) => join(root, 'tests', 'eval', f))
-    .filter(existsSync);
+  const dir = join(root, 'tests', 'eval');
+  // Every conversation set (conversations-*, conversations2-*, ...): only their turns are used, never scored here.
+  const files = readdirSync(dir)
+    .filter((f) => /^conversations.*\.jsonl$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
   const conversations = files.flatMap((file) =>
     readFileSync(file, 'utf8')
       .split('\n')
