@@ -14,11 +14,11 @@ import type { Subject } from '../../src/engine/follow-up-cues.js';
 import { createFoodQuestions } from '../../src/engine/food-question.js';
 import { createEngine } from '../../src/engine/index.js';
 import { normaliseText, words } from '../../src/engine/normalise.js';
-import { nextContext } from '../../src/engine/turns.js';
-import type { Answer, Engine, Turn } from '../../src/engine/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createUnderstander } from '../../src/engine/understand.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
+import { conversing } from './converse.js';
 
 // Each kind of follow-up, first as words (followUpKind), then resolved by the engine against a real
 // conversation, then properties over arbitrary contexts and messages built from follow-up words.
@@ -38,17 +38,7 @@ const kindOf = (message: string, said: Subject = nothing): FollowUpKind => {
   return followUpKind(followUpCues(ws), said);
 };
 
-/** The conversation's answers, each asked with the context of the ones before it. */
-function converse(...messages: string[]): Answer[] {
-  let context: Turn[] = [];
-  return messages.map((m) => {
-    const answer = engine.ask(m, context);
-    context = nextContext(context, m, answer);
-    return answer;
-  });
-}
-const contextOf = (...messages: string[]): Turn[] =>
-  messages.reduce<Turn[]>((context, m) => nextContext(context, m, engine.ask(m, context)), []);
+const { converse, contextOf } = conversing(() => engine);
 const relatedOf = (id: string | null): string[] => kb.entries.find((e) => e.id === id)?.related ?? [];
 
 describe('followUpKind (words only)', () => {

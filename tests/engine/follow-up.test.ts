@@ -5,9 +5,10 @@ import { followUpCues } from '../../src/engine/follow-up.js';
 import { createEngine } from '../../src/engine/index.js';
 import { normaliseText, words } from '../../src/engine/normalise.js';
 import { nextContext } from '../../src/engine/turns.js';
-import type { Answer, ConversationContext, Engine, Turn } from '../../src/engine/types.js';
+import type { ConversationContext, Engine, Turn } from '../../src/engine/types.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
+import { conversing } from './converse.js';
 
 let kb: KnowledgeBase;
 let engine: Engine;
@@ -18,18 +19,7 @@ beforeAll(() => {
 
 const cues = (message: string) => followUpCues(words(normaliseText(message)));
 
-/** The conversation's answers, each asked with the context of the ones before it. */
-function converse(...messages: string[]): Answer[] {
-  let context: Turn[] = [];
-  return messages.map((m) => {
-    const answer = engine.ask(m, context);
-    context = nextContext(context, m, answer);
-    return answer;
-  });
-}
-
-const contextOf = (...messages: string[]): Turn[] =>
-  messages.reduce<Turn[]>((context, m) => nextContext(context, m, engine.ask(m, context)), []);
+const { converse, contextOf } = conversing(() => engine);
 
 describe('follow-up cues (words only)', () => {
   it('tells messages that name nothing from those that name something', () => {
