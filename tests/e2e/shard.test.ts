@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePorts } from '../ops/ports.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord/index.js';
 import { forkShard, ROOT, type Spawned, START_FLAGS, spawnManager } from './helpers/process.js';
@@ -121,8 +121,12 @@ describe('npm run start:sharded', () => {
   it('serves health and metrics per shard on HEALTH_PORT + shard id', async () => {
     for (const shard of [0, 1]) {
       const base = `http://127.0.0.1:${healthPort + shard}`;
-      const health = await fetch(`${base}/healthz`);
-      expect(health.status).toBe(200);
+      // A shard answers as soon as its gateway is ready; /healthz says ready once its engine warm-up (which
+      // overlaps the login) has finished too, a moment later on a busy machine.
+      await vi.waitFor(async () => expect((await fetch(`${base}/healthz`)).status).toBe(200), {
+        timeout: 10_000,
+        interval: 100,
+      });
       const metrics = await (await fetch(`${base}/metrics`)).text();
       // Each shard counted exactly the one question asked in its own guild.
       const questions = metrics.split('\n').filter((l) => l.startsWith('selene_questions_total{'));
