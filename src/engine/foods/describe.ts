@@ -100,7 +100,7 @@ function usdaAmount(row: UsdaFoodRow, sourceId: string): BaseAmount {
 }
 
 /** Where the article's own percentage matches the previous Daily Value, say so and give today's. */
-function dailyValueNote(sentence: string, kb: KnowledgeBase): string | null {
+export function dailyValueNote(sentence: string, kb: KnowledgeBase): string | null {
   const mcg = Number(/(\d+(?:\.\d+)?)\s*(?:mcg|micrograms?|µg)/i.exec(sentence)?.[1]);
   const pct = Number(/(\d+(?:\.\d+)?)\s*%/.exec(sentence)?.[1]);
   if (!Number.isFinite(mcg) || !Number.isFinite(pct) || mcg <= 0) return null;

@@ -1,6 +1,7 @@
 // The plain, unoptimised forms of the food engine's hot paths, as they were before their compact and
 // precomputed versions: tests check that the fast versions give exactly what these give.
 
+import { dailyValueNote } from '../../../src/engine/foods/describe.js';
 import { formCost, type QueryTerm, type RowFeatures, type RowMatch } from '../../../src/engine/foods/rank.js';
 import { canNameFood, foodTokens } from '../../../src/engine/foods/text.js';
 import type { Citation, FoodResult } from '../../../src/engine/types.js';
@@ -110,18 +111,7 @@ function articleMentions(kb: KnowledgeBase, names: readonly string[]): string[] 
     .slice(0, 2);
 }
 
-function dailyValueNote(sentence: string, kb: KnowledgeBase): string | null {
-  const mcg = Number(/(\d+(?:\.\d+)?)\s*(?:mcg|micrograms?|µg)/i.exec(sentence)?.[1]);
-  const pct = Number(/(\d+(?:\.\d+)?)\s*%/.exec(sentence)?.[1]);
-  if (!Number.isFinite(mcg) || !Number.isFinite(pct) || mcg <= 0) return null;
-  const prev = kb.facts.previousDailyValue.mcg;
-  const now = kb.facts.dailyValue.mcg;
-  const oldPct = Math.round((mcg / prev) * 100);
-  const newPct = Math.round((mcg / now) * 100);
-  if (Math.abs(oldPct - pct) > 1 || newPct === pct) return null;
-  return `The article's ${fmt(pct)}% was figured on the older Daily Value of ${prev} mcg; against today's ${now} mcg, ${fmt(mcg)} mcg is ${newPct}% of the Daily Value.`;
-}
-
+/** The notes found by scanning every sentence (the note itself is worded by describe.ts's dailyValueNote). */
 export function plainDailyValueNotes(kb: KnowledgeBase, names: readonly string[]): string[] {
   return articleMentions(kb, names).flatMap((sentence) => {
     const note = dailyValueNote(sentence, kb);
