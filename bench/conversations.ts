@@ -8,7 +8,7 @@
 //   memory filled with 50,000 members' conversations made of real multi-turn eval conversations, each turn
 //   answered by its engine, RSS and heap after full collections, as ratios to the bot at ready.
 // Never a timed test.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import type { FakeDiscord, FakeUser } from '../tests/e2e/fake-discord/index.js';
 import { type BotUnderTest, runStep, spawnBot, startBenchFake } from './bot.js';
 import { CAPACITY_DEFAULTS, type CapacityOptions, type CapacityResult, findCapacity } from './capacity.js';
 import type { MemorySample } from './child.js';
-import { loadBenchQuestions } from './load.js';
+import { loadBenchQuestions, readEvalLines } from './load.js';
 import { progress } from './progress.js';
 
 /** Targets from the issue: with conversations, capacity and p99 within 10 % of without. */
@@ -72,15 +72,7 @@ export function loadBenchConversations(): string[][] {
     .filter((f) => /^conversations.*\.jsonl$/.test(f))
     .sort()
     .map((f) => join(dir, f));
-  const conversations = files.flatMap((file) =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim())
-      .flatMap((line) => {
-        const parsed = turnsLine.safeParse(JSON.parse(line));
-        return parsed.success ? [parsed.data.turns] : [];
-      }),
-  );
+  const conversations = readEvalLines(files, turnsLine).map((l) => l.turns);
   return conversations.length > 0 ? conversations : [['what is selenium?', 'why?', 'source?']];
 }
 

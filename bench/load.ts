@@ -36,18 +36,23 @@ export function summarise(samples: readonly number[], seconds: number): LatencyS
 
 const evalLine = z.object({ q: z.string().min(1) });
 
-/** Real questions from the eval sets (articles and foods), so the bot routes, matches and refuses as in use. */
-export function loadBenchQuestions(): string[] {
-  const files = ['questions.jsonl', 'foods.jsonl'].map((f) => join(root, 'tests', 'eval', f)).filter(existsSync);
-  const questions = files.flatMap((file) =>
+/** The lines of JSON Lines files that fit `schema`; the others (other kinds of eval line) are skipped. */
+export function readEvalLines<T>(files: readonly string[], schema: z.ZodType<T>): T[] {
+  return files.flatMap((file) =>
     readFileSync(file, 'utf8')
       .split('\n')
       .filter((line) => line.trim())
       .flatMap((line) => {
-        const parsed = evalLine.safeParse(JSON.parse(line));
-        return parsed.success ? [parsed.data.q] : [];
+        const parsed = schema.safeParse(JSON.parse(line));
+        return parsed.success ? [parsed.data] : [];
       }),
   );
+}
+
+/** Real questions from the eval sets (articles and foods), so the bot routes, matches and refuses as in use. */
+export function loadBenchQuestions(): string[] {
+  const files = ['questions.jsonl', 'foods.jsonl'].map((f) => join(root, 'tests', 'eval', f)).filter(existsSync);
+  const questions = readEvalLines(files, evalLine).map((l) => l.q);
   return questions.length > 0
     ? questions
     : ['what is selenium?', 'does selenium help with the flu', 'how much selenium in tuna'];
