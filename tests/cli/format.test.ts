@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clean, formatAnswer, formatFood, formatTable, formatTopFoods, wrap } from '../../src/cli/format.js';
 import type { Answer, Citation, FoodResult } from '../../src/engine/types.js';
+import { answerFixture } from '../fixtures/answer.js';
 
 const intro: Citation = {
   kind: 'quote',
@@ -11,20 +12,8 @@ const intro: Citation = {
   url: 'https://example.org/a#:~:text=Selenium%20is',
 };
 
-const answer = (over: Partial<Answer> = {}): Answer => ({
-  answered: true,
-  confidence: 0.9,
-  text: 'The article says selenium supports the immune system.',
-  citations: [intro],
-  suggestions: [],
-  disclaimer: 'Not medical advice.',
-  route: 'entry',
-  matchId: 'what-is-selenium',
-  safety: null,
-  evidence: [],
-  followUpOf: null,
-  ...over,
-});
+const answer = (over: Partial<Answer> = {}): Answer =>
+  answerFixture({ citations: [intro], matchId: 'what-is-selenium', ...over });
 
 const food = (over: Partial<FoodResult> = {}): FoodResult => ({
   found: true,

@@ -3,20 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONVERSATION_LIMITS, conversationKey, createConversationStore } from '../../src/conversation/store.js';
 import type { Answer } from '../../src/engine/types.js';
+import { answerFixture } from '../fixtures/answer.js';
 
-const answered = (matchId: string): Answer => ({
-  answered: true,
-  confidence: 0.9,
-  text: 'The article says: x',
-  citations: [],
-  suggestions: [],
-  disclaimer: 'x',
-  route: 'entry',
-  matchId,
-  safety: null,
-  evidence: [],
-  followUpOf: null,
-});
+const answered = (matchId: string): Answer => answerFixture({ text: 'The article says: x', disclaimer: 'x', matchId });
 
 const MINUTE = 60_000;
 

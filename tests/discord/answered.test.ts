@@ -8,6 +8,7 @@ import {
   fingerprint,
 } from '../../src/discord/answered.js';
 import type { Answer } from '../../src/engine/types.js';
+import { answerFixture } from '../fixtures/answer.js';
 
 const MINUTE = 60_000;
 
@@ -121,19 +122,8 @@ describe('answered messages', () => {
 });
 
 describe('fingerprints', () => {
-  const answer = (text: string, matchId: string | null): Answer => ({
-    answered: matchId !== null,
-    confidence: 0.9,
-    text,
-    citations: [],
-    suggestions: [],
-    disclaimer: 'x',
-    route: 'entry',
-    matchId,
-    safety: null,
-    evidence: [],
-    followUpOf: null,
-  });
+  const answer = (text: string, matchId: string | null): Answer =>
+    answerFixture({ answered: matchId !== null, text, disclaimer: 'x', matchId });
 
   it('tell texts apart without keeping them', () => {
     expect(fingerprint('what is selenium?')).toBe(fingerprint('what is selenium?'));

@@ -20,28 +20,20 @@ import type { Answer, Engine } from '../../src/engine/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/log.js';
 import { DEFAULT_SETTINGS } from '../../src/store/index.js';
+import { answerFixture } from '../fixtures/answer.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret.token-value';
 const KNOWLEDGE = new URL('../../knowledge', import.meta.url).pathname;
 
-const answer = (over: Partial<Answer> = {}): Answer => ({
-  answered: true,
-  confidence: 0.9,
-  text: 'The article says selenium supports the immune system.',
-  citations: [],
-  suggestions: [
-    { id: 'a-one', title: 'One', question: 'one?' },
-    { id: 'a-two', title: 'Two', question: 'two?' },
-    { id: 'a-three', title: 'Three', question: 'three?' },
-  ],
-  disclaimer: 'Not medical advice.',
-  route: 'entry',
-  matchId: 'antioxidant',
-  safety: null,
-  evidence: [],
-  followUpOf: null,
-  ...over,
-});
+const answer = (over: Partial<Answer> = {}): Answer =>
+  answerFixture({
+    suggestions: [
+      { id: 'a-one', title: 'One', question: 'one?' },
+      { id: 'a-two', title: 'Two', question: 'two?' },
+      { id: 'a-three', title: 'Three', question: 'three?' },
+    ],
+    ...over,
+  });
 
 const buttons = (p: ReplyPayload) => p.components.flatMap((r) => r.components);
 const votes = (p: ReplyPayload) => buttons(p).filter((b) => b.custom_id.startsWith('sel:vote:'));

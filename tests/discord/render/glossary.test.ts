@@ -4,6 +4,7 @@ import { LIMITS } from '../../../src/discord/limits.js';
 import { renderAnswer } from '../../../src/discord/render/answer.js';
 import { withGlossary } from '../../../src/discord/render/glossary.js';
 import type { Answer, GlossaryCitation } from '../../../src/engine/types.js';
+import { answerFixture } from '../../fixtures/answer.js';
 
 const note = (over: Partial<GlossaryCitation> = {}): GlossaryCitation => ({
   term: 'ROS',
@@ -14,20 +15,14 @@ const note = (over: Partial<GlossaryCitation> = {}): GlossaryCitation => ({
   ...over,
 });
 
-const answer = (glossary?: GlossaryCitation[]): Answer => ({
-  answered: true,
-  confidence: 1,
-  text: 'The article says: “Selenoproteins regulate ROS.”',
-  citations: [{ kind: 'quote', quote: 'Selenoproteins regulate ROS.', section: 'S', sourceId: 'article', url: null }],
-  suggestions: [],
-  disclaimer: 'Not medical advice.',
-  route: 'entry',
-  matchId: 'ros',
-  safety: null,
-  evidence: [],
-  ...(glossary ? { glossary } : {}),
-  followUpOf: null,
-});
+const answer = (glossary?: GlossaryCitation[]): Answer =>
+  answerFixture({
+    confidence: 1,
+    text: 'The article says: “Selenoproteins regulate ROS.”',
+    citations: [{ kind: 'quote', quote: 'Selenoproteins regulate ROS.', section: 'S', sourceId: 'article', url: null }],
+    matchId: 'ros',
+    ...(glossary ? { glossary } : {}),
+  });
 
 describe('glossary embed', () => {
   it('follows the other embeds, one line per term with its source', () => {

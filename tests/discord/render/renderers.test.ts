@@ -13,6 +13,7 @@ import {
 } from '../../../src/discord/render/index.js';
 import { foodText } from '../../../src/engine/foods/describe.js';
 import type { Answer, Citation, FoodAnswerParts, FoodResult, Topic } from '../../../src/engine/types.js';
+import { answerFixture } from '../../fixtures/answer.js';
 
 const URL = 'https://example.org/a#:~:text=Selenium%20is';
 
@@ -24,20 +25,12 @@ const quote = (text: string, section = 'Nutritional antioxidant'): Citation => (
   url: URL,
 });
 
-const answer = (over: Partial<Answer> = {}): Answer => ({
-  answered: true,
-  confidence: 0.9,
-  text: 'The article says selenium supports the immune system.',
-  citations: [quote('Selenium is a powerful nutritional antioxidant.')],
-  suggestions: [],
-  disclaimer: 'engine disclaimer',
-  route: 'entry',
-  matchId: 'antioxidant',
-  safety: null,
-  evidence: [],
-  followUpOf: null,
-  ...over,
-});
+const answer = (over: Partial<Answer> = {}): Answer =>
+  answerFixture({
+    citations: [quote('Selenium is a powerful nutritional antioxidant.')],
+    disclaimer: 'engine disclaimer',
+    ...over,
+  });
 
 const buttons = (p: ReplyPayload) => p.components.flatMap((r) => r.components);
 
