@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { databaseUrlSchema, HASH_SECRET_REQUIRED, redactUrl } from './store/postgres/connection.js';
+import { databaseUrlSchema, HASH_SECRET_REQUIRED, redactUrl } from './store/postgres/url.js';
 
 // The only reader of process.env. Everything else receives a typed Config, so tests can build one
 // without touching the environment, and a bad variable stops startup here with one clear line.

@@ -1,4 +1,5 @@
 // Public API of the store. Adapters (Discord, CLI) import from here only.
+import type { ImportOptions, ImportResult } from './postgres/import-sqlite.js';
 
 export type { QueueStats, StoreBackend } from './backend.js';
 export { StoreOpenError } from './backend.js';
@@ -8,9 +9,12 @@ export type { GuildExport, PurgeCounts } from './guild-data.js';
 export { LATEST_SCHEMA_VERSION } from './migrations.js';
 export type { BackendOptions } from './open.js';
 export { openBackend } from './open.js';
-export { databaseUrlSchema, HASH_SECRET_REQUIRED, redactUrl } from './postgres/connection.js';
-export type { ImportCounts, ImportResult, ImportTable } from './postgres/import-sqlite.js';
-export { importSqlite } from './postgres/import-sqlite.js';
+export type { ImportCounts, ImportOptions, ImportResult, ImportTable } from './postgres/import-sqlite.js';
+export { databaseUrlSchema, HASH_SECRET_REQUIRED, redactUrl } from './postgres/url.js';
+
+/** Copies the SQLite store into PostgreSQL. The pg driver loads when this runs, not with the store. */
+export const importSqlite = async (o: ImportOptions): Promise<ImportResult> =>
+  (await import('./postgres/import-sqlite.js')).importSqlite(o);
 export type {
   EntryFeedback,
   QuestionInput,

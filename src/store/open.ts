@@ -1,8 +1,7 @@
 // Picks the backend: DATABASE_URL set = PostgreSQL (several machines), unset = the SQLite file in DATA_DIR.
 import { type StoreBackend, StoreOpenError } from './backend.js';
 import type { StoreLogger } from './failures.js';
-import { HASH_SECRET_REQUIRED } from './postgres/connection.js';
-import { openPostgresStore } from './postgres/store.js';
+import { HASH_SECRET_REQUIRED } from './postgres/url.js';
 import { openSqliteBackend } from './sqlite-backend.js';
 
 export interface BackendOptions {
@@ -29,6 +28,8 @@ export async function openBackend(o: BackendOptions): Promise<StoreBackend> {
   };
   if (o.databaseUrl !== undefined) {
     if (!o.hashSecret) throw new StoreOpenError(HASH_SECRET_REQUIRED);
+    // Loaded here, not at the top: a bot on SQLite never pays for the pg driver.
+    const { openPostgresStore } = await import('./postgres/store.js');
     return openPostgresStore({ url: o.databaseUrl, hashSecret: o.hashSecret, ...common });
   }
   return openSqliteBackend({

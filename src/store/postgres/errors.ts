@@ -1,7 +1,7 @@
 // PostgreSQL failures as the store's failure reasons, and startup failures as one line naming the problem.
 import { classifyError, InvalidInputError, type StoreFailureReason } from '../failures.js';
 import { SchemaTooNewError } from '../migrations.js';
-import { scrubPassword, whereOf } from './connection.js';
+import { scrubPassword, whereOf } from './url.js';
 
 const codeOf = (err: unknown): string | null =>
   typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : null;

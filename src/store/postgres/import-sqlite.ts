@@ -12,10 +12,11 @@ import { LATEST_SCHEMA_VERSION, schemaVersion } from '../migrations.js';
 import { questionRowSchema, settingsRowSchema, voteRowSchema } from '../schemas.js';
 import { readExistingHashSecret } from '../secret.js';
 import { DB_FILE_NAME } from '../store.js';
-import { clientConfig, DEFAULT_TUNING, HASH_SECRET_REQUIRED } from './connection.js';
+import { clientConfig, DEFAULT_TUNING } from './connection.js';
 import { describeOpenFailure } from './errors.js';
 import { applyPgMigrations } from './migrations.js';
 import { SETTINGS_CHANNEL } from './settings-mirror.js';
+import { HASH_SECRET_REQUIRED } from './url.js';
 
 export type ImportTable = 'settings' | 'votes' | 'questions';
 

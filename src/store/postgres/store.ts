@@ -19,7 +19,7 @@ import type { QuestionRecord } from '../questions.js';
 import { idSchema, questionInputSchema, reportOptionsSchema, voteInputSchema, voteKeySchema } from '../schemas.js';
 import { hashSecretSchema, hashUserId } from '../secret.js';
 import { defaultSettings, type GuildSettings, guildSettingsSchema, settingsPatchSchema } from '../settings.js';
-import { clientConfig, DEFAULT_TUNING, databaseUrlSchema, redactUrl, timedQuery } from './connection.js';
+import { clientConfig, DEFAULT_TUNING, timedQuery } from './connection.js';
 import { classifyPgError, describeOpenFailure, isConnectionFailure } from './errors.js';
 import { applyPgMigrations, LOCK_CLASS, LOCKS, SETTINGS_LOCK_CLASS } from './migrations.js';
 import * as q from './queries.js';
@@ -30,6 +30,7 @@ import {
   SETTINGS_CHANNEL,
   settingsNotification,
 } from './settings-mirror.js';
+import { databaseUrlSchema, redactUrl } from './url.js';
 import { createWriteQueue } from './write-queue.js';
 
 const DAY_MS = 86_400_000;
