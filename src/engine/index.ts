@@ -146,6 +146,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const food = decide(asking.text);
       if (food.answer.answered && food.answer.route === 'food' && food.answer.matchId) return food.answer;
     }
+    // "Does it mention heart disease?": a topic sharing a word with what is asked does not make it a yes.
+    const absent = whole.answer.answered && whole.answer.route === 'entry' ? mentions.absent(message) : null;
+    if (absent) return { ...absent, suggestions: whole.answer.suggestions };
     if (whole.answer.answered) return whole.answer;
     // "Is cancer mentioned?": no curated topic answers, so the article's own text does, yes or no.
     const mention = mentions.answer(message);

@@ -1,6 +1,6 @@
-import { DISCLAIMER, quoteCitation, refusal } from './answer.js';
+import { DISCLAIMER, quoteCitation, refusal, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
-import { analyse, findOutOfScope, normaliseText, STOPWORDS, words } from './normalise.js';
+import { analyse, findOutOfScope, LIGHT_WORDS, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer } from './types.js';
 import { MENTION_FILLER, MENTION_QUESTIONS } from './vocabulary.js';
 
@@ -22,9 +22,28 @@ interface Sentence {
   terms: ReadonlySet<string>;
 }
 
+/**
+ * A subject that points elsewhere ("people like him") or asks for a list ("any product names") is not a
+ * thing to look up word by word.
+ */
+const NOT_A_THING =
+  /(?:^| )(?:him|her|them|me|us|you|it|this|that|these|those|any|anything|which|what|some|other)(?= |$)/;
+
+/**
+ * The verbs of a question about a thing ("does it mention X", "is X covered"), not of one about a claim
+ * ("does it say selenium works on its own"), whose words need not all be the article's to be answered.
+ */
+const NAMES_A_THING =
+  /(?:mention|talk|discuss|cover|brought up|bring up|touch on|anything about|something about|anything on|name|list)/;
+
 export interface MentionCheck {
   /** The answer to a mention question (yes with quotes, or an honest no), or null for another question. */
   answer(message: string): Answer | null;
+  /**
+   * An honest no when a mention question names something the article never says ("does it mention heart
+   * disease?"): a topic that shares one of its words ("disease") must not answer it. Null otherwise.
+   */
+  absent(message: string): Answer | null;
 }
 
 export function createMentionCheck(ctx: EngineContext): MentionCheck {
@@ -37,27 +56,71 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
       .map((text) => ({ text, section: s.title, terms: new Set(analyse(text, lexicon, undefined, stemOf).terms) })),
   );
 
-  function subjectOf(message: string): string | null {
-    const ws = words(normaliseText(message));
-    const text = ws.join(' ');
+  const articleStems = new Set(sentences.flatMap((s) => words(normaliseText(s.text)).map(stemOf)));
+  const articleTerms = new Set(sentences.flatMap((s) => [...s.terms]));
+  const termsOf = (text: string): string[] => analyse(text, lexicon, ctx.correct, stemOf).terms;
+  /**
+   * Whether the subject's i-th word adds something the article never says: a term of the whole subject that
+   * the subject without it lacks, and the article lacks too. A word of a phrase the lexicon reads as one of
+   * the article's terms ("white" in "white blood cells"), or one that adds nothing ("free" in "free
+   * radicals", a synonym of ROS either way), does not.
+   */
+  const addsUnknown = (ws: readonly string[], i: number): boolean => {
+    const w = ws[i] as string;
+    if (STOPWORDS.has(w) || filler.has(w) || articleStems.has(stemOf(w))) return false;
+    const without = new Set(termsOf(ws.filter((_, j) => j !== i).join(' ')));
+    return termsOf(ws.join(' ')).some((t) => !without.has(t) && !articleTerms.has(t));
+  };
+  // An honest no about toxicity or side effects still gives the safety facts the member is after.
+  const honestNo = (subject: string): Answer => ({
+    ...refusal(0, []),
+    text: `The article doesn't mention ${subject}.`,
+    safety: termsOf(subject).some((t) => ctx.safetyTerms.has(t)) ? safetyLine(kb) : null,
+  });
+
+  /** The subject of a mention question as written, and whether the question names it or states a claim. */
+  function captured(message: string): { raw: string; claim: boolean } | null {
+    const text = words(normaliseText(message)).join(' ');
     for (const pattern of MENTION_QUESTIONS) {
       const m = pattern.exec(text);
       // "What does it say about X" asks for what it says, which the topics answer, not whether it does.
-      if (!m?.[1] || ASKS_WHAT.test(text.slice(0, m.index + 1))) continue;
-      const subject = words(m[1]).filter((w) => !filler.has(w));
-      while (subject.length && STOPWORDS.has(subject[0] as string)) subject.shift();
-      if (subject.length && subject.length <= MAX_SUBJECT_WORDS) return subject.join(' ');
+      if (m?.[1] && !ASKS_WHAT.test(text.slice(0, m.index + 1))) {
+        return { raw: m[1], claim: !NAMES_A_THING.test(m[0].replace(m[1], ' ')) };
+      }
     }
     return null;
   }
 
+  function subjectOf(message: string): string | null {
+    const raw = captured(message)?.raw;
+    if (!raw) return null;
+    const subject = words(raw).filter((w) => !filler.has(w));
+    while (subject.length && STOPWORDS.has(subject[0] as string)) subject.shift();
+    return subject.length && subject.length <= MAX_SUBJECT_WORDS ? subject.join(' ') : null;
+  }
+
+  function absent(message: string): Answer | null {
+    const asked = captured(message);
+    const subject = subjectOf(message);
+    if (!asked || asked.claim || !subject || NOT_A_THING.test(asked.raw)) return null;
+    const ws = words(subject);
+    // A common word beside a specific one ("immunocompromised people") is judged by the specific one;
+    // alone ("pregnancy", "old people") it is the subject.
+    const judged = ws.some((w) => !LIGHT_WORDS.has(w) && !STOPWORDS.has(w) && !filler.has(w))
+      ? (i: number) => !LIGHT_WORDS.has(ws[i] as string)
+      : () => true;
+    return ws.some((_, i) => judged(i) && addsUnknown(ws, i)) ? honestNo(subject) : null;
+  }
+
   return {
+    absent,
     answer(message) {
       const subject = subjectOf(message);
       if (!subject) return null;
       const analysed = analyse(subject, lexicon, ctx.correct, stemOf);
       const terms = analysed.terms.filter((t) => !index.lightTerms.has(t));
-      if (!terms.length) return null;
+      // Only words too common to look up ("pregnancy", a light word here): still an honest no if absent.
+      if (!terms.length) return absent(message);
       // Off-topic subjects ("vitamin d") are only found as written: their synonyms ("vitamins") are the
       // article's words for something else.
       const literal = findOutOfScope(analysed.original.map(stemOf), lexicon).length > 0;
@@ -65,7 +128,7 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
         literal ? ` ${normaliseText(s.text)} `.includes(` ${subject} `) : terms.every((t) => s.terms.has(t));
       const found = sentences.filter(matches).slice(0, MAX_MENTION_QUOTES);
       // An honest no: a refusal that says what was looked for instead of "I don't know".
-      if (!found.length) return { ...refusal(0, []), text: `The article doesn't mention ${subject}.` };
+      if (!found.length) return honestNo(subject);
       const quotes = found.map((s) => `“${s.text}”`).join(' ');
       return {
         answered: true,

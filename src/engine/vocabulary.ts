@@ -168,7 +168,8 @@ export const MENTION_QUESTIONS: readonly RegExp[] = [
 
 /** Words that trail a mention question without naming what is asked ("anywhere", "at all", "pls"). */
 export const MENTION_FILLER =
-  'anywhere at all in the article it this text any anything specific specifically pls please lol';
+  'anywhere at all in the article it this text any anything specific specifically pls please lol ' +
+  'often usually always really very much';
 
 /**
  * Requests for plain words or a short answer ("ELI5", "in normal words", "keep it short", "tl;dr"). They

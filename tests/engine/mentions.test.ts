@@ -39,6 +39,44 @@ describe('questions about what the article mentions', () => {
     expect(a.text).not.toMatch(/^The article doesn't mention|^Yes, the article mentions/);
   });
 
+  it('says no to a subject the article never names, even when a topic shares one of its words', () => {
+    for (const [message, subject] of [
+      ['does it mention heart disease', 'heart disease'],
+      ['does the article talk about covid vaccines?', 'covid vaccines'],
+      ['does it mention pregnancy or breastfeeding', 'pregnancy or breastfeeding'],
+    ] as const) {
+      const a = engine.ask(message);
+      answerSchema.parse(a);
+      expect(a.answered, message).toBe(false);
+      expect(a.text).toBe(`The article doesn't mention ${subject}.`);
+    }
+  });
+
+  it('gives the safety facts with a no about side effects', () => {
+    const a = engine.ask('does the article talk about side effects or toxicity');
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^The article doesn't mention/);
+    expect(a.safety).toMatch(/400 mcg/);
+  });
+
+  it('reads the subject as the lexicon does: phrases, synonyms and common words beside a specific one', () => {
+    for (const message of [
+      'does it mention white blood cells',
+      'does it say anything about free radicals',
+      'does the article mention immunocompromised people',
+      'does it talk about germs',
+    ]) {
+      const a = engine.ask(message);
+      expect(a.answered, message).toBe(true);
+    }
+  });
+
+  it('does not read a claim ("does it say selenium X") as a thing to look up word by word', () => {
+    const a = engine.ask('does the article say selenium blocks the virus at the cell membrane');
+    expect(a.answered).toBe(true);
+    expect(a.text).not.toMatch(/^The article doesn't mention/);
+  });
+
   it('leaves questions a curated topic answers to that topic', () => {
     expect(engine.ask('is covid mentioned').matchId).toBe('covid-19');
   });
