@@ -54,8 +54,12 @@ const EXCLUSIONS = new RegExp(
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A tag that only asks for agreement ("it's in the article, right?"): the question mark stays, the word goes. */
-const TAG_QUESTION = /[\s,]+(?:right|correct|yeah|yes|no|ok|okay|innit|eh)\s*(?=\?)/gi;
+/**
+ * A tag that only asks for agreement ("it's in the article, right?"): the question mark stays, the word goes.
+ * After "is that", "it's", "sounds" the word is what is asked ("is that ok?", "200 mcg, that's fine ok?" keeps it).
+ */
+const TAG_QUESTION =
+  /(?<!\b(?:is|it|its|it's|that|thats|that's|this|be|are|am|was|sound|sounds|seem|seems|look|looks|feel|feels))[\s,]+(?:right|correct|yeah|yes|no|ok|okay|innit|eh)\s*(?=\?)/gi;
 
 /**
  * The message without what it says it is not asking about, so neither its scoring nor its scope sees it:

@@ -42,6 +42,13 @@ describe('withoutExclusions', () => {
       expect(withoutExclusions(m)).toBe(m);
   });
 
+  it('drops a tag asking for agreement, but keeps the word a question asks about', () => {
+    expect(withoutExclusions('it is in the article, right?')).toBe('it is in the article?');
+    expect(withoutExclusions('selenium is an antioxidant ok?')).toBe('selenium is an antioxidant?');
+    for (const m of ['200 mcg a day, is that ok?', 'is it okay?', 'that sounds right?', "it's fine, is this correct?"])
+      expect(withoutExclusions(m)).toBe(m);
+  });
+
   it('keeps every other "not"', () => {
     for (const m of [
       'does it not help',
