@@ -13,6 +13,47 @@ import { DOSE_QUESTION_CUES, SUPPLEMENT_CUES } from './vocabulary.js';
 const DOSE = /(?:^| )(\d+(?:\.\d+)?) (?:mcg|micrograms?|ug|μg)(?= |$)/g;
 /** More than this is a typo or a joke (a member's daily total, not a lab value). */
 const MAX_DOSE_MCG = 100_000;
+/** How many of a dose: "3 x 200 mcg", "3 pills of 200 mcg", "two 100 mcg capsules". */
+const COUNT_BEFORE =
+  /(?:^| )(\d+|two|three|four|five|six)(?: x| (?:pills?|tabs?|tablets?|caps?|capsules?|softgels?|gummies|drops?)(?: of)?)?$/;
+/** How often a dose: "200 mcg twice a day", "200 mcg tabs 3 times daily". */
+const COUNT_AFTER = /^(?: [a-z]+)? (?:(twice)|(\d+|two|three|four|five|six) times)(?= |$)/;
+/** "a day", "daily": an amount per day is an intake, with or without a word for a pill. */
+const PER_DAY = /^(?: [a-z]+)? (?:a day|per day|daily|each day|every day|a dia|al dia|pro tag|par jour)(?= |$)/;
+/** More of one dose than this is not a count ("200 mcg 30 times" is a typo). */
+const MAX_COUNT = 10;
+const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, twice: 2 };
+
+const countOf = (word: string | undefined): number => (word ? (NUMBER_WORDS[word] ?? Number(word)) : 1);
+
+interface Dose {
+  /** One unit as written. */
+  mcg: number;
+  /** How many a day, as the member says it (1 when unsaid). */
+  count: number;
+  /** The member says it is per day. */
+  perDay: boolean;
+}
+
+/** The one supplement dose a message states, with its count; null for none or several. */
+function doseIn(normalised: string): Dose | null {
+  const found = [...normalised.matchAll(DOSE)].filter((m) => {
+    const n = Number(m[1]);
+    return n > 0 && n <= MAX_DOSE_MCG;
+  });
+  const [m] = found;
+  if (found.length !== 1 || !m) return null;
+  const before = normalised.slice(0, m.index).match(COUNT_BEFORE);
+  const after = normalised.slice((m.index ?? 0) + m[0].length);
+  const often = after.match(COUNT_AFTER);
+  const count = countOf(before?.[1]) * (often ? countOf(often[1] ?? often[2]) : 1);
+  if (!(count >= 1 && count <= MAX_COUNT)) return null;
+  return {
+    mcg: Number(m[1]),
+    count,
+    perDay: PER_DAY.test(after) || (often !== null && PER_DAY.test(after.slice(often[0].length))),
+  };
+}
 /** Message pieces that may each name one food ("a pill plus brazil nuts and tuna"). */
 const FOOD_PIECES = /,|\band\b|\bplus\b|\bwith\b|\+|&/;
 
@@ -71,31 +112,36 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
 
   function answer(message: string, q: Analysed): Answer | null {
     const normalised = normaliseText(message);
-    const doses = [...normalised.matchAll(DOSE)].map((m) => Number(m[1])).filter((n) => n > 0 && n <= MAX_DOSE_MCG);
-    const stems = q.original.map(stemOf);
-    if (doses.length !== 1 || !stems.some((s) => supplementCues.has(s)) || !stems.some((s) => doseCues.has(s)))
-      return null;
-    const supplement = doses[0] as number;
+    const dose = doseIn(normalised);
+    // As typed, not q.original: "ok?" and "fine right?" are chat filler to matching, but here they ask.
+    const stems = words(normalised).map(stemOf);
+    if (!dose || !stems.some((s) => doseCues.has(s))) return null;
+    if (!dose.perDay && !stems.some((s) => supplementCues.has(s))) return null;
+    const supplement = dose.mcg * dose.count;
     const named = namedFoods(message);
     const { rda, upperLimit } = kb.facts;
     const total = supplement + named.reduce((sum, f) => sum + (f.mcg ?? 0), 0);
     const items = [
-      `your ${supplement} mcg supplement`,
+      dose.count > 1
+        ? `your ${dose.count} × ${dose.mcg} mcg (${round(supplement)} mcg)`
+        : `your ${supplement} mcg supplement`,
       ...named.map((f) => `${f.name} (${f.mcg} mcg per ${f.serving})`),
     ];
     const sum = named.length ? `Adding it up: ${items.join(' + ')} = about ${round(total)} mcg a day.` : '';
     const verdict =
       total > upperLimit.adultMcg
         ? `That is above the adult upper limit of ${upperLimit.adultMcg} mcg a day.`
-        : total >= rda.adultMcg
-          ? `That is at or above the adult RDA of ${rda.adultMcg} mcg and ${total >= NEAR_LIMIT * upperLimit.adultMcg ? 'just ' : ''}below the upper limit of ${upperLimit.adultMcg} mcg a day.`
-          : `That is below the adult RDA of ${rda.adultMcg} mcg and well below the upper limit of ${upperLimit.adultMcg} mcg a day.`;
+        : total === upperLimit.adultMcg
+          ? `That is the adult upper limit of ${upperLimit.adultMcg} mcg a day itself, with no room for selenium from food.`
+          : total >= rda.adultMcg
+            ? `That is at or above the adult RDA of ${rda.adultMcg} mcg and ${total >= NEAR_LIMIT * upperLimit.adultMcg ? 'just ' : ''}below the upper limit of ${upperLimit.adultMcg} mcg a day.`
+            : `That is below the adult RDA of ${rda.adultMcg} mcg and well below the upper limit of ${upperLimit.adultMcg} mcg a day.`;
     const figures = intakeFigures(kb, q.original);
     const foodCitations = named.flatMap((f) => foods.describe(f).citations.slice(0, 1));
     return {
       answered: true,
       confidence: FOOD_CONFIDENCE,
-      text: `${sum || `A ${supplement} mcg supplement a day, on its own.`} ${verdict} The article itself gives no amounts; these figures are from the reference tables. Food amounts vary, so this is an estimate.`,
+      text: `${sum || (dose.count > 1 ? `${dose.count} × ${dose.mcg} mcg a day: ${round(supplement)} mcg.` : `A ${supplement} mcg supplement a day, on its own.`)} ${verdict} The article itself gives no amounts; these figures are from the reference tables. Food amounts vary, so this is an estimate.`,
       citations: [...foodCitations, figures.citation],
       suggestions: [],
       disclaimer: DISCLAIMER,

@@ -127,11 +127,13 @@ export const ABOUT_BOT = new RegExp(
 
 /** Words that say a member takes a supplement of the amount they give ("I take 200 mcg", "a 100mcg pill"). */
 export const SUPPLEMENT_CUES =
-  'take takes taking took pill pills supplement supplements capsule capsules tablet tablets multivitamin multi toma tomo';
+  'take takes taking took pill pills supplement supplements capsule capsules tablet tablets tab tabs cap caps softgel ' +
+  'softgels gummy gummies multivitamin multi toma tomo';
 
 /** Words that ask whether a total is too much or enough ("is that too much", "am I over 400", "safe?"). */
 export const DOSE_QUESTION_CUES =
-  'much over under limit max maximum ok okay safe dangerous enough exceed exceeding above below toxic overdose';
+  'much over under limit max maximum ok okay safe dangerous enough exceed exceeding above below toxic overdose ' +
+  'fine alright harmful risky excessive';
 
 /** Words that ask to compare two foods ("which has more", "tuna vs salmon"). */
 export const COMPARE_CUES = 'vs versus compare compared comparison or more than which better';

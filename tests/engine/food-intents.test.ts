@@ -68,6 +68,32 @@ describe('food intents in free text', () => {
     expect(alone.citations.some((c) => c.kind === 'data' && c.quote.includes('400 mcg'))).toBe(true);
   });
 
+  it('counts a dose taken several times a day', () => {
+    for (const message of [
+      'been taking 3x 200mcg tabs a day, thats fine right?',
+      'i take 3 pills of 200 mcg each day, safe?',
+      '200mcg three times a day, too much?',
+    ]) {
+      const a = ask(message);
+      expect(a.route, message).toBe('food');
+      expect(a.text, message).toContain('3 × 200 mcg a day: 600 mcg');
+      expect(a.text, message).toContain('above the adult upper limit of 400 mcg');
+    }
+    expect(ask('taking 2 x 200mcg caps daily, is that ok?').text).toContain(
+      'the adult upper limit of 400 mcg a day itself',
+    );
+  });
+
+  it('reads an amount per day as an intake without a word for a pill', () => {
+    const a = ask('is 600mcg a day ok');
+    expect(a.route).toBe('food');
+    expect(a.text).toContain('above the adult upper limit of 400 mcg');
+  });
+
+  it('takes "30 times" as no count: the amount is not multiplied by a typo', () => {
+    expect(ask('i take a 200 mcg pill 30 times a day, too much?').text).not.toContain('6000');
+  });
+
   it('leaves questions that are not food views where they were', () => {
     expect(ask('what percentage of my daily selenium needs comes from a cup of milk').text).not.toContain('richest');
     expect(ask('is 400 mcg the max or can u go higher').route).toBe('entry');
