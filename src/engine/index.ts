@@ -15,6 +15,7 @@ import { plainRequest, shortForm } from './plain.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
 import { detectSmallTalk, smallTalkAnswer } from './smalltalk.js';
+import { createStructureQuestions } from './structure.js';
 import type { Answer, ConversationContext, Engine } from './types.js';
 import { createUnderstander, withoutExclusions } from './understand.js';
 import { INTAKE_WORDS } from './vocabulary.js';
@@ -41,6 +42,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const intakeTerms = new Set(analyse(INTAKE_WORDS, ctx.lexicon).terms);
   const foodIntents = createFoodIntents(ctx);
   const mentions = createMentionCheck(ctx);
+  const structure = createStructureQuestions(kb);
   // Follow-up: a message read with the conversation before it, when there is one.
   const followUps = createFollowUps(ctx, { standalone: askOne, understand, compose, food });
 
@@ -130,6 +132,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
   function askMessage(message: string, known?: Known): Answer {
     const talk = detectSmallTalk(message);
     if (talk) return smallTalkAnswer(talk, kb, compose.generalSuggestions());
+    // "What are the section headings", "how long is it": the article's shape, not one of its claims.
+    const shape = structure.answer(message);
+    if (shape) return shape;
     // Several questions in one message: each answered on its own, under its own heading. A question that
     // names nothing of its own ("is that in this article?", "does it say how?") asks about the rest of
     // the message, so it is no question by itself when the rest names a topic.

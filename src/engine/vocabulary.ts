@@ -372,3 +372,31 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map(
     shd: 'should',
   }),
 );
+
+/**
+ * Questions about the article's layout and length ("what are the section headings", "how long is it",
+ * "what's in the first section"): words that ask about the structure, and the words such a question may
+ * carry besides them. Anything else in the message names a topic, which the topics answer.
+ */
+export const STRUCTURE_WORDS =
+  'section sections heading headings header headers subheading subheadings outline structure structured ' +
+  'organised organized layout chapters toc contents table part parts paragraph paragraphs';
+export const LENGTH_WORDS = 'long length brief words minutes minute deep dive deepdive';
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  first: 0,
+  '1st': 0,
+  opening: 0,
+  second: 1,
+  '2nd': 1,
+  third: 2,
+  '3rd': 2,
+  fourth: 3,
+  '4th': 3,
+  fifth: 4,
+  '5th': 4,
+  last: -1,
+  final: -1,
+};
+export const STRUCTURE_FILLER =
+  'article text post page piece blog selenium pls please lol thing about overall whole many much time take takes read ' +
+  'reading quick short';
