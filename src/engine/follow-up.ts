@@ -10,6 +10,7 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
+import { createExplainer } from './follow-up-explain.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
@@ -61,6 +62,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   // Topics that explain how or why (one of their phrasings asks it): what "why?" after a claim wants.
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
   const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
+  const explainer = createExplainer(ctx, explainers);
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
@@ -123,15 +125,15 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   }
 
   /**
-   * "Why?" after a claim: the last topic again when it explains how or why itself, else the first of its
-   * related topics that does and the conversation has not had yet ("why tho" after the flu: how selenium
-   * may stop viruses entering cells).
+   * "Why?" after a claim: the last topic again when it explains how or why itself, else the related topic
+   * that does, fits the last question best and the conversation has not had yet ("why tho" after the flu:
+   * how selenium may stop viruses entering cells). See follow-up-explain.ts.
    */
-  function explanation(prev: Turn, context: ConversationContext, safety: boolean): Answer | null {
-    if (prev.matchId === null || prev.route === 'food' || explainers.has(prev.matchId)) return null;
-    const seen = new Set(context.map((t) => t.matchId));
-    const id = (relatedOf.get(prev.matchId) ?? []).find((r) => explainers.has(r) && !seen.has(r));
-    const doc = id === undefined ? undefined : index.byId.get(id);
+  function explanation(prev: Turn, q: Analysed, context: ConversationContext, safety: boolean): Answer | null {
+    if (prev.matchId === null || prev.route === 'food') return null;
+    const asked = ownTerms(understand.analyseQuestion(prev.topic));
+    const id = explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId)));
+    const doc = id === null ? undefined : index.byId.get(id);
     return doc ? compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety) : null;
   }
 
@@ -224,7 +226,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     };
 
     if (kind === 'elaboration') {
-      const why = explanation(prev, context, cues.safety) ?? again(prev, cues.safety);
+      const why = explanation(prev, q, context, cues.safety) ?? again(prev, cues.safety);
       if (why) return of(why);
     }
 
