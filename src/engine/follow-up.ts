@@ -10,6 +10,7 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
+import { createExamples } from './follow-up-examples.js';
 import { createExplainer } from './follow-up-explain.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
@@ -63,6 +64,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
   const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
   const explainer = createExplainer(ctx, explainers);
+  const examples = createExamples(ctx);
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
@@ -256,9 +258,15 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const both = combined(prev, message);
       return both.answered && both.route === 'food' ? of(both) : same();
     }
-    // "which diseases" after a claim about disease: which ones, in the quotes the member just read.
-    const read = prev.matchId === null ? undefined : quoteTerms.get(prev.matchId);
-    if (cues.specifics && prev.route !== 'food' && fresh.length && fresh.every((t) => read?.has(t))) return same();
+    // "which diseases" after a claim about disease: the sentence that lists them, in the answer just read,
+    // else near it, else wherever the article lists them; without a list, the answer just read.
+    if (cues.specifics && prev.route !== 'food' && prev.matchId !== null && fresh.length) {
+      const asked = ownTerms(understand.analyseQuestion(prev.topic));
+      const id = examples.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], fresh, asked);
+      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
+      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+      if (id === prev.matchId || fresh.every((t) => quoteTerms.get(prev.matchId as string)?.has(t))) return same();
+    }
     // "and covid?", "what infections?": the new words choose among the topics that have them.
     const chosen = narrowed(prev, q, fresh, cues.safety);
     if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
