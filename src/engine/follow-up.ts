@@ -12,6 +12,7 @@ import {
 } from './follow-up-cues.js';
 import { createExamples } from './follow-up-examples.js';
 import { createExplainer } from './follow-up-explain.js';
+import { translateFollowUp } from './follow-up-languages.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
@@ -85,6 +86,19 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
   const ownTerms = (q: Analysed): string[] =>
     q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
+
+  /** A word the knowledge base uses, or one that names nothing (read alone, typos repaired). */
+  const usedWord = (w: string): boolean =>
+    neutral(w) || understand.analyseQuestion(w).terms.every((t) => index.idf.has(t) || quiet.has(t));
+  /** A word that, read alone, names a topic of the knowledge base and nothing out of scope. */
+  const namesTopicAlone = (w: string): boolean => {
+    const read = understand.analyseQuestion(w);
+    return (
+      read.terms.length > 0 &&
+      read.terms.every((t) => index.topicTerms.has(t)) &&
+      !router.outOfScope(read.original, read.words).length
+    );
+  };
 
   function subjectOf(q: Analysed): Subject {
     const own = ownTerms(q);
@@ -177,6 +191,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const q = understand.analyseQuestion(message);
     const alone = standalone(message, { text: message, q });
     if (!prev) return alone;
+    // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
+    const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
+    if (english !== null) return ask(english, context);
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
