@@ -1,3 +1,4 @@
+import { ADVICE_WORDS } from './follow-up-advice.js';
 import { withoutLeadIn } from './frame.js';
 import { LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import {
@@ -57,6 +58,8 @@ export interface FollowUpCues {
   newTopic: boolean;
   /** Has a verb of its own ("what causes a cold", "what is a cold"), unlike "what infections?". */
   clause: boolean;
+  /** Asks what to do: "so what should I do then", "any advice?", "what do you recommend". */
+  advice: boolean;
 }
 
 /**
@@ -120,7 +123,7 @@ const OTHER_WORDS = new Set('new different separate other another unrelated'.spl
 const TOPIC_WORDS = new Set('topic subject question q thing'.split(' '));
 
 /** Words a follow-up may have that name nothing, beyond vocabulary.ts's: the stage leaves them out of a subject. */
-export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [...STANDING_WORDS, ...OTHER_LANGUAGE_WORDS];
+export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [...STANDING_WORDS, ...OTHER_LANGUAGE_WORDS, ...ADVICE_WORDS];
 
 /** The word of a question asking which ones ("which diseases", "what infections?"). */
 const WHICH_WORDS = new Set(['which', 'what', 'whats']);
@@ -141,6 +144,8 @@ export type FollowUpKind =
   | 'safety'
   /** "how much per serving?", "is that a lot?", "for kids?": an amount of what was asked. */
   | 'quantity'
+  /** "so what should I do then", "any advice?": the article's recommendation nearest the last answer. */
+  | 'advice'
   /** "really?", "so is that a yes", "is it important?": about the last answer, naming nothing new. */
   | 'confirmation'
   /** "and covid?", "what about the flu", "chronic too?": the last question asked of something else. */
@@ -169,6 +174,7 @@ export const neutral = (w: string): boolean =>
     safetyWords.has(w) ||
     amountWords.has(w) ||
     STANDING_WORDS.has(w) ||
+    ADVICE_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w));
 
 /**
@@ -188,14 +194,16 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
   const last = words[words.length - 1] ?? '';
   const amount = words.some((w) => amountWords.has(w));
   // "how are you", "what are you": about Selene, not a question about the last answer.
+  const advice = words.some((w) => ADVICE_WORDS.has(w));
   const toSelene =
+    !advice &&
     words.some((w) => SELENE_WORDS.has(w)) &&
     !pointsBack &&
     words.every((w) => !followUpWords.has(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
   // "go on", "keep going": a continuation, though "go" alone asks nothing.
   const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
   const asking = (w: string) => followUpWords.has(w) || STANDING_WORDS.has(w) || OTHER_LANGUAGE_WORDS.has(w);
-  const asks = !toSelene && (pointsBack || amount || goOn || words.some(asking));
+  const asks = !toSelene && (pointsBack || amount || goOn || advice || words.some(asking));
   const rest = withoutLeadIn(words);
   const clause = rest.some((w) => CLAUSE_WORDS.has(w));
   return {
@@ -222,6 +230,7 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
     specifics:
       !clause && words.some((w, i) => WHICH_WORDS.has(w) && i + 1 < words.length && !neutral(words[i + 1] as string)),
     clause,
+    advice,
   };
 }
 
@@ -252,6 +261,9 @@ export function followUpKind(cues: FollowUpCues, said: Subject): FollowUpKind {
     if (cues.safety) return 'safety';
     if (cues.explanation) return 'elaboration';
     if (cues.source) return 'source';
+    // "what do you recommend" (an amount word too: "recommended intake"); "should I take it then", "how much
+    // do you recommend" ask about taking selenium, an intake question, not for advice.
+    if (cues.advice && !cues.intake) return 'advice';
     if (cues.amount) return 'quantity';
     if (cues.more) return 'more';
     return 'confirmation';

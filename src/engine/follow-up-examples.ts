@@ -22,8 +22,8 @@ export const EXAMPLE_MARKERS: readonly string[] = [
 /** How many words may stand between a thing and its list ("diseases linked to inflammation ... such as"). */
 export const EXAMPLE_WINDOW = 8;
 
-/** Topics ranked for the last question's words with the new ones, before keeping those that list them. */
-const EXAMPLE_CANDIDATES = 40;
+/** Topics ranked for the last question's words with the new ones, before keeping those that have what is asked. */
+const NEAREST_CANDIDATES = 40;
 
 export interface Examples {
   /** Whether one of the topic's quotes lists examples of every one of these terms. */
@@ -47,15 +47,27 @@ export function createExamples(ctx: EngineContext): Examples {
     terms.length > 0 && terms.every((t) => listed.get(id)?.has(t) ?? false);
   return {
     lists,
-    choose(last, related, terms, asked) {
-      if (!terms.length) return null;
-      if (lists(last, terms)) return last;
-      const near = related.find((id) => lists(id, terms));
-      if (near) return near;
-      const ranked = rank(ctx.index, [...terms, ...asked], EXAMPLE_CANDIDATES);
-      return ranked.find((r) => lists(r.doc.id, terms))?.doc.id ?? null;
-    },
+    choose: (last, related, terms, asked) =>
+      terms.length ? nearestWith(ctx, last, related, [...terms, ...asked], (id) => lists(id, terms)) : null,
   };
+}
+
+/**
+ * The topic nearest the last one that has what a follow-up asks for (`has`): the last topic itself, else
+ * the first of its related ones, else the first of all ranked by `terms` (the last question's with the
+ * follow-up's). Null when none has it.
+ */
+export function nearestWith(
+  ctx: EngineContext,
+  last: string,
+  related: readonly string[],
+  terms: readonly string[],
+  has: (id: string) => boolean,
+): string | null {
+  if (has(last)) return last;
+  const near = related.find(has);
+  if (near) return near;
+  return rank(ctx.index, terms, NEAREST_CANDIDATES).find((r) => has(r.doc.id))?.doc.id ?? null;
 }
 
 /** A word's terms and stems as the engine reads them (a word alone: a phrase would take its neighbours). */

@@ -1,6 +1,7 @@
 import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
+import { createAdvice } from './follow-up-advice.js';
 import {
   FOLLOW_UP_EXTRA_WORDS,
   type FollowUpCues,
@@ -66,6 +67,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
   const explainer = createExplainer(ctx, explainers);
   const examples = createExamples(ctx);
+  const advice = createAdvice(ctx);
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
@@ -243,6 +245,15 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const repeated = again(prev, cues.safety);
       return repeated ? of(repeated) : null;
     };
+
+    // "so what should I do then": the article's recommendation nearest the last topic.
+    if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
+      const asked = ownTerms(understand.analyseQuestion(prev.topic));
+      const id = advice.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], asked);
+      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
+      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+      if (id === prev.matchId) return same();
+    }
 
     if (kind === 'elaboration') {
       const why = explanation(prev, q, context, cues.safety) ?? again(prev, cues.safety);
