@@ -14,6 +14,7 @@ import {
 import { createExamples } from './follow-up-examples.js';
 import { createExplainer } from './follow-up-explain.js';
 import { translateFollowUp } from './follow-up-languages.js';
+import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
@@ -68,6 +69,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const explainer = createExplainer(ctx, explainers);
   const examples = createExamples(ctx);
   const advice = createAdvice(ctx);
+  const sections = createSections(ctx.kb);
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
@@ -199,6 +201,14 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
+    // "what's in the first section", "and after that?": the article's sections in reading order.
+    const step = sectionStep(q.words, words(normaliseText(prev.topic)));
+    const part = step && sections.follow(step, prev.matchId);
+    const partDoc = part ? index.byId.get(part) : undefined;
+    if (step && partDoc) {
+      const answer = compose.fromBest([{ doc: partDoc, score: FOLLOW_UP_CONFIDENCE }], false);
+      return { ...answer, followUpOf: 'by' in step ? prev.matchId : null };
+    }
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
