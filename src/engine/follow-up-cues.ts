@@ -1,4 +1,5 @@
 import { ADVICE_WORDS } from './follow-up-advice.js';
+import { DOUBT_WORDS } from './follow-up-evidence.js';
 import { withoutLeadIn } from './frame.js';
 import { LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import {
@@ -60,6 +61,8 @@ export interface FollowUpCues {
   clause: boolean;
   /** Asks what to do: "so what should I do then", "any advice?", "what do you recommend". */
   advice: boolean;
+  /** Doubts the last answer: "is that proven or just a theory?", "fact or myth?", "is it true". */
+  doubt: boolean;
 }
 
 /**
@@ -231,6 +234,7 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
       !clause && words.some((w, i) => WHICH_WORDS.has(w) && i + 1 < words.length && !neutral(words[i + 1] as string)),
     clause,
     advice,
+    doubt: words.some((w) => DOUBT_WORDS.has(w)),
   };
 }
 

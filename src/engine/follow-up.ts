@@ -11,6 +11,7 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
+import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { createExplainer } from './follow-up-explain.js';
 import { translateFollowUp } from './follow-up-languages.js';
@@ -69,6 +70,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const explainer = createExplainer(ctx, explainers);
   const examples = createExamples(ctx);
   const advice = createAdvice(ctx);
+  const evidence = createEvidence(ctx);
   const sections = createSections(ctx.kb);
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
@@ -263,6 +265,14 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
       if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
       if (id === prev.matchId) return same();
+    }
+
+    // "is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
+    if (cues.doubt && cues.subjectless && prev.route !== 'food' && prev.matchId !== null) {
+      const asked = ownTerms(understand.analyseQuestion(prev.topic));
+      const id = evidence.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], asked);
+      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
+      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
     }
 
     if (kind === 'elaboration') {
