@@ -180,20 +180,24 @@ export const neutral = (w: string): boolean =>
     ADVICE_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w));
 
+/** Whether the word at `i` points back at the last answer: "it", "them", "is that safe", not "that article". */
+export function pointsBackAt(words: readonly string[], i: number): boolean {
+  const w = words[i] as string;
+  // "is it safe to take", "is it true that": an empty "it" that points at nothing.
+  if (w === 'it' && DUMMY_IT_BEFORE.has(words[i - 1] ?? '') && DUMMY_IT_AFTER.has(words[i + 2] ?? '')) return false;
+  if (BACK_REFERENCES.has(w)) return true;
+  if (!DEMONSTRATIVES.has(w)) return false;
+  const next = words[i + 1];
+  // "that selenium", "this article": a determiner before a noun names its own thing.
+  return next === undefined || (neutral(next) && !seleniumWords.has(next));
+}
+
 /**
  * The cues of a message's words (normalised, shorthand expanded and typos repaired), and of its words as
  * typed: typo repair may turn a word of conversation into a topic's ("topic" into "toxic").
  */
 export function followUpCues(words: readonly string[], typed: readonly string[] = words): FollowUpCues {
-  const pointsBack = words.some((w, i) => {
-    // "is it safe to take", "is it true that": an empty "it" that points at nothing.
-    if (w === 'it' && DUMMY_IT_BEFORE.has(words[i - 1] ?? '') && DUMMY_IT_AFTER.has(words[i + 2] ?? '')) return false;
-    if (BACK_REFERENCES.has(w)) return true;
-    if (!DEMONSTRATIVES.has(w)) return false;
-    const next = words[i + 1];
-    // "that selenium", "this article": a determiner before a noun names its own thing.
-    return next === undefined || (neutral(next) && !seleniumWords.has(next));
-  });
+  const pointsBack = words.some((_, i) => pointsBackAt(words, i));
   const last = words[words.length - 1] ?? '';
   const amount = words.some((w) => amountWords.has(w));
   // "how are you", "what are you": about Selene, not a question about the last answer.

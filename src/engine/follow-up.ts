@@ -15,6 +15,7 @@ import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { createExplainer } from './follow-up-explain.js';
 import { translateFollowUp } from './follow-up-languages.js';
+import { withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
@@ -104,6 +105,12 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       read.terms.every((t) => index.topicTerms.has(t)) &&
       !router.outOfScope(read.original, read.words).length
     );
+  };
+
+  /** The turn asked about selenium and named nothing else ("tell me about selenium", "what is selenium"). */
+  const aboutSeleniumAlone = (turn: Turn): boolean => {
+    const read = understand.analyseQuestion(turn.topic);
+    return read.words.some((w) => seleniumWords.has(w)) && ownTerms(read).length === 0;
   };
 
   function subjectOf(q: Analysed): Subject {
@@ -258,6 +265,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return repeated ? of(repeated) : null;
     };
 
+    // "what does it protect against" after a question about selenium alone: "it" is selenium.
+    if (PRONOUN_KINDS.has(kind) && prev.route !== 'food' && aboutSeleniumAlone(prev)) {
+      const named = withSubject(q.words, 'selenium');
+      const answer = named === null ? null : standalone(named);
+      if (answer?.answered) return of(answer);
+    }
+
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
@@ -325,6 +339,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 
   return { ask };
 }
+
+/** Kinds whose "it" is read as the last question's subject; the others resolve against the last answer itself. */
+const PRONOUN_KINDS: ReadonlySet<FollowUpKind> = new Set(['refinement', 'switch', 'confirmation']);
+const seleniumWords = new Set(SELENIUM_WORDS.split(' '));
 
 /** Topics ranked for a follow-up's new words with the last question's, before keeping those that have them. */
 const NARROWING_CANDIDATES = 40;
