@@ -197,7 +197,16 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   }
 
   /** The message read after the last question's text, through the whole pipeline ("for kids?", "per serving?"). */
-  const combined = (turn: Turn, message: string): Answer => standalone(`${turn.topic}\n${message}`);
+  const combined = (turn: Turn, message: string): Answer => {
+    const both = standalone(`${turn.topic}\n${message}`);
+    // After a food, read as two questions ("is tuna good" + "how much is in it"), the second is of the same
+    // food: its part alone, not a second part about selenium intake in general.
+    const part =
+      turn.route === 'food' ? both.parts?.find((p) => p.route === 'food' && p.matchId === turn.matchId) : undefined;
+    if (!part) return both;
+    const { heading: _heading, asked: _asked, ...answer } = part;
+    return answer;
+  };
 
   function ask(message: string, context: ConversationContext): Answer {
     const prev = lastTopic(context);
