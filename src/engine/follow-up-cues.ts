@@ -166,6 +166,7 @@ const intakeWords = wordSet(INTAKE_QUESTION_WORDS);
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const DUMMY_IT_BEFORE = new Set(['is', 'isnt', 'was', 'would', 'will']);
 const DUMMY_IT_AFTER = new Set(['to', 'that', 'if']);
+const UNDERSTOOD_BEFORE = new Set(['got', 'gotcha']);
 
 /** Whether a word says nothing about what is asked: grammar, topic-neutral, follow-up or amount words. */
 export const neutral = (w: string): boolean =>
@@ -185,6 +186,8 @@ export function pointsBackAt(words: readonly string[], i: number): boolean {
   const w = words[i] as string;
   // "is it safe to take", "is it true that": an empty "it" that points at nothing.
   if (w === 'it' && DUMMY_IT_BEFORE.has(words[i - 1] ?? '') && DUMMY_IT_AFTER.has(words[i + 2] ?? '')) return false;
+  // "got it", "gotcha": understood, not a question about it.
+  if (w === 'it' && UNDERSTOOD_BEFORE.has(words[i - 1] ?? '')) return false;
   if (BACK_REFERENCES.has(w)) return true;
   if (!DEMONSTRATIVES.has(w)) return false;
   const next = words[i + 1];

@@ -15,7 +15,7 @@ import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { createExplainer } from './follow-up-explain.js';
 import { translateFollowUp } from './follow-up-languages.js';
-import { withSubject } from './follow-up-pronouns.js';
+import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
@@ -25,6 +25,7 @@ import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
 import {
   CONTEXT_TURNS,
+  DOCUMENT_WORDS,
   FOLLOW_UP_FILLER,
   FOLLOW_UP_WORDS,
   FOOD_FRAME_WORDS,
@@ -107,10 +108,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     );
   };
 
-  /** The turn asked about selenium and named nothing else ("tell me about selenium", "what is selenium"). */
-  const aboutSeleniumAlone = (turn: Turn): boolean => {
+  /** What "it" after this turn stands for (see follow-up-pronouns.ts). */
+  const subjectAfter = (turn: Turn) => {
     const read = understand.analyseQuestion(turn.topic);
-    return read.words.some((w) => seleniumWords.has(w)) && ownTerms(read).length === 0;
+    const named = (w: string) => !neutral(w) && !seleniumWords.has(w) && !DOCUMENT_WORDS.has(w);
+    return referent(read.words, ownTerms(read).length, (w) => seleniumWords.has(w), named, MAX_REFINING_TERMS);
   };
 
   function subjectOf(q: Analysed): Subject {
@@ -274,12 +276,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return repeated ? of(repeated) : null;
     };
 
-    // "what does it protect against" after a question about selenium alone: "it" is selenium.
-    if (PRONOUN_KINDS.has(kind) && prev.route !== 'food' && aboutSeleniumAlone(prev)) {
-      const named = withSubject(q.words, 'selenium');
-      const answer = named === null ? null : standalone(named);
-      if (answer?.answered) return of(answer);
-    }
+    // "what does it protect against" after "tell me about selenium", "does it work?" after "what is
+    // biopro-plus": the pronoun is the last question's subject.
+    const subject = PRONOUN_KINDS.has(kind) && prev.route !== 'food' ? subjectAfter(prev) : null;
+    const named = subject && withSubject(q.words, subject.subject, subject.plural);
+    const meant = named ? standalone(named) : null;
+    // A message answered the same on its own was no follow-up ("got it. what about chronic inflammation?").
+    if (meant?.answered) return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
 
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
