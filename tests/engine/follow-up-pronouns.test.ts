@@ -66,6 +66,13 @@ describe('"it" in a conversation', () => {
     expect(engine.ask('does it work?').matchId).not.toBe(first?.matchId);
   });
 
+  it('after a question naming selenium and a topic, a pointer naming nothing stays with that topic', () => {
+    for (const m of ['does it work?', 'is it effective']) {
+      const [flu, works] = converse('does selenium help with the flu', m);
+      expect(works, m).toMatchObject({ answered: true, matchId: flu?.matchId, followUpOf: flu?.matchId });
+    }
+  });
+
   it('a message with its own subject is not pulled by a pronoun', () => {
     const fresh = 'got it. what does the article say about chronic inflammation?';
     expect(converse('what is BioPro-Plus', fresh)[1]).toMatchObject({
