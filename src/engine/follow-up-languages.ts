@@ -9,6 +9,12 @@ export const OTHER_LANGUAGE_GRAMMAR: ReadonlySet<string> = new Set(
 et`.split(/\s+/),
 );
 
+/**
+ * Articles that are English words too ("die", "den", "do"): dropped once another word shows the message is
+ * in another language, never a sign of it ("can you die from too much selenium").
+ */
+const SHARED_GRAMMAR = new Set('die den a o as os du de del da do'.split(' '));
+
 /** "and" in other languages, as the first word of a follow-up ("und bakterien?", "y los virus?"). */
 const OTHER_AND = new Set(['und', 'y', 'et', 'e']);
 
@@ -50,7 +56,7 @@ export function translateFollowUp(
   const out: string[] = [];
   for (const [i, w] of typed.entries()) {
     if (i === 0 && OTHER_AND.has(w)) out.push('and');
-    else if (OTHER_LANGUAGE_GRAMMAR.has(w)) continue;
+    else if (OTHER_LANGUAGE_GRAMMAR.has(w) || SHARED_GRAMMAR.has(w)) continue;
     else if (known(w)) out.push(w);
     else {
       const english = spellings(w).find(isTopic);

@@ -95,9 +95,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const ownTerms = (q: Analysed): string[] =>
     q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
 
-  /** A word the knowledge base uses, or one that names nothing (read alone, typos repaired). */
+  /** A word the knowledge base uses, a food it lists, or one that names nothing (read alone, typos repaired). */
   const usedWord = (w: string): boolean =>
-    neutral(w) || understand.analyseQuestion(w).terms.every((t) => index.idf.has(t) || quiet.has(t));
+    neutral(w) ||
+    understand.analyseQuestion(w).terms.every((t) => index.idf.has(t) || quiet.has(t)) ||
+    ctx.foods.lookup(w).found;
   /** A word that, read alone, names a topic of the knowledge base and nothing out of scope. */
   const namesTopicAlone = (w: string): boolean => {
     const read = understand.analyseQuestion(w);

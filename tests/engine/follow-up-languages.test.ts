@@ -49,6 +49,11 @@ describe('translateFollowUp', () => {
     expect(translateFollowUp(['und', 'kekse'], known, isTopic)).toBeNull();
   });
 
+  it('drops articles that are English words too only in a message of another language', () => {
+    expect(translateFollowUp(['und', 'die', 'virus'], known, isTopic)).toBe('and virus');
+    expect(translateFollowUp(['can', 'you', 'die', 'from', 'covid'], known, isTopic)).toBeNull();
+  });
+
   it('never returns a text it would translate again', () => {
     for (const typed of [
       ['und', 'bakterien'],
@@ -75,6 +80,13 @@ describe('in a conversation', () => {
       // Alone, with nothing to follow, the foreign words answer nothing.
       expect(engine.ask(foreign).matchId, foreign).not.toBe(answer.matchId);
     }
+  });
+
+  it('a food named after a foreign "and" is that food', () => {
+    const [tuna, salmon] = converse('how much selenium in tuna', 'y el salmón?');
+    expect(salmon).toMatchObject({ answered: true, route: 'food' });
+    expect(salmon?.matchId).not.toBe(tuna?.matchId);
+    expect(salmon?.matchId).toBe(engine.ask('and salmon?', contextOf('how much selenium in tuna')).matchId);
   });
 
   it('a foreign word for nothing the article covers stays refused', () => {
