@@ -1,3 +1,5 @@
+import { ADVICE_WORDS } from './follow-up-advice.js';
+import { DOUBT_WORDS } from './follow-up-evidence.js';
 import { withoutLeadIn } from './frame.js';
 import { LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import {
@@ -57,6 +59,10 @@ export interface FollowUpCues {
   newTopic: boolean;
   /** Has a verb of its own ("what causes a cold", "what is a cold"), unlike "what infections?". */
   clause: boolean;
+  /** Asks what to do: "so what should I do then", "any advice?", "what do you recommend". */
+  advice: boolean;
+  /** Doubts the last answer: "is that proven or just a theory?", "fact or myth?", "is it true". */
+  doubt: boolean;
 }
 
 /**
@@ -120,7 +126,7 @@ const OTHER_WORDS = new Set('new different separate other another unrelated'.spl
 const TOPIC_WORDS = new Set('topic subject question q thing'.split(' '));
 
 /** Words a follow-up may have that name nothing, beyond vocabulary.ts's: the stage leaves them out of a subject. */
-export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [...STANDING_WORDS, ...OTHER_LANGUAGE_WORDS];
+export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [...STANDING_WORDS, ...OTHER_LANGUAGE_WORDS, ...ADVICE_WORDS];
 
 /** The word of a question asking which ones ("which diseases", "what infections?"). */
 const WHICH_WORDS = new Set(['which', 'what', 'whats']);
@@ -141,6 +147,8 @@ export type FollowUpKind =
   | 'safety'
   /** "how much per serving?", "is that a lot?", "for kids?": an amount of what was asked. */
   | 'quantity'
+  /** "so what should I do then", "any advice?": the article's recommendation nearest the last answer. */
+  | 'advice'
   /** "really?", "so is that a yes", "is it important?": about the last answer, naming nothing new. */
   | 'confirmation'
   /** "and covid?", "what about the flu", "chronic too?": the last question asked of something else. */
@@ -158,6 +166,7 @@ const intakeWords = wordSet(INTAKE_QUESTION_WORDS);
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const DUMMY_IT_BEFORE = new Set(['is', 'isnt', 'was', 'would', 'will']);
 const DUMMY_IT_AFTER = new Set(['to', 'that', 'if']);
+const UNDERSTOOD_BEFORE = new Set(['got', 'gotcha']);
 
 /** Whether a word says nothing about what is asked: grammar, topic-neutral, follow-up or amount words. */
 export const neutral = (w: string): boolean =>
@@ -169,33 +178,42 @@ export const neutral = (w: string): boolean =>
     safetyWords.has(w) ||
     amountWords.has(w) ||
     STANDING_WORDS.has(w) ||
+    ADVICE_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w));
+
+/** Whether the word at `i` points back at the last answer: "it", "them", "is that safe", not "that article". */
+export function pointsBackAt(words: readonly string[], i: number): boolean {
+  const w = words[i] as string;
+  // "is it safe to take", "is it true that": an empty "it" that points at nothing.
+  if (w === 'it' && DUMMY_IT_BEFORE.has(words[i - 1] ?? '') && DUMMY_IT_AFTER.has(words[i + 2] ?? '')) return false;
+  // "got it", "gotcha": understood, not a question about it.
+  if (w === 'it' && UNDERSTOOD_BEFORE.has(words[i - 1] ?? '')) return false;
+  if (BACK_REFERENCES.has(w)) return true;
+  if (!DEMONSTRATIVES.has(w)) return false;
+  const next = words[i + 1];
+  // "that selenium", "this article": a determiner before a noun names its own thing.
+  return next === undefined || (neutral(next) && !seleniumWords.has(next));
+}
 
 /**
  * The cues of a message's words (normalised, shorthand expanded and typos repaired), and of its words as
  * typed: typo repair may turn a word of conversation into a topic's ("topic" into "toxic").
  */
 export function followUpCues(words: readonly string[], typed: readonly string[] = words): FollowUpCues {
-  const pointsBack = words.some((w, i) => {
-    // "is it safe to take", "is it true that": an empty "it" that points at nothing.
-    if (w === 'it' && DUMMY_IT_BEFORE.has(words[i - 1] ?? '') && DUMMY_IT_AFTER.has(words[i + 2] ?? '')) return false;
-    if (BACK_REFERENCES.has(w)) return true;
-    if (!DEMONSTRATIVES.has(w)) return false;
-    const next = words[i + 1];
-    // "that selenium", "this article": a determiner before a noun names its own thing.
-    return next === undefined || (neutral(next) && !seleniumWords.has(next));
-  });
+  const pointsBack = words.some((_, i) => pointsBackAt(words, i));
   const last = words[words.length - 1] ?? '';
   const amount = words.some((w) => amountWords.has(w));
   // "how are you", "what are you": about Selene, not a question about the last answer.
+  const advice = words.some((w) => ADVICE_WORDS.has(w));
   const toSelene =
+    !advice &&
     words.some((w) => SELENE_WORDS.has(w)) &&
     !pointsBack &&
     words.every((w) => !followUpWords.has(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
   // "go on", "keep going": a continuation, though "go" alone asks nothing.
   const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
   const asking = (w: string) => followUpWords.has(w) || STANDING_WORDS.has(w) || OTHER_LANGUAGE_WORDS.has(w);
-  const asks = !toSelene && (pointsBack || amount || goOn || words.some(asking));
+  const asks = !toSelene && (pointsBack || amount || goOn || advice || words.some(asking));
   const rest = withoutLeadIn(words);
   const clause = rest.some((w) => CLAUSE_WORDS.has(w));
   return {
@@ -222,6 +240,8 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
     specifics:
       !clause && words.some((w, i) => WHICH_WORDS.has(w) && i + 1 < words.length && !neutral(words[i + 1] as string)),
     clause,
+    advice,
+    doubt: words.some((w) => DOUBT_WORDS.has(w)),
   };
 }
 
@@ -252,6 +272,9 @@ export function followUpKind(cues: FollowUpCues, said: Subject): FollowUpKind {
     if (cues.safety) return 'safety';
     if (cues.explanation) return 'elaboration';
     if (cues.source) return 'source';
+    // "what do you recommend" (an amount word too: "recommended intake"); "should I take it then", "how much
+    // do you recommend" ask about taking selenium, an intake question, not for advice.
+    if (cues.advice && !cues.intake) return 'advice';
     if (cues.amount) return 'quantity';
     if (cues.more) return 'more';
     return 'confirmation';

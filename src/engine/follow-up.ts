@@ -1,6 +1,7 @@
 import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
+import { createAdvice } from './follow-up-advice.js';
 import {
   FOLLOW_UP_EXTRA_WORDS,
   type FollowUpCues,
@@ -10,6 +11,12 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
+import { createEvidence } from './follow-up-evidence.js';
+import { createExamples } from './follow-up-examples.js';
+import { createExplainer } from './follow-up-explain.js';
+import { translateFollowUp } from './follow-up-languages.js';
+import { referent, withSubject } from './follow-up-pronouns.js';
+import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
@@ -18,6 +25,7 @@ import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
 import {
   CONTEXT_TURNS,
+  DOCUMENT_WORDS,
   FOLLOW_UP_FILLER,
   FOLLOW_UP_WORDS,
   FOOD_FRAME_WORDS,
@@ -61,6 +69,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   // Topics that explain how or why (one of their phrasings asks it): what "why?" after a claim wants.
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
   const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
+  const explainer = createExplainer(ctx, explainers);
+  const examples = createExamples(ctx);
+  const advice = createAdvice(ctx);
+  const evidence = createEvidence(ctx);
+  const sections = createSections(ctx.kb);
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
@@ -81,6 +94,28 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
   const ownTerms = (q: Analysed): string[] =>
     q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
+
+  /** A word the knowledge base uses, a food it lists, or one that names nothing (read alone, typos repaired). */
+  const usedWord = (w: string): boolean =>
+    neutral(w) ||
+    understand.analyseQuestion(w).terms.every((t) => index.idf.has(t) || quiet.has(t)) ||
+    ctx.foods.lookup(w).found;
+  /** A word that, read alone, names a topic of the knowledge base and nothing out of scope. */
+  const namesTopicAlone = (w: string): boolean => {
+    const read = understand.analyseQuestion(w);
+    return (
+      read.terms.length > 0 &&
+      read.terms.every((t) => index.topicTerms.has(t)) &&
+      !router.outOfScope(read.original, read.words).length
+    );
+  };
+
+  /** What "it" after this turn stands for (see follow-up-pronouns.ts). */
+  const subjectAfter = (turn: Turn) => {
+    const read = understand.analyseQuestion(turn.topic);
+    const named = (w: string) => !neutral(w) && !seleniumWords.has(w) && !DOCUMENT_WORDS.has(w);
+    return referent(read.words, ownTerms(read).length, (w) => seleniumWords.has(w), named, MAX_REFINING_TERMS);
+  };
 
   function subjectOf(q: Analysed): Subject {
     const own = ownTerms(q);
@@ -123,15 +158,15 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   }
 
   /**
-   * "Why?" after a claim: the last topic again when it explains how or why itself, else the first of its
-   * related topics that does and the conversation has not had yet ("why tho" after the flu: how selenium
-   * may stop viruses entering cells).
+   * "Why?" after a claim: the last topic again when it explains how or why itself, else the related topic
+   * that does, fits the last question best and the conversation has not had yet ("why tho" after the flu:
+   * how selenium may stop viruses entering cells). See follow-up-explain.ts.
    */
-  function explanation(prev: Turn, context: ConversationContext, safety: boolean): Answer | null {
-    if (prev.matchId === null || prev.route === 'food' || explainers.has(prev.matchId)) return null;
-    const seen = new Set(context.map((t) => t.matchId));
-    const id = (relatedOf.get(prev.matchId) ?? []).find((r) => explainers.has(r) && !seen.has(r));
-    const doc = id === undefined ? undefined : index.byId.get(id);
+  function explanation(prev: Turn, q: Analysed, context: ConversationContext, safety: boolean): Answer | null {
+    if (prev.matchId === null || prev.route === 'food') return null;
+    const asked = ownTerms(understand.analyseQuestion(prev.topic));
+    const id = explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId)));
+    const doc = id === null ? undefined : index.byId.get(id);
     return doc ? compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety) : null;
   }
 
@@ -166,16 +201,36 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   }
 
   /** The message read after the last question's text, through the whole pipeline ("for kids?", "per serving?"). */
-  const combined = (turn: Turn, message: string): Answer => standalone(`${turn.topic}\n${message}`);
+  const combined = (turn: Turn, message: string): Answer => {
+    const both = standalone(`${turn.topic}\n${message}`);
+    // After a food, read as two questions ("is tuna good" + "how much is in it"), the second is of the same
+    // food: its part alone, not a second part about selenium intake in general.
+    const part =
+      turn.route === 'food' ? both.parts?.find((p) => p.route === 'food' && p.matchId === turn.matchId) : undefined;
+    if (!part) return both;
+    const { heading: _heading, asked: _asked, ...answer } = part;
+    return answer;
+  };
 
   function ask(message: string, context: ConversationContext): Answer {
     const prev = lastTopic(context);
     const q = understand.analyseQuestion(message);
     const alone = standalone(message, { text: message, q });
     if (!prev) return alone;
+    // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
+    const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
+    if (english !== null) return ask(english, context);
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
+    // "what's in the first section", "and after that?": the article's sections in reading order.
+    const step = sectionStep(q.words, words(normaliseText(prev.topic)));
+    const part = step && sections.follow(step, prev.matchId);
+    const partDoc = part ? index.byId.get(part) : undefined;
+    if (step && partDoc) {
+      const answer = compose.fromBest([{ doc: partDoc, score: FOLLOW_UP_CONFIDENCE }], false);
+      return { ...answer, followUpOf: 'by' in step ? prev.matchId : null };
+    }
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
@@ -223,8 +278,33 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return repeated ? of(repeated) : null;
     };
 
+    // "what does it protect against" after "tell me about selenium", "does it work?" after "what is
+    // biopro-plus": the pronoun is the last question's subject.
+    const subject = PRONOUN_KINDS.has(kind) && prev.route !== 'food' ? subjectAfter(prev) : null;
+    const named = subject && withSubject(q.words, subject.subject, subject.plural);
+    const meant = named ? standalone(named) : null;
+    // A message answered the same on its own was no follow-up ("got it. what about chronic inflammation?").
+    if (meant?.answered) return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
+
+    // "so what should I do then": the article's recommendation nearest the last topic.
+    if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
+      const asked = ownTerms(understand.analyseQuestion(prev.topic));
+      const id = advice.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], asked);
+      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
+      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+      if (id === prev.matchId) return same();
+    }
+
+    // "is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
+    if (cues.doubt && cues.subjectless && prev.route !== 'food' && prev.matchId !== null) {
+      const asked = ownTerms(understand.analyseQuestion(prev.topic));
+      const id = evidence.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], asked);
+      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
+      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+    }
+
     if (kind === 'elaboration') {
-      const why = explanation(prev, context, cues.safety) ?? again(prev, cues.safety);
+      const why = explanation(prev, q, context, cues.safety) ?? again(prev, cues.safety);
       if (why) return of(why);
     }
 
@@ -238,7 +318,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (cues.subjectless) {
       // "how much should I take", "should I take it then": a question the article answers on its own, about
       // selenium rather than the last topic (unless that was a food: "how much per serving?").
-      if (alone.answered && ((cues.intake && prev.route !== 'food') || !cues.meta)) return alone;
+      // One that points back without asking an amount ("does it work?") is about the last answer, whatever
+      // the same words would answer alone.
+      const aboutLast = cues.pointsBack && !cues.intake;
+      if (alone.answered && ((cues.intake && prev.route !== 'food') || (!cues.meta && !aboutLast))) return alone;
       // The refinement read with the last question first ("how much per serving" of that food, "for kids?"
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
       const both = combined(prev, message);
@@ -254,9 +337,15 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const both = combined(prev, message);
       return both.answered && both.route === 'food' ? of(both) : same();
     }
-    // "which diseases" after a claim about disease: which ones, in the quotes the member just read.
-    const read = prev.matchId === null ? undefined : quoteTerms.get(prev.matchId);
-    if (cues.specifics && prev.route !== 'food' && fresh.length && fresh.every((t) => read?.has(t))) return same();
+    // "which diseases" after a claim about disease: the sentence that lists them, in the answer just read,
+    // else near it, else wherever the article lists them; without a list, the answer just read.
+    if (cues.specifics && prev.route !== 'food' && prev.matchId !== null && fresh.length) {
+      const asked = ownTerms(understand.analyseQuestion(prev.topic));
+      const id = examples.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], fresh, asked);
+      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
+      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+      if (id === prev.matchId || fresh.every((t) => quoteTerms.get(prev.matchId as string)?.has(t))) return same();
+    }
     // "and covid?", "what infections?": the new words choose among the topics that have them.
     const chosen = narrowed(prev, q, fresh, cues.safety);
     if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
@@ -267,6 +356,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 
   return { ask };
 }
+
+/** Kinds whose "it" is read as the last question's subject; the others resolve against the last answer itself. */
+const PRONOUN_KINDS: ReadonlySet<FollowUpKind> = new Set(['refinement', 'switch', 'confirmation']);
+const seleniumWords = new Set(SELENIUM_WORDS.split(' '));
 
 /** Topics ranked for a follow-up's new words with the last question's, before keeping those that have them. */
 const NARROWING_CANDIDATES = 40;

@@ -1,0 +1,92 @@
+import type { EngineContext } from './context.js';
+import { rank } from './matcher.js';
+import { analyse, normaliseText } from './normalise.js';
+
+// "Why?" and "how?" after an answer: which topic explains it. The last topic when one of its own quotes
+// already links the words the member asked about ("does low selenium cause cancer" -> "a low level of
+// selenium ... which, in turn, can make a person prone to ... cancer"); else the related topic that explains
+// how or why and fits the last question best, as the matcher ranks them together.
+
+/**
+ * Words that join a cause to its effect inside one sentence (normalised). A quote with the last question's
+ * words on both sides of one of them is the explanation itself.
+ */
+export const CAUSAL_LINKS: readonly string[] = [
+  'in turn',
+  'thereby',
+  'because',
+  'due to',
+  'leads to',
+  'leading to',
+  'resulting in',
+  'which makes',
+  'makes it',
+  'through its',
+];
+
+/** Topics ranked for the last question's words before the related ones are ordered by them. */
+const EXPLANATION_CANDIDATES = 40;
+
+export interface Explainer {
+  /**
+   * The id of the topic explaining `last` (an entry id), or null to answer the last topic again.
+   * `asked`: the last question's own terms (topic words, none of the follow-up's); `adds`: the follow-up's.
+   */
+  explain(
+    last: string,
+    asked: readonly string[],
+    adds: readonly string[],
+    seen: ReadonlySet<string | null>,
+  ): string | null;
+}
+
+/**
+ * `explainers`: topics one of whose phrasings asks how or why. Built once per engine: each quote is read
+ * as the terms before and after its first causal link.
+ */
+export function createExplainer(ctx: EngineContext, explainers: ReadonlySet<string>): Explainer {
+  const termsOf = (text: string): Set<string> => {
+    const read = analyse(text, ctx.lexicon, undefined, ctx.stemOf);
+    return new Set([...read.terms, ...read.stems]);
+  };
+  const chains = new Map(
+    ctx.kb.entries.map((e) => [e.id, e.quotes.map((q) => causalSides(q.text)).filter((s) => s !== null)] as const),
+  );
+  const sides = new Map(
+    [...chains].map(([id, list]) => [id, list.map(([cause, effect]) => [termsOf(cause), termsOf(effect)] as const)]),
+  );
+  const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
+
+  /** One of the topic's quotes names one asked word before its causal link and another after it. */
+  const linksItself = (id: string, asked: readonly string[]): boolean =>
+    (sides.get(id) ?? []).some(([cause, effect]) =>
+      asked.some((a) => cause.has(a) && asked.some((b) => b !== a && effect.has(b))),
+    );
+
+  return {
+    explain(last, asked, adds, seen) {
+      if (explainers.has(last) || linksItself(last, asked)) return null;
+      const near = (relatedOf.get(last) ?? []).filter((r) => explainers.has(r) && !seen.has(r));
+      if (near.length < 2) return near[0] ?? null;
+      // The related topic the last question with the follow-up's words ranks first; curators' order breaks ties.
+      const ranked = rank(ctx.index, [...asked, ...adds], EXPLANATION_CANDIDATES).map((r) => r.doc.id);
+      const place = (id: string) => (ranked.includes(id) ? ranked.indexOf(id) : ranked.length);
+      return near.reduce((best, id) => (place(id) < place(best) ? id : best));
+    },
+  };
+}
+
+/** A quote split at its first causal link: the cause's text and the effect's, or null without one. */
+export function causalSides(quote: string): [string, string] | null {
+  const text = ` ${normaliseText(quote)} `;
+  let at = -1;
+  let link = '';
+  for (const l of CAUSAL_LINKS) {
+    const i = text.indexOf(` ${l} `);
+    if (i >= 0 && (at < 0 || i < at)) {
+      at = i;
+      link = l;
+    }
+  }
+  return at < 0 ? null : [text.slice(0, at).trim(), text.slice(at + link.length + 2).trim()];
+}

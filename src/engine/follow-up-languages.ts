@@ -1,0 +1,68 @@
+// A follow-up naming its new topic in another language ("und bakterien?", "y los virus?", "et les
+// infections?"): read as the English follow-up it stands for ("and bacteria?"). Only the small words of
+// the languages members mix in are known here; a topic word is found by spelling (German k for c, plural
+// endings), and only when it then names one of the knowledge base's topics.
+
+/** Articles and prepositions of other languages: they name nothing, so a fragment of them plus a topic is a switch. */
+export const OTHER_LANGUAGE_GRAMMAR: ReadonlySet<string> = new Set(
+  `el la los las le les il lo gli der das des dem ein eine una une con mit avec com para pour fur uber sobre
+et`.split(/\s+/),
+);
+
+/**
+ * Articles that are English words too ("die", "den", "do"): dropped once another word shows the message is
+ * in another language, never a sign of it ("can you die from too much selenium").
+ */
+const SHARED_GRAMMAR = new Set('die den a o as os du de del da do'.split(' '));
+
+/** "and" in other languages, as the first word of a follow-up ("und bakterien?", "y los virus?"). */
+const OTHER_AND = new Set(['und', 'y', 'et', 'e']);
+
+/** Endings of plurals and cases that English spells without ("bakterien", "infektionen", "bacterias"). */
+const FOREIGN_ENDINGS = ['en', 'n', 'es', 's', 'e'];
+
+/** A spelt-alike is found for words this long only: shorter ones collide with English words. */
+const MIN_COGNATE_LETTERS = 5;
+
+/**
+ * English spellings a foreign topic word may stand for, most faithful first: as typed, then with German
+ * "k" as "c", each without a plural or case ending.
+ */
+export function spellings(word: string): string[] {
+  const bases = [...new Set([word, word.replace(/k/g, 'c')])];
+  const out: string[] = [];
+  for (const base of bases)
+    for (const end of ['', ...FOREIGN_ENDINGS])
+      if (base.endsWith(end) && base.length - end.length >= MIN_COGNATE_LETTERS)
+        out.push(base.slice(0, -end.length || undefined));
+  return [...new Set(out)].filter((w) => w !== word);
+}
+
+/**
+ * The follow-up in English words (to be read in its place), or null when it has no word of another language or a word stays
+ * unknown. `isTopic(word)`: whether a word, read alone, names a topic of the knowledge base. `known`: whether
+ * a word, read alone, is one the knowledge base uses.
+ */
+export function translateFollowUp(
+  typed: readonly string[],
+  known: (word: string) => boolean,
+  isTopic: (word: string) => boolean,
+): string | null {
+  // "y" is also shorthand for "why": it is "and" only before another word of the other language.
+  const foreign =
+    typed.some((w, i) => OTHER_LANGUAGE_GRAMMAR.has(w) || (i === 0 && OTHER_AND.has(w) && w !== 'y')) ||
+    (typed[0] === 'y' && OTHER_LANGUAGE_GRAMMAR.has(typed[1] ?? ''));
+  if (!foreign) return null;
+  const out: string[] = [];
+  for (const [i, w] of typed.entries()) {
+    if (i === 0 && OTHER_AND.has(w)) out.push('and');
+    else if (OTHER_LANGUAGE_GRAMMAR.has(w) || SHARED_GRAMMAR.has(w)) continue;
+    else if (known(w)) out.push(w);
+    else {
+      const english = spellings(w).find(isTopic);
+      if (!english) return null;
+      out.push(english);
+    }
+  }
+  return out.length ? out.join(' ') : null;
+}

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContext, type EngineContext } from '../../src/engine/context.js';
+import { createExamples, EXAMPLE_WINDOW, listedTerms } from '../../src/engine/follow-up-examples.js';
+import { createEngine } from '../../src/engine/index.js';
+import { analyse } from '../../src/engine/normalise.js';
+import type { Engine } from '../../src/engine/types.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { loadProjectKnowledge } from './answer-schema.js';
+import { conversing } from './converse.js';
+
+// "Which ones?" follow-ups: the quote that lists examples of what was asked about.
+
+let kb: KnowledgeBase;
+let ctx: EngineContext;
+let engine: Engine;
+beforeAll(() => {
+  kb = loadProjectKnowledge();
+  ctx = createContext(kb);
+  engine = createEngine(kb);
+});
+const { converse } = conversing(() => engine);
+const plain = (w: string) => [w];
+const termOf = (word: string): string => analyse(word, ctx.lexicon, undefined, ctx.stemOf).terms[0] as string;
+
+describe('listedTerms', () => {
+  it('names the words shortly before a list marker, in the same sentence', () => {
+    expect(listedTerms('It protects against infections including the flu.', plain)).toContain('infections');
+    expect(listedTerms('Diseases linked to stress such as cancer.', plain)).toContain('diseases');
+    expect(listedTerms('Foods, for example nuts.', plain)).toContain('foods');
+  });
+
+  it('names nothing after the marker, past the window or across a sentence end', () => {
+    expect(listedTerms('Infections. Including the flu.', plain)).not.toContain('infections');
+    expect(listedTerms('Including the flu and colds.', plain)).toEqual([]);
+    const far = ['infections', ...Array(EXAMPLE_WINDOW).fill('x'), 'including', 'flu'].join(' ');
+    expect(listedTerms(far, plain)).not.toContain('infections');
+    expect(listedTerms('A plain claim about infections.', plain)).toEqual([]);
+  });
+});
+
+describe('createExamples', () => {
+  it('prefers the last topic, then a related one, then any that lists the words', () => {
+    const examples = createExamples(ctx);
+    const lister = kb.entries.find((e) => examples.lists(e.id, [termOf('infections')]));
+    expect(lister).toBeDefined();
+    const id = lister?.id as string;
+    const infections = [termOf('infections')];
+    expect(examples.choose(id, [], infections, [])).toBe(id);
+    // From a topic that does not list them: its related topic that does, else one found by ranking.
+    const other = kb.entries.find((e) => !examples.lists(e.id, infections)) as KnowledgeBase['entries'][number];
+    expect(examples.choose(other.id, [id], infections, [])).toBe(id);
+    const found = examples.choose(other.id, [], infections, []);
+    expect(found).not.toBeNull();
+    expect(examples.lists(found as string, infections)).toBe(true);
+  });
+
+  it('chooses nothing for words no quote lists, or no words', () => {
+    const examples = createExamples(ctx);
+    const id = kb.entries[0]?.id as string;
+    expect(examples.choose(id, [], [termOf('zebra')], [])).toBeNull();
+    expect(examples.choose(id, [], [], [])).toBeNull();
+  });
+});
+
+describe('which ones in a conversation', () => {
+  it('"what infections?" after an answer that does not list them moves to the quote that does', () => {
+    const [first, which] = converse('my sister have low selenium, is dangerous?', 'what infections?');
+    expect(which).toMatchObject({ answered: true, followUpOf: first?.matchId });
+    expect(which?.citations.map((c) => c.quote).join(' ')).toMatch(/infections including/);
+  });
+
+  it('"which diseases" stays with an answer that lists them', () => {
+    const [first, which] = converse('does low selenium raise disease risk', 'which diseases');
+    expect(which).toMatchObject({ answered: true, matchId: first?.matchId, followUpOf: first?.matchId });
+  });
+});

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spellings, translateFollowUp } from '../../src/engine/follow-up-languages.js';
+import { createEngine } from '../../src/engine/index.js';
+import type { Engine } from '../../src/engine/types.js';
+import { loadProjectKnowledge } from './answer-schema.js';
+import { conversing } from './converse.js';
+
+// Follow-ups naming their topic in another language ("und bakterien?", "y los virus?"), read as the English
+// follow-up they stand for.
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngine(loadProjectKnowledge());
+});
+const { converse, contextOf } = conversing(() => engine);
+
+describe('spellings', () => {
+  it('offers English spellings: German k as c, plural and case endings dropped', () => {
+    expect(spellings('bakterien')).toContain('bacteri');
+    expect(spellings('infektionen')).toContain('infection');
+    expect(spellings('bacterias')).toContain('bacteria');
+  });
+
+  it('offers nothing shorter than five letters, nor the word itself', () => {
+    expect(spellings('viren')).toEqual([]);
+    for (const w of ['bakterien', 'kekse', 'infektionen'])
+      for (const s of spellings(w)) {
+        expect(s.length).toBeGreaterThanOrEqual(5);
+        expect(s).not.toBe(w);
+      }
+  });
+});
+
+describe('translateFollowUp', () => {
+  const english = new Set(['virus', 'covid', 'bacteri', 'infections', 'why', 'and']);
+  const known = (w: string) => english.has(w);
+  const isTopic = (w: string) => english.has(w) && w !== 'why' && w !== 'and';
+
+  it('reads "and" and drops articles of other languages, spelling topic words in English', () => {
+    expect(translateFollowUp(['und', 'bakterien'], known, isTopic)).toBe('and bacteri');
+    expect(translateFollowUp(['y', 'los', 'virus'], known, isTopic)).toBe('and virus');
+    expect(translateFollowUp(['et', 'les', 'infections'], known, isTopic)).toBe('and infections');
+  });
+
+  it('leaves English alone, "y" as "why" alone, and a word that names no topic unknown', () => {
+    expect(translateFollowUp(['and', 'virus'], known, isTopic)).toBeNull();
+    expect(translateFollowUp(['y'], known, isTopic)).toBeNull();
+    expect(translateFollowUp(['y', 'tho'], known, isTopic)).toBeNull();
+    expect(translateFollowUp(['und', 'kekse'], known, isTopic)).toBeNull();
+  });
+
+  it('drops articles that are English words too only in a message of another language', () => {
+    expect(translateFollowUp(['und', 'die', 'virus'], known, isTopic)).toBe('and virus');
+    expect(translateFollowUp(['can', 'you', 'die', 'from', 'covid'], known, isTopic)).toBeNull();
+  });
+
+  it('never returns a text it would translate again', () => {
+    for (const typed of [
+      ['und', 'bakterien'],
+      ['y', 'los', 'virus'],
+      ['et', 'les', 'infections'],
+    ]) {
+      const once = translateFollowUp(typed, known, isTopic) as string;
+      expect(translateFollowUp(once.split(' '), known, isTopic)).toBeNull();
+    }
+  });
+});
+
+describe('in a conversation', () => {
+  it('answers "und bakterien?" and "y los virus?" as their English follow-ups', () => {
+    const pairs: [string, string, string][] = [
+      ['selenium protects against viruses?', 'und bakterien?', 'and bacteria?'],
+      ['does selenium help with the flu', 'y los virus?', 'and the virus?'],
+    ];
+    for (const [first, foreign, english] of pairs) {
+      const context = contextOf(first);
+      const answer = engine.ask(foreign, context);
+      expect(answer.answered, foreign).toBe(true);
+      expect(answer.matchId, foreign).toBe(engine.ask(english, context).matchId);
+      // Alone, with nothing to follow, the foreign words answer nothing.
+      expect(engine.ask(foreign).matchId, foreign).not.toBe(answer.matchId);
+    }
+  });
+
+  it('a food named after a foreign "and" is that food', () => {
+    const [tuna, salmon] = converse('how much selenium in tuna', 'y el salmón?');
+    expect(salmon).toMatchObject({ answered: true, route: 'food' });
+    expect(salmon?.matchId).not.toBe(tuna?.matchId);
+    expect(salmon?.matchId).toBe(engine.ask('and salmon?', contextOf('how much selenium in tuna')).matchId);
+  });
+
+  it('a foreign word for nothing the article covers stays refused', () => {
+    expect(converse('does selenium help with the flu', 'und kekse?')[1]?.answered).toBe(false);
+    expect(converse('does selenium help with the flu', 'y la pizza?')[1]?.answered).toBe(false);
+  });
+});
