@@ -13,7 +13,11 @@ const headings = kb.article.resolvedSections.flatMap((s) => (s.heading ? [s.head
 
 describe('questions about the article structure', () => {
   it('lists the headings in the article order, each quoted verbatim with its link', () => {
-    for (const message of ['what are the section headings', 'table of contents pls', 'how is the article structured?']) {
+    for (const message of [
+      'what are the section headings',
+      'table of contents pls',
+      'how is the article structured?',
+    ]) {
       const a = structure.answer(message);
       expect(a, message).not.toBeNull();
       answerSchema.parse(a);
