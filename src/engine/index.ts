@@ -108,6 +108,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
   /** With a conversation: a plain-language request alone ("in simple words pls") shortens the last answer. */
   function converse(asked: string, context: ConversationContext): Answer {
     const message = withoutExclusions(asked);
+    // "Does it mention heart disease?" asks about the article ("it"), never about the last topic.
+    const absent = mentions.absent(message);
+    if (absent) return absent;
     const { rest, plain } = plainRequest(message);
     if (!plain) return followUps.ask(message, context);
     // Nothing but the request ("eli5", "like in 1 sentence"): the last answer's topic again, in short.
