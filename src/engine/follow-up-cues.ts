@@ -1,3 +1,4 @@
+import { statedAge } from './ages.js';
 import { ADVICE_WORDS } from './follow-up-advice.js';
 import { DOUBT_WORDS } from './follow-up-evidence.js';
 import { withoutLeadIn } from './frame.js';
@@ -202,7 +203,8 @@ export function pointsBackAt(words: readonly string[], i: number): boolean {
 export function followUpCues(words: readonly string[], typed: readonly string[] = words): FollowUpCues {
   const pointsBack = words.some((_, i) => pointsBackAt(words, i));
   const last = words[words.length - 1] ?? '';
-  const amount = words.some((w) => amountWords.has(w));
+  // "same for a 17 yo?": an age says who an amount is for, as "for kids?" does.
+  const amount = words.some((w) => amountWords.has(w)) || statedAge(words) !== null;
   // "how are you", "what are you": about Selene, not a question about the last answer.
   const advice = words.some((w) => ADVICE_WORDS.has(w));
   const toSelene =

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { statedAge } from './ages.js';
 import { DISCLAIMER, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
 import { FOOD_CONFIDENCE } from './food-question.js';
@@ -73,11 +74,15 @@ export function intakeFigures(kb: KnowledgeBase, ws: readonly string[]): { text:
   const children = ws.some((w) => CHILD_WORDS.has(w))
     ? rda.rows.filter((r) => /^\d+-\d+ years$/.test(r.group) && r.mcg < rda.adultMcg)
     : [];
+  const age = group ? null : statedAge(ws);
+  const byAge = age === null ? undefined : rda.rows.find((r) => inAgeGroup(age, r.group));
   const extra = group
     ? ` (${group.group}: ${group.mcg} mcg a day)`
-    : children.length
-      ? ` (children ${children.map((r) => `${r.group}: ${r.mcg} mcg`).join(', ')} a day)`
-      : '';
+    : byAge
+      ? ` (age ${age}: the ${byAge.group} group, ${byAge.mcg} mcg a day)`
+      : children.length
+        ? ` (children ${children.map((r) => `${r.group}: ${r.mcg} mcg`).join(', ')} a day)`
+        : '';
   const text = `Adult RDA: ${rda.adultMcg} mcg a day${extra}; tolerable upper intake level: ${upperLimit.adultMcg} mcg a day.`;
   return {
     text,
@@ -89,6 +94,14 @@ export function intakeFigures(kb: KnowledgeBase, ws: readonly string[]): { text:
       url: source?.url ?? null,
     },
   };
+}
+
+/** Whether an age falls in an RDA row's group ("14-18 years", "19+ years"; months and life stages never). */
+function inAgeGroup(age: number, group: string): boolean {
+  const range = /^(\d+)-(\d+) years$/.exec(group);
+  if (range) return age >= Number(range[1]) && age <= Number(range[2]);
+  const from = /^(\d+)\+ years$/.exec(group);
+  return from !== null && age >= Number(from[1]);
 }
 
 export interface DoseCheck {
