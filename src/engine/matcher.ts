@@ -1,5 +1,7 @@
+import { COMMON_ENGLISH } from './common-english.js';
 import type { CompiledLexicon } from './normalise.js';
 import { analyse, LIGHT_WORDS, stem } from './normalise.js';
+import { topBy } from './top-by.js';
 
 // Ranking of curated entries and related links against a question. Every word of the question gets a
 // weight (rare in the knowledge base = heavy, unknown = heavy, "selenium" = light, since every entry is
@@ -20,14 +22,19 @@ type Field = keyof typeof FIELD_WEIGHTS;
 export const MATCH_CONFIG = {
   /** Weight of a word the knowledge base never uses, as a share of the rarest known word's weight. */
   unknownWeightShare: 0.8,
+  /** Share of that weight for an unknown word common in spoken English ("write", "sound") in a question
+   *  of `chattyTerms` terms or more: chat around it, not a subject the article lacks ("zinc" keeps it all;
+   *  so does "book" in "how do i publish a book", where every word is the question). */
+  commonUnknownShare: 0.5,
+  chattyTerms: 5,
   /** Weight multiplier of topic-neutral words such as "help", "work", "good". */
   lightWeight: 0.25,
   /** How much the best-matching phrasing's own coverage counts (the rest is the question's coverage). */
   phrasingShare: 0.3,
   /** Bonus, times the share of the question's neighbouring word pairs (either order) the entry also has. */
   bigramBonus: 0.16,
-  /** Extra credit per further field a word appears in (quote as well as question, say), so the entry
-   *  whose quotes actually say what is asked wins ties between similar phrasings. */
+  /** Extra credit per further field a word is in (quote as well as question): ties between similar
+   *  phrasings go to the entry whose quotes say what is asked. */
   extraFieldCredit: 0.1,
   /** How much that extra credit may move the ranking (it never changes the reported confidence). */
   tieBreakShare: 0.2,
@@ -107,6 +114,8 @@ export interface MatchIndex {
   idf: Map<string, number>;
   unknownWeight: number;
   lightTerms: ReadonlySet<string>;
+  /** Stems of the most common words of spoken English (common-english.ts). */
+  commonTerms: ReadonlySet<string>;
 }
 
 export interface Scored {
@@ -226,6 +235,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     idf,
     unknownWeight: maxIdf * MATCH_CONFIG.unknownWeightShare,
     lightTerms,
+    commonTerms: new Set(COMMON_ENGLISH.split(/\s+/).map(stemOnce)),
   };
   docs.forEach((doc, i) => {
     for (const t of sequences[i] ?? []) for (const b of bigramsOf(t, index.termIds)) if (b >= 0) doc.bigrams.add(b);
@@ -260,22 +270,11 @@ function establishedTerms(docs: readonly IndexedDoc[]): Set<string> {
   return out;
 }
 
-/** The `k` items with the highest key, best first (ties: lower index first), without sorting them all. */
-export function topBy(items: readonly number[], key: (i: number) => number, k: number): number[] {
-  const best: number[] = [];
-  const better = (a: number, b: number) => key(a) > key(b) || (key(a) === key(b) && a < b);
-  for (const item of items) {
-    if (best.length === k && !better(item, best[k - 1] as number)) continue;
-    let at = best.length === k ? k - 1 : best.length;
-    while (at > 0 && better(item, best[at - 1] as number)) at--;
-    best.splice(at, 0, item);
-    if (best.length > k) best.pop();
-  }
-  return best;
-}
-
-export function termWeight(index: MatchIndex, term: string): number {
-  const base = index.idf.get(term) ?? index.unknownWeight;
+/** A term's weight in a question; `chatty`: the question is long enough for everyday words to be chat. */
+export function termWeight(index: MatchIndex, term: string, chatty = false): number {
+  const unknown =
+    chatty && index.commonTerms.has(term) ? index.unknownWeight * MATCH_CONFIG.commonUnknownShare : index.unknownWeight;
+  const base = index.idf.get(term) ?? unknown;
   return index.lightTerms.has(term) ? base * MATCH_CONFIG.lightWeight : base;
 }
 
@@ -287,7 +286,8 @@ export function termWeight(index: MatchIndex, term: string): number {
 export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5): Scored[] {
   const unique = [...new Set(queryTerms)];
   if (!unique.length) return [];
-  const weights = new Map(unique.map((t) => [t, termWeight(index, t)]));
+  const chatty = unique.length >= MATCH_CONFIG.chattyTerms;
+  const weights = new Map(unique.map((t) => [t, termWeight(index, t, chatty)]));
   let total = 0;
   for (const w of weights.values()) total += w;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, type DocInput, MATCH_CONFIG, rank } from '../../src/engine/matcher.js';
+import { buildMatchIndex, type DocInput, MATCH_CONFIG, rank, termWeight } from '../../src/engine/matcher.js';
 import { analyse, compileLexicon } from '../../src/engine/normalise.js';
 
 // How an entry's many phrasings count: one at a time, not as one bag of words. A knowledge base whose
@@ -122,5 +122,33 @@ describe('ties at full confidence', () => {
     // Reordered whatever order the entries were given in.
     const reversed = buildMatchIndex([exact, broad, ...fillers].reverse(), lexicon);
     expect(rank(reversed, terms('copper iron'))[0]?.doc.id).toBe('exact');
+  });
+});
+
+describe('words the knowledge base never uses', () => {
+  const index = buildMatchIndex([doc('water', ['is water good', 'water please']), ...fillers], lexicon);
+  const weight = (w: string, chatty = true) => termWeight(index, terms(w)[0] as string, chatty);
+
+  it('weigh less in a chatty question when they are common in spoken English: chat, not a missing subject', () => {
+    expect(weight('school')).toBeCloseTo(index.unknownWeight * MATCH_CONFIG.commonUnknownShare, 5);
+    expect(weight('arthritis')).toBeCloseTo(index.unknownWeight, 5);
+    expect(weight('school')).toBeLessThan(weight('arthritis'));
+    // In a short question every word is the question: "how do i publish a book".
+    expect(weight('school', false)).toBeCloseTo(index.unknownWeight, 5);
+  });
+
+  it('leave a word the knowledge base uses at its own weight, however common', () => {
+    expect(index.commonTerms.has(terms('water')[0] as string)).toBe(true);
+    expect(weight('water')).toBeCloseTo(index.idf.get(terms('water')[0] as string) as number, 5);
+  });
+
+  it('make an entry explain more of a chatty question whose other words are everyday ones', () => {
+    const score = (q: string) => rank(index, terms(q)).find((r) => r.doc.id === 'water')?.score ?? 0;
+    expect(MATCH_CONFIG.chattyTerms).toBeLessThanOrEqual(5);
+    expect(score('water for my school essay report today')).toBeGreaterThan(
+      score('water for my arthritis essay report today'),
+    );
+    // Too short to be chatty: the everyday word weighs as any unknown word.
+    expect(score('water school')).toBeCloseTo(score('water arthritis'), 5);
   });
 });
