@@ -1,6 +1,6 @@
 import type { EngineContext } from './context.js';
 import { rank, type Scored } from './matcher.js';
-import { analyse } from './normalise.js';
+import { analyse, normaliseText } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
 import { askingParts } from './understand.js';
 import { MAX_SUGGESTIONS } from './vocabulary.js';
@@ -21,8 +21,12 @@ export function createRanker(ctx: EngineContext): Ranker {
     let best = rank(index, terms, MAX_SUGGESTIONS + 1);
     // A phrase quoted from the article ("what does 'abolish the infectivity' mean") names its topic exactly.
     for (const phrase of quotedFromArticle(question, ctx.articleText)) {
-      const ranked = rank(index, analyse(phrase, lexicon, correct, stemOf).terms, MAX_SUGGESTIONS + 1);
-      if ((ranked[0]?.score ?? 0) > (best[0]?.score ?? 0)) best = ranked;
+      const ranked = quotingFirst(
+        rank(index, analyse(phrase, lexicon, correct, stemOf).terms, MAX_SUGGESTIONS + 1),
+        ctx,
+        phrase,
+      );
+      if ((ranked[0]?.score ?? 0) >= (best[0]?.score ?? 0)) best = ranked;
     }
     for (const text of askingParts(question)) {
       const part = new Set(analyse(text, lexicon, correct, stemOf).terms);
@@ -35,4 +39,17 @@ export function createRanker(ctx: EngineContext): Ranker {
     }
     return best;
   };
+}
+
+/**
+ * Ranked topics with the one whose own quotes say the quoted phrase first: "'abolish the infectivity'"
+ * names one passage, while its words alone ("reduce", "infection") fit many topics equally well.
+ */
+function quotingFirst(ranked: Scored[], ctx: EngineContext, phrase: string): Scored[] {
+  const at = ranked.findIndex(({ doc }) =>
+    ctx.docInputs.some((d) => d.id === doc.id && d.quotes.some((q) => ` ${normaliseText(q)} `.includes(` ${phrase} `))),
+  );
+  if (at <= 0) return ranked;
+  const quoting = ranked[at] as Scored;
+  return [{ ...quoting, score: Math.max(quoting.score, ranked[0]?.score ?? 0) }, ...ranked.filter((_, i) => i !== at)];
 }

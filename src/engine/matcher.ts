@@ -1,5 +1,7 @@
+import { COMMON_ENGLISH } from './common-english.js';
 import type { CompiledLexicon } from './normalise.js';
 import { analyse, LIGHT_WORDS, stem } from './normalise.js';
+import { topBy } from './top-by.js';
 
 // Ranking of curated entries and related links against a question. Every word of the question gets a
 // weight (rare in the knowledge base = heavy, unknown = heavy, "selenium" = light, since every entry is
@@ -11,7 +13,7 @@ export const FIELD_WEIGHTS = {
   question: 1,
   keyword: 1,
   title: 0.9,
-  quote: 0.7,
+  quote: 0.75,
 } as const;
 
 type Field = keyof typeof FIELD_WEIGHTS;
@@ -20,14 +22,19 @@ type Field = keyof typeof FIELD_WEIGHTS;
 export const MATCH_CONFIG = {
   /** Weight of a word the knowledge base never uses, as a share of the rarest known word's weight. */
   unknownWeightShare: 0.8,
+  /** Share of that weight for an unknown word common in spoken English ("write", "sound") in a question
+   *  of `chattyTerms` terms or more: chat around it, not a subject the article lacks ("zinc" keeps it all;
+   *  so does "book" in "how do i publish a book", where every word is the question). */
+  commonUnknownShare: 0.5,
+  chattyTerms: 5,
   /** Weight multiplier of topic-neutral words such as "help", "work", "good". */
   lightWeight: 0.25,
   /** How much the best-matching phrasing's own coverage counts (the rest is the question's coverage). */
   phrasingShare: 0.3,
   /** Bonus, times the share of the question's neighbouring word pairs (either order) the entry also has. */
   bigramBonus: 0.16,
-  /** Extra credit per further field a word appears in (quote as well as question, say), so the entry
-   *  whose quotes actually say what is asked wins ties between similar phrasings. */
+  /** Extra credit per further field a word is in (quote as well as question): ties between similar
+   *  phrasings go to the entry whose quotes say what is asked. */
   extraFieldCredit: 0.1,
   /** How much that extra credit may move the ranking (it never changes the reported confidence). */
   tieBreakShare: 0.2,
@@ -46,6 +53,17 @@ export const MATCH_CONFIG = {
   informativeIdf: 0.9,
   evidenceWeight: 4,
   evidenceScore: 0.6,
+  /** A word of an entry's phrasings other than the closest one counts this much (see coveredBy). */
+  otherPhrasingWeight: 0.7,
+  /**
+   * Times the above for a word that one story-like phrasing of an entry uses and nothing else of it does
+   * ("my friend asked which article i was quoting from"): the story's word, not the topic's.
+   */
+  incidentalWeight: 0.7,
+  /** A phrasing with more distinct terms than this tells a story; only a story's lone words are incidental. */
+  storyTerms: 4,
+  /** Ranking credit (not confidence) times the closest phrasing's Dice with the question: breaks ties at 1. */
+  closenessShare: 0.1,
   /** Only this many candidates (by coverage) get the full, costlier scoring. */
   shortlist: 24,
 } as const;
@@ -58,8 +76,11 @@ export interface MatchDoc {
 }
 
 interface IndexedDoc extends MatchDoc {
-  /** Term -> best field weight in this document, and the tie-breaking credit for further fields. */
-  fields: Map<string, { weight: number; extra: number }>;
+  /**
+   * Term -> best field weight, tie-breaking credit for further fields, best weight outside the phrasings
+   * (0 when only phrasings have it), how many phrasings use it, and whether it is a story's lone word.
+   */
+  fields: Map<string, { weight: number; extra: number; fixed: number; support: number; incidental: boolean }>;
   /**
    * Each phrasing's distinct terms with their weights, and their total: fixed once the index exists.
    * `ids` are the terms' numbers in the index (see `termIds`), so ranking tests them with an array read.
@@ -93,6 +114,8 @@ export interface MatchIndex {
   idf: Map<string, number>;
   unknownWeight: number;
   lightTerms: ReadonlySet<string>;
+  /** Stems of the most common words of spoken English (common-english.ts). */
+  commonTerms: ReadonlySet<string>;
 }
 
 export interface Scored {
@@ -152,10 +175,25 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     const keyTerms = new Set<string>(titleTerms);
     for (const k of input.keywords) for (const t of add('keyword', k)) keyTerms.add(t);
     for (const q of input.quotes) add('quote', q);
+    // How many of the entry's phrasings use each term: one alone may be a story's incidental word.
+    const support = new Map<string, number>();
+    const inShort = new Set<string>();
+    for (const p of phrasings) {
+      const distinct = new Set(p);
+      for (const t of distinct) support.set(t, (support.get(t) ?? 0) + 1);
+      if (distinct.size <= MATCH_CONFIG.storyTerms) for (const t of distinct) inShort.add(t);
+    }
     const fields: IndexedDoc['fields'] = new Map();
     for (const [term, seen] of byField) {
       const weights = [...seen.values()];
-      fields.set(term, { weight: Math.max(...weights), extra: MATCH_CONFIG.extraFieldCredit * (weights.length - 1) });
+      const fixed = Math.max(0, ...[...seen].filter(([f]) => f !== 'question').map(([, w]) => w));
+      fields.set(term, {
+        weight: Math.max(...weights),
+        extra: MATCH_CONFIG.extraFieldCredit * (weights.length - 1),
+        fixed,
+        support: support.get(term) ?? 0,
+        incidental: fixed === 0 && support.get(term) === 1 && !inShort.has(term),
+      });
     }
     const { id, kind, title, question } = input;
     return {
@@ -181,8 +219,11 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     }
   });
   const n = docs.length;
+  // Only the knowledge base's own words have an idf (see establishedTerms): every stage that asks whether
+  // it knows a word (idf.has) reads a story phrasing's lone word as one it never uses, and weighs it so.
+  const established = establishedTerms(docs);
   const idf = new Map<string, number>();
-  for (const [term, list] of postings) idf.set(term, Math.log(1 + n / list.length));
+  for (const [term, list] of postings) if (established.has(term)) idf.set(term, Math.log(1 + n / list.length));
   const maxIdf = Math.log(1 + n);
   const lightTerms = new Set([...LIGHT_WORDS].map(stem));
   const index: MatchIndex = {
@@ -194,6 +235,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     idf,
     unknownWeight: maxIdf * MATCH_CONFIG.unknownWeightShare,
     lightTerms,
+    commonTerms: new Set(COMMON_ENGLISH.split(/\s+/).map(stemOnce)),
   };
   docs.forEach((doc, i) => {
     for (const t of sequences[i] ?? []) for (const b of bigramsOf(t, index.termIds)) if (b >= 0) doc.bigrams.add(b);
@@ -210,22 +252,29 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
   return index;
 }
 
-/** The `k` items with the highest key, best first (ties: lower index first), without sorting them all. */
-export function topBy(items: readonly number[], key: (i: number) => number, k: number): number[] {
-  const best: number[] = [];
-  const better = (a: number, b: number) => key(a) > key(b) || (key(a) === key(b) && a < b);
-  for (const item of items) {
-    if (best.length === k && !better(item, best[k - 1] as number)) continue;
-    let at = best.length === k ? k - 1 : best.length;
-    while (at > 0 && better(item, best[at - 1] as number)) at--;
-    best.splice(at, 0, item);
-    if (best.length > k) best.pop();
-  }
-  return best;
+/**
+ * The knowledge base's own vocabulary: terms of a title, keyword or quote, of a short phrasing, or of
+ * more than one phrasing. A word only one story-like phrasing happens to contain ("i eat pretty healthy",
+ * "my multi has 55 mcg") says nothing about what the article covers.
+ */
+function establishedTerms(docs: readonly IndexedDoc[]): Set<string> {
+  const phrased = new Map<string, number>();
+  const out = new Set<string>();
+  for (const doc of docs)
+    for (const [term, { incidental, support }] of doc.fields) {
+      if (!incidental) out.add(term);
+      const n = (phrased.get(term) ?? 0) + support;
+      phrased.set(term, n);
+      if (n > 1) out.add(term);
+    }
+  return out;
 }
 
-export function termWeight(index: MatchIndex, term: string): number {
-  const base = index.idf.get(term) ?? index.unknownWeight;
+/** A term's weight in a question; `chatty`: the question is long enough for everyday words to be chat. */
+export function termWeight(index: MatchIndex, term: string, chatty = false): number {
+  const unknown =
+    chatty && index.commonTerms.has(term) ? index.unknownWeight * MATCH_CONFIG.commonUnknownShare : index.unknownWeight;
+  const base = index.idf.get(term) ?? unknown;
   return index.lightTerms.has(term) ? base * MATCH_CONFIG.lightWeight : base;
 }
 
@@ -237,7 +286,8 @@ export function termWeight(index: MatchIndex, term: string): number {
 export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5): Scored[] {
   const unique = [...new Set(queryTerms)];
   if (!unique.length) return [];
-  const weights = new Map(unique.map((t) => [t, termWeight(index, t)]));
+  const chatty = unique.length >= MATCH_CONFIG.chattyTerms;
+  const weights = new Map(unique.map((t) => [t, termWeight(index, t, chatty)]));
   let total = 0;
   for (const w of weights.values()) total += w;
 
@@ -273,16 +323,27 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     const id = index.termIds.get(term);
     if (id !== undefined) asked[id] = true;
   }
-  const scored = shortlist.map(([i, covered]) => {
+  const scored = shortlist.map(([i, unionCovered]) => {
     const doc = index.docs[i] as IndexedDoc;
+    // The phrasing that explains most of the question is the one whose words count fully (coveredBy).
     let phrasingCoverage = 0;
+    let closest: IndexedDoc['phrasings'][number] | undefined;
+    let closestHave = 0;
+    let closeness = 0;
     for (const phrasing of doc.phrasings) {
       if (phrasing.total <= 0) continue;
       let have = 0;
       const { ids } = phrasing;
       for (let k = 0; k < ids.length; k++) if (asked[ids[k] as number] === true) have += phrasing.weights[k] as number;
       if (have > phrasingCoverage * phrasing.total) phrasingCoverage = have / phrasing.total;
+      const dice = (2 * have) / (phrasing.total + total);
+      if (dice > closeness) closeness = dice;
+      if (have > closestHave || (have === closestHave && closest !== undefined && phrasing.total < closest.total)) {
+        closest = phrasing;
+        closestHave = have;
+      }
     }
+    const covered = coveredBy(doc, unique, weights, closest?.terms);
     let shared = 0;
     for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
     const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
@@ -290,18 +351,45 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     const explained =
       (covered / total) * (1 - share + share * phrasingCoverage) + MATCH_CONFIG.bigramBonus * sharedBigrams;
     const evidence =
-      (informative[i] as number) >= MATCH_CONFIG.evidenceTerms && covered >= MATCH_CONFIG.evidenceWeight
+      (informative[i] as number) >= MATCH_CONFIG.evidenceTerms && unionCovered >= MATCH_CONFIG.evidenceWeight
         ? MATCH_CONFIG.evidenceScore
         : 0;
     const score = Math.min(1, Math.max(explained, evidence));
     // Near-ties (common at 1 for short questions) go to the entry that has the words in more of its fields.
     const unnamed = doc.ownTerms.length > 0 && !doc.ownTerms.some((t) => weights.has(t));
     const rankKey =
-      score + (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total - (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
+      score +
+      MATCH_CONFIG.closenessShare * closeness +
+      (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total -
+      (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
     return { doc: { id: doc.id, kind: doc.kind, title: doc.title, question: doc.question }, score, rankKey, index: i };
   });
   scored.sort((a, b) => b.rankKey - a.rankKey || a.index - b.index);
   return scored.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
+}
+
+/**
+ * The question's weight a document explains when its phrasings count one at a time: a word of the
+ * closest phrasing counts fully, a word of its other phrasings only `otherPhrasingWeight`, and title,
+ * keywords and quotes as always. A union of forty phrasings uses nearly every word of its topic's
+ * neighbours, so counting them all fully would let every entry explain every short question.
+ */
+function coveredBy(
+  doc: IndexedDoc,
+  unique: readonly string[],
+  weights: ReadonlyMap<string, number>,
+  closest: readonly string[] | undefined,
+): number {
+  let covered = 0;
+  for (const term of unique) {
+    const field = doc.fields.get(term);
+    if (field === undefined) continue;
+    const incidental = field.incidental ? MATCH_CONFIG.incidentalWeight : 1;
+    const phrased =
+      field.weight > field.fixed ? (closest?.includes(term) ? 1 : MATCH_CONFIG.otherPhrasingWeight) * incidental : 0;
+    covered += (weights.get(term) as number) * Math.max(field.fixed, Math.min(field.weight, phrased));
+  }
+  return covered;
 }
 
 /** Whether a document's title or keywords name one of these terms (not merely a phrasing or quote). */
