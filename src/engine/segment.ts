@@ -18,12 +18,12 @@ import {
  * things: ..."). A dot inside a number ("2.5 mcg") does not end one.
  */
 const SENTENCE = /(?:[^.!?;:\n]|\.(?=\d))+(?:[.!?;:]+|\n|$)/g;
-/** A first list item ("1)") opening a message or following a space. */
-const INLINE_FIRST_ITEM = /(?:^|\s)1\)\s/;
-/** The space before a further item of a numbered list typed on one line (" 2) "). */
-const INLINE_NEXT_ITEM = /\s+(?=(?:[2-9]|1\d)\)\s)/g;
+/** A first list item ("1)", "q1", "question 1:") opening a message or following a space. */
+const INLINE_FIRST_ITEM = /(?:^|\s)(?:1\)|q1\b[.:)]?|question 1\b[.:)]?)\s/i;
+/** The space before a further item of a numbered list typed on one line (" 2) ", " q2 "). */
+const INLINE_NEXT_ITEM = /\s+(?=(?:(?:[2-9]|1\d)\)|q[2-9]\b[.:)]?|question [2-9]\b[.:)]?)\s)/gi;
 /** List markers ("1)", "2.", "- ") at the start of a line. */
-const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/;
+const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-*•]|q\d\b[.:)]?|question \d\b[.:)]?)(?:\s+|$)/i;
 
 const greetingWords = new Set(words(GREETING_WORDS));
 const thanksWords = new Set(words(THANKS_WORDS));

@@ -29,6 +29,20 @@ describe('segments', () => {
     expect(segments('i take 2) pills a day').map((s) => s.text)).toEqual(['i take 2) pills a day']);
   });
 
+  it('splits questions numbered "q1 ... q2" or "Question 1: ... Question 2:"', () => {
+    expect(asked('q1 does low selenium raise infection risk q2 does zinc do the same')).toEqual([
+      'does low selenium raise infection risk',
+      'does zinc do the same',
+    ]);
+    expect(asked('Question 1: what is selenium Question 2: where do i get it')).toEqual([
+      'what is selenium',
+      'where do i get it',
+    ]);
+    // "q10" and "q2" inside a sentence without a first item are words, not markers.
+    expect(segments('what is q10').map((s) => s.text)).toEqual(['what is q10']);
+    expect(segments('is coq10 like q2 stuff?').map((s) => s.text)).toEqual(['is coq10 like q2 stuff?']);
+  });
+
   it('reads a statement that asks ("I want to know what ...", "tell me ...") as a question', () => {
     expect(asked('I run a shop. I want to know what the article claims about covid. thanks')).toEqual([
       'I want to know what the article claims about covid.',
