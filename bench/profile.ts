@@ -3,7 +3,9 @@
 // functions that took the most self time. A tool for finding hot spots, not a benchmark: no targets, and
 // the profiler itself slows the bot down.
 //
-//   npx tsx bench/profile.ts [mentions|interactions|start] [rate] [seconds] [--bare]
+//   npx tsx bench/profile.ts [mentions|interactions|start] [rate] [seconds] [--bare] [--alloc]
+//
+// --alloc samples allocations instead of CPU (bytes per event, by function): what makes the garbage.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +56,40 @@ export function selfTimes(raw: unknown): HotSpot[] {
     .sort((a, b) => b.selfMs - a.selfMs);
 }
 
+const heapNode: z.ZodType<HeapNode> = z.lazy(() =>
+  z.object({
+    callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
+    selfSize: z.number(),
+    children: z.array(heapNode),
+  }),
+);
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** Bytes allocated per function (self), from a sampling heap profile; `share` is of all bytes sampled. */
+export function allocations(raw: unknown): HotSpot[] {
+  const head = z.object({ head: heapNode }).parse(raw).head;
+  const totals = new Map<string, { name: string; where: string; bytes: number }>();
+  let all = 0;
+  const walk = (node: HeapNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = `${url.replace(/^(?:file:\/\/)?.*?node_modules\//, '').replace(/^(?:file:\/\/)?.*?\/bench\/tmp\/build\//, '')}:${lineNumber + 1}`;
+    const t = totals.get(`${functionName}@${where}`) ?? { name: functionName || '(anonymous)', where, bytes: 0 };
+    t.bytes += node.selfSize;
+    all += node.selfSize;
+    totals.set(`${functionName}@${where}`, t);
+    for (const c of node.children) walk(c);
+  };
+  walk(head);
+  // selfMs holds kilobytes here: the same table prints both.
+  return [...totals.values()]
+    .map((t) => ({ name: t.name, where: t.where, selfMs: t.bytes / 1024, share: all ? t.bytes / all : 0 }))
+    .sort((a, b) => b.selfMs - a.selfMs);
+}
+
 /** Self time per package (node_modules/<name>) or project folder, most first. */
 export function byPackage(spots: readonly HotSpot[]): { name: string; share: number }[] {
   const totals = new Map<string, number>();
@@ -75,7 +111,9 @@ async function main(args: readonly string[]): Promise<void> {
   const startup = load === 'start';
   const bot = await spawnBot(fake, { kind, ...(startup ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] } : {}) });
   console.log(`${kind}: ready in ${Math.round(bot.readyMs)} ms`);
-  const file = join(dir, `${kind}-${load}.cpuprofile`);
+  const alloc = args.includes('--alloc');
+  const file = join(dir, `${kind}-${load}.${alloc ? 'heapprofile' : 'cpuprofile'}`);
+  let events = 0;
   if (!startup) {
     const questions = loadBenchQuestions();
     const kindOfLoad = load as 'mentions' | 'interactions';
@@ -83,6 +121,7 @@ async function main(args: readonly string[]): Promise<void> {
     await bot.profile('start', file);
     const step = await runStep(fake, bot, kindOfLoad, questions, Number(rate), Number(seconds), 500);
     await bot.profile('stop', file);
+    events = step.all.count;
     console.log(
       `${load} at ${rate}/s: ${step.all.count} answered, p50 ${step.all.p50.toFixed(2)} / p99 ${step.all.p99.toFixed(1)} ms, bot CPU ${Math.round(step.botCpu * 100)}% (${Math.round((step.botCpu * step.seconds * 1e6) / Math.max(1, step.all.count))} µs per event), shed ${step.shed}`,
     );
@@ -96,7 +135,21 @@ async function main(args: readonly string[]): Promise<void> {
         .at(-1)
     : file;
   if (!written) throw new Error('no profile written');
-  const spots = selfTimes(JSON.parse(readFileSync(written, 'utf8')));
+  const raw: unknown = JSON.parse(readFileSync(written, 'utf8'));
+  if (alloc) {
+    const spots = allocations(raw);
+    const kb = spots.reduce((sum, s) => sum + s.selfMs, 0);
+    console.log(
+      `\n${written}\n\n${Math.round((kb * 1024) / Math.max(1, events))} bytes allocated per answered event (sampled)`,
+    );
+    console.log('\nBy package or folder (share of bytes):');
+    for (const p of byPackage(spots).slice(0, 20)) console.log(`${(p.share * 100).toFixed(1).padStart(5)}%  ${p.name}`);
+    console.log('\nBy function (bytes allocated per answered event):');
+    for (const s of spots.slice(0, Number(process.env.TOP ?? 45)))
+      console.log(`${((s.selfMs * 1024) / Math.max(1, events)).toFixed(0).padStart(7)} B  ${s.name}  ${s.where}`);
+    return;
+  }
+  const spots = selfTimes(raw);
   const busy = spots.filter((s) => s.name !== '(idle)');
   const busyShare = busy.reduce((sum, s) => sum + s.share, 0);
   const rescaled = busy.map((s) => ({ ...s, share: s.share / busyShare }));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { RecordedTurn } from '../conversation/store.js';
 import type { Answer } from '../engine/types.js';
 import { createExpiringMap } from './expiring-map.js';
@@ -120,8 +120,17 @@ export function createAnsweredMessages(options: AnsweredOptions = {}): AnsweredM
   };
 }
 
+/**
+ * SHA-256 of a text in one call: crypto.hash (Node 20.12+) skips the Hash object createHash builds, and this
+ * runs twice for every answered message. Older Node 20 releases fall back to createHash, same digest.
+ */
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'base64url')
+    : (text) => crypto.createHash('sha256').update(text).digest('base64url');
+
 /** A short fingerprint of a text, so a message's text need not be kept to tell whether it changed. */
-export const fingerprint = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+export const fingerprint = (text: string): string => sha256(text).slice(0, 16);
 
 /** What an answer said: the same print means votes cast on it still judge the edited reply. */
 export const answerPrint = (a: Answer): string => `${a.answered}:${a.matchId ?? '-'}:${fingerprint(a.text)}`;

@@ -142,7 +142,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // names nothing of its own ("is that in this article?", "does it say how?") asks about the rest of
     // the message, so it is no question by itself when the rest names a topic.
     const asked = questionParts(message);
-    const parts = asked.filter((p) => !understand.pointsBack(p.text));
+    // The follow-up stage's analysis of the message, when a part is the whole message: not analysed again.
+    const parts = asked.filter((p) => !understand.pointsBack(p.text, known?.text === p.text ? known.q : undefined));
     const replies = parts.length > 1 ? decideParts(message, parts) : [];
     const combined = compose.combine(replies);
     if (combined) return combined;

@@ -203,8 +203,18 @@ export function mentionsAnchor(stems: readonly string[], lexicon: CompiledLexico
   return stems.some((token, i) => matchAt(stems, i, lexicon.anchors.get(token)) !== undefined);
 }
 
-const matchAt = (tokens: readonly string[], i: number, candidates: readonly Phrase[] | undefined): Phrase | undefined =>
-  candidates?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
+/** Whether `phrase` stands in `tokens` from position i on. Plain loops: it runs for every word of every message. */
+function startsAt(tokens: readonly string[], i: number, phrase: readonly string[]): boolean {
+  if (i + phrase.length > tokens.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+function matchAt(tokens: readonly string[], i: number, candidates: readonly Phrase[] | undefined): Phrase | undefined {
+  if (candidates === undefined) return undefined;
+  for (const p of candidates) if (startsAt(tokens, i, p.tokens)) return p;
+  return undefined;
+}
 
 /** Filler idioms by their first word, longest first: compiled once, read by every query and the index. */
 const FILLER_IDIOMS: ReadonlyMap<string, readonly string[][]> = (() => {
@@ -223,8 +233,10 @@ const FILLER_IDIOMS: ReadonlyMap<string, readonly string[][]> = (() => {
 
 /** How many words of a filler idiom start at word i (0 when none does). */
 function fillerAt(raw: readonly string[], i: number): number {
-  const idiom = FILLER_IDIOMS.get(raw[i] as string)?.find((p) => p.every((w, k) => raw[i + k] === w));
-  return idiom?.length ?? 0;
+  const idioms = FILLER_IDIOMS.get(raw[i] as string);
+  if (idioms === undefined) return 0;
+  for (const idiom of idioms) if (startsAt(raw, i, idiom)) return idiom.length;
+  return 0;
 }
 
 /**
@@ -262,18 +274,18 @@ export function findOutOfScope(stems: readonly string[], lexicon: CompiledLexico
   // A longer in-scope phrase wins over an off-topic word inside it: "stress" alone (as in "does stress make
   // you sick") is not the article's subject, "oxidative stress" is.
   const found: string[] = [];
-  stems.forEach((token, i) => {
-    const hit = matchAt(stems, i, lexicon.outOfScope.get(token));
-    if (!hit) return;
+  for (let i = 0; i < stems.length; i++) {
+    const hit = matchAt(stems, i, lexicon.outOfScope.get(stems[i] as string));
+    if (!hit) continue;
     const end = i + hit.tokens.length;
     // Covered when some in-scope phrase starting at or before i reaches past the hit and is longer than it.
-    const covered = stems.some((t, k) => {
-      if (k > i) return false;
-      const phrase = matchAt(stems, k, lexicon.phrases.get(t));
-      return phrase !== undefined && phrase.tokens.length > hit.tokens.length && k + phrase.tokens.length >= end;
-    });
+    let covered = false;
+    for (let k = 0; k <= i && !covered; k++) {
+      const phrase = matchAt(stems, k, lexicon.phrases.get(stems[k] as string));
+      covered = phrase !== undefined && phrase.tokens.length > hit.tokens.length && k + phrase.tokens.length >= end;
+    }
     if (!covered) found.push(hit.canonical.join(' '));
-  });
+  }
   return found;
 }
 

@@ -48,6 +48,26 @@ function withinOneEdit(a: string, b: string): number {
 }
 
 /**
+ * How many letters of `a` (counted with repeats) `b` lacks: no edit removes more than one of them and a
+ * swap none, so this is a floor under the distance, counted without allocating.
+ */
+function surplus(a: string, b: string): number {
+  let extra = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    // Each distinct letter once, at its first place in `a`.
+    let first = true;
+    for (let k = 0; k < i && first; k++) if (a.charCodeAt(k) === c) first = false;
+    if (!first) continue;
+    let inA = 1;
+    for (let k = i + 1; k < a.length; k++) if (a.charCodeAt(k) === c) inA++;
+    for (let k = 0; k < b.length && inA > 0; k++) if (b.charCodeAt(k) === c) inA--;
+    extra += inA;
+  }
+  return extra;
+}
+
+/**
  * Optimal string alignment distance (transpositions count as one edit), exact up to `limit`; past it, some
  * number above `limit` (the search stops early).
  */
@@ -55,6 +75,8 @@ export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   // Most calls ask "one typo or not?" (autocomplete on every keystroke): answered in one pass, no rows.
   if (limit <= 1) return Math.min(withinOneEdit(a, b), limit + 1);
+  // Most pairs compared are far apart: their letters alone tell, before any row is allocated.
+  if (surplus(a, b) > limit || surplus(b, a) > limit) return limit + 1;
   // Three rows, rotated: the one before the previous (for swaps), the previous and the current.
   const width = b.length + 1;
   let prevPrev = new Array<number>(width).fill(0);

@@ -96,9 +96,9 @@ export interface Understander {
   /**
    * Whether a question only points back at what the message said before it ("is that in the article?",
    * "does it say how?", "for kids?"): no topic of its own, and a pronoun or nothing named at all. "What is
-   * selenium" does not.
+   * selenium" does not. `analysed`: the text's analysis when the caller has it, so it is not analysed twice.
    */
-  pointsBack(text: string): boolean;
+  pointsBack(text: string, analysed?: Analysed): boolean;
 }
 
 /** Words that point back at what was said before. */
@@ -141,8 +141,10 @@ export function createUnderstander(ctx: EngineContext): Understander {
   const intakeTerms = new Set(analyse(INTAKE_WORDS, lexicon).terms);
 
   /** The terms of a text without its article framing, and whether each names something. */
-  function topicTerms(text: string): { own: string[]; subject: boolean } {
-    const ws = analyse(text, lexicon, correct, stemOf).words;
+  function topicTerms(
+    text: string,
+    ws = analyse(text, lexicon, correct, stemOf).words,
+  ): { own: string[]; subject: boolean } {
     const rest = withoutFrame(ws) ?? ws;
     // "How much should I take" names the intake topic, although "much" and "take" are topic-neutral words.
     const terms = toTerms(rest, rest.map(stemOf), lexicon).filter(
@@ -157,8 +159,8 @@ export function createUnderstander(ctx: EngineContext): Understander {
    * "Is that in the article?", "does it say how?", "for kids?": a question that names no topic and either
    * points back or names nothing at all (not even selenium, as "what is selenium" does).
    */
-  function pointsBack(text: string): boolean {
-    const { own, subject } = topicTerms(text);
+  function pointsBack(text: string, analysed?: Analysed): boolean {
+    const { own, subject } = topicTerms(text, analysed?.words);
     if (own.length) return false;
     return !subject || words(normaliseText(text)).some((w) => BACK_POINTERS.has(w));
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -129,6 +130,12 @@ describe('fingerprints', () => {
     expect(fingerprint('what is selenium?')).toBe(fingerprint('what is selenium?'));
     expect(fingerprint('what is selenium?')).not.toBe(fingerprint('what is selenium'));
     expect(fingerprint('x'.repeat(4000))).toHaveLength(16);
+  });
+
+  it("are the first 16 characters of the text's SHA-256 in base64url, whichever hashing call makes them", () => {
+    const sha = (t: string) => createHash('sha256').update(t).digest('base64url').slice(0, 16);
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (t) => fingerprint(t) === sha(t)));
+    expect(fingerprint('é 🙂 <@123>')).toBe(sha('é 🙂 <@123>'));
   });
 
   it('say whether an edited answer says the same as before', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseFoodText } from '../../src/engine/foods/text.js';
+import { normaliseFoodText, singular } from '../../src/engine/foods/text.js';
 import { analyse, analyseStems, compileLexicon, normaliseText } from '../../src/engine/normalise.js';
 import { editDistance } from '../../src/engine/typos.js';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load.js';
@@ -96,6 +96,35 @@ describe('text fast paths', () => {
     const long = `${"Selenium and the immune system, it's said. ".repeat(120)}`;
     expect(normaliseText(long)).toBe(plainNormaliseText(long));
     expect(normaliseFoodText(long)).toBe(plainNormaliseFoodText(long));
+  });
+});
+
+/** singular with every rule tried in turn, whatever the word ends with. */
+function plainSingular(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:oes|ches|shes|xes|sses|zes)$/.test(word)) return word.slice(0, -2);
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+describe('singular', () => {
+  it('equals the rules tried one by one', () => {
+    const unit = fc.constantFrom('a', 'c', 'e', 'h', 'i', 'o', 's', 'u', 'x', 'y', 'z');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 8 }), (w) => singular(w) === plainSingular(w)),
+      { numRuns: 5000 },
+    );
+    expect(['peaches', 'potatoes', 'berries', 'glass', 'hummus', 'nuts', 'egg'].map(singular)).toEqual([
+      'peach',
+      'potato',
+      'berry',
+      'glass',
+      'hummus',
+      'nut',
+      'egg',
+    ]);
   });
 });
 

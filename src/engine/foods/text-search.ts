@@ -114,14 +114,35 @@ export function createTextSearch(
     words: readonly string[],
     repaired: readonly boolean[],
   ): TextHit | null {
+    const n = tokens.length;
+    // Each token's kind, looked up once: the scans below ask about every span of every run of tokens.
     const isFrame = tokens.map((t) => QUESTION_WORDS.has(t));
+    const names = tokens.map(canNameFood);
+    const isModifier = tokens.map((t) => MODIFIER_WORDS.has(t));
     // A name needs all its tokens in some key, and a USDA span a naming token the table uses: with
     // neither, the scans below cannot find anything, and only a misspelt curated name is left to try.
-    const mayName = tokens.some((t, i) => nameTokens.has(t) || (!isFrame[i] && postings.has(t) && canNameFood(t)));
+    const mayName = tokens.some((t, i) => nameTokens.has(t) || (!isFrame[i] && postings.has(t) && names[i]));
     if (!mayName) return typoInText(tokens, words);
-    const naming = (from: number, to: number) => tokens.slice(from, to).filter(canNameFood).length;
-    const foodish = (from: number, to: number) =>
-      tokens.slice(from, to).some((t) => canNameFood(t) || MODIFIER_WORDS.has(t));
+    // Counts before each position, so a span's count is one subtraction instead of a slice: naming
+    // tokens, food-ish ones (naming or modifiers), ones a span beside a USDA name may not hold (neither
+    // modifier nor context word) and ones a USDA span may not hold (unknown to the table, not a modifier).
+    const namingBefore = new Array<number>(n + 1).fill(0);
+    const foodishBefore = new Array<number>(n + 1).fill(0);
+    const strayBefore = new Array<number>(n + 1).fill(0);
+    const unpostedBefore = new Array<number>(n + 1).fill(0);
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i] as string;
+      const naming = names[i] === true;
+      const modifier = isModifier[i] === true;
+      namingBefore[i + 1] = (namingBefore[i] as number) + (naming ? 1 : 0);
+      foodishBefore[i + 1] = (foodishBefore[i] as number) + (naming || modifier ? 1 : 0);
+      strayBefore[i + 1] = (strayBefore[i] as number) + (modifier || CONTEXT_WORDS.has(t) ? 0 : 1);
+      unpostedBefore[i + 1] = (unpostedBefore[i] as number) + (modifier || postings.has(t) ? 0 : 1);
+    }
+    const count = (before: readonly number[], from: number, to: number) =>
+      (before[to] as number) - (before[from] as number);
+    const naming = (from: number, to: number) => count(namingBefore, from, to);
+    const foodish = (from: number, to: number) => count(foodishBefore, from, to) > 0;
 
     let best: TextMatch | null = null;
     const consider = (m: TextMatch) => {
@@ -138,11 +159,11 @@ export function createTextSearch(
       const t = tokens[at];
       if (t === undefined || isFrame[at]) return false;
       if (ANIMAL_WORDS.has(t) || NON_FOOD_WORDS.has(t)) return true;
-      return postings.has(t) && canNameFood(t) && !CONTEXT_WORDS.has(t);
+      return postings.has(t) && names[at] === true && !CONTEXT_WORDS.has(t);
     };
     const standsAlone = (from: number, to: number) => {
-      while (from > 0 && MODIFIER_WORDS.has(tokens[from - 1] as string)) from--;
-      while (to < tokens.length && MODIFIER_WORDS.has(tokens[to] as string)) to++;
+      while (from > 0 && isModifier[from - 1]) from--;
+      while (to < n && isModifier[to]) to++;
       return !compounds(from - 1) && !compounds(to);
     };
 
@@ -150,39 +171,38 @@ export function createTextSearch(
     // and quick, unenriched, cooked with water").
     const longest = Math.max(5, common.maxTokens, curatedMaxTokens);
     // How many tokens from each position on could all belong to one name: longer spans are no key.
-    const nameRun = new Array<number>(tokens.length + 1).fill(0);
-    for (let i = tokens.length - 1; i >= 0; i--)
+    const nameRun = new Array<number>(n + 1).fill(0);
+    for (let i = n - 1; i >= 0; i--)
       nameRun[i] = nameTokens.has(tokens[i] as string) ? (nameRun[i + 1] as number) + 1 : 0;
-    for (let n = Math.min(longest, tokens.length); n >= 1; n--) {
-      for (let i = 0; i + n <= tokens.length; i++) {
-        if ((nameRun[i] as number) < n || !foodish(i, i + n) || !standsAlone(i, i + n)) continue;
-        const key = tokens.slice(i, i + n).join(' ');
+    for (let len = Math.min(longest, n); len >= 1; len--) {
+      for (let i = 0; i + len <= n; i++) {
+        if ((nameRun[i] as number) < len || !foodish(i, i + len) || !standsAlone(i, i + len)) continue;
+        const key = len === 1 ? (tokens[i] as string) : tokens.slice(i, i + len).join(' ');
         const food = byKey.get(key);
         if (food !== undefined)
-          consider({ kind: 'ods', hit: odsHit(food) as Hit, from: i, to: i + n, naming: naming(i, i + n) });
+          consider({ kind: 'ods', hit: odsHit(food) as Hit, from: i, to: i + len, naming: naming(i, i + len) });
         const named = common.byKey(key);
         if (named) {
           const hit = usdaHit(named.rows[0]) as Hit;
-          consider({ kind: 'common', hit, from: i, to: i + n, naming: naming(i, i + n), rows: named.rows });
+          consider({ kind: 'common', hit, from: i, to: i + len, naming: naming(i, i + len), rows: named.rows });
         }
       }
     }
 
     // USDA rows for spans of a run of non-framing words that explain the whole run.
-    for (let start = 0; start < tokens.length; ) {
+    for (let start = 0; start < n; ) {
       if (isFrame[start]) {
         start++;
         continue;
       }
       let end = start;
-      while (end < tokens.length && !isFrame[end]) end++;
+      while (end < n && !isFrame[end]) end++;
       for (let i = start; i < end; i++) {
         for (let j = Math.min(end, i + 4); j > i; j--) {
-          const outside = [...tokens.slice(start, i), ...tokens.slice(j, end)];
-          if (!naming(i, j) || !outside.every((t) => MODIFIER_WORDS.has(t) || CONTEXT_WORDS.has(t))) continue;
-          const span = tokens.slice(i, j);
-          if (!span.every((t) => postings.has(t) || MODIFIER_WORDS.has(t))) continue;
-          const m = usdaNaming(span);
+          // The rest of the run must be modifiers and context words, and the span all table words or modifiers.
+          if (!naming(i, j) || count(strayBefore, start, i) + count(strayBefore, j, end) > 0) continue;
+          if (count(unpostedBefore, i, j) > 0) continue;
+          const m = usdaNaming(tokens.slice(i, j));
           if (m !== null) consider({ kind: 'usda', hit: usdaHit(m) as Hit, from: i, to: j, naming: naming(i, j) });
         }
       }
@@ -238,7 +258,7 @@ export function createTextSearch(
     const content = contentWords(tokens).filter((t) => !NUTRIENT_WORDS.has(t) && !ANIMAL_WORDS.has(t));
     for (let n = Math.min(2, content.length); n >= 1; n--) {
       for (let i = 0; i + n <= content.length; i++) {
-        const phrase = content.slice(i, i + n).join(' ');
+        const phrase = n === 1 ? (content[i] as string) : `${content[i]} ${content[i + 1]}`;
         if (phrase.length < 5) continue;
         const maxEdits = phrase.length >= 8 ? 2 : 1;
         // Typos rarely change the first letter; requiring it keeps "price" from becoming rice.
@@ -247,10 +267,11 @@ export function createTextSearch(
             (k) =>
               Math.abs(k.key.length - phrase.length) <= maxEdits && editDistance(k.key, phrase, maxEdits) <= maxEdits,
           ) ?? (n === 1 ? joinedUp(phrase) : undefined);
+        if (!close) continue;
         const from = tokens.indexOf(content[i] as string);
         // Next to an object word the name is part of a thing ("banana phone", "rice paper").
         const nextTo = [tokens[from - 1], tokens[from + n]];
-        if (close && !nextTo.some((t) => t !== undefined && NON_FOOD_WORDS.has(t))) {
+        if (!nextTo.some((t) => t !== undefined && NON_FOOD_WORDS.has(t))) {
           return {
             result: resultOf(odsHit(close.food) as Hit, 1, []),
             matched: typedSpan(words, from, from + n),

@@ -9,21 +9,19 @@ const MAX_QUERY_CHARS = 200;
 export function normaliseFoodText(s: string): string {
   const raw = s.slice(0, MAX_QUERY_CHARS * 5);
   // Plain ASCII has no compatibility forms or accents for NFKD to take apart: skipped, as it changes nothing.
-  return (ASCII.test(raw) ? raw : raw.normalize('NFKD').replace(/\p{M}+/gu, ''))
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .trim();
+  let text = (ASCII.test(raw) ? raw : raw.normalize('NFKD').replace(/\p{M}+/gu, '')).toLowerCase();
+  // Most names and questions have no apostrophe: those two passes only where they can change something.
+  if (text.includes("'") || text.includes('’')) text = text.replace(/['’]s\b/g, '').replace(/['’]/g, '');
+  return text.replace(/[^a-z0-9%]+/g, ' ').trim();
 }
 
 export function singular(word: string): string {
-  if (word.length <= 3) return word;
+  // Every rule below is for a word ending in "s"; most words do not.
+  if (word.length <= 3 || !word.endsWith('s')) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (/(?:oes|ches|shes|xes|sses|zes)$/.test(word)) return word.slice(0, -2);
   if (/(?:ss|us|is)$/.test(word)) return word;
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
+  return word.slice(0, -1);
 }
 
 /** Normalised, singular tokens; "1%" and numbers kept since they tell table rows apart. */

@@ -129,7 +129,11 @@ export function createUsdaSearch(tables: FoodTables): UsdaSearch {
       const f = features[i];
       if (!f) continue;
       const worst = found.length >= limit ? found[found.length - 1] : undefined;
-      if (worst && f.baseCost > worst.match.cost) continue;
+      // In a one-word search's ranked list every later row costs at least as much as this one: none can enter.
+      if (worst && f.baseCost > worst.match.cost) {
+        if (only) break;
+        continue;
+      }
       const match = rowMatch(f, qterms, asked);
       if (!match) continue;
       if (only && worst && match.cost > worst.match.cost) break;
