@@ -310,6 +310,8 @@ export const FILLER_PHRASES: readonly string[] = `in the first place|first of al
 export const SHORTHAND: ReadonlyMap<string, string> = new Map(
   Object.entries({
     wat: 'what',
+    wtf: 'what',
+    wth: 'what',
     wats: 'whats',
     wuts: 'whats',
     wut: 'what',

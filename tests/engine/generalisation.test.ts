@@ -49,7 +49,8 @@ describe('chatty questions', () => {
 
 describe('chat shorthand', () => {
   it('expands common shorthand and leaves other words alone', () => {
-    expect(['wat', 'r', 'u', 'ur', 'abt', 'y', 'bc'].map(expandShorthand)).toEqual([
+    expect(['wat', 'wtf', 'r', 'u', 'ur', 'abt', 'y', 'bc'].map(expandShorthand)).toEqual([
+      'what',
       'what',
       'are',
       'you',

@@ -28,6 +28,17 @@ describe('out-of-scope phrases', () => {
   });
 });
 
+describe('cancer treatment', () => {
+  it('is refused, while what the article says about cancer risk is answered', () => {
+    for (const q of ['does selenium shrink tumours', 'can selenium be used alongside radiotherapy?'])
+      expect(engine.ask(q).answered, q).toBe(false);
+    expect(engine.ask('is low selenium linked to tumours').matchId).toBe('cancer-risk');
+    expect(engine.ask('my dad is immunocompromised (chemo), does the article say anything about him?').answered).toBe(
+      true,
+    );
+  });
+});
+
 describe('typo repair leaves common English words alone', () => {
   const corrector = createTypoCorrector(['cancer', 'fight', 'treat', 'raise', 'depleted', 'selenium', 'immunity'], {
     domain: ['cancer', 'fight', 'treat', 'raise'],
