@@ -39,6 +39,15 @@ describe('cancer treatment', () => {
   });
 });
 
+describe('other substances in a food', () => {
+  it('refuses mercury in tuna and still counts tuna servings against the selenium limit', () => {
+    expect(engine.ask('mercury in tuna, how many cans a week is safe').answered).toBe(false);
+    const servings = engine.ask('how many cans of tuna before i hit the upper limit');
+    expect(servings.route).toBe('food');
+    expect(servings.matchId).toBe('tuna');
+  });
+});
+
 describe('typo repair leaves common English words alone', () => {
   const corrector = createTypoCorrector(['cancer', 'fight', 'treat', 'raise', 'depleted', 'selenium', 'immunity'], {
     domain: ['cancer', 'fight', 'treat', 'raise'],
