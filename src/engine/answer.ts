@@ -160,6 +160,26 @@ export function relatedAnswer(kb: KnowledgeBase, link: RelatedLink, parts: Answe
   };
 }
 
+/**
+ * An answer from the article's own text rather than a curated topic (a mention found, its headings, one of
+ * its parts): no entry id, no suggestions, the usual disclaimer.
+ */
+export function articleTextAnswer(text: string, citations: Citation[]): Answer {
+  return {
+    answered: true,
+    confidence: 0.9,
+    text,
+    citations,
+    suggestions: [],
+    disclaimer: DISCLAIMER,
+    route: 'entry',
+    matchId: null,
+    safety: null,
+    evidence: [],
+    followUpOf: null,
+  };
+}
+
 export function refusal(confidence: number, suggestions: Suggestion[]): Answer {
   return {
     answered: false,

@@ -1,4 +1,4 @@
-import { DISCLAIMER, quoteCitation, refusal, safetyLine } from './answer.js';
+import { articleTextAnswer, quoteCitation, refusal, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
 import { analyse, findOutOfScope, LIGHT_WORDS, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer } from './types.js';
@@ -130,19 +130,10 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
       // An honest no: a refusal that says what was looked for instead of "I don't know".
       if (!found.length) return honestNo(subject);
       const quotes = found.map((s) => `“${s.text}”`).join(' ');
-      return {
-        answered: true,
-        confidence: 0.9,
-        text: `Yes, the article mentions ${subject}: ${quotes}`,
-        citations: found.map((s) => quoteCitation(kb, s.text, s.section)),
-        suggestions: [],
-        disclaimer: DISCLAIMER,
-        route: 'entry',
-        matchId: null,
-        safety: null,
-        evidence: [],
-        followUpOf: null,
-      };
+      return articleTextAnswer(
+        `Yes, the article mentions ${subject}: ${quotes}`,
+        found.map((s) => quoteCitation(kb, s.text, s.section)),
+      );
     },
   };
 }

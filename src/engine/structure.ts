@@ -1,5 +1,5 @@
 import type { KnowledgeBase, ResolvedSection } from '../knowledge/types.js';
-import { DISCLAIMER, quoteCitation } from './answer.js';
+import { articleTextAnswer, quoteCitation } from './answer.js';
 import { normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer, Citation } from './types.js';
 import { LENGTH_WORDS, ORDINAL_WORDS, STRUCTURE_FILLER, STRUCTURE_WORDS } from './vocabulary.js';
@@ -34,19 +34,7 @@ export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions 
   const minutes = Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
 
   const cite = (s: ResolvedSection, text: string): Citation => quoteCitation(kb, text, s.title);
-  const answer = (text: string, citations: Citation[]): Answer => ({
-    answered: true,
-    confidence: 0.9,
-    text,
-    citations,
-    suggestions: [],
-    disclaimer: DISCLAIMER,
-    route: 'entry',
-    matchId: null,
-    safety: null,
-    evidence: [],
-    followUpOf: null,
-  });
+  const answer = articleTextAnswer;
 
   function outline(): Answer {
     const headings = headed.map((s) => `“${s.heading}”`).join(', ');
