@@ -1,4 +1,4 @@
-import { type ChildProcess, type ForkOptions, fork, spawn } from 'node:child_process';
+import { type ChildProcess, type ForkOptions, fork, spawn, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -100,6 +100,19 @@ const withPath = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? '
  * (`node --import tsx src/discord/deploy.ts`), run from an empty folder with exactly the environment given
  * (plus PATH).
  */
+/** Root ignores file modes, so root tests run the bot as `nobody`, for whom they mean something. */
+export const NOBODY = { uid: 65534, gid: 65534 };
+export const isRoot = process.getuid?.() === 0;
+
+/**
+ * Whether `nobody` can load the built bot at all. Every folder above the project counts (a clone inside a
+ * 0700 temp folder, as `mktemp -d` makes it, is out of its reach), so try it rather than read modes.
+ */
+export function nobodyCanStartBot(): boolean {
+  const read = `require('node:fs').readFileSync(${JSON.stringify(BUILT.start)})`;
+  return spawnSync(process.execPath, ['-e', read], { ...NOBODY, stdio: 'ignore', timeout: 15_000 }).status === 0;
+}
+
 export function spawnBot(
   env: Record<string, string>,
   script: 'start' | 'deploy-commands' = 'start',
