@@ -1,5 +1,8 @@
+import { createContext } from '../../src/engine/context.js';
+import { createEngine } from '../../src/engine/index.js';
 import { nextContext } from '../../src/engine/turns.js';
 import type { Answer, Engine, Turn } from '../../src/engine/types.js';
+import { loadProjectKnowledge } from './answer-schema.js';
 
 // Replaying a conversation through the engine as an adapter would: each message read with the turns before it.
 
@@ -19,4 +22,15 @@ export function conversing(engine: () => Engine) {
     contextOf: (...messages: string[]): Turn[] =>
       messages.reduce<Turn[]>((context, m) => nextContext(context, m, engine().ask(m, context)), []),
   };
+}
+
+/**
+ * The project's knowledge, its compiled context and an engine, built once per test file, with `converse`
+ * and `contextOf` bound to that engine: the setup every follow-up mechanism's tests share.
+ */
+export function projectEngine() {
+  const kb = loadProjectKnowledge();
+  const ctx = createContext(kb);
+  const engine = createEngine(kb);
+  return { kb, ctx, engine, ...conversing(() => engine) };
 }

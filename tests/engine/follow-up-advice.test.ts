@@ -1,26 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type EngineContext } from '../../src/engine/context.js';
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/engine/context.js';
 import { createAdvice, recommends } from '../../src/engine/follow-up-advice.js';
 import { followUpCues, followUpKind, type Subject } from '../../src/engine/follow-up-cues.js';
-import { createEngine } from '../../src/engine/index.js';
 import { normaliseText, words } from '../../src/engine/normalise.js';
-import type { Engine } from '../../src/engine/types.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
-import { loadProjectKnowledge } from './answer-schema.js';
-import { conversing } from './converse.js';
+import { projectEngine } from './converse.js';
 
 // "So what should I do then?": a follow-up asking for advice gets the article's recommendation nearest the
 // last topic.
 
-let kb: KnowledgeBase;
-let ctx: EngineContext;
-let engine: Engine;
-beforeAll(() => {
-  kb = loadProjectKnowledge();
-  ctx = createContext(kb);
-  engine = createEngine(kb);
-});
-const { converse } = conversing(() => engine);
+const { kb, ctx, engine, converse } = projectEngine();
 const nothing: Subject = { offTopic: false, own: 0, topics: 0, unknown: 0 };
 const kindOf = (m: string) => followUpKind(followUpCues(words(normaliseText(m))), nothing);
 

@@ -1,25 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type EngineContext } from '../../src/engine/context.js';
+import { describe, expect, it } from 'vitest';
 import { followUpCues } from '../../src/engine/follow-up-cues.js';
 import { createEvidence, reportsEvidence } from '../../src/engine/follow-up-evidence.js';
-import { createEngine } from '../../src/engine/index.js';
 import { analyse, normaliseText, words } from '../../src/engine/normalise.js';
-import type { Engine } from '../../src/engine/types.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
-import { loadProjectKnowledge } from './answer-schema.js';
-import { conversing } from './converse.js';
+import { projectEngine } from './converse.js';
 
 // "Is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
 
-let kb: KnowledgeBase;
-let ctx: EngineContext;
-let engine: Engine;
-beforeAll(() => {
-  kb = loadProjectKnowledge();
-  ctx = createContext(kb);
-  engine = createEngine(kb);
-});
-const { converse } = conversing(() => engine);
+const { kb, ctx, converse } = projectEngine();
 const termOf = (word: string): string => analyse(word, ctx.lexicon, undefined, ctx.stemOf).terms[0] as string;
 
 describe('doubt and evidence as words', () => {

@@ -1,24 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type EngineContext } from '../../src/engine/context.js';
+import { describe, expect, it } from 'vitest';
 import { createExamples, EXAMPLE_WINDOW, listedTerms } from '../../src/engine/follow-up-examples.js';
-import { createEngine } from '../../src/engine/index.js';
 import { analyse } from '../../src/engine/normalise.js';
-import type { Engine } from '../../src/engine/types.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
-import { loadProjectKnowledge } from './answer-schema.js';
-import { conversing } from './converse.js';
+import { projectEngine } from './converse.js';
 
 // "Which ones?" follow-ups: the quote that lists examples of what was asked about.
 
-let kb: KnowledgeBase;
-let ctx: EngineContext;
-let engine: Engine;
-beforeAll(() => {
-  kb = loadProjectKnowledge();
-  ctx = createContext(kb);
-  engine = createEngine(kb);
-});
-const { converse } = conversing(() => engine);
+const { kb, ctx, converse } = projectEngine();
 const plain = (w: string) => [w];
 const termOf = (word: string): string => analyse(word, ctx.lexicon, undefined, ctx.stemOf).terms[0] as string;
 

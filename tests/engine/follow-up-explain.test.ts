@@ -1,26 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type EngineContext } from '../../src/engine/context.js';
+import { describe, expect, it } from 'vitest';
 import { CAUSAL_LINKS, causalSides, createExplainer } from '../../src/engine/follow-up-explain.js';
-import { createEngine } from '../../src/engine/index.js';
 import { explains } from '../../src/engine/matcher.js';
 import { analyse } from '../../src/engine/normalise.js';
-import type { Engine } from '../../src/engine/types.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
-import { loadProjectKnowledge } from './answer-schema.js';
-import { conversing } from './converse.js';
+import { projectEngine } from './converse.js';
 
 // "Why?" / "how?" after an answer: the last topic when one of its quotes already links the words asked
 // about, else the related topic that explains how or why and fits the last question best.
 
-let kb: KnowledgeBase;
-let ctx: EngineContext;
-let engine: Engine;
-beforeAll(() => {
-  kb = loadProjectKnowledge();
-  ctx = createContext(kb);
-  engine = createEngine(kb);
-});
-const { converse } = conversing(() => engine);
+const { kb, ctx, converse } = projectEngine();
 const relatedOf = (id: string | null): string[] => kb.entries.find((e) => e.id === id)?.related ?? [];
 
 describe('causalSides', () => {
