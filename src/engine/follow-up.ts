@@ -14,6 +14,7 @@ import {
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { createExplainer } from './follow-up-explain.js';
+import { jargonOf, plainForm } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
@@ -60,6 +61,11 @@ export interface FollowUpStages {
 
 export interface FollowUps {
   ask(message: string, context: ConversationContext): Answer;
+  /**
+   * A message that asks nothing but another form of the last answer ("in simple words", "like in 1
+   * sentence"): the last topic again, in its plainest quote (see follow-up-form.ts); null without one.
+   */
+  plainly(context: ConversationContext): Answer | null;
 }
 
 export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): FollowUps {
@@ -74,6 +80,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const advice = createAdvice(ctx);
   const evidence = createEvidence(ctx);
   const sections = createSections(ctx.kb);
+  const jargon = jargonOf(ctx.kb);
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
@@ -354,7 +361,14 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     return both.answered ? of(both) : null;
   }
 
-  return { ask };
+  function plainly(context: ConversationContext): Answer | null {
+    const last = context.at(-1);
+    if (!last?.answered) return null;
+    const repeated = standalone(last.topic);
+    return repeated.answered ? plainForm({ ...repeated, followUpOf: last.matchId ?? repeated.matchId }, jargon) : null;
+  }
+
+  return { ask, plainly };
 }
 
 /** Kinds whose "it" is read as the last question's subject; the others resolve against the last answer itself. */
