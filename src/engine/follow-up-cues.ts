@@ -1,6 +1,7 @@
 import { statedAge } from './ages.js';
 import { ADVICE_WORDS } from './follow-up-advice.js';
 import { DOUBT_WORDS } from './follow-up-evidence.js';
+import { EXCLUSION_WORDS, setsAside } from './follow-up-negation.js';
 import { withoutLeadIn } from './frame.js';
 import { LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import {
@@ -64,6 +65,8 @@ export interface FollowUpCues {
   advice: boolean;
   /** Doubts the last answer: "is that proven or just a theory?", "fact or myth?", "is it true". */
   doubt: boolean;
+  /** Sets something aside: "anything besides infections?", "other than the flu?". */
+  excludes: boolean;
 }
 
 /**
@@ -140,6 +143,7 @@ export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [
   ...OTHER_LANGUAGE_WORDS,
   ...ADVICE_WORDS,
   ...MECHANISM_WORDS,
+  ...EXCLUSION_WORDS,
 ];
 
 /** The word of a question asking which ones ("which diseases", "what infections?"). */
@@ -194,6 +198,7 @@ export const neutral = (w: string): boolean =>
     STANDING_WORDS.has(w) ||
     ADVICE_WORDS.has(w) ||
     MECHANISM_WORDS.has(w) ||
+    EXCLUSION_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w));
 
 /** Whether the word at `i` points back at the last answer: "it", "them", "is that safe", not "that article". */
@@ -229,7 +234,11 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
   // "go on", "keep going": a continuation, though "go" alone asks nothing.
   const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
   const asking = (w: string) =>
-    followUpWords.has(w) || STANDING_WORDS.has(w) || OTHER_LANGUAGE_WORDS.has(w) || MECHANISM_WORDS.has(w);
+    followUpWords.has(w) ||
+    STANDING_WORDS.has(w) ||
+    OTHER_LANGUAGE_WORDS.has(w) ||
+    MECHANISM_WORDS.has(w) ||
+    EXCLUSION_WORDS.has(w);
   const asks = !toSelene && (pointsBack || amount || goOn || advice || words.some(asking));
   const rest = withoutLeadIn(words);
   const clause = rest.some((w) => CLAUSE_WORDS.has(w));
@@ -259,6 +268,7 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
     clause,
     advice,
     doubt: words.some((w) => DOUBT_WORDS.has(w)),
+    excludes: setsAside(words),
   };
 }
 

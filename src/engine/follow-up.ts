@@ -13,9 +13,10 @@ import {
 } from './follow-up-cues.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
-import { createExplainer } from './follow-up-explain.js';
+import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { jargonOf, plainForm } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
+import { affirmed, createExclusions } from './follow-up-negation.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
@@ -81,6 +82,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const evidence = createEvidence(ctx);
   const sections = createSections(ctx.kb);
   const jargon = jargonOf(ctx.kb);
+  const exclusions = createExclusions(ctx);
+  /** The terms the knowledge base knows a word by, read as typed (no typo repair): none for a word it never uses. */
+  const knownTerms = (w: string): string[] =>
+    analyse(w, lexicon, undefined, ctx.stemOf).terms.filter((t) => index.idf.has(t));
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
@@ -227,6 +232,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
     if (english !== null) return ask(english, context);
+    // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
+    const opposite = affirmed(q.words, knownTerms);
+    if (opposite !== null) return ask(opposite, context);
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
@@ -284,6 +292,19 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const repeated = again(prev, cues.safety);
       return repeated ? of(repeated) : null;
     };
+    /** Another topic than the last, answered as this follow-up's (null for none, or the last topic itself). */
+    const other = (id: string | null): Answer | null => {
+      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
+      return doc ? of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety)) : null;
+    };
+    const near = relatedOf.get(prev.matchId ?? '') ?? [];
+
+    // "anything besides infections?": what else the last answer says, else its nearest related topic.
+    if (cues.excludes && prev.route !== 'food' && prev.matchId !== null) {
+      const id = exclusions.choose(prev.matchId, near, ownTerms(q));
+      if (id === prev.matchId) return same();
+      if (id !== null) return other(id);
+    }
 
     // "what does it protect against" after "tell me about selenium", "does it work?" after "what is
     // biopro-plus": the pronoun is the last question's subject.
@@ -296,18 +317,16 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = advice.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], asked);
-      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
-      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
-      if (id === prev.matchId) return same();
+      const id = advice.choose(prev.matchId, near, asked);
+      const found = id === prev.matchId ? same() : other(id);
+      if (found) return found;
     }
 
     // "is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
     if (cues.doubt && cues.subjectless && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = evidence.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], asked);
-      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
-      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+      const found = other(evidence.choose(prev.matchId, near, asked));
+      if (found) return found;
     }
 
     if (kind === 'elaboration') {
@@ -348,9 +367,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // else near it, else wherever the article lists them; without a list, the answer just read.
     if (cues.specifics && prev.route !== 'food' && prev.matchId !== null && fresh.length) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = examples.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], fresh, asked);
-      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
-      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+      const id = examples.choose(prev.matchId, near, fresh, asked);
+      const found = other(id);
+      if (found) return found;
       if (id === prev.matchId || fresh.every((t) => quoteTerms.get(prev.matchId as string)?.has(t))) return same();
     }
     // "and covid?", "what infections?": the new words choose among the topics that have them.
@@ -377,10 +396,3 @@ const seleniumWords = new Set(SELENIUM_WORDS.split(' '));
 
 /** Topics ranked for a follow-up's new words with the last question's, before keeping those that have them. */
 const NARROWING_CANDIDATES = 40;
-
-/** "how does selenium stop viruses", "why do we need selenium": a phrasing that asks for a mechanism. */
-function asksHowOrWhy(question: string): boolean {
-  const [first, second] = question.toLowerCase().split(/\s+/);
-  return first === 'why' || (first === 'how' && HOW_VERBS.has(second ?? ''));
-}
-const HOW_VERBS = new Set('does do did can could may might would is are'.split(' '));
