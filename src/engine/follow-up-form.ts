@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { normaliseText, words } from './normalise.js';
+import { normaliseText, STOPWORDS, words } from './normalise.js';
 import { shortForm } from './plain.js';
-import type { Answer } from './types.js';
+import type { Answer, ConversationContext } from './types.js';
 
 // "In simple words", "like in 1 sentence", "eli5" after an answer: the same answer in another form. The
 // article's words cannot be rewritten (every claim is a verbatim quote), so the form is chosen among the
@@ -12,6 +12,18 @@ import type { Answer } from './types.js';
 export const LONG_WORD_LETTERS = 10;
 /** A glossary term weighs as much as this many long words: the curators judged it needs explaining. */
 export const GLOSSARY_TERM_WEIGHT = 3;
+
+/**
+ * Words that ask for a form of the answer, in any order ("in words simple", as "en palabras simples" reads
+ * word by word): what the plain-request pattern (vocabulary.ts) finds in English word order.
+ */
+const FORM_WORDS = new Set('simple simpler plain plainer summary short shorter sentence brief eli5 tldr'.split(' '));
+/** Words that go with a form request without asking anything else ("in simple words", "short version pls"). */
+const FORM_COMPANIONS = new Set('words terms version please pls plz'.split(' '));
+
+/** Whether a message (normalised words) asks for nothing but a form of the last answer. */
+export const asksOnlyForm = (ws: readonly string[]): boolean =>
+  ws.some((w) => FORM_WORDS.has(w)) && ws.every((w) => FORM_WORDS.has(w) || FORM_COMPANIONS.has(w) || STOPWORDS.has(w));
 
 /** The knowledge base's glossary terms, normalised: the article's jargon. */
 export const jargonOf = (kb: KnowledgeBase): string[] => [
@@ -47,4 +59,19 @@ export function plainForm(answer: Answer, jargon: readonly string[]): Answer {
   const said = ` ${normaliseText(plainest.quote)} `;
   const glossary = answer.glossary?.filter((g) => said.includes(` ${normaliseText(g.term)} `));
   return glossary === undefined ? short : { ...short, glossary };
+}
+
+/**
+ * The last turn's topic again (`standalone` answers its question), in its plainest quote, as a follow-up of
+ * it; null when the last turn was not answered.
+ */
+export function plainAgain(
+  context: ConversationContext,
+  standalone: (message: string) => Answer,
+  jargon: readonly string[],
+): Answer | null {
+  const last = context.at(-1);
+  if (!last?.answered) return null;
+  const repeated = standalone(last.topic);
+  return repeated.answered ? plainForm({ ...repeated, followUpOf: last.matchId ?? repeated.matchId }, jargon) : null;
 }

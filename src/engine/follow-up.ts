@@ -14,7 +14,7 @@ import {
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
-import { jargonOf, plainForm } from './follow-up-form.js';
+import { asksOnlyForm, jargonOf, plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
@@ -231,7 +231,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (!prev) return alone;
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
-    if (english !== null) return ask(english, context);
+    // "en palabras simples": another form of the last answer, as "in simple words" is (see index.ts).
+    if (english !== null) return (asksOnlyForm(words(english)) && plainly(context)) || ask(english, context);
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
     const opposite = affirmed(q.words, knownTerms);
     if (opposite !== null) return ask(opposite, context);
@@ -380,12 +381,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     return both.answered ? of(both) : null;
   }
 
-  function plainly(context: ConversationContext): Answer | null {
-    const last = context.at(-1);
-    if (!last?.answered) return null;
-    const repeated = standalone(last.topic);
-    return repeated.answered ? plainForm({ ...repeated, followUpOf: last.matchId ?? repeated.matchId }, jargon) : null;
-  }
+  const plainly = (context: ConversationContext) => plainAgain(context, standalone, jargon);
 
   return { ask, plainly };
 }

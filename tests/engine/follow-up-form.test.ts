@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY_TERM_WEIGHT, hardness, jargonOf, plainForm } from '../../src/engine/follow-up-form.js';
-import { normaliseText } from '../../src/engine/normalise.js';
+import { asksOnlyForm, GLOSSARY_TERM_WEIGHT, hardness, jargonOf, plainForm } from '../../src/engine/follow-up-form.js';
+import { normaliseText, words } from '../../src/engine/normalise.js';
 import type { Answer, Citation } from '../../src/engine/types.js';
 import { projectEngine } from './converse.js';
 
@@ -28,6 +28,15 @@ describe('hardness', () => {
 
   it('counts a glossary term once, not again as its long words', () => {
     expect(hardness('selenoproteins', ['selenoproteins'])).toBe(GLOSSARY_TERM_WEIGHT);
+  });
+});
+
+describe('asksOnlyForm', () => {
+  it('reads a request for a form of the answer in any word order, and nothing more', () => {
+    for (const m of ['in simple words', 'in words simple', 'summary?', 'short version pls'])
+      expect(asksOnlyForm(words(normaliseText(m))), m).toBe(true);
+    for (const m of ['words?', 'simple words about covid', 'is it simple to take'])
+      expect(asksOnlyForm(words(normaliseText(m))), m).toBe(false);
   });
 });
 
