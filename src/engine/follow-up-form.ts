@@ -14,12 +14,16 @@ export const LONG_WORD_LETTERS = 10;
 export const GLOSSARY_TERM_WEIGHT = 3;
 
 /**
- * Words that ask for a form of the answer, in any order ("in words simple", as "en palabras simples" reads
- * word by word): what the plain-request pattern (vocabulary.ts) finds in English word order.
+ * Words that ask for a form of the answer ("simpler?", "shorter pls", "summarize that"), or say it was too
+ * hard to read ("too technical", "confusing"), in any order: "en palabras simples" reads "in words simple".
+ * The plain-request pattern (vocabulary.ts) finds the set phrases of English word order before this.
  */
-const FORM_WORDS = new Set('simple simpler plain plainer summary short shorter sentence brief eli5 tldr'.split(' '));
-/** Words that go with a form request without asking anything else ("in simple words", "short version pls"). */
-const FORM_COMPANIONS = new Set('words terms version please pls plz'.split(' '));
+const FORM_WORDS = new Set(
+  `simple simpler simplest simply simplify simplified plain plainer summary summarize summarise summarized short
+shorter shorten sentence brief briefly eli5 tldr technical complicated confusing confused jargon english`.split(/\s+/),
+);
+/** Words that go with a form request without asking anything else ("can you say that simpler", "short version pls"). */
+const FORM_COMPANIONS = new Set('words terms version please pls plz say put explain way too bit little lol'.split(' '));
 
 /** Whether a message (normalised words) asks for nothing but a form of the last answer. */
 export const asksOnlyForm = (ws: readonly string[]): boolean =>

@@ -229,6 +229,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const q = understand.analyseQuestion(message);
     const alone = standalone(message, { text: message, q });
     if (!prev) return alone;
+    // "simpler?", "too technical", "summarize that": the last answer in its plainest quote.
+    const form = asksOnlyForm(q.words) ? plainly(context) : null;
+    if (form) return form;
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
     // "en palabras simples": another form of the last answer, as "in simple words" is (see index.ts).

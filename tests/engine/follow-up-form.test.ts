@@ -33,9 +33,16 @@ describe('hardness', () => {
 
 describe('asksOnlyForm', () => {
   it('reads a request for a form of the answer in any word order, and nothing more', () => {
-    for (const m of ['in simple words', 'in words simple', 'summary?', 'short version pls'])
+    for (const m of [
+      'in simple words',
+      'in words simple',
+      'summary?',
+      'short version pls',
+      'too technical',
+      'simpler?',
+    ])
       expect(asksOnlyForm(words(normaliseText(m))), m).toBe(true);
-    for (const m of ['words?', 'simple words about covid', 'is it simple to take'])
+    for (const m of ['words?', 'simple words about covid', 'is it simple to take', 'english walnuts?'])
       expect(asksOnlyForm(words(normaliseText(m))), m).toBe(false);
   });
 });
@@ -73,6 +80,16 @@ describe('another form of the last answer in a conversation', () => {
       expect(hardness(plain?.citations[0]?.quote ?? '', jargon), e.id).toBe(Math.min(...quoted));
     }
     expect(checked).toBeGreaterThan(3);
+  });
+
+  it('reads "simpler?", "too technical", "summarize that" as the plain-words request, and never a food', () => {
+    const question = kb.entries.find((e) => e.glossary?.length)?.questions[0] as string;
+    const [, plain] = converse(question, 'in plain words please');
+    for (const m of ['simpler?', 'too technical', 'summarize that', 'can you say that shorter', 'english please']) {
+      const [, again] = converse(question, m);
+      expect(again, m).toMatchObject({ matchId: plain?.matchId, followUpOf: plain?.followUpOf });
+      expect(again?.citations, m).toEqual(plain?.citations);
+    }
   });
 
   it('drops glossary notes for terms the plain quote no longer uses', () => {
