@@ -14,9 +14,12 @@ const NEGATING_PREFIXES = ['in', 'un', 'im', 'ir', 'il', 'dis', 'non'];
 /** Words that set something aside: "anything besides infections?", "apart from the flu?", "other than that". */
 export const EXCLUSION_WORDS: ReadonlySet<string> = new Set('besides except excluding apart aside'.split(' '));
 
-/** Whether a message (normalised words) sets something aside. */
+/**
+ * Whether a message (normalised words) sets something aside: an exclusion word before what it excludes.
+ * At the end it means "as well" ("and bacteria besides?").
+ */
 export const setsAside = (ws: readonly string[]): boolean =>
-  ws.some((w, i) => EXCLUSION_WORDS.has(w) || (w === 'other' && ws[i + 1] === 'than'));
+  ws.some((w, i) => (EXCLUSION_WORDS.has(w) || (w === 'other' && ws[i + 1] === 'than')) && i < ws.length - 1);
 
 /**
  * The message with each negated word read as the one word for its opposite ("not adequate" becomes
@@ -51,9 +54,15 @@ export function affirmed(ws: readonly string[], named: (word: string) => readonl
 export interface Exclusions {
   /**
    * The topic nearest `last` (itself, then its related ones in the curators' order) with a quote naming
-   * none of `aside` (terms), or null when none has one.
+   * none of `aside` (terms); without any, the first related topic the conversation has not had (`seen`).
+   * Null when there is none.
    */
-  choose(last: string, related: readonly string[], aside: readonly string[]): string | null;
+  choose(
+    last: string,
+    related: readonly string[],
+    aside: readonly string[],
+    seen: ReadonlySet<string | null>,
+  ): string | null;
 }
 
 export function createExclusions(ctx: EngineContext): Exclusions {
@@ -70,7 +79,8 @@ export function createExclusions(ctx: EngineContext): Exclusions {
   const without = (id: string, aside: readonly string[]): boolean =>
     (quotes.get(id) ?? []).some((terms) => aside.every((t) => !terms.has(t)));
   return {
-    choose: (last, related, aside) =>
-      aside.length ? ([last, ...related].find((id) => without(id, aside)) ?? null) : null,
+    choose: (last, related, aside, seen) =>
+      (aside.length ? [last, ...related].find((id) => without(id, aside)) : related.find((id) => !seen.has(id))) ??
+      null,
   };
 }

@@ -303,9 +303,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     };
     const near = relatedOf.get(prev.matchId ?? '') ?? [];
 
-    // "anything besides infections?": what else the last answer says, else its nearest related topic.
-    if (cues.excludes && prev.route !== 'food' && prev.matchId !== null) {
-      const id = exclusions.choose(prev.matchId, near, ownTerms(q));
+    // "anything besides infections?": the rest of the last answer, else the nearest related topic; "what
+    // else?", "anything besides that?": a related topic not had yet ("what else does it do": see pronouns).
+    const onward = said.own === 0 && q.words.includes('else') && !cues.pointsBack;
+    if ((cues.excludes || onward) && prev.route !== 'food' && prev.matchId !== null) {
+      const id = exclusions.choose(prev.matchId, near, ownTerms(q), new Set(context.map((t) => t.matchId)));
       if (id === prev.matchId) return same();
       if (id !== null) return other(id);
     }

@@ -36,12 +36,12 @@ describe('setting something aside', () => {
   it('reads besides, apart from, other than, except', () => {
     for (const m of ['anything besides the flu?', 'apart from cancer?', 'other than that?', 'all except covid'])
       expect(setsAside(ws(m)), m).toBe(true);
-    for (const m of ['and the flu?', 'what other diseases', 'is that the other one'])
+    for (const m of ['and the flu?', 'what other diseases', 'is that the other one', 'and bacteria besides?'])
       expect(setsAside(ws(m)), m).toBe(false);
   });
 
   it('is a cue that asks something and names nothing by itself', () => {
-    const cues = followUpCues(ws('anything besides?'));
+    const cues = followUpCues(ws('anything besides that?'));
     expect(cues).toMatchObject({ excludes: true, asks: true, subjectless: true });
   });
 
@@ -51,11 +51,11 @@ describe('setting something aside', () => {
     const [first, second] = two.quotes;
     // A term only the first quote has: the second says something else.
     const onlyFirst = [...termsOf(first?.text ?? '')].find((t) => !termsOf(second?.text ?? '').has(t)) as string;
-    expect(exclusions.choose(two.id, two.related, [onlyFirst])).toBe(two.id);
+    expect(exclusions.choose(two.id, two.related, [onlyFirst], new Set())).toBe(two.id);
     // A term every quote of the topic has: the first related topic with a quote without it.
     const everywhere = [...termsOf(first?.text ?? '')].find((t) => two.quotes.every((q) => termsOf(q.text).has(t)));
     if (everywhere) {
-      const id = exclusions.choose(two.id, two.related, [everywhere]);
+      const id = exclusions.choose(two.id, two.related, [everywhere], new Set());
       const without = (entryId: string | null) =>
         kb.entries.find((e) => e.id === entryId)?.quotes.some((q) => !termsOf(q.text).has(everywhere)) ?? false;
       if (id === null) expect(two.related.some(without)).toBe(false);
@@ -65,7 +65,9 @@ describe('setting something aside', () => {
         expect(two.related.slice(0, two.related.indexOf(id)).some(without)).toBe(false);
       }
     }
-    expect(exclusions.choose(two.id, two.related, [])).toBeNull();
+    // Nothing set aside: the first related topic not had yet.
+    expect(exclusions.choose(two.id, two.related, [], new Set())).toBe(two.related[0]);
+    expect(exclusions.choose(two.id, two.related, [], new Set(two.related))).toBeNull();
   });
 });
 
@@ -74,6 +76,15 @@ describe('in a conversation', () => {
     const [, opposite] = converse('how do I make sure I get enough selenium', "and if it isn't sufficient?");
     expect(opposite?.answered).toBe(true);
     expect(kb.entries.find((e) => e.id === opposite?.matchId)?.title).toMatch(/deficien|low/i);
+  });
+
+  it('"what else?" moves on to a related topic the conversation has not had', () => {
+    const [first, next] = converse('does selenium help with inflammation', 'what else?');
+    expect(next).toMatchObject({ answered: true, followUpOf: first?.matchId });
+    expect(kb.entries.find((e) => e.id === first?.matchId)?.related).toContain(next?.matchId);
+    // With a pronoun it asks about the subject ("what else does it do"), not for the next topic.
+    const [, subject] = converse('does selenium help with inflammation', 'what else does it do');
+    expect(subject?.matchId).not.toBe(next?.matchId);
   });
 
   it('"anything apart from X?" stays with the last topic and quotes something other than X', () => {
