@@ -350,9 +350,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (cues.subjectless) {
       // "how much should I take", "should I take it then": a question the article answers on its own, about
       // selenium rather than the last topic (unless that was a food: "how much per serving?").
-      // One that points back without asking an amount ("does it work?") is about the last answer, whatever
-      // the same words would answer alone.
-      const aboutLast = cues.pointsBack && !cues.intake;
+      // One that points back without asking an amount ("does it work?"), or at a food ("is that too much?"),
+      // is about the last answer, whatever the same words would answer alone.
+      const aboutLast = cues.pointsBack && (!cues.intake || prev.route === 'food');
       if (alone.answered && ((cues.intake && prev.route !== 'food') || (!cues.meta && !aboutLast))) return alone;
       // The refinement read with the last question first ("how much per serving" of that food, "for kids?"
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
