@@ -1,6 +1,7 @@
 import { statedAge } from './ages.js';
 import { ADVICE_WORDS } from './follow-up-advice.js';
 import { DOUBT_WORDS } from './follow-up-evidence.js';
+import { EXCLUSION_WORDS, setsAside } from './follow-up-negation.js';
 import { withoutLeadIn } from './frame.js';
 import { LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import {
@@ -64,6 +65,8 @@ export interface FollowUpCues {
   advice: boolean;
   /** Doubts the last answer: "is that proven or just a theory?", "fact or myth?", "is it true". */
   doubt: boolean;
+  /** Sets something aside: "anything besides infections?", "other than the flu?". */
+  excludes: boolean;
 }
 
 /**
@@ -104,6 +107,12 @@ explica explicar explique erklär erklären spiega favor favore please bitte svp
 danke matlab kya hai hota hain yani und auch también tambien aussi mehr fonte fuente quelle`.split(/\s+/),
 );
 
+/**
+ * Words asking how the last answer's claim works ("by what mechanism", "what's the mechanism?"): a "how?"
+ * in other words, naming nothing of their own. With a subject they name it ("the mechanism of X").
+ */
+const MECHANISM_WORDS = new Set('mechanism mechanisms pathway pathways'.split(' '));
+
 /** Of those, the ones asking why or how (EXPLANATION_WORDS has the common ones); "por que" is two words. */
 const OTHER_WHY = new Set(
   'porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon explica explicar explique erklär erklären spiega'.split(
@@ -112,7 +121,9 @@ const OTHER_WHY = new Set(
 );
 const asksWhy = (words: readonly string[], i: number): boolean => {
   const w = words[i] as string;
-  return EXPLANATION_WORDS.has(w) || OTHER_WHY.has(w) || (w === 'por' && words[i + 1] === 'que');
+  return (
+    EXPLANATION_WORDS.has(w) || OTHER_WHY.has(w) || MECHANISM_WORDS.has(w) || (w === 'por' && words[i + 1] === 'que')
+  );
 };
 
 /** Words of thanks (their shorthand is expanded before this reads them). */
@@ -127,7 +138,13 @@ const OTHER_WORDS = new Set('new different separate other another unrelated'.spl
 const TOPIC_WORDS = new Set('topic subject question q thing'.split(' '));
 
 /** Words a follow-up may have that name nothing, beyond vocabulary.ts's: the stage leaves them out of a subject. */
-export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [...STANDING_WORDS, ...OTHER_LANGUAGE_WORDS, ...ADVICE_WORDS];
+export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [
+  ...STANDING_WORDS,
+  ...OTHER_LANGUAGE_WORDS,
+  ...ADVICE_WORDS,
+  ...MECHANISM_WORDS,
+  ...EXCLUSION_WORDS,
+];
 
 /** The word of a question asking which ones ("which diseases", "what infections?"). */
 const WHICH_WORDS = new Set(['which', 'what', 'whats']);
@@ -180,6 +197,8 @@ export const neutral = (w: string): boolean =>
     amountWords.has(w) ||
     STANDING_WORDS.has(w) ||
     ADVICE_WORDS.has(w) ||
+    MECHANISM_WORDS.has(w) ||
+    EXCLUSION_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w));
 
 /** Whether the word at `i` points back at the last answer: "it", "them", "is that safe", not "that article". */
@@ -214,7 +233,12 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
     words.every((w) => !followUpWords.has(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
   // "go on", "keep going": a continuation, though "go" alone asks nothing.
   const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
-  const asking = (w: string) => followUpWords.has(w) || STANDING_WORDS.has(w) || OTHER_LANGUAGE_WORDS.has(w);
+  const asking = (w: string) =>
+    followUpWords.has(w) ||
+    STANDING_WORDS.has(w) ||
+    OTHER_LANGUAGE_WORDS.has(w) ||
+    MECHANISM_WORDS.has(w) ||
+    EXCLUSION_WORDS.has(w);
   const asks = !toSelene && (pointsBack || amount || goOn || advice || words.some(asking));
   const rest = withoutLeadIn(words);
   const clause = rest.some((w) => CLAUSE_WORDS.has(w));
@@ -244,6 +268,7 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
     clause,
     advice,
     doubt: words.some((w) => DOUBT_WORDS.has(w)),
+    excludes: setsAside(words),
   };
 }
 

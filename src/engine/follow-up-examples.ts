@@ -6,8 +6,14 @@ import { analyse, normaliseText, words } from './normalise.js';
 // sentence that lists them ("... infections including COVID-19", "... diseases ... such as cancer"). Read
 // from the quotes once: for each topic, the terms a quote names shortly before a word that lists examples.
 
-/** Words (normalised, as phrases) that start a list of examples after the thing they are examples of. */
+/**
+ * Words (normalised, as phrases) that start a list of examples after the thing they are examples of, or
+ * the name of the one meant ("a virus protein called disulfide isomerase": "which protein?").
+ */
 export const EXAMPLE_MARKERS: readonly string[] = [
+  'called',
+  'known as',
+  'named',
   'including',
   'such as',
   'like',

@@ -24,6 +24,14 @@ export const CAUSAL_LINKS: readonly string[] = [
   'through its',
 ];
 
+const HOW_VERBS = new Set('does do did can could may might would is are'.split(' '));
+
+/** "how does selenium stop viruses", "why do we need selenium": a phrasing that asks for a mechanism. */
+export function asksHowOrWhy(question: string): boolean {
+  const [first, second] = question.toLowerCase().split(/\s+/);
+  return first === 'why' || (first === 'how' && HOW_VERBS.has(second ?? ''));
+}
+
 /** Topics ranked for the last question's words before the related ones are ordered by them. */
 const EXPLANATION_CANDIDATES = 40;
 

@@ -13,7 +13,72 @@ et`.split(/\s+/),
  * Articles that are English words too ("die", "den", "do"): dropped once another word shows the message is
  * in another language, never a sign of it ("can you die from too much selenium").
  */
-const SHARED_GRAMMAR = new Set('die den a o as os du de del da do'.split(' '));
+const SHARED_GRAMMAR = new Set('die den a o as os du de del da do es ist est cest'.split(' '));
+
+/**
+ * What a short follow-up asks, in the languages members mix in (as normalised: accents dropped), and the
+ * English follow-up word each stands for: "es seguro?" asks "safe?", "mehr?" "more?", "fuente?" "source?".
+ * Only words that ask something of the last answer, never a topic; why and how ("como?", "warum?") are
+ * follow-up words already (follow-up-cues.ts).
+ */
+export const OTHER_LANGUAGE_FOLLOW_UPS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    seguro: 'safe',
+    segura: 'safe',
+    sicher: 'safe',
+    sicuro: 'safe',
+    peligroso: 'dangerous',
+    perigoso: 'dangerous',
+    gefahrlich: 'dangerous',
+    dangereux: 'dangerous',
+    pericoloso: 'dangerous',
+    probado: 'proven',
+    comprobado: 'proven',
+    provado: 'proven',
+    prouve: 'proven',
+    bewiesen: 'proven',
+    provato: 'proven',
+    verdad: 'really',
+    verdade: 'really',
+    vrai: 'really',
+    wahr: 'really',
+    mas: 'more',
+    mehr: 'more',
+    piu: 'more',
+    mais: 'more',
+    simples: 'simple',
+    sencillo: 'simple',
+    einfach: 'simple',
+    einfacher: 'simple',
+    semplice: 'simple',
+    palabras: 'words',
+    palavras: 'words',
+    mots: 'words',
+    worten: 'words',
+    resumen: 'summary',
+    resumo: 'summary',
+    zusammenfassung: 'summary',
+    riassunto: 'summary',
+    fuente: 'source',
+    fonte: 'source',
+    quelle: 'source',
+    cuanto: 'how much',
+    cuanta: 'how much',
+    quanto: 'how much',
+    combien: 'how much',
+    wieviel: 'how much',
+    ninos: 'kids',
+    enfants: 'kids',
+    bambini: 'kids',
+    criancas: 'kids',
+    ejemplo: 'example',
+    exemple: 'example',
+    beispiel: 'example',
+    esempio: 'example',
+    exemplo: 'example',
+    en: 'in',
+  }),
+);
 
 /** "and" in other languages, as the first word of a follow-up ("und bakterien?", "y los virus?"). */
 const OTHER_AND = new Set(['und', 'y', 'et', 'e']);
@@ -50,12 +115,16 @@ export function translateFollowUp(
 ): string | null {
   // "y" is also shorthand for "why": it is "and" only before another word of the other language.
   const foreign =
-    typed.some((w, i) => OTHER_LANGUAGE_GRAMMAR.has(w) || (i === 0 && OTHER_AND.has(w) && w !== 'y')) ||
-    (typed[0] === 'y' && OTHER_LANGUAGE_GRAMMAR.has(typed[1] ?? ''));
+    typed.some(
+      (w, i) =>
+        OTHER_LANGUAGE_GRAMMAR.has(w) || OTHER_LANGUAGE_FOLLOW_UPS.has(w) || (i === 0 && OTHER_AND.has(w) && w !== 'y'),
+    ) ||
+    (typed[0] === 'y' && (OTHER_LANGUAGE_GRAMMAR.has(typed[1] ?? '') || OTHER_LANGUAGE_FOLLOW_UPS.has(typed[1] ?? '')));
   if (!foreign) return null;
   const out: string[] = [];
   for (const [i, w] of typed.entries()) {
     if (i === 0 && OTHER_AND.has(w)) out.push('and');
+    else if (OTHER_LANGUAGE_FOLLOW_UPS.has(w)) out.push(OTHER_LANGUAGE_FOLLOW_UPS.get(w) as string);
     else if (OTHER_LANGUAGE_GRAMMAR.has(w) || SHARED_GRAMMAR.has(w)) continue;
     else if (known(w)) out.push(w);
     else {

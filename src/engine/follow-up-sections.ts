@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { normaliseText } from './normalise.js';
+import { ordinalNumber, readerSections, sectionNumbered } from './structure.js';
 
 // Questions about the article's layout in a conversation: "what's in the first section", "and the next
 // one?", "what comes after that", "the last part". The article's sections as a reader sees them are the
@@ -9,21 +10,12 @@ import { normaliseText } from './normalise.js';
 /** Words naming a part of the article. */
 const SECTION_WORDS = new Set('section sections part parts heading headings chapter chapters'.split(' '));
 
-/** Ordinal words and their position (1-based); "last" counts from the end. */
-const ORDINALS = new Map<string, number>([
-  ['first', 1],
-  ['second', 2],
-  ['third', 3],
-  ['fourth', 4],
-  ['fifth', 5],
-]);
 const SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
-const LAST_WORDS = new Set(['last', 'final']);
 const NEXT_WORDS = new Set(['next', 'after', 'following', 'then']);
 const PREVIOUS_WORDS = new Set(['previous', 'before', 'prior', 'preceding']);
 
-/** Where a message points in the article's sections. */
-export type SectionStep = { at: number } | { last: true } | { by: 1 | -1 };
+/** Where a message points in the article's sections: a number of the reader's numbering (-1 the last), or a step. */
+export type SectionStep = { at: number } | { by: 1 | -1 };
 
 /**
  * The step a message asks for, from its words (normalised): an ordinal or "last" beside a section word, or
@@ -36,9 +28,8 @@ export function sectionStep(ws: readonly string[], lastWords: readonly string[] 
     for (const [i, w] of ws.entries()) {
       // "2nd" is read as "2 nd"; "section 3" names its number after the word.
       const numbered = /^\d$/.test(w) && (SUFFIXES.has(ws[i + 1] ?? '') || SECTION_WORDS.has(ws[i - 1] ?? ''));
-      const n = ORDINALS.get(w) ?? (numbered ? Number(w) : undefined);
+      const n = ordinalNumber(w) ?? (numbered ? Number(w) : undefined);
       if (n !== undefined) return { at: n };
-      if (LAST_WORDS.has(w)) return { last: true };
     }
   }
   if (!sectionTalk) return null;
@@ -48,20 +39,14 @@ export function sectionStep(ws: readonly string[], lastWords: readonly string[] 
 }
 
 export interface Sections {
-  /** Topic ids answering each reader section, in reading order. */
-  readonly topics: readonly string[];
+  /** Topic ids answering each reader section, in reading order (null for a section no topic quotes). */
+  readonly topics: readonly (string | null)[];
   /** The topic a step lands on, from the last answered topic (`from`) for "next" and "previous". */
   follow(step: SectionStep, from: string | null): string | null;
 }
 
 export function createSections(kb: KnowledgeBase): Sections {
-  const text = normaliseText(kb.article.text);
-  const title = normaliseText(kb.article.title);
-  const headed = kb.article.resolvedSections
-    .filter((s) => s.heading !== undefined && normaliseText(s.heading) !== title)
-    .map((s) => ({ s, at: text.indexOf(normaliseText(s.start)) }))
-    .sort((a, b) => a.at - b.at)
-    .map(({ s }) => s);
+  const headed = readerSections(kb.article);
   const opener = (sectionId: string, start: string): string | undefined => {
     const begins = normaliseText(start);
     const quoted = kb.entries.filter((e) => e.quotes.some((q) => q.section === sectionId));
@@ -74,7 +59,8 @@ export function createSections(kb: KnowledgeBase): Sections {
     const most = (e: (typeof quoted)[number]) => e.quotes.filter((q) => q.section === sectionId).length;
     return first?.id ?? [...quoted].sort((a, b) => most(b) - most(a))[0]?.id;
   };
-  const topics = headed.flatMap((s) => opener(s.id, s.start) ?? []);
+  // One per reader section, so "section 3" here is section 3 of structure.ts's numbering.
+  const topics = headed.map((s) => opener(s.id, s.start) ?? null);
   // The reader section each topic quotes first, for "next" and "previous".
   const sectionOf = new Map(
     kb.entries.map((e) => [e.id, headed.findIndex((s) => e.quotes.some((q) => q.section === s.id))] as const),
@@ -82,8 +68,7 @@ export function createSections(kb: KnowledgeBase): Sections {
   return {
     topics,
     follow(step, from) {
-      if ('at' in step) return topics[step.at - 1] ?? null;
-      if ('last' in step) return topics.at(-1) ?? null;
+      if ('at' in step) return sectionNumbered(topics, step.at) ?? null;
       const opens = from === null ? -1 : topics.indexOf(from);
       const here = opens >= 0 ? opens : from === null ? -1 : (sectionOf.get(from) ?? -1);
       if (here < 0) return null;

@@ -13,8 +13,10 @@ import {
 } from './follow-up-cues.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
-import { createExplainer } from './follow-up-explain.js';
+import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
+import { asksOnlyForm, jargonOf, plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
+import { affirmed, createExclusions } from './follow-up-negation.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
@@ -60,6 +62,11 @@ export interface FollowUpStages {
 
 export interface FollowUps {
   ask(message: string, context: ConversationContext): Answer;
+  /**
+   * A message that asks nothing but another form of the last answer ("in simple words", "like in 1
+   * sentence"): the last topic again, in its plainest quote (see follow-up-form.ts); null without one.
+   */
+  plainly(context: ConversationContext): Answer | null;
 }
 
 export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): FollowUps {
@@ -74,6 +81,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const advice = createAdvice(ctx);
   const evidence = createEvidence(ctx);
   const sections = createSections(ctx.kb);
+  const jargon = jargonOf(ctx.kb);
+  const exclusions = createExclusions(ctx);
+  /** The terms the knowledge base knows a word by, read as typed (no typo repair): none for a word it never uses. */
+  const knownTerms = (w: string): string[] =>
+    analyse(w, lexicon, undefined, ctx.stemOf).terms.filter((t) => index.idf.has(t));
   // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
   const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
   // What each entry's quotes say, as terms: what a member has read in its answer.
@@ -217,9 +229,16 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const q = understand.analyseQuestion(message);
     const alone = standalone(message, { text: message, q });
     if (!prev) return alone;
+    // "simpler?", "too technical", "summarize that": the last answer in its plainest quote.
+    const form = asksOnlyForm(q.words) ? plainly(context) : null;
+    if (form) return form;
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
-    if (english !== null) return ask(english, context);
+    // "en palabras simples": another form of the last answer, as "in simple words" is (see index.ts).
+    if (english !== null) return (asksOnlyForm(words(english)) && plainly(context)) || ask(english, context);
+    // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
+    const opposite = affirmed(q.words, knownTerms);
+    if (opposite !== null) return ask(opposite, context);
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject.
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
@@ -277,6 +296,21 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const repeated = again(prev, cues.safety);
       return repeated ? of(repeated) : null;
     };
+    /** Another topic than the last, answered as this follow-up's (null for none, or the last topic itself). */
+    const other = (id: string | null): Answer | null => {
+      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
+      return doc ? of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety)) : null;
+    };
+    const near = relatedOf.get(prev.matchId ?? '') ?? [];
+
+    // "anything besides infections?": the rest of the last answer, else the nearest related topic; "what
+    // else?", "anything besides that?": a related topic not had yet ("what else does it do": see pronouns).
+    const onward = said.own === 0 && q.words.includes('else') && !cues.pointsBack;
+    if ((cues.excludes || onward) && prev.route !== 'food' && prev.matchId !== null) {
+      const id = exclusions.choose(prev.matchId, near, ownTerms(q), new Set(context.map((t) => t.matchId)));
+      if (id === prev.matchId) return same();
+      if (id !== null) return other(id);
+    }
 
     // "what does it protect against" after "tell me about selenium", "does it work?" after "what is
     // biopro-plus": the pronoun is the last question's subject.
@@ -289,18 +323,16 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = advice.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], asked);
-      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
-      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
-      if (id === prev.matchId) return same();
+      const id = advice.choose(prev.matchId, near, asked);
+      const found = id === prev.matchId ? same() : other(id);
+      if (found) return found;
     }
 
     // "is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
     if (cues.doubt && cues.subjectless && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = evidence.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], asked);
-      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
-      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+      const found = other(evidence.choose(prev.matchId, near, asked));
+      if (found) return found;
     }
 
     if (kind === 'elaboration') {
@@ -318,9 +350,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (cues.subjectless) {
       // "how much should I take", "should I take it then": a question the article answers on its own, about
       // selenium rather than the last topic (unless that was a food: "how much per serving?").
-      // One that points back without asking an amount ("does it work?") is about the last answer, whatever
-      // the same words would answer alone.
-      const aboutLast = cues.pointsBack && !cues.intake;
+      // One that points back without asking an amount ("does it work?"), or at a food ("is that too much?"),
+      // is about the last answer, whatever the same words would answer alone.
+      const aboutLast = cues.pointsBack && (!cues.intake || prev.route === 'food');
       if (alone.answered && ((cues.intake && prev.route !== 'food') || (!cues.meta && !aboutLast))) return alone;
       // The refinement read with the last question first ("how much per serving" of that food, "for kids?"
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
@@ -341,9 +373,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // else near it, else wherever the article lists them; without a list, the answer just read.
     if (cues.specifics && prev.route !== 'food' && prev.matchId !== null && fresh.length) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = examples.choose(prev.matchId, relatedOf.get(prev.matchId) ?? [], fresh, asked);
-      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
-      if (doc) return of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety));
+      const id = examples.choose(prev.matchId, near, fresh, asked);
+      const found = other(id);
+      if (found) return found;
       if (id === prev.matchId || fresh.every((t) => quoteTerms.get(prev.matchId as string)?.has(t))) return same();
     }
     // "and covid?", "what infections?": the new words choose among the topics that have them.
@@ -354,7 +386,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     return both.answered ? of(both) : null;
   }
 
-  return { ask };
+  const plainly = (context: ConversationContext) => plainAgain(context, standalone, jargon);
+
+  return { ask, plainly };
 }
 
 /** Kinds whose "it" is read as the last question's subject; the others resolve against the last answer itself. */
@@ -363,10 +397,3 @@ const seleniumWords = new Set(SELENIUM_WORDS.split(' '));
 
 /** Topics ranked for a follow-up's new words with the last question's, before keeping those that have them. */
 const NARROWING_CANDIDATES = 40;
-
-/** "how does selenium stop viruses", "why do we need selenium": a phrasing that asks for a mechanism. */
-function asksHowOrWhy(question: string): boolean {
-  const [first, second] = question.toLowerCase().split(/\s+/);
-  return first === 'why' || (first === 'how' && HOW_VERBS.has(second ?? ''));
-}
-const HOW_VERBS = new Set('does do did can could may might would is are'.split(' '));

@@ -114,11 +114,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const { rest, plain } = plainRequest(message);
     if (!plain) return followUps.ask(message, context);
     // Nothing but the request ("eli5", "like in 1 sentence"): the last answer's topic again, in short.
-    const last = context.at(-1);
-    if (last?.answered && !words(normaliseText(rest)).some((w) => !STOPWORDS.has(w))) {
-      const again = askOne(last.topic);
-      if (again.answered) return shortForm({ ...again, followUpOf: last.matchId ?? again.matchId });
-    }
+    const again = words(normaliseText(rest)).some((w) => !STOPWORDS.has(w)) ? null : followUps.plainly(context);
+    if (again) return again;
     const resolved = followUps.ask(rest, context);
     return shortForm(resolved.answered ? resolved : followUps.ask(message, context));
   }

@@ -12,8 +12,35 @@ import { LENGTH_WORDS, ORDINAL_WORDS, STRUCTURE_FILLER, STRUCTURE_WORDS } from '
 const WORDS_PER_MINUTE = 200;
 /** Sentences quoted from a part asked for by position: its opening, enough to show what it is about. */
 const PART_OPENING_SENTENCES = 2;
-/** Sections that are no part of the article's flow: its title and an image caption. */
-const NOT_PARTS = new Set(['article-title', 'milk-caption']);
+const POSITION_NAMES = ['first', 'second', 'third', 'fourth', 'fifth'];
+
+/**
+ * The article's sections as a reader counts them: the ones under a heading of their own (the title heads
+ * the whole article, not a section), in reading order. The opening paragraph before the first heading is
+ * no numbered section, as the outline says ("after an opening paragraph, its headings are"). One numbering
+ * for every question by position: "the first section" here and in a conversation (follow-up-sections.ts).
+ */
+export function readerSections(article: KnowledgeBase['article']): ResolvedSection[] {
+  const text = normaliseText(article.text);
+  const title = normaliseText(article.title);
+  return article.resolvedSections
+    .filter((s) => s.heading !== undefined && normaliseText(s.heading) !== title)
+    .map((s) => ({ s, at: text.indexOf(normaliseText(s.start)) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ s }) => s);
+}
+
+/** Section `n` of a reader's numbering (1-based; -1 the last, -2 the one before), or undefined. */
+export function sectionNumbered<T>(sections: readonly T[], n: number): T | undefined {
+  if (n === 0 || !Number.isInteger(n)) return undefined;
+  return n < 0 ? sections.at(n) : sections[n - 1];
+}
+
+/** A position word's number in the reader's numbering (ORDINAL_WORDS counts from 0, "last" as -1). */
+export const ordinalNumber = (word: string): number | undefined => {
+  const n = ORDINAL_WORDS[word];
+  return n === undefined ? undefined : n < 0 ? n : n + 1;
+};
 
 const wordSet = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
 const structureWords = wordSet(STRUCTURE_WORDS);
@@ -28,7 +55,7 @@ export interface StructureQuestions {
 export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions {
   const sections = kb.article.resolvedSections;
   const headed = sections.filter((s) => s.heading);
-  const parts = sections.filter((s) => !NOT_PARTS.has(s.id));
+  const parts = readerSections(kb.article);
   // Counted on the raw text: normaliseText cuts a message to the length of a question.
   const wordCount = kb.article.text.split(/\s+/).filter(Boolean).length;
   const minutes = Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
@@ -44,10 +71,10 @@ export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions 
     );
   }
 
-  function part(index: number): Answer | null {
-    const s = index < 0 ? parts.at(index) : parts[index];
+  function part(n: number): Answer | null {
+    const s = sectionNumbered(parts, n);
     if (!s) return null;
-    const position = index < 0 ? 'last' : ['first', 'second', 'third', 'fourth', 'fifth'][index];
+    const position = n === -1 ? 'last' : (POSITION_NAMES[n - 1] ?? `number ${n}`);
     const opening = s.text
       .split(/(?<=[.!?:])\s+/)
       .filter((t) => t.length > 0 && t !== s.heading)
@@ -64,7 +91,7 @@ export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions 
       const ws = words(normaliseText(message));
       const asksStructure = ws.some((w) => structureWords.has(w));
       const asksLength = ws.some((w) => lengthWords.has(w));
-      const ordinal = ws.map((w) => ORDINAL_WORDS[w]).find((n) => n !== undefined);
+      const ordinal = ws.map(ordinalNumber).find((n) => n !== undefined);
       if (!asksStructure && !asksLength) return null;
       // Any word besides these names what is asked about ("which section talks about covid"): a topic.
       const known = (w: string) =>

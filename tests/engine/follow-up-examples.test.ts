@@ -17,6 +17,12 @@ describe('listedTerms', () => {
     expect(listedTerms('Foods, for example nuts.', plain)).toContain('foods');
   });
 
+  it('names the thing a sentence gives the name of ("a protein called X")', () => {
+    expect(listedTerms('It binds a liver enzyme called catalase.', plain)).toContain('enzyme');
+    expect(listedTerms('A trace mineral known as zinc.', plain)).toContain('mineral');
+    expect(listedTerms('The enzyme works on cells.', plain)).toEqual([]);
+  });
+
   it('names nothing after the marker, past the window or across a sentence end', () => {
     expect(listedTerms('Infections. Including the flu.', plain)).not.toContain('infections');
     expect(listedTerms('Including the flu and colds.', plain)).toEqual([]);
@@ -55,6 +61,20 @@ describe('which ones in a conversation', () => {
     const [first, which] = converse('my sister have low selenium, is dangerous?', 'what infections?');
     expect(which).toMatchObject({ answered: true, followUpOf: first?.matchId });
     expect(which?.citations.map((c) => c.quote).join(' ')).toMatch(/infections including/);
+  });
+
+  it('"which X?" after an answer that only mentions X moves to the quote that names it', () => {
+    const named = kb.entries.find((e) => e.quotes.some((q) => / called /.test(q.text)));
+    const quote = named?.quotes.find((q) => / called /.test(q.text))?.text ?? '';
+    const thing = quote.split(' called ')[0]?.split(' ').at(-1) as string;
+    // A topic related to it, whose answer does not name it.
+    const before = kb.entries.find(
+      (e) => e.related.includes(named?.id ?? '') && e.quotes.every((q) => q.text !== quote),
+    );
+    const [first, which] = converse(before?.questions[0] as string, `which ${thing}?`);
+    expect(first?.matchId).toBe(before?.id);
+    expect(which).toMatchObject({ answered: true, followUpOf: before?.id });
+    expect(which?.citations.map((c) => c.quote)).toContain(quote);
   });
 
   it('"which diseases" stays with an answer that lists them', () => {

@@ -83,6 +83,23 @@ describe('why and how in a conversation', () => {
     expect(how?.citations.map((c) => c.quote).join(' ')).toMatch(/in turn/);
   });
 
+  it('asking for the mechanism is asking how: the last topic or its explainer, never a topic about mechanisms', () => {
+    for (const question of ['is selenium good for the flu', 'does low selenium cause cancer??']) {
+      const [first, why] = converse(question, 'why tho');
+      for (const m of ['through which mechanism?', 'whats the mechanism']) {
+        const [, mechanism] = converse(question, m);
+        expect(mechanism, `${question} | ${m}`).toMatchObject({
+          answered: true,
+          matchId: why?.matchId,
+          followUpOf: first?.matchId,
+        });
+      }
+    }
+    // Naming its subject, it is a question of its own.
+    const [, own] = converse('is selenium good for the flu', 'what is the mechanism of calcium flux');
+    expect(own?.followUpOf).toBeNull();
+  });
+
   it('"why tho" after a claim without one answers a related topic naming the same subject', () => {
     // (After "does selenium help with infections" the answer's own quote gives the chain: see the test above.)
     for (const question of ['is selenium good for the flu']) {

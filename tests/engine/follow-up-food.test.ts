@@ -36,6 +36,14 @@ describe('an amount of the last food', () => {
     }
   });
 
+  it('"is that too much?" after a food judges that food\'s figure, not intake in general', () => {
+    for (const next of ['is that too much?', 'is that a lot?', 'is that safe?']) {
+      const [food, judged] = converse('how much selenium in brazil nuts', next);
+      expect(judged, next).toMatchObject({ answered: true, route: 'food', matchId: food?.matchId });
+      expect(judged?.followUpOf, next).toBe(food?.matchId);
+    }
+  });
+
   it('a question about another food or another substance is not pulled to the last food', () => {
     const [, cashews] = converse('how much selenium in brazil nuts', 'and cashews?');
     expect(cashews).toMatchObject({ answered: true, route: 'food' });

@@ -44,7 +44,10 @@ const relatedOf = (id: string | null): string[] => kb.entries.find((e) => e.id =
 describe('followUpKind (words only)', () => {
   const cases: [FollowUpKind, string[]][] = [
     ['acknowledgement', ['thanks', 'ok cool', 'great', 'thank u that was helpful!!']],
-    ['elaboration', ['why?', 'how?', 'why tho', 'how so', 'como?', 'warum?', 'pourquoi?', 'pq? explain por favor']],
+    [
+      'elaboration',
+      ['why?', 'how?', 'why tho', 'how so', 'como?', 'warum?', 'pourquoi?', 'pq? explain por favor', 'the mechanism?'],
+    ],
     ['source', ['source?', 'where does it say that', 'says who', 'according to who', 'proof?']],
     ['more', ['tell me more', 'go on', 'keep going', 'in simple words', 'explain more']],
     ['safety', ['is that safe?', 'is it dangerous']],

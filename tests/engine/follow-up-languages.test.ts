@@ -49,6 +49,14 @@ describe('translateFollowUp', () => {
     expect(translateFollowUp(['und', 'kekse'], known, isTopic)).toBeNull();
   });
 
+  it('reads the follow-up words of other languages as the English ones they stand for', () => {
+    expect(translateFollowUp(['es', 'seguro'], known, isTopic)).toBe('safe');
+    expect(translateFollowUp(['ist', 'das', 'sicher'], known, isTopic)).toBe('safe');
+    expect(translateFollowUp(['mehr'], known, isTopic)).toBe('more');
+    expect(translateFollowUp(['y', 'para', 'ninos'], known, isTopic)).toBe('and kids');
+    expect(translateFollowUp(['en', 'palabras', 'simples'], known, isTopic)).toBe('in words simple');
+  });
+
   it('drops articles that are English words too only in a message of another language', () => {
     expect(translateFollowUp(['und', 'die', 'virus'], known, isTopic)).toBe('and virus');
     expect(translateFollowUp(['can', 'you', 'die', 'from', 'covid'], known, isTopic)).toBeNull();
@@ -59,6 +67,8 @@ describe('translateFollowUp', () => {
       ['und', 'bakterien'],
       ['y', 'los', 'virus'],
       ['et', 'les', 'infections'],
+      ['es', 'seguro'],
+      ['en', 'palabras', 'simples'],
     ]) {
       const once = translateFollowUp(typed, known, isTopic) as string;
       expect(translateFollowUp(once.split(' '), known, isTopic)).toBeNull();
@@ -80,6 +90,28 @@ describe('in a conversation', () => {
       // Alone, with nothing to follow, the foreign words answer nothing.
       expect(engine.ask(foreign).matchId, foreign).not.toBe(answer.matchId);
     }
+  });
+
+  it('answers short follow-ups of other languages as their English words: safe, more, source, simpler', () => {
+    const question = 'does selenium help with the flu';
+    const context = contextOf(question);
+    const pairs: [string, string][] = [
+      ['es seguro?', 'is that safe?'],
+      ['mehr?', 'more?'],
+      ['fuente?', 'source?'],
+      ['¿cuánto?', 'how much?'],
+    ];
+    for (const [foreign, english] of pairs) {
+      const answer = engine.ask(foreign, context);
+      const meant = engine.ask(english, context);
+      expect(answer, foreign).toMatchObject({ answered: true, matchId: meant.matchId, followUpOf: meant.followUpOf });
+      expect(answer.safety === null, foreign).toBe(meant.safety === null);
+      expect(engine.ask(foreign).matchId, foreign).not.toBe(answer.matchId);
+    }
+    // A form of the answer, word by word in another order: the same short form as in English.
+    const plain = engine.ask('en palabras simples', context);
+    expect(plain.citations).toEqual(engine.ask('in simple words', context).citations);
+    expect(plain.citations).toHaveLength(1);
   });
 
   it('a food named after a foreign "and" is that food', () => {

@@ -23,7 +23,7 @@ describe('sectionStep', () => {
     expect(sectionStep(ws('whats in the first section'))).toEqual({ at: 1 });
     expect(sectionStep(ws('and the 2nd part?'))).toEqual({ at: 2 });
     expect(sectionStep(ws('what does section 3 say'))).toEqual({ at: 3 });
-    expect(sectionStep(ws('the last heading?'))).toEqual({ last: true });
+    expect(sectionStep(ws('the last heading?'))).toEqual({ at: -1 });
   });
 
   it('reads next and previous when the message or the last question is about sections', () => {
@@ -48,7 +48,7 @@ describe('createSections', () => {
       const entry = kb.entries.find((e) => e.id === id);
       expect(
         entry?.quotes.some((q) => q.section === headed[i]?.id),
-        id,
+        `section ${i + 1}: ${id}`,
       ).toBe(true);
     });
   });
@@ -60,8 +60,9 @@ describe('createSections', () => {
     expect(sections.follow({ by: 1 }, first as string)).toBe(second);
     expect(sections.follow({ by: -1 }, second as string)).toBe(first);
     expect(sections.follow({ by: -1 }, first as string)).toBeNull();
-    expect(sections.follow({ last: true }, null)).toBe(sections.topics.at(-1));
+    expect(sections.follow({ at: -1 }, null)).toBe(sections.topics.at(-1));
     expect(sections.follow({ by: 1 }, sections.topics.at(-1) as string)).toBeNull();
+    expect(sections.follow({ at: 0 }, null)).toBeNull();
     expect(sections.follow({ at: 99 }, null)).toBeNull();
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createSections } from '../../src/engine/follow-up-sections.js';
 import { createEngine } from '../../src/engine/index.js';
-import { createStructureQuestions } from '../../src/engine/structure.js';
+import {
+  createStructureQuestions,
+  ordinalNumber,
+  readerSections,
+  sectionNumbered,
+} from '../../src/engine/structure.js';
 import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
 
 // Questions about the article's shape: its headings, its length, a part by position. Answered from its own
@@ -37,11 +43,50 @@ describe('questions about the article structure', () => {
 
   it('quotes the opening of a part asked for by position, and labels the summary as Selene’s', () => {
     const first = structure.answer('whats in the first section');
-    const intro = kb.article.resolvedSections[0];
-    expect(first?.citations[0]?.quote).toBe(intro?.text.split(/(?<=[.!?])\s+/)[0]);
+    const opening = readerSections(kb.article)[0];
+    const sentences = opening?.text.split(/(?<=[.!?:])\s+/).filter((t) => t !== opening.heading);
+    expect(first?.citations[0]?.quote).toBe(sentences?.[0]);
+    expect(first?.text).toContain(`first part (${opening?.title})`);
     expect(first?.text).toContain("Selene's summary of it:");
     const last = structure.answer("what's the last part about");
-    expect(last?.text).toContain(kb.article.resolvedSections.at(-1)?.title);
+    expect(last?.text).toContain(readerSections(kb.article).at(-1)?.title);
+  });
+
+  it('numbers sections as a reader counts them: headed ones in reading order, not the title or the opening', () => {
+    const sections = readerSections(kb.article);
+    const ids = sections.map((s) => s.id);
+    expect(ids).not.toContain('article-title');
+    expect(ids).not.toContain(kb.article.resolvedSections.find((s) => !s.heading)?.id);
+    expect(sections.every((s) => s.heading)).toBe(true);
+    const starts = sections.map((s) => kb.article.text.indexOf(s.start));
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    expect(sectionNumbered(ids, 1)).toBe(ids[0]);
+    expect(sectionNumbered(ids, 2)).toBe(ids[1]);
+    expect(sectionNumbered(ids, -1)).toBe(ids.at(-1));
+    expect(sectionNumbered(ids, 0)).toBeUndefined();
+    expect(sectionNumbered(ids, ids.length + 1)).toBeUndefined();
+    expect([ordinalNumber('first'), ordinalNumber('2nd'), ordinalNumber('last'), ordinalNumber('cat')]).toEqual([
+      1,
+      2,
+      -1,
+      undefined,
+    ]);
+  });
+
+  it('counts "the first section" the same without and with a conversation', () => {
+    const topics = createSections(kb).topics;
+    const sections = readerSections(kb.article);
+    for (const [ordinal, n] of [
+      ['first', 1],
+      ['second', 2],
+      ['last', -1],
+    ] as const) {
+      const alone = structure.answer(`whats in the ${ordinal} section`);
+      const section = sectionNumbered(sections, n);
+      expect(alone?.citations[0]?.section, ordinal).toBe(section?.title);
+      const topic = kb.entries.find((e) => e.id === sectionNumbered(topics, n));
+      if (topic) expect(topic.quotes.some((q) => q.section === section?.id)).toBe(true);
+    }
   });
 
   it('leaves a question that names a topic to the topics', () => {
