@@ -46,6 +46,12 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set(
 export const INDIRECT_QUESTION =
   /(?:^| )(?:(?:want|wanna|need|like|love|trying|try) to (?:know|understand|find out|learn)|(?:wondering|curious|unsure|not sure) (?:what|how|why|if|whether|about|which|when)|(?:tell|show|explain to) me|(?:can|could) (?:you|u) (?:explain|tell|show))(?= |$)/;
 
+/**
+ * Words of a sentence that tells the member's own story ("I have arthritis", "my dad got covid") or sets a
+ * remark aside ("also unrelated but ..."): what such a sentence names is context, not what is asked.
+ */
+export const STORY_WORDS = `i im ive id ill me my mine myself we our us unrelated offtopic btw sidenote`;
+
 /** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
 export const SELENIUM_WORDS = 'selenium se mcg microgram micrograms ug µg μg';
 
