@@ -25,7 +25,10 @@ paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definit
 surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg omfg rly srsly tbqh imho cap
 po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
 heck hell damn dang frick fricking freaking flipping effing vibes vibe imagining imagine imagined
-yaar bhai kya nahi toh hallo genau mein freund freundin bitte danke oder hola amigo amiga gracias pues oye`;
+yaar bhai kya nahi toh hallo genau mein freund freundin bitte danke oder hola amigo amiga gracias pues oye
+shukriya shukran marhaba salaam salam assalamualaikum dhanyavad dhanyawad ji arigato arigatou merci grazie obrigado
+obrigada salamat ako kuya ate anh chi em khong xin chao cam bai bao bonjour ciao namaste hej tak dziekuje teşekkürler tesekkurler
+مرحبا شكرا السلام عليكم`;
 
 /**
  * Idioms that hedge or pad a question without naming anything ("in the first place", "by any chance",
@@ -37,7 +40,10 @@ export const FILLER_PHRASES: readonly string[] = `in the first place|first of al
 |long story short|at the end of the day|on the other hand|as far as i know|in my case|for what its worth
 |fair enough|no worries|no rush|just wondering|in advance|or is it all hype|all hype|just hype|or is it hype
 |is it all vibes|all vibes|just vibes|people like me|someone like me|folks like me|for real|to be fair
-|to be honest|real quick|quick question|these days|nowadays|right now|at the moment|if anyone knows
+|to be honest|real quick|quick question|sorry my english is not good|sorry my english is bad|sorry for my english|sorry for bad english|sorry my english|excuse my english
+|my english is not good|my english is bad|english not so good|english not good|english is not my first language
+|not my first language|not a native speaker|non native speaker|im not a scientist|not a scientist|im no scientist
+|im not a doctor|not a doctor|im no expert|not an expert|no science background|not a science person|these days|nowadays|right now|at the moment|if anyone knows
 |does anyone know|anyone know|any thoughts|thoughts on this|sorry if this is dumb|sorry if dumb question
 |dumb question|stupid question|silly question|newbie question|noob question|follow up|followup
 |follow up question|quick follow up`

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/engine/context.js';
 import { createEngine } from '../../src/engine/index.js';
+import { analyse } from '../../src/engine/normalise.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
 // Everyday words for what the article says in its own terms (knowledge/lexicon.json): "who benefits most"
 // for its "especially in ...", "what's the catch" for its product at the end, "snake oil" for its evidence.
 
-const engine = createEngine(loadProjectKnowledge());
+const kb = loadProjectKnowledge();
+const engine = createEngine(kb);
+const ctx = createContext(kb);
+const terms = (text: string) => analyse(text, ctx.lexicon, ctx.correct, ctx.stemOf).terms;
 const quotes = (q: string) =>
   engine
     .ask(q)
@@ -34,5 +39,30 @@ describe('everyday words for the article’s terms', () => {
       'molecular-mechanisms-research',
       'supplements-and-immunity',
     ]).toContain(answer.matchId);
+  });
+});
+
+describe('what a member says about themselves or in their own language', () => {
+  it('weighs greetings and thanks in other languages as nothing', () => {
+    const plain = terms('is selenium an antioxidant');
+    for (const q of [
+      'shukriya, is selenium an antioxidant',
+      'مرحبا is selenium an antioxidant شكرا',
+      'xin chao, is selenium an antioxidant, cam on',
+      'merci! is selenium an antioxidant',
+    ])
+      expect(terms(q), q).toEqual(plain);
+  });
+
+  it('weighs an apology for one’s English or a disclaimer of expertise as nothing', () => {
+    const plain = terms('how does selenium protect cells');
+    for (const q of [
+      'how does selenium protect cells, sorry my english is not good',
+      'im not a scientist, how does selenium protect cells',
+      'how does selenium protect cells? english is not my first language',
+    ])
+      expect(terms(q), q).toEqual(plain);
+    // A scientist named in the question still reads as research.
+    expect(terms('what do scientists say about selenium')).toContain('research');
   });
 });
