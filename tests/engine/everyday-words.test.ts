@@ -66,3 +66,16 @@ describe('what a member says about themselves or in their own language', () => {
     expect(terms('what do scientists say about selenium')).toContain('research');
   });
 });
+
+describe('questions that contrast or ask for the article’s advice', () => {
+  const cases: [string, string][] = [
+    ['is selenium better on its own or in a combo', 'biopro-plus'],
+    ['any practical advice from this article?', 'getting-enough-selenium'],
+    ['does selenium do its thing directly or via proteins', 'selenoproteins'],
+    ['is selenium for prevention or for treating people who are ill', 'preventive-potential'],
+  ];
+  for (const [q, id] of cases)
+    it(`answers "${q}" from ${id}`, () => {
+      expect(engine.ask(q).matchId).toBe(id);
+    });
+});
