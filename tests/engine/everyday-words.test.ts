@@ -79,3 +79,14 @@ describe('questions that contrast or ask for the article’s advice', () => {
       expect(engine.ask(q).matchId).toBe(id);
     });
 });
+
+describe('the article’s own phrases as anchors', () => {
+  it('answers a question naming a phrase only this article uses, without naming selenium', () => {
+    expect(engine.ask('so what did that recent clinical research show').answered).toBe(true);
+  });
+
+  it('leaves general questions with the same everyday words refused', () => {
+    for (const q of ['is clinical research on immunity trustworthy', 'how did the coronavirus epidemic start'])
+      expect(engine.ask(q).answered, q).toBe(false);
+  });
+});
