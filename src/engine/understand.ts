@@ -207,9 +207,10 @@ export function createUnderstander(ctx: EngineContext): Understander {
     const segs = segments(message);
     const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
     if (!asking.length || asking.length === segs.length) return message;
-    // Most messages name nothing uncovered: one look at the whole before any sentence is read again.
-    const whole = analyse(message, lexicon, correct, stemOf);
-    if (!router.outOfScope(whole.original, whole.words).length || !namesSubject(whole.words)) return message;
+    // Most messages name nothing uncovered: one cheap look at the words as typed (no typo repair) first.
+    const typed = words(normaliseText(message));
+    if (!router.outOfScope(typed, typed).length) return message;
+    if (!namesSubject(analyse(message, lexicon, correct, stemOf).words)) return message;
     if (asking.some((s) => withoutUncovered(s.text).found)) return message;
     const told = segs.map((s) =>
       asking.includes(s) || !s.words.some((w) => storyWords.has(w)) ? null : withoutUncovered(s.text),
