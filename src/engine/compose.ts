@@ -112,8 +112,13 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
   function withCloseRunnerUp(answer: Answer, best: Scored, second: Scored | undefined): Answer {
     if (!second || second.doc.kind === 'related' || second.score < best.score * CLOSE_RUNNER_UP) return answer;
     const entry = entriesById.get(second.doc.id);
-    const quote = entry && entryAnswer(entry, { confidence: 0, suggestions: [], safety: false }).citations[0];
-    if (!quote || answer.citations.some((c) => c.quote === quote.quote)) return answer;
+    // Its first passage the answer does not already quote: topics that share their opening quote still differ.
+    const quote = entry
+      ? entryAnswer(entry, { confidence: 0, suggestions: [], safety: false }).citations.find(
+          (q) => !answer.citations.some((c) => c.quote === q.quote),
+        )
+      : undefined;
+    if (!quote) return answer;
     return {
       ...answer,
       text: `${answer.text} It also says: “${quote.quote}”`,

@@ -2,7 +2,15 @@ import type { EngineContext } from './context.js';
 import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
 import { type Analysed, analyse, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
-import { INDIRECT_QUESTION, INTAKE_WORDS, MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from './vocabulary.js';
+import { isPleasantry, segments } from './segment.js';
+import {
+  INDIRECT_QUESTION,
+  INTAKE_WORDS,
+  MAX_SENTENCE_SCAN,
+  QUESTION_OPENERS,
+  SENTENCE_END,
+  STORY_WORDS,
+} from './vocabulary.js';
 
 // Understanding a message before anything is matched: which words say what is asked, and which only
 // frame it (the article, amounts the member states, chatty sentences around the question).
@@ -165,11 +173,58 @@ export function createUnderstander(ctx: EngineContext): Understander {
     return !subject || words(normaliseText(text)).some((w) => BACK_POINTERS.has(w));
   }
 
+  const storyWords = new Set(words(STORY_WORDS));
+  const namesSubject = (ws: readonly string[]): boolean =>
+    router.mentionsSelenium(ws) || ws.some((w) => subjectTerms.has(stemOf(w)));
+
+  /** A text's words without the phrases the article does not cover ("rheumatoid arthritis" -> "rheumatoid"). */
+  function withoutUncovered(text: string): { rest: string[]; found: boolean } {
+    const r = analyse(text, lexicon, correct, stemOf);
+    const phrases = router.outOfScope(r.original, r.words);
+    if (!phrases.length) return { rest: r.original, found: false };
+    const drop = new Set<number>();
+    for (const ws of [r.original, r.words]) {
+      const stems = ws.map(stemOf);
+      for (const phrase of phrases) {
+        const want = phrase.split(' ');
+        for (let i = 0; i < stems.length; i++)
+          if (want.every((w, k) => stems[i + k] === w)) for (let k = 0; k < want.length; k++) drop.add(i + k);
+      }
+    }
+    return { rest: r.original.filter((_, i) => !drop.has(i)), found: true };
+  }
+
+  /**
+   * The message without what its story names that the article does not cover, when the question itself
+   * names none of it and the message is about selenium or the article: "I have rheumatoid arthritis so
+   * chronic inflammation is my life ... does the article say selenium has a role in that kind of
+   * inflammation?" asks about chronic inflammation; the arthritis is the member's story. Only a story
+   * about the member ("I have", "my dad") or a remark set aside ("also unrelated but ..."): "selenium vs
+   * playwright for scraping, which is faster" is no story, and a question that names the uncovered thing
+   * ("can selenium treat cancer? my uncle has it") is still refused.
+   */
+  function withoutStoryAsides(message: string): string {
+    const segs = segments(message);
+    const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
+    if (!asking.length || asking.length === segs.length) return message;
+    // Most messages name nothing uncovered: one cheap look at the words as typed (no typo repair) first.
+    const typed = words(normaliseText(message));
+    if (!router.outOfScope(typed, typed).length) return message;
+    if (!namesSubject(analyse(message, lexicon, correct, stemOf).words)) return message;
+    if (asking.some((s) => withoutUncovered(s.text).found)) return message;
+    const told = segs.map((s) =>
+      asking.includes(s) || !s.words.some((w) => storyWords.has(w)) ? null : withoutUncovered(s.text),
+    );
+    if (!told.some((t) => t?.found)) return message;
+    return segs.map((s, i) => (told[i]?.found ? (told[i]?.rest.join(' ') ?? '') : s.text)).join(' ');
+  }
+
   return {
     namesTopic,
     pointsBack,
     analyseQuestion: (message) => {
-      const q = withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf)));
+      const asked = withoutStoryAsides(message);
+      const q = withoutAmounts(focusOnTopic(analyse(asked, lexicon, correct, stemOf)));
       const quoted = quotedFromArticle(message, ctx.articleText);
       return quoted.length ? { ...q, quoted } : q;
     },

@@ -37,4 +37,21 @@ describe('compose: a close runner-up', () => {
     expect(behind.text).toBe(alone.text);
     expect(behind.citations.map((c) => c.quote)).not.toContain(firstQuoteOf(b));
   });
+
+  it('adds the runner-up’s first passage the answer lacks when both topics open with the same quote', () => {
+    // Two topics that share their opening quote: the runner-up's own second passage is the one it adds.
+    const byId = (id: string) => ({ doc: entryDocs.find((d) => d.id === id) as Scored['doc'], score: 0.8 });
+    const pairs = kb.entries.flatMap((first) =>
+      kb.entries
+        .filter((r) => r !== first && r.quotes[0]?.text === first.quotes[0]?.text)
+        .filter((r) => r.quotes.some((q) => !first.quotes.some((f) => f.text === q.text)))
+        .map((runner) => [first, runner] as const),
+    );
+    const [first, runner] = pairs[0] ?? [];
+    if (!first || !runner) throw new Error('the knowledge base has no two topics sharing an opening quote');
+    const answer = compose.fromBest([byId(first.id), { ...byId(runner.id), score: 0.8 * CLOSE_RUNNER_UP }], false);
+    const added = runner.quotes.find((q) => !first.quotes.some((f) => f.text === q.text))?.text.trim();
+    expect(added).toBeDefined();
+    expect(answer.citations.map((c) => c.quote)).toContain(added);
+  });
 });

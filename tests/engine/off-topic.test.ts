@@ -110,3 +110,19 @@ describe('engine refuses questions whose subject the article does not discuss', 
     expect(engine.ask('immune system and mental health').matchId).toBe(link?.id);
   });
 });
+
+describe('exercise and fitness', () => {
+  it('is refused, though it reuses the article’s words (ROS, inflammation, immunity)', () => {
+    for (const q of [
+      'is oxidative stress from exercise bad',
+      'do free radicals from a hard workout hurt muscle growth',
+      'does going to the gym lower inflammation',
+      'is cardio good for the immune system',
+    ])
+      expect(engine.ask(q).answered, q).toBe(false);
+  });
+
+  it('leaves a question about selenium alone when only the member’s story mentions working out', () => {
+    expect(engine.ask('I work out a lot, how much selenium should I take').matchId).toBe('getting-enough-selenium');
+  });
+});

@@ -14,6 +14,14 @@ describe('plain-language requests', () => {
     expect(plainRequest('what is selenium').plain).toBe(false);
   });
 
+  it('sums up the article with its conclusion, not with its sentence introducing itself', () => {
+    const short = engine.ask('give me the gist of the whole article, keep it short');
+    expect(short.matchId).toBe('article-overview');
+    expect(short.citations.map((c) => c.quote)).toEqual([
+      expect.stringContaining('potent nutrients to prevent infections'),
+    ]);
+  });
+
   it('answers the same topic in its short form: one verbatim quote', () => {
     const full = engine.ask('what are selenoproteins');
     const short = engine.ask('what are selenoproteins, in normal people words');

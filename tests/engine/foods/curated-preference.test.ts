@@ -188,3 +188,18 @@ describe('a USDA row with no selenium only when the query names it', () => {
     expect(index.lookup('peaches')).toMatchObject({ id: food('peach').id, mcg: 0 });
   });
 });
+
+describe('toast is the bread it is made from', () => {
+  it.each([
+    ['wholemeal toast', 'bread-whole-wheat'],
+    ['brown toast', 'bread-whole-wheat'],
+    ['2 slices of whole grain toast', 'bread-whole-wheat'],
+    ['white toast', 'bread-white'],
+  ])('%s -> %s', (query, id) => {
+    expect(idOf(query)).toBe(id);
+  });
+
+  it('leaves toasts that are other foods to the USDA table', () => {
+    for (const q of ['french toast', 'melba toast']) expect(idOf(q), q).not.toMatch(/^bread-/);
+  });
+});

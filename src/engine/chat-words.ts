@@ -1,0 +1,121 @@
+// Chat words: the filler, padding idioms and shorthand of messages as members type them on Discord. They
+// say nothing about what is asked, so normalise.ts weighs them as nothing or expands them before typo
+// repair. Kept apart from vocabulary.ts (the grammar of a question) because they grow with every register.
+
+/**
+ * Conversational filler: greetings, hedges, "I was wondering", "I've heard", "is that a myth", "my mom
+ * says", "or nah". A chatty message wraps one topic in many of these, and none of them says what the
+ * topic is, so they weigh nothing (an unknown word would otherwise weigh as much as the rarest topic word).
+ */
+export const FILLER_WORDS = `hello hi hey heya howdy greetings morning evening afternoon night tonight folks everyone everybody
+all guys team community lately recently currently wanted want wanting ask asking asked wondering wonder
+wondered curious curiosity specifically actually really just know knew known think thought thinking heard hear hearing
+myth myths true truth false anything something positive stuff thing things lot lots bit quick quickly question questions
+query wondering basically literally honestly seriously simply kinda sorta pretty totally probably maybe perhaps
+somewhere somehow someone somebody anyone anybody hype hyped marketing overrated legit real reality claim claims
+supposedly apparently allegedly rumor rumour rumors rumours forum forums reddit online internet google googled browsing
+browse scrolling lurker lurking longtime ago said says saying told tell telling mention
+mentions mentioned tbf ngl fyi fwiw afaik iirc lmk appreciate appreciated cheers thx ty tia advance sorry excuse
+youtube tiktok instagram facebook twitter podcast podcasts video videos influencer influencers
+dumb silly stupid noob newbie beginner random general generally overall whatever anyway anyways also plus though tho
+although still even ever terms regards regarding respect nah naw nope yup lmfao haha hahaha claiming claimed
+friend friends buddy mate mom moms mum mums mother dad dads father parents wife husband partner sister brother
+boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt uncle sentence sentences paragraph
+paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
+surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg omfg rly srsly tbqh imho cap
+po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
+heck hell damn dang frick fricking freaking flipping effing vibes vibe imagining imagine imagined
+yaar bhai kya nahi toh hallo genau mein freund freundin bitte danke oder hola amigo amiga gracias pues oye
+shukriya shukran marhaba salaam salam assalamualaikum dhanyavad dhanyawad ji arigato arigatou merci grazie obrigado
+obrigada salamat ako kuya ate anh chi em khong xin chao cam bai bao bonjour ciao namaste hej tak dziekuje teşekkürler tesekkurler
+مرحبا شكرا السلام عليكم`;
+
+/**
+ * Idioms that hedge or pad a question without naming anything ("in the first place", "by any chance",
+ * "if that makes sense", "asking for a friend"): their words would otherwise count as topic words ("first",
+ * "place", "sense", or "chance" read as a risk). Matched on whole normalised words, after typo repair.
+ */
+export const FILLER_PHRASES: readonly string[] = `in the first place|first of all|first off|by any chance|any chance
+|if that makes sense|does that make sense|if you know what i mean|asking for a friend|for a friend|out of curiosity
+|long story short|at the end of the day|on the other hand|as far as i know|in my case|for what its worth
+|fair enough|no worries|no rush|just wondering|in advance|or is it all hype|all hype|just hype|or is it hype
+|is it all vibes|all vibes|just vibes|people like me|someone like me|folks like me|for real|to be fair
+|to be honest|real quick|quick question|sorry my english is not good|sorry my english is bad|sorry for my english|sorry for bad english|sorry my english|excuse my english
+|my english is not good|my english is bad|english not so good|english not good|english is not my first language
+|not my first language|not a native speaker|non native speaker|im not a scientist|not a scientist|im no scientist
+|im not a doctor|not a doctor|im no expert|not an expert|no science background|not a science person|these days|nowadays|right now|at the moment|if anyone knows
+|does anyone know|anyone know|any thoughts|thoughts on this|sorry if this is dumb|sorry if dumb question
+|dumb question|stupid question|silly question|newbie question|noob question|follow up|followup
+|follow up question|quick follow up`
+  .split('|')
+  .map((p) => p.trim())
+  .filter((p) => p.length > 0);
+
+/** Chat shorthand a member types for a whole word; expanded before typo repair so "wat r" reads "what are". */
+export const SHORTHAND: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    wat: 'what',
+    wtf: 'what',
+    wth: 'what',
+    wats: 'whats',
+    wuts: 'whats',
+    wut: 'what',
+    wht: 'what',
+    whta: 'what',
+    r: 'are',
+    u: 'you',
+    ya: 'you',
+    ur: 'your',
+    yer: 'your',
+    owt: 'anything',
+    fer: 'for',
+    yr: 'your',
+    y: 'why',
+    abt: 'about',
+    bout: 'about',
+    pls: 'please',
+    plz: 'please',
+    thx: 'thanks',
+    thnx: 'thanks',
+    bc: 'because',
+    bcs: 'because',
+    bcoz: 'because',
+    cuz: 'because',
+    coz: 'because',
+    cos: 'because',
+    n: 'and',
+    nd: 'and',
+    w: 'with',
+    cn: 'can',
+    cld: 'could',
+    cud: 'could',
+    shld: 'should',
+    shud: 'should',
+    wud: 'would',
+    wld: 'would',
+    hw: 'how',
+    dat: 'that',
+    da: 'the',
+    gud: 'good',
+    gd: 'good',
+    ppl: 'people',
+    sth: 'something',
+    smth: 'something',
+    enuf: 'enough',
+    enuff: 'enough',
+    sys: 'system',
+    prob: 'probably',
+    probs: 'probably',
+    def: 'definitely',
+    defo: 'definitely',
+    rly: 'really',
+    rlly: 'really',
+    srsly: 'seriously',
+    bcuz: 'because',
+    dnt: 'dont',
+    wen: 'when',
+    hv: 'have',
+    hav: 'have',
+    shd: 'should',
+  }),
+);

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/engine/context.js';
+import { createEngine } from '../../src/engine/index.js';
+import { analyse } from '../../src/engine/normalise.js';
+import { loadProjectKnowledge } from './answer-schema.js';
+
+// Everyday words for what the article says in its own terms (knowledge/lexicon.json): "who benefits most"
+// for its "especially in ...", "what's the catch" for its product at the end, "snake oil" for its evidence.
+
+const kb = loadProjectKnowledge();
+const engine = createEngine(kb);
+const ctx = createContext(kb);
+const terms = (text: string) => analyse(text, ctx.lexicon, ctx.correct, ctx.stemOf).terms;
+const quotes = (q: string) =>
+  engine
+    .ask(q)
+    .citations.map((c) => c.quote)
+    .join(' ');
+
+describe('everyday words for the article’s terms', () => {
+  it('reads "who benefits most" as the people the article names especially', () => {
+    for (const q of ['who would benefit from selenium supplements', 'who needs it most, selenium pills i mean'])
+      expect(quotes(q), q).toContain('especially in immunocompromised patients');
+  });
+
+  it('reads "what is the catch" as a question about the article’s motive, not about catching an infection', () => {
+    const answer = engine.ask('so what is the catch with this article');
+    expect(answer.answered).toBe(true);
+    expect(quotes('so what is the catch with this article')).toContain('BioPro-Plus');
+    expect(engine.ask('does selenium stop me catching colds').matchId).not.toBe('article-is-promotional');
+  });
+
+  it('reads sceptical words ("snake oil", "pseudoscience") as a question about the evidence', () => {
+    const answer = engine.ask('selenium for immunity, real or pseudoscience?');
+    expect(answer.answered).toBe(true);
+    expect([
+      'article-evidence',
+      'preventive-potential',
+      'molecular-mechanisms-research',
+      'supplements-and-immunity',
+    ]).toContain(answer.matchId);
+  });
+});
+
+describe('what a member says about themselves or in their own language', () => {
+  it('weighs greetings and thanks in other languages as nothing', () => {
+    const plain = terms('is selenium an antioxidant');
+    for (const q of [
+      'shukriya, is selenium an antioxidant',
+      'مرحبا is selenium an antioxidant شكرا',
+      'xin chao, is selenium an antioxidant, cam on',
+      'merci! is selenium an antioxidant',
+    ])
+      expect(terms(q), q).toEqual(plain);
+  });
+
+  it('weighs an apology for one’s English or a disclaimer of expertise as nothing', () => {
+    const plain = terms('how does selenium protect cells');
+    for (const q of [
+      'how does selenium protect cells, sorry my english is not good',
+      'im not a scientist, how does selenium protect cells',
+      'how does selenium protect cells? english is not my first language',
+    ])
+      expect(terms(q), q).toEqual(plain);
+    // A scientist named in the question still reads as research.
+    expect(terms('what do scientists say about selenium')).toContain('research');
+  });
+});
+
+describe('questions that contrast or ask for the article’s advice', () => {
+  const cases: [string, string][] = [
+    ['is selenium better on its own or in a combo', 'biopro-plus'],
+    ['any practical advice from this article?', 'getting-enough-selenium'],
+    ['does selenium do its thing directly or via proteins', 'selenoproteins'],
+    ['is selenium for prevention or for treating people who are ill', 'preventive-potential'],
+  ];
+  for (const [q, id] of cases)
+    it(`answers "${q}" from ${id}`, () => {
+      expect(engine.ask(q).matchId).toBe(id);
+    });
+});
+
+describe('the article’s own phrases as anchors', () => {
+  it('answers a question naming a phrase only this article uses, without naming selenium', () => {
+    expect(engine.ask('so what did that recent clinical research show').answered).toBe(true);
+  });
+
+  it('leaves general questions with the same everyday words refused', () => {
+    for (const q of ['is clinical research on immunity trustworthy', 'how did the coronavirus epidemic start'])
+      expect(engine.ask(q).answered, q).toBe(false);
+  });
+});
