@@ -177,7 +177,7 @@ export function createUnderstander(ctx: EngineContext): Understander {
   const namesSubject = (ws: readonly string[]): boolean =>
     router.mentionsSelenium(ws) || ws.some((w) => subjectTerms.has(stemOf(w)));
 
-  /** A text's words without the phrases the article does not cover ("rheumatoid arthritis" -> "rheumatoid"). */
+  /** A text's words without the phrases the article does not cover ("knee arthritis" -> "knee"). */
   function withoutUncovered(text: string): { rest: string[]; found: boolean } {
     const r = analyse(text, lexicon, correct, stemOf);
     const phrases = router.outOfScope(r.original, r.words);
@@ -196,9 +196,9 @@ export function createUnderstander(ctx: EngineContext): Understander {
 
   /**
    * The message without what its story names that the article does not cover, when the question itself
-   * names none of it and the message is about selenium or the article: "I have rheumatoid arthritis so
-   * chronic inflammation is my life ... does the article say selenium has a role in that kind of
-   * inflammation?" asks about chronic inflammation; the arthritis is the member's story. Only a story
+   * names none of it and the message is about selenium or the article: "my sister has arthritis and her joints
+   * flare up a lot. is selenium supposed to calm inflammation like that?" asks about inflammation; the
+   * arthritis is the member's story. Only a story
    * about the member ("I have", "my dad") or a remark set aside ("also unrelated but ..."): "selenium vs
    * playwright for scraping, which is faster" is no story, and a question that names the uncovered thing
    * ("can selenium treat cancer? my uncle has it") is still refused.
