@@ -1,6 +1,6 @@
 import type { EngineContext } from './context.js';
 import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
-import { type Analysed, analyse, normaliseText, toTerms, words } from './normalise.js';
+import { type Analysed, analyse, type Normalise, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
 import { INDIRECT_QUESTION, INTAKE_WORDS, MAX_SENTENCE_SCAN, QUESTION_OPENERS, SENTENCE_END } from './vocabulary.js';
 
@@ -87,7 +87,7 @@ export function withoutExclusions(message: string): string {
 
 export interface Understander {
   /** The message analysed, with article framing and stated amounts left out of its terms. */
-  analyseQuestion(message: string): Analysed;
+  analyseQuestion(message: string, normalise?: Normalise): Analysed;
   /**
    * Whether a text names a topic of its own: a word that is neither topic-neutral, nor the article, nor
    * selenium. "Is that in this article?", "does it say how?" name none: they point back at the message.
@@ -98,7 +98,7 @@ export interface Understander {
    * "does it say how?", "for kids?"): no topic of its own, and a pronoun or nothing named at all. "What is
    * selenium" does not. `analysed`: the text's analysis when the caller has it, so it is not analysed twice.
    */
-  pointsBack(text: string, analysed?: Analysed): boolean;
+  pointsBack(text: string, analysed?: Analysed, normalise?: Normalise): boolean;
 }
 
 /** Words that point back at what was said before. */
@@ -159,17 +159,17 @@ export function createUnderstander(ctx: EngineContext): Understander {
    * "Is that in the article?", "does it say how?", "for kids?": a question that names no topic and either
    * points back or names nothing at all (not even selenium, as "what is selenium" does).
    */
-  function pointsBack(text: string, analysed?: Analysed): boolean {
+  function pointsBack(text: string, analysed?: Analysed, normalise: Normalise = normaliseText): boolean {
     const { own, subject } = topicTerms(text, analysed?.words);
     if (own.length) return false;
-    return !subject || words(normaliseText(text)).some((w) => BACK_POINTERS.has(w));
+    return !subject || words(normalise(text)).some((w) => BACK_POINTERS.has(w));
   }
 
   return {
     namesTopic,
     pointsBack,
-    analyseQuestion: (message) => {
-      const q = withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf)));
+    analyseQuestion: (message, normalise = normaliseText) => {
+      const q = withoutAmounts(focusOnTopic(analyse(message, lexicon, correct, stemOf, normalise)));
       const quoted = quotedFromArticle(message, ctx.articleText);
       return quoted.length ? { ...q, quoted } : q;
     },
