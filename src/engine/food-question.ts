@@ -1,6 +1,6 @@
 import { DISCLAIMER, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
-import { type Analysed, analyse } from './normalise.js';
+import { type Analysed, analyse, type Normalise, normaliseText } from './normalise.js';
 import type { FoodQuestion } from './router.js';
 import type { Answer, FoodResult } from './types.js';
 import { FOOD_SAFETY_TRIGGERS, MAX_FOOD_WORDS, TOP_FOODS_IN_ANSWER } from './vocabulary.js';
@@ -29,7 +29,7 @@ export interface FoodFinding {
 }
 
 export interface FoodQuestions {
-  find(question: string, q: Analysed): FoodFinding;
+  find(question: string, q: Analysed, normalise?: Normalise): FoodFinding;
   /** Terms with a named food's words that no entry uses ("milk" is one's topic) replaced by the food term. */
   asDiet(terms: readonly string[], food: string): string[];
   /** Whether the question asks if an amount is safe (see FOOD_SAFETY_TRIGGERS). */
@@ -43,7 +43,7 @@ export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
   const safetyTerms = new Set(analyse(FOOD_SAFETY_TRIGGERS, lexicon).terms);
   const asksAboutSafety = (q: Analysed): boolean => q.terms.some((t) => safetyTerms.has(t));
 
-  function find(question: string, q: Analysed): FoodFinding {
+  function find(question: string, q: Analysed, normalise: Normalise = normaliseText): FoodFinding {
     const rawText = q.original.join(' ');
     const corrected = q.words.join(' ');
     const hit = foods.findInText(question) ?? (corrected !== rawText ? foods.findInText(corrected) : null);
@@ -59,7 +59,7 @@ export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
       // Only what the member typed (and curated aliases) may excuse an off-topic word: a table's long name
       // ("Rice, brown, cooked") would make "how do I cook rice" look like nothing but the food.
       const typed = [hit.matched, ...(curated?.aliases ?? [])];
-      const bare = router.onlyFood(q.words, { names: typed });
+      const bare = router.onlyFood(q.words, { names: typed }, normalise);
       const selenium = router.mentionsSelenium(q.words);
       // "How much water should I drink" asks how much of the food to have, not what is in it.
       const contentAsked = amount && (selenium || router.asksAboutContent(q.words));
@@ -69,7 +69,7 @@ export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
       const limitAsked = overLimit && q.terms.some((t) => limitTerms.has(t));
       const asked = contentAsked || bare || (curated !== undefined && selenium) || limitAsked;
       if (asked) {
-        const question = router.forFood({ names });
+        const question = router.forFood({ names }, normalise);
         const rest = question.remainder(q.words).filter((s) => !(limitAsked && limitStems.has(s)));
         if (!rest.length) return { match: { result: hit.result, question, typed, limitAsked }, mentioned };
       }
@@ -81,7 +81,9 @@ export function createFoodQuestions(ctx: EngineContext): FoodQuestions {
     if (!rest.length || rest.length > MAX_FOOD_WORDS) return { match: null, mentioned };
     const result = foods.lookup(rest.join(' '));
     const names = [rest.join(' '), result.name ?? ''];
-    const match = result.found ? { result, question: router.forFood({ names }), typed: [rest.join(' ')] } : null;
+    const match = result.found
+      ? { result, question: router.forFood({ names }, normalise), typed: [rest.join(' ')] }
+      : null;
     return { match, mentioned };
   }
 

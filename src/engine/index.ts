@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { refusal } from './answer.js';
+import { createAskMemo } from './ask-memo.js';
 import { createQuestionAutocomplete, sectionChoices } from './autocomplete.js';
 import { createComposer, type Reply } from './compose.js';
 import { createContext } from './context.js';
@@ -10,7 +11,7 @@ import { createFoodQuestions } from './food-question.js';
 import { createDoseCheck, intakeFigures } from './intake.js';
 import { createRanker } from './match.js';
 import { createMentionCheck } from './mentions.js';
-import { analyse, analyseStems, normaliseText, STOPWORDS, words } from './normalise.js';
+import { analyse, analyseStems, type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
 import { plainRequest, shortForm } from './plain.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
@@ -46,10 +47,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
   // Follow-up: a message read with the conversation before it, when there is one.
   const followUps = createFollowUps(ctx, { standalone: askOne, understand, compose, food });
 
-  /** One question through the stages: its answer, a heading for it, and what it asked that is off-topic. */
-  function decide(question: string, known?: Known): Reply {
+  /**
+   * One question through the stages: its answer, a heading for it, and what it asked that is off-topic.
+   * `normalise`: the ask's memo (ask-memo.ts), so the stages normalise each text once.
+   */
+  function decide(question: string, normalise: Normalise, known?: Known): Reply {
     // Understand: which words ask, without the article framing and the amounts a member states.
-    const q = known?.text === question ? known.q : understand.analyseQuestion(question);
+    const q = known?.text === question ? known.q : understand.analyseQuestion(question, normalise);
     const reply = (answer: Answer, heading = '', offTopic: string[] = []): Reply => ({
       asked: question.trim(),
       answer,
@@ -58,16 +62,16 @@ export function createEngine(kb: KnowledgeBase): Engine {
     });
     if (!q.terms.length) return reply(refusal(0, compose.generalSuggestions()));
     // Route: a food the question is about, or one it only names.
-    const { match: foodMatch, mentioned } = food.find(question, q);
+    const { match: foodMatch, mentioned } = food.find(question, q, normalise);
     // Match: a table food named in a topic question ("brazil nuts or pills?") stands for food in general.
     const ranked = rankTopics(question, mentioned ? food.asDiet(q.terms, mentioned) : q.terms);
     // Scope: off-topic words refuse whatever else matched.
-    const foodWords = new Set(foodMatch ? foodMatch.typed.flatMap((n) => analyseStems(n, ctx.stemOf)) : []);
+    const foodWords = new Set(foodMatch ? foodMatch.typed.flatMap((n) => analyseStems(n, ctx.stemOf, normalise)) : []);
     const offTopic = scope.offTopicNames(q, foodWords);
     if (offTopic.length) return reply(compose.refuse(ranked), '', offTopic);
     const wantsSafety = q.terms.some((t) => ctx.safetyTerms.has(t));
     // Route: the member's own numbers (a supplement plus foods), or a food view asked in free text.
-    const numbers = dose.answer(question, q);
+    const numbers = dose.answer(question, q, normalise);
     if (numbers) return reply(numbers, 'Your total');
     const view = foodIntents.answer(question, q);
     if (view) return reply(view, 'Foods');
@@ -88,20 +92,21 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return reply(withFigures, ranked[0]?.doc.title ?? '');
   }
 
-  const namesSelenium = (text: string): boolean => ctx.router.mentionsSelenium(words(normaliseText(text)));
+  const namesSelenium = (text: string, normalise: Normalise = normaliseText): boolean =>
+    ctx.router.mentionsSelenium(words(normalise(text)));
 
   /**
    * Each question of a message decided on its own. A question that leaves its subject to an earlier one
    * ("does selenium help inflammation, and how much should I get?") is asked about selenium when the
    * message names it and none of its questions is about something the article does not cover.
    */
-  function decideParts(message: string, parts: readonly Segment[]): Reply[] {
-    const replies = parts.map((p) => decide(p.text));
-    if (replies.some((r) => r.offTopic.length) || !namesSelenium(message)) return replies;
+  function decideParts(message: string, parts: readonly Segment[], normalise: Normalise): Reply[] {
+    const replies = parts.map((p) => decide(p.text, normalise));
+    if (replies.some((r) => r.offTopic.length) || !namesSelenium(message, normalise)) return replies;
     return replies.map((r, i) => {
       const text = parts[i]?.text ?? '';
-      if (r.answer.answered || namesSelenium(text)) return r;
-      return { ...decide(`${text} selenium`), asked: r.asked };
+      if (r.answer.answered || namesSelenium(text, normalise)) return r;
+      return { ...decide(`${text} selenium`, normalise), asked: r.asked };
     });
   }
 
@@ -120,44 +125,50 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return shortForm(resolved.answered ? resolved : followUps.ask(message, context));
   }
 
-  /** `known`: the message already analysed by the follow-up stage, so it is analysed once. */
+  /**
+   * `known`: the message already analysed by the follow-up stage, so it is analysed once. The ask's memo of
+   * normalised text is made here and dropped with the answer.
+   */
   function askOne(asked: string, known?: Known): Answer {
+    const normalise = createAskMemo();
     const message = withoutExclusions(asked);
     const { rest, plain } = plainRequest(message);
-    if (!plain) return askMessage(message, known);
+    if (!plain) return askMessage(message, normalise, known);
     // "ELI5", "keep it short": the request chooses the answer's form; it does not say what is asked.
-    return shortForm(askMessage(rest));
+    return shortForm(askMessage(rest, normalise));
   }
 
-  function askMessage(message: string, known?: Known): Answer {
-    const talk = detectSmallTalk(message);
+  function askMessage(message: string, normalise: Normalise, known?: Known): Answer {
+    const talk = detectSmallTalk(message, normalise);
     if (talk) return smallTalkAnswer(talk, kb, compose.generalSuggestions());
     // "What are the section headings", "how long is it": the article's shape, not one of its claims.
-    const shape = structure.answer(message);
+    const shape = structure.answer(message, normalise);
     if (shape) return shape;
     // Several questions in one message: each answered on its own, under its own heading. A question that
     // names nothing of its own ("is that in this article?", "does it say how?") asks about the rest of
     // the message, so it is no question by itself when the rest names a topic.
-    const asked = questionParts(message);
+    const asked = questionParts(message, normalise);
     // The follow-up stage's analysis of the message, when a part is the whole message: not analysed again.
-    const parts = asked.filter((p) => !understand.pointsBack(p.text, known?.text === p.text ? known.q : undefined));
-    const replies = parts.length > 1 ? decideParts(message, parts) : [];
+    const parts = asked.filter(
+      (p) => !understand.pointsBack(p.text, known?.text === p.text ? known.q : undefined, normalise),
+    );
+    const replies = parts.length > 1 ? decideParts(message, parts, normalise) : [];
     const combined = compose.combine(replies);
     if (combined) return combined;
-    const whole = decide(message, known);
+    const whole = decide(message, normalise, known);
     // "I only eat plant stuff, do brazil nuts have a lot of selenium?": the question asks about a food the
     // table holds, whatever topic the story before it leans to.
     const asking = parts.length === 1 && parts[0]?.text !== message.trim() ? parts[0] : undefined;
     if (whole.answer.answered && whole.answer.route === 'entry' && asking) {
-      const food = decide(asking.text);
+      const food = decide(asking.text, normalise);
       if (food.answer.answered && food.answer.route === 'food' && food.answer.matchId) return food.answer;
     }
     // "Does it mention heart disease?": a topic sharing a word with what is asked does not make it a yes.
-    const absent = whole.answer.answered && whole.answer.route === 'entry' ? mentions.absent(message) : null;
+    const absent = whole.answer.answered && whole.answer.route === 'entry' ? mentions.absent(message, normalise) : null;
     if (absent) return { ...absent, suggestions: whole.answer.suggestions };
     if (whole.answer.answered) return whole.answer;
     // "Is cancer mentioned?": no curated topic answers, so the article's own text does, yes or no.
-    const mention = mentions.answer(message);
+    const mention = mentions.answer(message, normalise);
     if (mention) return mention.answered ? mention : { ...mention, suggestions: whole.answer.suggestions };
     // Only one of several questions is covered: that answer, and what the rest asked is not covered. When
     // another question names something off-topic, the covered one must name selenium itself ("is zinc or
@@ -165,13 +176,14 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const answered = replies.filter((r) => r.answer.answered);
     const mixed = replies.some((r) => r.offTopic.length);
     const [one] = answered;
-    if (answered.length === 1 && one && (!mixed || namesSelenium(one.asked))) return compose.withNotes(one, replies);
+    if (answered.length === 1 && one && (!mixed || namesSelenium(one.asked, normalise)))
+      return compose.withNotes(one, replies);
     // A story before the question ("my doctor says my levels are low ... does it help?"): the question
     // alone decides, unless the story names something the article does not cover. Only an article topic:
     // "is it greek?" after a story is not a question about greek yogurt.
     const only = parts.length === 1 ? parts[0] : undefined;
     if (only && only.text !== message.trim() && !whole.offTopic.length) {
-      const focused = decide(only.text);
+      const focused = decide(only.text, normalise);
       if (focused.answer.answered && focused.answer.route === 'entry') return focused.answer;
     }
     return whole.answer;

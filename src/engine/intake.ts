@@ -3,7 +3,7 @@ import { statedAge } from './ages.js';
 import { DISCLAIMER, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
 import { FOOD_CONFIDENCE } from './food-question.js';
-import { type Analysed, normaliseText, words } from './normalise.js';
+import { type Analysed, type Normalise, normaliseText, words } from './normalise.js';
 import type { Answer, Citation, FoodResult } from './types.js';
 import { DOSE_QUESTION_CUES, SUPPLEMENT_CUES } from './vocabulary.js';
 
@@ -106,7 +106,7 @@ function inAgeGroup(age: number, group: string): boolean {
 
 export interface DoseCheck {
   /** The member's own total (supplement mcg plus named foods), checked against the RDA and upper limit. */
-  answer(message: string, q: Analysed): Answer | null;
+  answer(message: string, q: Analysed, normalise?: Normalise): Answer | null;
 }
 
 export function createDoseCheck(ctx: EngineContext): DoseCheck {
@@ -123,8 +123,8 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
     return [...found.values()];
   }
 
-  function answer(message: string, q: Analysed): Answer | null {
-    const normalised = normaliseText(message);
+  function answer(message: string, q: Analysed, normalise: Normalise = normaliseText): Answer | null {
+    const normalised = normalise(message);
     const dose = doseIn(normalised);
     // As typed, not q.original: "ok?" and "fine right?" are chat filler to matching, but here they ask.
     const stems = words(normalised).map(stemOf);

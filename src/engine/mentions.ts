@@ -1,6 +1,6 @@
 import { articleTextAnswer, quoteCitation, refusal, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
-import { analyse, findOutOfScope, LIGHT_WORDS, normaliseText, STOPWORDS, words } from './normalise.js';
+import { analyse, findOutOfScope, LIGHT_WORDS, type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer } from './types.js';
 import { MENTION_FILLER, MENTION_QUESTIONS } from './vocabulary.js';
 
@@ -38,12 +38,12 @@ const NAMES_A_THING =
 
 export interface MentionCheck {
   /** The answer to a mention question (yes with quotes, or an honest no), or null for another question. */
-  answer(message: string): Answer | null;
+  answer(message: string, normalise?: Normalise): Answer | null;
   /**
    * An honest no when a mention question names something the article never says ("does it mention heart
    * disease?"): a topic that shares one of its words ("disease") must not answer it. Null otherwise.
    */
-  absent(message: string): Answer | null;
+  absent(message: string, normalise?: Normalise): Answer | null;
 }
 
 export function createMentionCheck(ctx: EngineContext): MentionCheck {
@@ -79,8 +79,8 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
   });
 
   /** The subject of a mention question as written, and whether the question names it or states a claim. */
-  function captured(message: string): { raw: string; claim: boolean } | null {
-    const text = words(normaliseText(message)).join(' ');
+  function captured(message: string, normalise: Normalise): { raw: string; claim: boolean } | null {
+    const text = words(normalise(message)).join(' ');
     for (const pattern of MENTION_QUESTIONS) {
       const m = pattern.exec(text);
       // "What does it say about X" asks for what it says, which the topics answer, not whether it does.
@@ -91,17 +91,17 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
     return null;
   }
 
-  function subjectOf(message: string): string | null {
-    const raw = captured(message)?.raw;
+  function subjectOf(message: string, normalise: Normalise): string | null {
+    const raw = captured(message, normalise)?.raw;
     if (!raw) return null;
     const subject = words(raw).filter((w) => !filler.has(w));
     while (subject.length && STOPWORDS.has(subject[0] as string)) subject.shift();
     return subject.length && subject.length <= MAX_SUBJECT_WORDS ? subject.join(' ') : null;
   }
 
-  function absent(message: string): Answer | null {
-    const asked = captured(message);
-    const subject = subjectOf(message);
+  function absent(message: string, normalise: Normalise = normaliseText): Answer | null {
+    const asked = captured(message, normalise);
+    const subject = subjectOf(message, normalise);
     if (!asked || asked.claim || !subject || NOT_A_THING.test(asked.raw)) return null;
     const ws = words(subject);
     // A common word beside a specific one ("immunocompromised people") is judged by the specific one;
@@ -114,13 +114,13 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
 
   return {
     absent,
-    answer(message) {
-      const subject = subjectOf(message);
+    answer(message, normalise = normaliseText) {
+      const subject = subjectOf(message, normalise);
       if (!subject) return null;
       const analysed = analyse(subject, lexicon, ctx.correct, stemOf);
       const terms = analysed.terms.filter((t) => !index.lightTerms.has(t));
       // Only words too common to look up ("pregnancy", a light word here): still an honest no if absent.
-      if (!terms.length) return absent(message);
+      if (!terms.length) return absent(message, normalise);
       // Off-topic subjects ("vitamin d") are only found as written: their synonyms ("vitamins") are the
       // article's words for something else.
       const literal = findOutOfScope(analysed.original.map(stemOf), lexicon).length > 0;

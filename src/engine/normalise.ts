@@ -62,6 +62,9 @@ function asciiPasses(raw: string): string {
   return text.trim();
 }
 
+/** `normaliseText`, or one ask's memo of it (ask-memo.ts): the stages of an ask read the same few texts. */
+export type Normalise = (input: string) => string;
+
 export const words = (normalised: string): string[] => (normalised ? normalised.split(' ') : []);
 
 /**
@@ -310,8 +313,9 @@ export function analyse(
   lexicon: CompiledLexicon,
   correct?: (word: string) => string,
   stemWord: (word: string) => string = stem,
+  normalise: Normalise = normaliseText,
 ): Analysed {
-  const text = normaliseText(input);
+  const text = normalise(input);
   const original = words(text);
   const expanded = expandWords(original);
   const ws = correct ? expanded.map(correct) : expanded;
@@ -332,5 +336,8 @@ function expandWords(original: readonly string[]): string[] {
 }
 
 /** `analyse(input, lexicon, undefined, stemWord).stems`, without the synonym and stopword passes it does not need. */
-export const analyseStems = (input: string, stemWord: (word: string) => string = stem): string[] =>
-  expandWords(words(normaliseText(input))).map(stemWord);
+export const analyseStems = (
+  input: string,
+  stemWord: (word: string) => string = stem,
+  normalise: Normalise = normaliseText,
+): string[] => expandWords(words(normalise(input))).map(stemWord);

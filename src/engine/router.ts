@@ -1,5 +1,14 @@
 import type { CompiledLexicon } from './normalise.js';
-import { analyseStems, findOutOfScope, LIGHT_WORDS, normaliseText, STOPWORDS, stem, words } from './normalise.js';
+import {
+  analyseStems,
+  findOutOfScope,
+  LIGHT_WORDS,
+  type Normalise,
+  normaliseText,
+  STOPWORDS,
+  stem,
+  words,
+} from './normalise.js';
 import { editDistance, maxEdits } from './typos.js';
 import {
   CONTAINER_WORDS,
@@ -32,11 +41,11 @@ export interface FoodQuestion {
 
 export interface Router {
   /** The food-specific checks for one food's names, when a question needs several of them. */
-  forFood(hit: FoodHit): FoodQuestion;
+  forFood(hit: FoodHit, normalise?: Normalise): FoodQuestion;
   /** Stemmed question words that are neither stopwords, nor part of the food, nor quantity framing. */
   foodRemainder(words: readonly string[], hit: FoodHit): string[];
   /** True when the question is nothing but the food's name ("brazil nuts", "raw oysters"). */
-  onlyFood(words: readonly string[], hit: FoodHit): boolean;
+  onlyFood(words: readonly string[], hit: FoodHit, normalise?: Normalise): boolean;
   /** True when the question asks which foods are rich in selenium without naming one. */
   asksForFoodList(words: readonly string[]): boolean;
   /** True when the question asks how much of something there is ("how much", "mcg", "selenium in"). */
@@ -75,15 +84,15 @@ export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) =>
   // Chatty filler ("quick q", "actually", "heard") does not stop a food question from being one.
   const isFiller = (w: string) => isFrame(w) || light.has(stemOf(w));
   /** Whether a stemmed word belongs to the food's names (a near spelling counts). */
-  const foodMatcher = (hit: FoodHit) => {
-    const foodStems = new Set(hit.names.flatMap((n) => analyseStems(n, stemOf)));
+  const foodMatcher = (hit: FoodHit, normalise: Normalise) => {
+    const foodStems = new Set(hit.names.flatMap((n) => analyseStems(n, stemOf, normalise)));
     const fuzzy = [...foodStems].filter((f) => f.length >= 4);
     return (s: string) =>
       foodStems.has(s) || fuzzy.some((f) => editDistance(s, f, maxEdits(f.length)) <= maxEdits(f.length));
   };
 
-  function forFood(hit: FoodHit): FoodQuestion {
-    const food = foodMatcher(hit);
+  function forFood(hit: FoodHit, normalise: Normalise = normaliseText): FoodQuestion {
+    const food = foodMatcher(hit, normalise);
     return {
       remainder: (words) =>
         words
@@ -115,7 +124,7 @@ export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) =>
   return {
     forFood,
     foodRemainder: (words, hit) => forFood(hit).remainder(words),
-    onlyFood: (words, hit) => forFood(hit).only(words),
+    onlyFood: (words, hit, normalise) => forFood(hit, normalise).only(words),
     asksForFoodList(words) {
       const content = words.filter((w) => !isFrame(w) || list.has(stemOf(w)));
       return (

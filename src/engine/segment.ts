@@ -1,4 +1,4 @@
-import { normaliseText, words } from './normalise.js';
+import { type Normalise, normaliseText, words } from './normalise.js';
 import {
   CLAUSE_JOINERS,
   GREETING_WORDS,
@@ -66,12 +66,12 @@ const opensQuestion = (ws: readonly string[]): boolean => QUESTION_OPENERS.has(w
  * the joiner followed by a question opener, after a comma or not. A clause that does not ask stays with
  * the one before it.
  */
-function clauses(sentence: string): string[] {
+function clauses(sentence: string, normalise: Normalise): string[] {
   const out: string[] = [];
   // The comma stays with the clause before it, so joining the pieces again gives the sentence back.
   const pieces = sentence.split(/(?<=,)\s*|(?<!\b(?:and|also|plus))\s+(?=(?:and|also|plus)\s)/i);
   for (const piece of pieces) {
-    const ws = words(normaliseText(piece));
+    const ws = words(normalise(piece));
     const last = out.length - 1;
     if (last >= 0 && !opensQuestion(ws)) out[last] = `${out[last]} ${piece}`;
     else out.push(piece);
@@ -80,7 +80,7 @@ function clauses(sentence: string): string[] {
 }
 
 /** The sentences and clauses of a message, greetings and thanks included (see `isPleasantry`). */
-export function segments(message: string): Segment[] {
+export function segments(message: string, normalise: Normalise = normaliseText): Segment[] {
   const head = message.slice(0, MAX_SEGMENT_SCAN);
   // "1) what is selenium 2) where do I get it": a numbered list typed on one line is still a list.
   const text = INLINE_FIRST_ITEM.test(head) ? head.replace(INLINE_NEXT_ITEM, '\n') : head;
@@ -88,9 +88,9 @@ export function segments(message: string): Segment[] {
   for (const match of text.matchAll(SENTENCE)) {
     const sentence = match[0].replace(LIST_MARKER, '');
     const asked = sentence.trimEnd().endsWith('?');
-    const parts = clauses(sentence);
+    const parts = clauses(sentence, normalise);
     parts.forEach((part, i) => {
-      const ws = words(normaliseText(part));
+      const ws = words(normalise(part));
       if (!ws.length) return;
       // Only the sentence's last clause carries its question mark.
       const asks = opensQuestion(ws) || (asked && i === parts.length - 1) || INDIRECT_QUESTION.test(ws.join(' '));
@@ -101,8 +101,8 @@ export function segments(message: string): Segment[] {
 }
 
 /** The question parts of a message: sentences or clauses that ask, up to MAX_PARTS, greetings left out. */
-export function questionParts(message: string): Segment[] {
-  return segments(message)
+export function questionParts(message: string, normalise: Normalise = normaliseText): Segment[] {
+  return segments(message, normalise)
     .filter((s) => s.asks && !isPleasantry(s.words))
     .slice(0, MAX_PARTS);
 }

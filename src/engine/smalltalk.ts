@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { DISCLAIMER } from './answer.js';
-import { normaliseText, words } from './normalise.js';
+import { type Normalise, normaliseText, words } from './normalise.js';
 import { type Pleasantry, pleasantry } from './segment.js';
 import type { Answer, Suggestion } from './types.js';
 import { ABOUT_BOT, MAX_SEGMENT_SCAN } from './vocabulary.js';
@@ -17,8 +17,8 @@ const MAX_SMALL_TALK_WORDS = 12;
 const ABOUT_ONLY = new RegExp(`^(?:selene )?(?:${ABOUT_BOT.source})(?: selene)?$`);
 
 /** Greeting, thanks or a question about Selene, when that is all the message is; null otherwise. */
-export function detectSmallTalk(message: string): SmallTalk | null {
-  const ws = words(normaliseText(message.slice(0, MAX_SEGMENT_SCAN)));
+export function detectSmallTalk(message: string, normalise: Normalise = normaliseText): SmallTalk | null {
+  const ws = words(normalise(message.slice(0, MAX_SEGMENT_SCAN)));
   if (!ws.length || ws.length > MAX_SMALL_TALK_WORDS) return null;
   const kind = pleasantry(ws);
   if (kind) return kind;

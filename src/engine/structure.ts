@@ -1,6 +1,6 @@
 import type { KnowledgeBase, ResolvedSection } from '../knowledge/types.js';
 import { articleTextAnswer, quoteCitation } from './answer.js';
-import { normaliseText, STOPWORDS, words } from './normalise.js';
+import { type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer, Citation } from './types.js';
 import { LENGTH_WORDS, ORDINAL_WORDS, STRUCTURE_FILLER, STRUCTURE_WORDS } from './vocabulary.js';
 
@@ -49,7 +49,7 @@ const fillerWords = wordSet(STRUCTURE_FILLER);
 
 export interface StructureQuestions {
   /** The answer to a question about the article's layout, length or a part by position; null otherwise. */
-  answer(message: string): Answer | null;
+  answer(message: string, normalise?: Normalise): Answer | null;
 }
 
 export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions {
@@ -87,8 +87,8 @@ export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions 
   }
 
   return {
-    answer(message) {
-      const ws = words(normaliseText(message));
+    answer(message, normalise = normaliseText) {
+      const ws = words(normalise(message));
       const asksStructure = ws.some((w) => structureWords.has(w));
       const asksLength = ws.some((w) => lengthWords.has(w));
       const ordinal = ws.map(ordinalNumber).find((n) => n !== undefined);

@@ -1,6 +1,6 @@
 import type { EngineContext } from './context.js';
 import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
-import { type Analysed, analyse, normaliseText, toTerms, words } from './normalise.js';
+import { type Analysed, analyse, type Normalise, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
 import { isPleasantry, segments } from './segment.js';
 import {
@@ -95,7 +95,7 @@ export function withoutExclusions(message: string): string {
 
 export interface Understander {
   /** The message analysed, with article framing and stated amounts left out of its terms. */
-  analyseQuestion(message: string): Analysed;
+  analyseQuestion(message: string, normalise?: Normalise): Analysed;
   /**
    * Whether a text names a topic of its own: a word that is neither topic-neutral, nor the article, nor
    * selenium. "Is that in this article?", "does it say how?" name none: they point back at the message.
@@ -106,7 +106,7 @@ export interface Understander {
    * "does it say how?", "for kids?"): no topic of its own, and a pronoun or nothing named at all. "What is
    * selenium" does not. `analysed`: the text's analysis when the caller has it, so it is not analysed twice.
    */
-  pointsBack(text: string, analysed?: Analysed): boolean;
+  pointsBack(text: string, analysed?: Analysed, normalise?: Normalise): boolean;
 }
 
 /** Words that point back at what was said before. */
@@ -167,10 +167,10 @@ export function createUnderstander(ctx: EngineContext): Understander {
    * "Is that in the article?", "does it say how?", "for kids?": a question that names no topic and either
    * points back or names nothing at all (not even selenium, as "what is selenium" does).
    */
-  function pointsBack(text: string, analysed?: Analysed): boolean {
+  function pointsBack(text: string, analysed?: Analysed, normalise: Normalise = normaliseText): boolean {
     const { own, subject } = topicTerms(text, analysed?.words);
     if (own.length) return false;
-    return !subject || words(normaliseText(text)).some((w) => BACK_POINTERS.has(w));
+    return !subject || words(normalise(text)).some((w) => BACK_POINTERS.has(w));
   }
 
   const storyWords = new Set(words(STORY_WORDS));
@@ -203,14 +203,14 @@ export function createUnderstander(ctx: EngineContext): Understander {
    * playwright for scraping, which is faster" is no story, and a question that names the uncovered thing
    * ("can selenium treat cancer? my uncle has it") is still refused.
    */
-  function withoutStoryAsides(message: string): string {
-    const segs = segments(message);
+  function withoutStoryAsides(message: string, normalise: Normalise): string {
+    const segs = segments(message, normalise);
     const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
     if (!asking.length || asking.length === segs.length) return message;
     // Most messages name nothing uncovered: one cheap look at the words as typed (no typo repair) first.
-    const typed = words(normaliseText(message));
+    const typed = words(normalise(message));
     if (!router.outOfScope(typed, typed).length) return message;
-    if (!namesSubject(analyse(message, lexicon, correct, stemOf).words)) return message;
+    if (!namesSubject(analyse(message, lexicon, correct, stemOf, normalise).words)) return message;
     if (asking.some((s) => withoutUncovered(s.text).found)) return message;
     const told = segs.map((s) =>
       asking.includes(s) || !s.words.some((w) => storyWords.has(w)) ? null : withoutUncovered(s.text),
@@ -222,9 +222,9 @@ export function createUnderstander(ctx: EngineContext): Understander {
   return {
     namesTopic,
     pointsBack,
-    analyseQuestion: (message) => {
-      const asked = withoutStoryAsides(message);
-      const q = withoutAmounts(focusOnTopic(analyse(asked, lexicon, correct, stemOf)));
+    analyseQuestion: (message, normalise = normaliseText) => {
+      const asked = withoutStoryAsides(message, normalise);
+      const q = withoutAmounts(focusOnTopic(analyse(asked, lexicon, correct, stemOf, normalise)));
       const quoted = quotedFromArticle(message, ctx.articleText);
       return quoted.length ? { ...q, quoted } : q;
     },
