@@ -10,6 +10,7 @@ import { createFoodIntents } from './food-intents.js';
 import { createFoodQuestions } from './food-question.js';
 import { createDoseCheck, intakeFigures } from './intake.js';
 import { createRanker } from './match.js';
+import type { Scored } from './matcher.js';
 import { createMentionCheck } from './mentions.js';
 import { analyse, analyseStems, type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
 import { plainRequest, shortForm } from './plain.js';
@@ -32,6 +33,8 @@ export { nextContext } from './turns.js';
  * message: small talk, split into questions, and for each question understand, route food questions,
  * match topics, decide scope, compose; several answered questions are composed into one reply.
  */
+const isEntry = (s: Scored): boolean => s.doc.kind === 'entry';
+
 export function createEngine(kb: KnowledgeBase): Engine {
   const ctx = createContext(kb);
   const understand = createUnderstander(ctx);
@@ -81,10 +84,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
       return reply(food.answer(result, food.asksAboutSafety(q) || limitAsked === true, servings), result.name ?? '');
     }
     if (ctx.router.asksForFoodList(q.words)) return reply(food.topFoods(), 'Foods richest in selenium');
-    if (scope.refusalReason(q, ranked[0]) !== null) return reply(compose.refuse(ranked));
+    // A linked article ranked first for a question about selenium is not its answer (the links are not
+    // about selenium), but the best of the article's own topics may be: it is judged on its own.
+    const topics = scope.refusalReason(q, ranked[0]) === 'link-not-about-selenium' ? ranked.filter(isEntry) : ranked;
+    if (scope.refusalReason(q, topics[0]) !== null) return reply(compose.refuse(ranked));
     // Compose: the best topic's quotes, its related topics as suggestions; the reference amounts when
     // an amount is asked (the article gives none).
-    const answer = compose.fromBest(ranked, wantsSafety);
+    const answer = compose.fromBest(topics, wantsSafety);
     const figures = answer.safety && q.terms.some((t) => intakeTerms.has(t)) ? intakeFigures(kb, q.original) : null;
     const withFigures = figures
       ? { ...answer, text: `${answer.text} ${figures.text}`, citations: [...answer.citations, figures.citation] }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/engine/context.js';
 import { createFoodQuestions } from '../../src/engine/food-question.js';
+import { createEngine } from '../../src/engine/index.js';
 import { createRanker } from '../../src/engine/match.js';
 import { ANSWER_THRESHOLD, createScope } from '../../src/engine/scope.js';
 import { askingParts, createUnderstander } from '../../src/engine/understand.js';
@@ -76,6 +77,18 @@ describe('scope stage', () => {
   it('answers a question about selenium from an entry, never from a linked article alone', () => {
     expect(decide('does selenium help with depression')).toBe('link-not-about-selenium');
     expect(decide('can a weak immune system affect my mood')).toBeNull();
+  });
+
+  it("falls back to the article's own best topic when a linked article ranks first for a selenium question", () => {
+    const engine = createEngine(ctx.kb);
+    const question = 'is selenium linked to vitamin c for immunity';
+    expect(decide(question)).toBe('link-not-about-selenium');
+    const answer = engine.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.route).toBe('entry');
+    expect(ctx.kb.entries.some((e) => e.id === answer.matchId)).toBe(true);
+    // No topic of the article's own answers it well enough: still refused.
+    expect(engine.ask('does selenium help with depression').answered).toBe(false);
   });
 
   it('never takes a number for the subject a question asks about', () => {
