@@ -74,16 +74,18 @@ const healthz = async (base: string) => {
 const until = async <T>(read: () => Promise<T>, accept: (v: T) => boolean, what: string, ms = 15_000): Promise<T> => {
   const deadline = Date.now() + ms;
   let last: T | undefined;
+  let error: unknown;
   while (Date.now() < deadline) {
     try {
       last = await read();
       if (accept(last)) return last;
-    } catch {
-      // not there yet
+    } catch (err) {
+      // Not there yet; kept so that a failure says why (nothing listening, a body that is not JSON, ...).
+      error = err;
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`${what} never happened; last: ${JSON.stringify(last)}`);
+  throw new Error(`${what} never happened; last: ${JSON.stringify(last)}; last error: ${String(error)}`);
 };
 
 /** A host is a sharding manager leading its own process group: its shards go with it. */

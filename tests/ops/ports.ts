@@ -10,10 +10,18 @@ export function canListen(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Below Linux's ephemeral range (32768-60999 by default): a port is only checked here and bound later by the
+ * bot, and in between every outgoing connection of a busy suite (fetch, PostgreSQL, the fake Discord's
+ * clients) may be given a port from that range: the likeliest reason a health check once found nothing listening
+ * while two suites ran at once.
+ */
+export const PORTS = { from: 20_000, to: 32_000 } as const;
+
 /** A port where `count` consecutive ports are free right now (shard N uses HEALTH_PORT + N). */
 export async function freePorts(count = 1): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = PORTS.from + Math.floor(Math.random() * (PORTS.to - PORTS.from - count));
     let free = true;
     for (let i = 0; i < count && free; i++) free = await canListen(base + i);
     if (free) return base;

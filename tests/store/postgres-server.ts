@@ -21,10 +21,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { freePorts } from '../ops/ports.js';
 
 export interface TestPostgres {
   port: number;
@@ -50,16 +50,8 @@ export interface TestPostgres {
 export const TEST_PG_USER = 'selene';
 export const TEST_PG_PASSWORD = 'test-password-not-secret';
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
+/** A free loopback port below the ephemeral range (see tests/ops/ports.ts), where the server binds a moment later. */
+export const freePort = (): Promise<number> => freePorts(1);
 
 interface ServerUser {
   uid?: number;
