@@ -12,7 +12,6 @@ import { LENGTH_WORDS, ORDINAL_WORDS, STRUCTURE_FILLER, STRUCTURE_WORDS } from '
 const WORDS_PER_MINUTE = 200;
 /** Sentences quoted from a part asked for by position: its opening, enough to show what it is about. */
 const PART_OPENING_SENTENCES = 2;
-const POSITION_NAMES = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 /**
  * The article's sections as a reader counts them: the ones under a heading of their own (the title heads
@@ -36,11 +35,15 @@ export function sectionNumbered<T>(sections: readonly T[], n: number): T | undef
   return n < 0 ? sections.at(n) : sections[n - 1];
 }
 
-/** A position word's number in the reader's numbering (ORDINAL_WORDS counts from 0, "last" as -1). */
-export const ordinalNumber = (word: string): number | undefined => {
-  const n = ORDINAL_WORDS[word];
-  return n === undefined ? undefined : n < 0 ? n : n + 1;
-};
+/** A position word's number in the reader's numbering (-1 the last), or undefined. */
+export const ordinalNumber = (word: string): number | undefined => ORDINAL_WORDS[word];
+
+/** The word for a position ("first" for 1), the first ORDINAL_WORDS gives it. */
+const positionName = new Map(
+  Object.entries(ORDINAL_WORDS)
+    .reverse()
+    .map(([word, n]) => [n, word] as const),
+);
 
 const wordSet = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
 const structureWords = wordSet(STRUCTURE_WORDS);
@@ -74,7 +77,7 @@ export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions 
   function part(n: number): Answer | null {
     const s = sectionNumbered(parts, n);
     if (!s) return null;
-    const position = n === -1 ? 'last' : (POSITION_NAMES[n - 1] ?? `number ${n}`);
+    const position = positionName.get(n) ?? `number ${n}`;
     const opening = s.text
       .split(/(?<=[.!?:])\s+/)
       .filter((t) => t.length > 0 && t !== s.heading)

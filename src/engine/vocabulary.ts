@@ -281,18 +281,19 @@ export const STRUCTURE_WORDS =
   'section sections heading headings header headers subheading subheadings outline structure structured ' +
   'organised organized layout chapters toc contents table part parts paragraph paragraphs';
 export const LENGTH_WORDS = 'long length brief words minutes minute deep dive deepdive';
+/** Position words, numbered as a reader counts sections (1 the first; -1 the last). */
 export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
-  first: 0,
-  '1st': 0,
-  opening: 0,
-  second: 1,
-  '2nd': 1,
-  third: 2,
-  '3rd': 2,
-  fourth: 3,
-  '4th': 3,
-  fifth: 4,
-  '5th': 4,
+  first: 1,
+  '1st': 1,
+  opening: 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
   last: -1,
   final: -1,
 };
