@@ -28,13 +28,13 @@ export { figures } from './context.js';
 export { ANSWER_THRESHOLD } from './scope.js';
 export { nextContext } from './turns.js';
 
+const isEntry = (s: Scored): boolean => s.doc.kind === 'entry';
+
 /**
  * The engine: the knowledge base compiled once (context.ts), then one pipeline of named stages per
  * message: small talk, split into questions, and for each question understand, route food questions,
  * match topics, decide scope, compose; several answered questions are composed into one reply.
  */
-const isEntry = (s: Scored): boolean => s.doc.kind === 'entry';
-
 export function createEngine(kb: KnowledgeBase): Engine {
   const ctx = createContext(kb);
   const understand = createUnderstander(ctx);
@@ -86,8 +86,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (ctx.router.asksForFoodList(q.words)) return reply(food.topFoods(), 'Foods richest in selenium');
     // A linked article ranked first for a question about selenium is not its answer (the links are not
     // about selenium), but the best of the article's own topics may be: it is judged on its own.
-    const topics = scope.refusalReason(q, ranked[0]) === 'link-not-about-selenium' ? ranked.filter(isEntry) : ranked;
-    if (scope.refusalReason(q, topics[0]) !== null) return reply(compose.refuse(ranked));
+    const reason = scope.refusalReason(q, ranked[0]);
+    const topics = reason === 'link-not-about-selenium' ? ranked.filter(isEntry) : ranked;
+    if ((topics === ranked ? reason : scope.refusalReason(q, topics[0])) !== null) return reply(compose.refuse(ranked));
     // Compose: the best topic's quotes, its related topics as suggestions; the reference amounts when
     // an amount is asked (the article gives none).
     const answer = compose.fromBest(topics, wantsSafety);

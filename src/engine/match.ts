@@ -17,13 +17,17 @@ export type Ranker = (question: string, terms: readonly string[]) => Scored[];
  */
 export function createRanker(ctx: EngineContext): Ranker {
   const { index, lexicon, correct, stemOf } = ctx;
+  // Each topic's quotes normalised and padded once, for finding which topic says a quoted phrase.
+  const quotesOf = new Map<string, string[]>();
+  for (const d of ctx.docInputs)
+    quotesOf.set(d.id, [...(quotesOf.get(d.id) ?? []), ...d.quotes.map((q) => ` ${normaliseText(q)} `)]);
   return (question, terms) => {
     let best = rank(index, terms, MAX_SUGGESTIONS + 1);
     // A phrase quoted from the article ("what does 'abolish the infectivity' mean") names its topic exactly.
     for (const phrase of quotedFromArticle(question, ctx.articleText)) {
       const ranked = quotingFirst(
         rank(index, analyse(phrase, lexicon, correct, stemOf).terms, MAX_SUGGESTIONS + 1),
-        ctx,
+        quotesOf,
         phrase,
       );
       if ((ranked[0]?.score ?? 0) >= (best[0]?.score ?? 0)) best = ranked;
@@ -45,10 +49,8 @@ export function createRanker(ctx: EngineContext): Ranker {
  * Ranked topics with the one whose own quotes say the quoted phrase first: "'abolish the infectivity'"
  * names one passage, while its words alone ("reduce", "infection") fit many topics equally well.
  */
-function quotingFirst(ranked: Scored[], ctx: EngineContext, phrase: string): Scored[] {
-  const at = ranked.findIndex(({ doc }) =>
-    ctx.docInputs.some((d) => d.id === doc.id && d.quotes.some((q) => ` ${normaliseText(q)} `.includes(` ${phrase} `))),
-  );
+function quotingFirst(ranked: Scored[], quotesOf: ReadonlyMap<string, readonly string[]>, phrase: string): Scored[] {
+  const at = ranked.findIndex(({ doc }) => quotesOf.get(doc.id)?.some((q) => q.includes(` ${phrase} `)) === true);
   if (at <= 0) return ranked;
   const quoting = ranked[at] as Scored;
   return [{ ...quoting, score: Math.max(quoting.score, ranked[0]?.score ?? 0) }, ...ranked.filter((_, i) => i !== at)];
