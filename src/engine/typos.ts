@@ -68,6 +68,32 @@ function surplus(a: string, b: string): number {
 }
 
 /**
+ * The letters a word has, one bit each (by character code modulo 32, so other characters share bits with
+ * letters). Built once per word; two words' masks compared cost a few operations (see `mayBeWithin`).
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+/** How many bits are set (a 32-bit population count). */
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * False when two words (given as `letterMask`s) are surely more than `limit` edits apart: every letter one
+ * has and the other lacks takes an edit of its own (a swap moves letters, it never adds one). True says
+ * nothing; `editDistance` decides. Never false for a pair within `limit`, so filtering by it changes no result.
+ */
+export function mayBeWithin(a: number, b: number, limit: number): boolean {
+  return bitCount(a & ~b) <= limit && bitCount(b & ~a) <= limit;
+}
+
+/**
  * Optimal string alignment distance (transpositions count as one edit), exact up to `limit`; past it, some
  * number above `limit` (the search stops early).
  */
