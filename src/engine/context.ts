@@ -65,7 +65,11 @@ export function createContext(kb: KnowledgeBase): EngineContext {
     stemOf,
     docInputs,
     index,
-    router: createRouter(lexicon, stemOf),
+    router: createRouter(
+      lexicon,
+      stemOf,
+      kb.foods.flatMap((f) => [f.name, ...f.aliases]),
+    ),
     correct: (w) => typos.correct(w),
     foods: createFoodIndex(kb),
     safetyTerms: new Set(analyse(SAFETY_TRIGGERS, lexicon).terms),

@@ -196,7 +196,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return whole.answer;
   }
 
-  const questionAutocomplete = createQuestionAutocomplete(ctx.docInputs, ctx.correct);
+  // Built on the first keystroke (or the warm-up's), not with the engine: start-up has the login to do.
+  let questionAutocomplete: ReturnType<typeof createQuestionAutocomplete> | undefined;
+  const autocompleteQuestions = (partial: string) => {
+    questionAutocomplete ??= createQuestionAutocomplete(ctx.docInputs, ctx.correct);
+    return questionAutocomplete(partial);
+  };
 
   return {
     ask: (question, context) => (context?.length ? converse(question, context) : askOne(question)),
@@ -208,7 +213,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     },
     topFoods: (options) => ctx.foods.top(options ?? {}),
     compareFoods: (a, b) => ctx.foods.compare(a, b),
-    autocompleteQuestions: (partial) => questionAutocomplete(partial),
+    autocompleteQuestions: autocompleteQuestions,
     autocompleteFoods: (partial) => ctx.foods.autocomplete(partial),
     autocompleteSections: (partial) => sectionChoices(kb, partial),
     topics: () => compose.topics(),

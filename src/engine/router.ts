@@ -71,7 +71,15 @@ export interface Router {
 /** More servings than this are a typo or a joke; the answer keeps to the single serving. */
 const MAX_SERVINGS = 100;
 
-export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) => string = stem): Router {
+/**
+ * `fixedNames`: names the router will be asked about again and again (the curated foods' names and aliases,
+ * dozens per food): each is stemmed on first use and kept, at most one entry per name.
+ */
+export function createRouter(
+  lexicon: CompiledLexicon,
+  stemOf: (word: string) => string = stem,
+  fixedNames: Iterable<string> = [],
+): Router {
   const frame = new Set(FOOD_FRAME_WORDS.split(/\s+/).map(stem));
   const list = new Set(FOOD_LIST_WORDS.split(/\s+/).map(stem));
   const cues = new Set(LIST_CUES.split(/\s+/));
@@ -84,8 +92,17 @@ export function createRouter(lexicon: CompiledLexicon, stemOf: (word: string) =>
   // Chatty filler ("quick q", "actually", "heard") does not stop a food question from being one.
   const isFiller = (w: string) => isFrame(w) || light.has(stemOf(w));
   /** Whether a stemmed word belongs to the food's names (a near spelling counts). */
+  const keep = new Set(fixedNames);
+  const kept = new Map<string, readonly string[]>();
+  const stemsOf = (name: string, normalise: Normalise): readonly string[] => {
+    const known = kept.get(name);
+    if (known) return known;
+    const stems = analyseStems(name, stemOf, normalise);
+    if (keep.has(name)) kept.set(name, stems);
+    return stems;
+  };
   const foodMatcher = (hit: FoodHit, normalise: Normalise) => {
-    const foodStems = new Set(hit.names.flatMap((n) => analyseStems(n, stemOf, normalise)));
+    const foodStems = new Set(hit.names.flatMap((n) => stemsOf(n, normalise)));
     const fuzzy = [...foodStems].filter((f) => f.length >= 4);
     return (s: string) =>
       foodStems.has(s) || fuzzy.some((f) => editDistance(s, f, maxEdits(f.length)) <= maxEdits(f.length));

@@ -68,6 +68,32 @@ function surplus(a: string, b: string): number {
 }
 
 /**
+ * The letters a word has, one bit each (by character code modulo 32, so other characters share bits with
+ * letters). Built once per word; two words' masks compared cost a few operations (see `mayBeWithin`).
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+/** How many bits are set (a 32-bit population count). */
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * False when two words (given as `letterMask`s) are surely more than `limit` edits apart: every letter one
+ * has and the other lacks takes an edit of its own (a swap moves letters, it never adds one). True says
+ * nothing; `editDistance` decides. Never false for a pair within `limit`, so filtering by it changes no result.
+ */
+export function mayBeWithin(a: number, b: number, limit: number): boolean {
+  return bitCount(a & ~b) <= limit && bitCount(b & ~a) <= limit;
+}
+
+/**
  * Optimal string alignment distance (transpositions count as one edit), exact up to `limit`; past it, some
  * number above `limit` (the search stops early).
  */
@@ -147,6 +173,19 @@ export interface TypoOptions {
   family?: (word: string) => string;
 }
 
+/** The value `make` gives, made on the first call and the same one after. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
 /** A four-letter typo of `target`: one letter missing, or two neighbouring letters swapped. */
 function shortTypoOf(word: string, target: string): boolean {
   if (word[0] !== target[0]) return false;
@@ -183,15 +222,32 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
   // Per corrector, never global: shards and reloaded knowledge bases each keep their own.
   const cache = new Map<string, string>();
   const cacheSize = options.cacheSize ?? TYPO_CACHE_SIZE;
-  const groups = new Map<string, string[]>();
   // Longer stopwords are candidates too, so "agaist" becomes "against" (and is then dropped, not weighed).
   const candidates = [...known, ...[...STOPWORDS].filter((w) => w.length >= MIN_TYPO_LENGTH)];
-  for (const w of candidates) {
-    if (w.length < MIN_TYPO_LENGTH - 1) continue;
-    for (const key of bucketKeys(w, w.length)) groups.set(key, [...(groups.get(key) ?? []), w]);
-  }
+  // The indexes below are built on the first word that needs them, not with the engine: most of a
+  // process's start-up would otherwise go to buckets few questions ever search. Once built, only read.
+  const groups = once(() => {
+    const byKey = new Map<string, string[]>();
+    for (const w of candidates) {
+      if (w.length < MIN_TYPO_LENGTH - 1) continue;
+      for (const key of bucketKeys(w, w.length)) {
+        const list = byKey.get(key);
+        if (list) list.push(w);
+        else byKey.set(key, [w]);
+      }
+    }
+    return byKey;
+  });
   const buckets = new Map<string, Fuse<string>>();
-  for (const [key, list] of groups) buckets.set(key, new Fuse(list, FUSE_OPTIONS, Fuse.createIndex([], list)));
+  const bucket = (key: string): Fuse<string> | undefined => {
+    const built = buckets.get(key);
+    if (built) return built;
+    const list = groups().get(key);
+    if (!list) return undefined;
+    const fuse = new Fuse(list, FUSE_OPTIONS, Fuse.createIndex([], list));
+    buckets.set(key, fuse);
+    return fuse;
+  };
   // Symmetric deletion keys: every candidate with up to `maxEdits` of its letters deleted. Two words are
   // within k edits (insertions, deletions, substitutions, swaps) only if deleting at most k letters from
   // each makes them meet, so a word none of whose deletions is a key has no repair, and fuse.js need not
@@ -208,28 +264,31 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
     }
     return false;
   };
-  const keys: string[] = [];
-  for (const w of candidates) {
-    // A candidate is reachable from a word within the edits that word's length allows.
-    const depth = maxEdits(w.length + 2);
-    addDeletions(w, depth, (key) => {
-      keys.push(key);
-      return undefined;
-    });
-  }
-  const deletionKeys = hashedSet(keys);
-  keys.length = 0;
-  const mayHaveRepair = (word: string, limit: number): boolean =>
-    addDeletions(word, limit, (key) => deletionKeys.mayHave(key));
+  const deletionKeys = once(() => {
+    const keys: string[] = [];
+    for (const w of candidates) {
+      // A candidate is reachable from a word within the edits that word's length allows.
+      const depth = maxEdits(w.length + 2);
+      addDeletions(w, depth, (key) => {
+        keys.push(key);
+        return undefined;
+      });
+    }
+    return hashedSet(keys);
+  });
+  const mayHaveRepair = (word: string, limit: number): boolean => {
+    const keys = deletionKeys();
+    return addDeletions(word, limit, (key) => keys.mayHave(key));
+  };
 
   // Clipped words ("antiox", "bacter", "immunocomp"): the one known word, or word family, they begin.
-  const completable = [...known].filter((w) => w.length >= MIN_TYPO_LENGTH + 2);
+  const completable = once(() => [...known].filter((w) => w.length >= MIN_TYPO_LENGTH + 2));
   const family = options.family ?? stem;
   const completion = (word: string): string => {
     if (word.length < MIN_TYPO_LENGTH + 1) return word;
     let shortest: string | null = null;
     let concept: string | null = null;
-    for (const w of completable) {
+    for (const w of completable()) {
       if (w.length < word.length + 2 || !w.startsWith(word)) continue;
       const s = family(w);
       if (concept !== null && s !== concept) return word;
@@ -244,8 +303,8 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
     const found: Fuse<string>[] = [];
     for (let length = word.length - limit; length <= word.length + limit; length++)
       for (const key of bucketKeys(word, length)) {
-        const bucket = buckets.get(key);
-        if (bucket) found.push(bucket);
+        const fuse = bucket(key);
+        if (fuse) found.push(fuse);
       }
     return found;
   };

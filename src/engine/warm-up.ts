@@ -5,6 +5,8 @@ import type { Engine } from './types.js';
 // compiling (and its compiler's pages keep arriving in memory) over the first few thousand questions.
 // Asking the engine what its own knowledge base already contains before the bot says it is ready moves that
 // cost before the first member: early answers are as fast as later ones, and memory at ready is memory in use.
+// The first calls also build what the engine builds on first use (the food tables, typo repair's indexes,
+// question autocomplete): that counts against the budget, as it is work a member would otherwise wait for.
 
 export const WARM_UP = {
   /** Engine calls at most ... */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseFoodText, singular } from '../../src/engine/foods/text.js';
 import { analyse, analyseStems, compileLexicon, normaliseText } from '../../src/engine/normalise.js';
-import { editDistance } from '../../src/engine/typos.js';
+import { editDistance, letterMask, mayBeWithin } from '../../src/engine/typos.js';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load.js';
 
 // Shortcuts taken on every question (ASCII text skips the Unicode passes, edit distances reuse their
@@ -142,6 +142,20 @@ describe('editDistance', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+
+  it('is never skipped by the letter filter for a pair within the limit', () => {
+    // Letters beyond a-z share bits with them (code modulo 32): the filter must stay a floor for those too.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'A', ' ', '1', 'é'), maxLength: 10 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, limit) => {
+        if (plainEditDistance(a, b, limit) <= limit)
+          expect(mayBeWithin(letterMask(a), letterMask(b), limit)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    // And it does skip: "sardine" and "banana" differ in more letters than two edits can make.
+    expect(mayBeWithin(letterMask('sardine'), letterMask('banana'), 2)).toBe(false);
   });
 
   it('counts a swap of neighbours as one edit', () => {

@@ -1,4 +1,4 @@
-import { editDistance } from '../typos.js';
+import { editDistance, letterMask, mayBeWithin } from '../typos.js';
 import type { FoodTables } from './tables.js';
 
 // Whether a query names a curated (NIH ODS) food, however it words it: "low fat yogurt" and "yogurt low
@@ -157,13 +157,26 @@ export function createCuratedNaming(
     return best?.food ?? null;
   }
 
+  // Curated words by first letter, in the set's order, with their letters: a repair reads one short list.
+  const byFirst = new Map<string, { word: string; letters: number }[]>();
+  for (const w of curatedWords) {
+    const list = byFirst.get(w[0] ?? '');
+    if (list) list.push({ word: w, letters: letterMask(w) });
+    else byFirst.set(w[0] ?? '', [{ word: w, letters: letterMask(w) }]);
+  }
+
   /** A word no table knows, within an edit or two of a curated name's word with the same first letter. */
   function repaired(word: string): string {
     if (word.length < MIN_REPAIR || knownWord(word) || /\d/.test(word)) return word;
     const edits = repairEdits(word);
-    for (const w of curatedWords)
-      if (w[0] === word[0] && Math.abs(w.length - word.length) <= edits && editDistance(w, word, edits) <= edits)
-        return w;
+    const letters = letterMask(word);
+    for (const w of byFirst.get(word[0] ?? '') ?? [])
+      if (
+        Math.abs(w.word.length - word.length) <= edits &&
+        mayBeWithin(w.letters, letters, edits) &&
+        editDistance(w.word, word, edits) <= edits
+      )
+        return w.word;
     return word;
   }
 

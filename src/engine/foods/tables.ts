@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { Food, UsdaFoodRow } from '../../knowledge/schema.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { createStringIndex, type StringIndex } from '../compact.js';
+import { letterMask } from '../typos.js';
 import { type ArticleMentions, createArticleMentions, curatedArticleNames } from './describe.js';
 import { type CommonNames, compileCommonNames } from './names.js';
 import { type RowFeatures, rowMatch, tableFeatures } from './rank.js';
@@ -18,6 +19,8 @@ export interface CuratedKey {
   key: string;
   tokens: string[];
   food: number;
+  /** `letterMask(key)`: misspellings are compared with keys that have nearly the same letters. */
+  letters: number;
 }
 
 export interface FoodTables {
@@ -67,7 +70,7 @@ export function buildFoodTables(kb: KnowledgeBase): FoodTables {
     for (const phrase of [food.name, ...food.aliases, food.id.replace(/-/g, ' ')]) {
       const key = foodKey(phrase);
       if (!key) continue;
-      curatedKeys.push({ key, tokens: key.split(' '), food: i });
+      curatedKeys.push({ key, tokens: key.split(' '), food: i, letters: letterMask(key) });
       if (!byKey.has(key)) byKey.set(key, i);
       const bag = foodBagKey(phrase);
       if (!byBag.has(bag)) byBag.set(bag, i);

@@ -1,5 +1,5 @@
 import type { FoodResult } from '../types.js';
-import { editDistance } from '../typos.js';
+import { editDistance, letterMask, mayBeWithin } from '../typos.js';
 import { FOOD_LIMITS } from './limits.js';
 import { type CuratedNaming, reshapeText } from './naming.js';
 import { SEGMENT_TIER } from './rank.js';
@@ -261,11 +261,14 @@ export function createTextSearch(
         const phrase = n === 1 ? (content[i] as string) : `${content[i]} ${content[i + 1]}`;
         if (phrase.length < 5) continue;
         const maxEdits = phrase.length >= 8 ? 2 : 1;
+        const letters = letterMask(phrase);
         // Typos rarely change the first letter; requiring it keeps "price" from becoming rice.
         const close =
           (curatedByStart.get(`${n} ${phrase[0]}`) ?? []).find(
             (k) =>
-              Math.abs(k.key.length - phrase.length) <= maxEdits && editDistance(k.key, phrase, maxEdits) <= maxEdits,
+              Math.abs(k.key.length - phrase.length) <= maxEdits &&
+              mayBeWithin(k.letters, letters, maxEdits) &&
+              editDistance(k.key, phrase, maxEdits) <= maxEdits,
           ) ?? (n === 1 ? joinedUp(phrase) : undefined);
         if (!close) continue;
         const from = tokens.indexOf(content[i] as string);
