@@ -85,13 +85,18 @@ export async function spawnBot(
     nodeArgs?: string[];
     /** Selene with conversation memory (default true); false starts it with maxConversations 0. */
     conversations?: boolean;
+    /** A child.js built elsewhere (another commit's build, for old/new comparisons) instead of this tree's. */
+    script?: string;
   } = {},
 ): Promise<BotUnderTest> {
   const kind = options.kind ?? 'selene';
   // Generous: on a busy shared machine a cold start has taken over 30 s; the figures then say so.
   const timeoutMs = options.timeoutMs ?? 90_000;
-  built ??= buildChild();
-  const script = await built;
+  let script = options.script;
+  if (!script) {
+    built ??= buildChild();
+    script = await built;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'selene-bench-'));
   const started = performance.now();
   const args = [
