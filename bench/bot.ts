@@ -16,6 +16,7 @@ import { CAPACITY_DEFAULTS, type CapacityOptions, type CapacityResult, findCapac
 import {
   BARE_FLAG,
   type BotKind,
+  ENGINE_CACHED_FLAG,
   type FromChild,
   fromChild,
   KEEP_REST_LIMIT_FLAG,
@@ -85,13 +86,20 @@ export async function spawnBot(
     nodeArgs?: string[];
     /** Selene with conversation memory (default true); false starts it with maxConversations 0. */
     conversations?: boolean;
+    /** Selene whose engine answers each distinct message once, then from a cache (child.ts ENGINE_CACHED_FLAG). */
+    engineCached?: boolean;
+    /** A child.js built elsewhere (another commit's build, for old/new comparisons) instead of this tree's. */
+    script?: string;
   } = {},
 ): Promise<BotUnderTest> {
   const kind = options.kind ?? 'selene';
   // Generous: on a busy shared machine a cold start has taken over 30 s; the figures then say so.
   const timeoutMs = options.timeoutMs ?? 90_000;
-  built ??= buildChild();
-  const script = await built;
+  let script = options.script;
+  if (!script) {
+    built ??= buildChild();
+    script = await built;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'selene-bench-'));
   const started = performance.now();
   const args = [
@@ -103,6 +111,7 @@ export async function spawnBot(
     ...(kind === 'bare' ? [BARE_FLAG] : []),
     ...(options.liftGlobalRestLimit === false ? [KEEP_REST_LIMIT_FLAG] : []),
     ...(options.conversations === false ? [NO_CONVERSATIONS_FLAG] : []),
+    ...(options.engineCached ? [ENGINE_CACHED_FLAG] : []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: root,

@@ -10,6 +10,7 @@ import { parseConfig } from '../src/config.js';
 import { type ConversationStore, conversationKey } from '../src/conversation/store.js';
 import type { Engine } from '../src/engine/types.js';
 import { isEntryModule } from '../src/entry.js';
+import type { KnowledgeBase } from '../src/knowledge/types.js';
 
 export const toChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('memory'), gc: z.boolean() }),
@@ -51,6 +52,29 @@ export const BARE_FLAG = '--bare';
 export const KEEP_REST_LIMIT_FLAG = '--keep-rest-limit';
 /** Selene without conversation memory (maxConversations 0): every message read on its own. */
 export const NO_CONVERSATIONS_FLAG = '--no-conversations';
+/**
+ * Selene whose engine answers each distinct message once and then from a cache (bench/cost.ts): the same
+ * replies, handlers, rendering and REST traffic at almost no engine cost, so the difference from Selene is
+ * what the engine (with its garbage) costs per event in the running bot, and the difference from the bare bot
+ * is what everything else costs.
+ */
+export const ENGINE_CACHED_FLAG = '--engine-cached';
+
+/** `engine` with ask() answered from a cache by message (the conversation context is read only the first time). */
+export function cachedAsks(engine: Engine): Engine {
+  const answers = new Map<string, ReturnType<Engine['ask']>>();
+  return {
+    ...engine,
+    ask(question, context) {
+      let answer = answers.get(question);
+      if (!answer) {
+        answer = engine.ask(question, context);
+        answers.set(question, answer);
+      }
+      return answer;
+    },
+  };
+}
 
 export interface MemorySample {
   rss: number;
@@ -130,18 +154,20 @@ export function fillConversations(
 
 // Each bot's modules are imported only in its own child: the bare bot's start-up time and memory must not
 // include loading Selene's engine, knowledge, store and logger.
-async function startServed(kind: BotKind, conversations: boolean): Promise<ServedBot> {
+async function startServed(kind: BotKind, conversations: boolean, engineCached: boolean): Promise<ServedBot> {
   const parsed = parseConfig(process.env);
   if (!parsed.ok) throw new Error(parsed.message);
   if (kind === 'bare') return (await import('./bare-bot.js')).startBareBot(parsed.config);
-  const [{ startBot }, { createLogger }] = await Promise.all([
+  const [{ startBot }, { createLogger }, { createEngine }] = await Promise.all([
     import('../src/discord/bot.js'),
     import('../src/log.js'),
+    import('../src/engine/index.js'),
   ]);
   const bot = await startBot(parsed.config, {
     logger: createLogger({ level: 'silent' }),
     drainTimeoutMs: 2_000,
     ...(conversations ? {} : { conversations: { maxConversations: 0 } }),
+    ...(engineCached ? { engineFactory: (kb: KnowledgeBase) => cachedAsks(createEngine(kb)) } : {}),
   });
   return { client: bot.client, engine: bot.ctx.engine, conversations: bot.ctx.conversations, stop: () => bot.stop() };
 }
@@ -186,7 +212,11 @@ async function childMain(args: readonly string[]): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   let bot: ServedBot;
   try {
-    bot = await startServed(args.includes(BARE_FLAG) ? 'bare' : 'selene', !args.includes(NO_CONVERSATIONS_FLAG));
+    bot = await startServed(
+      args.includes(BARE_FLAG) ? 'bare' : 'selene',
+      !args.includes(NO_CONVERSATIONS_FLAG),
+      args.includes(ENGINE_CACHED_FLAG),
+    );
   } catch (err) {
     send({ type: 'failed', message: (err as Error).message });
     return;

@@ -128,6 +128,30 @@ function withExtensions(routes: InteractionRoutes, extend: StartOptions['extend'
 }
 
 /**
+ * Registers the commands (only shard 0's process does: they are per application, not per shard). Resolves to
+ * null when registration failed (logged): answering mentions and DMs does not need registered commands.
+ */
+async function registerCommands(
+  client: Client<true>,
+  config: Config,
+  options: StartOptions,
+  logger: Logger,
+): Promise<RunningBot['commandSync']> {
+  if (client.shard && !client.shard.ids.includes(0)) return null;
+  try {
+    return await syncCommands(
+      client.rest,
+      { applicationId: config.clientId ?? client.application.id, guildId: config.devGuildId },
+      [...commandDefinitions(), ...(options.extend?.chat ?? []).map((c) => c.data)],
+      logger,
+    );
+  } catch (err) {
+    logger.error({ err }, 'command registration failed');
+    return null;
+  }
+}
+
+/**
  * Loads knowledge, builds the engine, logs in and resolves once the client is ready and the commands are
  * registered. Used by `npm start` and, in-process, by the end-to-end tests against the fake Discord.
  */
@@ -316,6 +340,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     throw err;
   }
   const readyClient = await ready;
+  // Registration is a round trip or two to Discord: it runs while the warm-up finishes instead of after it.
+  const syncing = registerCommands(readyClient, config, options, logger);
   if (warming) {
     const warmed = await warming.catch(async (err: unknown) => {
       await client.destroy();
@@ -331,22 +357,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     },
     'ready',
   );
-
-  let commandSync: RunningBot['commandSync'] = null;
-  // Commands are per application, not per shard: under the ShardingManager only shard 0's process registers them.
-  const registers = !readyClient.shard || readyClient.shard.ids.includes(0);
-  try {
-    if (registers)
-      commandSync = await syncCommands(
-        readyClient.rest,
-        { applicationId: config.clientId ?? readyClient.application.id, guildId: config.devGuildId },
-        [...commandDefinitions(), ...(options.extend?.chat ?? []).map((c) => c.data)],
-        logger,
-      );
-  } catch (err) {
-    // Answering mentions and DMs does not need registered commands, so keep running.
-    logger.error({ err }, 'command registration failed');
-  }
+  const commandSync = await syncing;
 
   const purgeExpired = () => {
     const failed = (err: unknown) => logger.warn({ err }, 'retention purge failed');
