@@ -113,7 +113,8 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
         return relatedAnswer(kb, link, {
           confidence: best.score,
           suggestions: others.map((r) => toSuggestion(r.doc)),
-          safety: wantsSafety,
+          // The link is not about selenium: selenium's upper limit answers nothing it was asked for.
+          safety: false,
         });
     }
     const entry = entriesById.get(best.doc.id);
