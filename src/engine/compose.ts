@@ -1,6 +1,9 @@
-import { createEntryAnswerer, refusal, relatedAnswer } from './answer.js';
+import { normaliseWhitespace } from '../knowledge/types.js';
+import { createEntryAnswerer, quoteCitation, refusal, relatedAnswer } from './answer.js';
+import { COMMON_ENGLISH } from './common-english.js';
 import type { EngineContext } from './context.js';
 import type { Scored } from './matcher.js';
+import { type Analysed, analyseStems, LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import { ANSWER_THRESHOLD } from './scope.js';
 import type { Answer, AnswerPart, Suggestion, Topic } from './types.js';
 import { MAX_SUGGESTIONS } from './vocabulary.js';
@@ -16,6 +19,17 @@ export const SUGGESTION_FLOOR = 0.2;
  * quote joins the answer, so the member gets the passage they meant either way.
  */
 export const CLOSE_RUNNER_UP = 0.9;
+
+/**
+ * A word of the question that at most this many of the knowledge base's quotes use is specific: when the
+ * answer's quotes never say it ("what does it say about pathogens" answered from the germs topic), the
+ * quote that does joins the answer, since the member asked about that word.
+ */
+export const OWN_WORD_MAX_QUOTES = 3;
+/** Shorter words are everyday words however rarely the article uses them ("low", "link", "affect"). */
+export const OWN_WORD_MIN_LETTERS = 7;
+/** Letters that make a word's family ("bacteri" for bacteria and bacterial). */
+export const OWN_WORD_FAMILY_LETTERS = 7;
 
 /** One question of a message, decided: what was asked, the answer, its heading, off-topic names. */
 export interface Reply {
@@ -35,8 +49,11 @@ export interface Composer {
   /** The first topics of the knowledge base, for a message that names none. */
   generalSuggestions(): Suggestion[];
   refuse(ranked: readonly Scored[]): Answer;
-  /** The answer from the best-ranked entry or related link, with the runners-up as suggestions. */
-  fromBest(ranked: readonly Scored[], wantsSafety: boolean): Answer;
+  /**
+   * The answer from the best-ranked entry or related link, with the runners-up as suggestions. `asked`:
+   * the question, when the quote saying a specific word of it should join the answer (see ownWords).
+   */
+  fromBest(ranked: readonly Scored[], wantsSafety: boolean, asked?: Analysed): Answer;
 }
 
 /**
@@ -84,7 +101,9 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
     return refusal(confidence, close.length ? close.map((r) => toSuggestion(r.doc)) : generalSuggestions());
   };
 
-  function fromBest(ranked: readonly Scored[], wantsSafety: boolean): Answer {
+  const ownWords = createOwnWords(ctx);
+
+  function fromBest(ranked: readonly Scored[], wantsSafety: boolean, asked?: Analysed): Answer {
     const best = ranked[0];
     if (!best) return refuse(ranked);
     const others = ranked.slice(1).filter((r) => r.score >= SUGGESTION_FLOOR);
@@ -94,7 +113,8 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
         return relatedAnswer(kb, link, {
           confidence: best.score,
           suggestions: others.map((r) => toSuggestion(r.doc)),
-          safety: wantsSafety,
+          // The link is not about selenium: selenium's upper limit answers nothing it was asked for.
+          safety: false,
         });
     }
     const entry = entriesById.get(best.doc.id);
@@ -105,7 +125,8 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
       suggestions: (related.length ? related : others.map((r) => toSuggestion(r.doc))).slice(0, MAX_SUGGESTIONS),
       safety: wantsSafety,
     });
-    return withCloseRunnerUp(answer, best, others[0]);
+    const closer = withCloseRunnerUp(answer, best, others[0]);
+    return asked ? ownWords(closer, asked) : closer;
   }
 
   /** The answer with the first quote of a runner-up that scored nearly as well, when it adds a new passage. */
@@ -137,6 +158,91 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
     refuse,
     fromBest,
   };
+}
+
+interface KnownQuote {
+  text: string;
+  section: string;
+  /** Word families (see family) of its content words. */
+  families: ReadonlySet<string>;
+}
+
+/**
+ * A word's family: its first letters, so "bacteria" and "bacterial", "immunological" and "immunology",
+ * "nutrient" and "nutrients" are one word, whatever the stemmer makes of them.
+ */
+const family = (word: string): string => word.slice(0, OWN_WORD_FAMILY_LETTERS);
+
+/**
+ * The answer with the article's quote that says a specific word of the question its quotes never say:
+ * "what does the article say about pathogens" is answered from the germs topic, whose quotes say
+ * "microorganisms"; the one sentence that says "pathogens" joins it. Words as typed (after typo repair),
+ * not synonyms: a synonym is what made the topic win, the member's own word is what they asked about.
+ * Specific: a long word (OWN_WORD_MIN_LETTERS) that is not everyday English and that few quotes use; among
+ * the quotes that say one, the one sharing most of the question's words; at most one is added, never a
+ * related article's title (the article links those, it does not say them).
+ */
+function createOwnWords(ctx: EngineContext): (answer: Answer, asked: Analysed) => Answer {
+  const { kb } = ctx;
+  const sections = new Map(kb.article.resolvedSections.map((s) => [s.id, s.title]));
+  const linkTitles = new Set(kb.related.map((l) => l.title));
+  // By the text a citation carries (white space normalised), so an answer's quotes are looked up, not analysed.
+  const quotes = new Map<string, KnownQuote>();
+  for (const entry of kb.entries)
+    for (const q of entry.quotes)
+      if (!quotes.has(normaliseWhitespace(q.text)) && !linkTitles.has(q.text))
+        quotes.set(normaliseWhitespace(q.text), {
+          text: q.text,
+          section: sections.get(q.section) ?? q.section,
+          families: familiesOf(q.text),
+        });
+  const quoteCount = new Map<string, number>();
+  for (const q of quotes.values()) for (const f of q.families) quoteCount.set(f, (quoteCount.get(f) ?? 0) + 1);
+
+  const specific = (word: string): boolean => {
+    const n = quoteCount.get(family(word)) ?? 0;
+    return word.length >= OWN_WORD_MIN_LETTERS && !EVERYDAY.has(word) && n > 0 && n <= OWN_WORD_MAX_QUOTES;
+  };
+
+  return (answer, asked) => {
+    if (!answer.answered || answer.route !== 'entry') return answer;
+    const askedFamilies = new Set(asked.words.filter(isContent).map(family));
+    const said = answer.citations.map((c) => quotes.get(c.quote)?.families ?? familiesOf(c.quote));
+    const unsaid = asked.words
+      .filter((w) => isContent(w) && specific(w) && !said.some((q) => q.has(family(w))))
+      .map(family);
+    if (!unsaid.length) return answer;
+    let best: KnownQuote | undefined;
+    let bestShared = 0;
+    for (const q of quotes.values()) {
+      if (!unsaid.some((f) => q.families.has(f))) continue;
+      let shared = 0;
+      for (const f of askedFamilies) if (q.families.has(f)) shared++;
+      if (shared > bestShared) [best, bestShared] = [q, shared];
+    }
+    // None of the answer's quotes says the word, so the quote found is never one of them.
+    if (!best) return answer;
+    const citation = quoteCitation(kb, best.text, best.section);
+    return {
+      ...answer,
+      text: `${answer.text} It also says: “${citation.quote}”`,
+      citations: [...answer.citations, citation],
+    };
+  };
+}
+
+const EVERYDAY: ReadonlySet<string> = new Set(COMMON_ENGLISH.split(/\s+/));
+
+function isContent(word: string): boolean {
+  return !STOPWORDS.has(word) && !LIGHT_WORDS.has(word) && !/\d/.test(word);
+}
+
+function familiesOf(text: string): Set<string> {
+  return new Set(
+    analyseStems(text, (w) => w)
+      .filter(isContent)
+      .map(family),
+  );
 }
 
 /** "The article doesn't cover zinc." for each refused question: by what it names, or by what it asked. */

@@ -9,6 +9,11 @@ const DOCUMENT = '(?:article|page|post|text|piece|blog|author|writer)';
 const REPORTING =
   '(?:say|says|said|saying|mention|mentions|mentioned|claim|claims|claimed|state|states|stated|suggest|suggests|suggested|talk about|talks about|discuss|discusses|cover|covers|report|reports|note|notes|write|writes|wrote|tell us|tells us|think|thinks|argue|argues|explain|explains|cite|cites|cited|reference|references|referenced|bring up|brings up|brought up|touch on|touches on|go into|goes into|rely on|relies on|lean on|leans on|draw on|draws on)';
 const DETERMINER = '(?:the|this|that|your|ur)';
+/** Who a member asks the article to agree with, or says is right ("back him up", "is she right"). */
+const CLAIMANT = '(?:him|her|them|me|us|that|this|it|he|she|they|i|we)';
+/** How a member reports what someone else claims ("swears", "keeps saying", "is convinced"). */
+const CLAIMING =
+  '(?:says|said|swears|swore|insists|insisted|claims|claimed|reckons|reckoned|thinks|thought|believes|believed|keeps saying|kept saying|always says|is convinced|was convinced|told me|told us|tells me|tells us|is sure|keeps telling me)';
 
 /** Framing phrases, matched on whole normalised words. */
 const FRAME = new RegExp(
@@ -24,6 +29,18 @@ const FRAME = new RegExp(
     `(?:which|what) (?:section|part|paragraph)s? (?:of ${DETERMINER} ${DOCUMENT} )?${REPORTING}`,
     'how many times',
     'how often does',
+    // "per the article", "does the article agree", "does it back that up", "is she right": asking the
+    // article to judge a claim says nothing about the claim's topic.
+    `per ${DETERMINER} ${DOCUMENT}`,
+    `(?:(?:does|do|did|would|will) )?(?:${DETERMINER} ${DOCUMENT}|it) (?:agree|agrees|disagree|disagrees|support|supports|confirm|confirms|back|backs)(?: (?:with )?${CLAIMANT})?(?: up)?`,
+    `(?:back|backs|support|supports) ${CLAIMANT} up`,
+    `any (?:support|backing|evidence) for (?:that|this|it)`,
+    `(?:is|are|was|were) ${CLAIMANT} (?:just )?(?:right|wrong|correct|lucky|mistaken)`,
+    `(?:or (?:is|are) ${CLAIMANT} )?(?:just )?(?:wrong|lucky|mistaken|making (?:it|that|this) up)(?= *$)`,
+    '(?:true|right) or (?:not|false|wrong)',
+    // "my gym buddy insists", "a guy at work keeps saying", "my nan reckons that": who made a claim is no
+    // part of what it claims (the claim itself stays).
+    `(?:my|a|an|his|her|our|their|some|this) (?:[a-z]+ ){1,3}?${CLAIMING}(?: that)?`,
   ]
     .map((p) => `(?:^| )(?:${p})(?= |$)`)
     .join('|'),

@@ -91,7 +91,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if ((topics === ranked ? reason : scope.refusalReason(q, topics[0])) !== null) return reply(compose.refuse(ranked));
     // Compose: the best topic's quotes, its related topics as suggestions; the reference amounts when
     // an amount is asked (the article gives none).
-    const answer = compose.fromBest(topics, wantsSafety);
+    const answer = compose.fromBest(topics, wantsSafety, q);
     const figures = answer.safety && q.terms.some((t) => intakeTerms.has(t)) ? intakeFigures(kb, q.original) : null;
     const withFigures = figures
       ? { ...answer, text: `${answer.text} ${figures.text}`, citations: [...answer.citations, figures.citation] }

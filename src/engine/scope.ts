@@ -9,7 +9,7 @@ import {
 } from './frame.js';
 import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
-import { QUESTION_OPENERS } from './vocabulary.js';
+import { DOSE_WORDS, QUESTION_OPENERS } from './vocabulary.js';
 
 // Deciding scope: whether the best-ranked topic really answers the question, or the question is about
 // something the article does not cover and must be refused. Each check is one reason to refuse.
@@ -50,6 +50,11 @@ export interface Scope {
 
 export function createScope(ctx: EngineContext): Scope {
   const { router, index, lexicon, stemOf, limitTerms } = ctx;
+  const relatedIds = new Set(ctx.kb.related.map((l) => l.id));
+  const doseStems = new Set(DOSE_WORDS.split(' ').map(stemOf));
+  /** "vitamin c dose", "should I take", "how much is too much": how much of something to have. */
+  const asksDose = (words: readonly string[]): boolean =>
+    words.some((w, i) => doseStems.has(stemOf(w)) || (w === 'too' && ['much', 'many'].includes(words[i + 1] ?? '')));
 
   function offTopic(q: Analysed, foodWords: ReadonlySet<string>): string[] {
     // An off-topic word inside a food's own name ("hot dog", "beef liver") does not make it off-topic.
@@ -78,6 +83,9 @@ export function createScope(ctx: EngineContext): Scope {
   function aboutAnotherSubstance(q: Analysed, id: string): boolean {
     const quantity = router.asksForAmount(q.words) || q.terms.some((t) => limitTerms.has(t));
     if (!quantity || router.mentionsSelenium(q.words)) return false;
+    // A linked article is only named by the article, never quoted: it gives no dose of anything
+    // ("how much vitamin c should I take for a cold" is not answered by the vitamin C link).
+    if (relatedIds.has(id) && asksDose(q.words)) return true;
     return q.terms.some((t) => !limitTerms.has(t) && !index.lightTerms.has(t) && !explains(index, id, t));
   }
 

@@ -163,6 +163,13 @@ export const FOODS_IN_LIST = 5;
 export const INTAKE_WORDS = 'rda upper limit intake dose dosage maximum daily value recommended mcg much enough';
 
 /**
+ * Words that ask how much of something to have ("how much vitamin c should I take", "vitamin c dose"). A
+ * related article is only linked by the article, so it never answers one; "how much does X affect Y" has none.
+ */
+export const DOSE_WORDS =
+  'take taking took dose doses dosage dosing mg milligram milligrams mcg microgram micrograms gram grams iu rda intake overdose';
+
+/**
  * "Is X mentioned?", "does it say anything about X", "where does it say X": what the member asks the
  * article to contain, matched on normalised words; the capture group is X.
  */

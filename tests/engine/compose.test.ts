@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSE_RUNNER_UP, createComposer } from '../../src/engine/compose.js';
+import { CLOSE_RUNNER_UP, createComposer, OWN_WORD_MAX_QUOTES } from '../../src/engine/compose.js';
 import { createContext } from '../../src/engine/context.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Scored } from '../../src/engine/matcher.js';
+import { analyse } from '../../src/engine/normalise.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
 // The compose stage on its own: a ranking in, the answer model out.
@@ -53,5 +54,62 @@ describe('compose: a close runner-up', () => {
     const added = runner.quotes.find((q) => !first.quotes.some((f) => f.text === q.text))?.text.trim();
     expect(added).toBeDefined();
     expect(answer.citations.map((c) => c.quote)).toContain(added);
+  });
+});
+
+describe('compose: the quote that says the member’s own word', () => {
+  const entryRanked = (id: string): Scored[] => [
+    { doc: entryDocs.find((d) => d.id === id) as Scored['doc'], score: 0.8 },
+  ];
+  const asked = (text: string) => analyse(text, ctx.lexicon, ctx.correct, ctx.stemOf);
+  const quotesSaying = (word: string) =>
+    kb.entries.flatMap((e) => e.quotes.map((q) => q.text.trim())).filter((q) => q.toLowerCase().includes(word));
+  // An entry none of whose quotes says the word, and a specific word few quotes say.
+  const without = (word: string) =>
+    kb.entries.find((e) => e.quotes.length && e.quotes.every((q) => !q.text.toLowerCase().includes(word)))?.id ?? '';
+
+  it('adds a quote saying a specific word the answer’s quotes never say', () => {
+    const word = 'pathogens';
+    expect(quotesSaying(word).length).toBeGreaterThan(0);
+    expect(quotesSaying(word).length).toBeLessThanOrEqual(OWN_WORD_MAX_QUOTES);
+    const id = without(word);
+    const plain = compose.fromBest(entryRanked(id), false);
+    const answer = compose.fromBest(entryRanked(id), false, asked(`what does it say about ${word}`));
+    expect(answer.matchId).toBe(id);
+    expect(answer.citations.slice(0, -1)).toEqual(plain.citations);
+    const added = answer.citations.at(-1)?.quote ?? '';
+    expect(added.toLowerCase()).toContain(word);
+    expect(answer.citations.at(-1)?.url).toContain('#:~:text=');
+    expect(answer.text.endsWith(`It also says: “${added}”`)).toBe(true);
+  });
+
+  it('adds nothing for everyday or short words, or when a quote already says the word', () => {
+    // "affect" is rare in the quotes, but a member asking "does it affect my health" does not ask about
+    // the sentence that happens to say it.
+    expect(new Set(quotesSaying('affect')).size).toBeLessThanOrEqual(OWN_WORD_MAX_QUOTES);
+    const id = kb.entries.find((e) => e.quotes.every((q) => !/affect|health|link/i.test(q.text)))?.id ?? '';
+    const plain = compose.fromBest(entryRanked(id), false);
+    for (const q of ['does it affect my health', 'is there a link', 'what does it say'])
+      expect(compose.fromBest(entryRanked(id), false, asked(q)).citations, q).toEqual(plain.citations);
+    const saying = kb.entries.find((e) => e.quotes.some((q) => q.text.includes('pathogens')))?.id ?? '';
+    const own = compose.fromBest(entryRanked(saying), false);
+    expect(compose.fromBest(entryRanked(saying), false, asked('what about pathogens')).citations).toEqual(
+      own.citations,
+    );
+  });
+
+  it('never adds a related article’s title, and adds at most one quote', () => {
+    const id = without('vitamin');
+    const plain = compose.fromBest(entryRanked(id), false);
+    const vitamin = compose.fromBest(entryRanked(id), false, asked('is selenium a vitamin or a mineral'));
+    expect(vitamin.citations).toEqual(plain.citations);
+    const many = compose.fromBest(entryRanked(id), false, asked('pathogens antioxidant immunological disulfide'));
+    expect(many.citations.length).toBeLessThanOrEqual(plain.citations.length + 1);
+  });
+
+  it('through the engine: a question naming the article’s word for germs gets its sentence', () => {
+    const answer = engine.ask('what does the article say about pathogens');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.some((c) => c.quote.includes('pathogens'))).toBe(true);
   });
 });

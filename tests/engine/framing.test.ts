@@ -195,3 +195,41 @@ describe("the article's evidence", () => {
     },
   );
 });
+
+describe('a claim someone made, put to the article', () => {
+  // Who made the claim and the request to judge it name no topic; the claim itself stays.
+  it.each([
+    ['my gym buddy insists selenium stops colds, does the article back that up', 'selenium stops colds'],
+    ['a guy at work keeps saying selenium fights viruses. true or not per the article', 'selenium fights viruses'],
+    ['my nan reckons that selenium helps inflammation, is she right', 'selenium helps inflammation'],
+    ['my teacher told us selenium is an antioxidant, does the article agree', 'selenium is an antioxidant'],
+    ['my coworker says we dont need selenium, does it disagree', 'we dont need selenium'],
+    ['my neighbour swears by selenium, does the article back him up or is he just lucky', 'by selenium'],
+  ])('"%s" leaves "%s"', (question, rest) => {
+    expect(withoutFrame(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
+  });
+
+  it('keeps a sentence that only looks like a report ("my levels are low", "does selenium back up immunity")', () => {
+    expect(withoutFrame(wordsOf('my levels are low is that bad'))).toBeNull();
+    expect(withoutFrame(wordsOf('is the right amount 55 mcg'))).toBeNull();
+  });
+
+  it.each([
+    ['my gym buddy insists selenium stops you catching colds, does the article back that up?', 'fewer-infections'],
+    ['a guy at work keeps saying selenium fights viruses. true or not per the article?', 'virus-entry'],
+    ['my sister is convinced selenium prevents the flu lol, any support for that in the article?', 'influenza'],
+  ])('answers the claim: "%s"', (question, id) => {
+    const answer = engine.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.matchId).toBe(id);
+  });
+
+  it.each([
+    'my friend says cold showers boost your immune system, does the article agree?',
+    'my mom swears garlic cures the flu, is she right?',
+    'a guy at work keeps saying zinc stops colds. true or not per the article?',
+    'my teacher said antibiotics kill viruses, is that true?',
+  ])('still refuses a claim the article does not make: "%s"', (question) => {
+    expect(engine.ask(question).answered).toBe(false);
+  });
+});

@@ -126,3 +126,30 @@ describe('exercise and fitness', () => {
     expect(engine.ask('I work out a lot, how much selenium should I take').matchId).toBe('getting-enough-selenium');
   });
 });
+
+// docs/curating.md, "Decided: questions on the subject of a Keep Reading article".
+describe('the subjects of the Keep Reading articles', () => {
+  it.each([
+    ['is vitamin c any good for your immune system?', 'vitamin-c-immunity'],
+    ['can problems with your immune system mess with your mental health', 'immune-mental-health'],
+    // "How much" of a degree, not a dose.
+    ['how much does the immune system affect mood', 'immune-mental-health'],
+  ])('"%s" gets the linked article, saying the article does not cover it', (question, id) => {
+    const answer = engine.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.route).toBe('related');
+    expect(answer.matchId).toBe(id);
+    expect(answer.text).toMatch(/does not cover this itself/);
+    expect(answer.citations).toHaveLength(1);
+  });
+
+  it.each([
+    'will selenium fix my anxiety',
+    'how much vitamin c should i take for a cold',
+    'vitamin c dose for colds?',
+    'how much vitamin c is too much',
+    'zinc or vitamin c, which is better for colds',
+  ])('refuses "%s": no linked article and no claim of the article is about it', (question) => {
+    expect(engine.ask(question).answered).toBe(false);
+  });
+});

@@ -73,3 +73,21 @@ describe('generic rows over one variety', () => {
     expect(index.lookup('coffee').name).toMatch(/^coffee, brewed/i);
   });
 });
+
+describe('plant milks named in other languages', () => {
+  // "leche" alone is the curated milk; "leche de coco" is another food that only shares that word.
+  it.each([
+    ['leche de coco', /^nuts, coconut milk/i],
+    ['lait de coco', /^nuts, coconut milk/i],
+    ['leite de coco', /^nuts, coconut milk/i],
+    ['leche de soja', /^soymilk/i],
+    ['leche de almendra', /almond milk/i],
+  ])('%s is not cow milk', (query, name) => {
+    expect(index.lookup(query).name).toMatch(name);
+    expect(index.findInText(`how much selenium is in ${query}`)?.result.name).toMatch(name);
+  });
+
+  it('leaves "leche" on its own to the curated milk', () => {
+    expect(index.lookup('leche').name).toMatch(/^milk/i);
+  });
+});
