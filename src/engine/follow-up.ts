@@ -17,6 +17,7 @@ import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { asksOnlyForm, jargonOf, plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
+import { createNeighbourhood } from './follow-up-neighbours.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
@@ -73,13 +74,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const { index, router, limitTerms, lexicon } = ctx;
   const { standalone, understand, compose, food } = stages;
   const scope = createScope(ctx);
-  // Topics that explain how or why (one of their phrasings asks it): what "why?" after a claim wants.
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
   const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
-  const explainer = createExplainer(ctx, explainers);
-  const examples = createExamples(ctx);
-  const advice = createAdvice(ctx);
-  const evidence = createEvidence(ctx);
+  const neighbours = createNeighbourhood(ctx.kb, index); // the topics near the last one, for every kind below
+  const explainer = createExplainer(ctx, explainers, neighbours);
+  const examples = createExamples(ctx, neighbours);
+  const advice = createAdvice(ctx, neighbours);
+  const evidence = createEvidence(ctx, neighbours);
   const sections = createSections(ctx.kb);
   const jargon = jargonOf(ctx.kb);
   const exclusions = createExclusions(ctx);
