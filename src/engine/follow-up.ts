@@ -14,7 +14,7 @@ import {
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
-import { asksOnlyForm, jargonOf, plainAgain } from './follow-up-form.js';
+import { plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
@@ -23,6 +23,7 @@ import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
+import { asksOnlyForm, type Form, formAsked } from './plain.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
@@ -65,9 +66,9 @@ export interface FollowUps {
   ask(message: string, context: ConversationContext): Answer;
   /**
    * A message that asks nothing but another form of the last answer ("in simple words", "like in 1
-   * sentence"): the last topic again, in its plainest quote (see follow-up-form.ts); null without one.
+   * sentence"): the last topic again in that form (see plain.ts); null without one.
    */
-  plainly(context: ConversationContext): Answer | null;
+  plainly(context: ConversationContext, form: Form): Answer | null;
 }
 
 export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): FollowUps {
@@ -82,7 +83,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const advice = createAdvice(ctx, neighbours);
   const evidence = createEvidence(ctx, neighbours);
   const sections = createSections(ctx.kb);
-  const jargon = jargonOf(ctx.kb);
   const exclusions = createExclusions(ctx);
   /** The terms the knowledge base knows a word by, read as typed (no typo repair): none for a word it never uses. */
   const knownTerms = (w: string): string[] =>
@@ -231,12 +231,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const alone = standalone(message, { text: message, q });
     if (!prev) return alone;
     // "simpler?", "too technical", "summarize that": the last answer in its plainest quote.
-    const form = asksOnlyForm(q.words) ? plainly(context) : null;
+    const formOf = (ws: readonly string[]) => (asksOnlyForm(ws) ? plainly(context, formAsked(ws)) : null);
+    const form = formOf(q.words);
     if (form) return form;
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
     // "en palabras simples": another form of the last answer, as "in simple words" is (see index.ts).
-    if (english !== null) return (asksOnlyForm(words(english)) && plainly(context)) || ask(english, context);
+    if (english !== null) return formOf(words(english)) ?? ask(english, context);
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
     const opposite = affirmed(q.words, knownTerms);
     if (opposite !== null) return ask(opposite, context);
@@ -303,7 +304,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return doc ? of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety)) : null;
     };
     const near = relatedOf.get(prev.matchId ?? '') ?? [];
-
     // "anything besides infections?": the rest of the last answer, else the nearest related topic; "what
     // else?", "anything besides that?": a related topic not had yet ("what else does it do": see pronouns).
     const onward = said.own === 0 && q.words.includes('else') && !cues.pointsBack;
@@ -387,7 +387,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     return both.answered ? of(both) : null;
   }
 
-  const plainly = (context: ConversationContext) => plainAgain(context, standalone, jargon);
+  const plainly = (context: ConversationContext, form: Form) => plainAgain(context, standalone, form);
 
   return { ask, plainly };
 }
