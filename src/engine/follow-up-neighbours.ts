@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { type MatchIndex, rank } from './matcher.js';
+import { MATCH_CONFIG, type MatchIndex, rank } from './matcher.js';
 
 // The knowledge graph a follow-up moves in. A follow-up with little subject of its own ("is that proven?",
 // "which protein?", "why them?") is about the last topic or one next to it, so the topics are scored with the
@@ -46,6 +46,12 @@ export interface Neighbourhood {
     terms: readonly string[],
     has: (id: string) => boolean,
   ): string | null;
+  /**
+   * The topic near `last`, not itself, that a follow-up's own words fit so much better than the last topic
+   * that they outweigh its prior ("which protein?" after covid: the topic about the virus protein). Only
+   * words that tell topics apart count (not "help", not "selenium"); null when none does: the last topic.
+   */
+  toward(last: string, terms: readonly string[]): string | null;
 }
 
 export function createNeighbourhood(kb: KnowledgeBase, index: MatchIndex): Neighbourhood {
@@ -98,6 +104,15 @@ export function createNeighbourhood(kb: KnowledgeBase, index: MatchIndex): Neigh
         }
       }
       return best;
+    },
+    toward(last, terms) {
+      const near = all.get(last);
+      const telling = terms.filter(
+        (t) => (index.idf.get(t) ?? 0) >= MATCH_CONFIG.informativeIdf && !index.lightTerms.has(t),
+      );
+      if (!near || !telling.length) return null;
+      const id = this.nearest(last, [], telling, (other) => near.has(other));
+      return id === last ? null : id;
     },
   };
 }

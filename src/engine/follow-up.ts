@@ -304,6 +304,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return doc ? of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety)) : null;
     };
     const near = relatedOf.get(prev.matchId ?? '') ?? [];
+    // A follow-up whose own words fit a topic next to the last one far better than the last: that topic.
+    const moved = () =>
+      prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, q.terms));
     // "anything besides infections?": the rest of the last answer, else the nearest related topic; "what
     // else?", "anything besides that?": a related topic not had yet ("what else does it do": see pronouns).
     const onward = said.own === 0 && q.words.includes('else') && !cues.pointsBack;
@@ -312,7 +315,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       if (id === prev.matchId) return same();
       if (id !== null) return other(id);
     }
-
     // "what does it protect against" after "tell me about selenium", "does it work?" after "what is
     // biopro-plus": the pronoun is the last question's subject.
     const subject = PRONOUN_KINDS.has(kind) && prev.route !== 'food' ? subjectAfter(prev) : null;
@@ -320,7 +322,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const meant = named ? standalone(named) : null;
     // A message answered the same on its own was no follow-up ("got it. what about chronic inflammation?").
     if (meant?.answered) return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
-
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
@@ -328,7 +329,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const found = id === prev.matchId ? same() : other(id);
       if (found) return found;
     }
-
     // "is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
     if (cues.doubt && cues.subjectless && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
@@ -359,7 +359,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
       const both = combined(prev, message);
       if (both.answered && (both.matchId === prev.matchId || cues.amount)) return of(both);
-      return same();
+      return moved() ?? same();
     }
 
     // A short question of general health advice ("what causes a cold") is a question of its own.
@@ -384,7 +384,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
     if (alone.answered && !cues.pointsBack) return alone;
     const both = combined(prev, message);
-    return both.answered ? of(both) : null;
+    return moved() ?? (both.answered ? of(both) : null);
   }
 
   const plainly = (context: ConversationContext, form: Form) => plainAgain(context, standalone, form);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/engine/context.js';
 import { createNeighbourhood, NEIGHBOUR_PRIOR } from '../../src/engine/follow-up-neighbours.js';
+import { createEngine } from '../../src/engine/index.js';
 import { analyse } from '../../src/engine/normalise.js';
+import { nextContext } from '../../src/engine/turns.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
@@ -97,5 +99,51 @@ describe('nearest', () => {
     const has = (id: string) => id === far.id || id === other.id;
     expect(neighbours.nearest(last.id, [other.id], [], has)).toBe(other.id);
     expect(neighbours.nearest(last.id, [far.id], [], has)).toBe(far.id);
+  });
+});
+
+describe('toward', () => {
+  it('moves to a topic next to the last one when the follow-up’s own words fit it far better', () => {
+    // A word of a linked topic's title that the last topic's phrasings never use.
+    const cases = kb.entries.flatMap((e) =>
+      e.related.flatMap((r) =>
+        (ctx.index.byId.get(r)?.titleTerms ?? [])
+          .filter((t) => !ctx.index.lightTerms.has(t) && (ctx.index.idf.get(t) ?? 0) >= 0.9)
+          .filter((t) => !e.questions.some((q) => termsOf(q).includes(t)) && !termsOf(e.title).includes(t))
+          .map((t) => ({ last: e.id, term: t })),
+      ),
+    );
+    expect(cases.length).toBeGreaterThan(5);
+    let moved = 0;
+    for (const { last, term } of cases) {
+      const id = neighbours.toward(last, [term]);
+      // Never outside the neighbourhood, never the last topic itself.
+      if (id !== null) {
+        expect(neighbours.around(last).has(id), `${last} ${term}`).toBe(true);
+        expect(id).not.toBe(last);
+        moved += 1;
+      }
+    }
+    expect(moved).toBeGreaterThan(cases.length / 2);
+  });
+
+  it('stays with the last topic when the words fit it, or tell no topic apart', () => {
+    for (const e of kb.entries.slice(0, 10)) {
+      expect(neighbours.toward(e.id, termsOf(e.questions[0] as string)), e.id).toBeNull();
+      expect(neighbours.toward(e.id, termsOf('selenium help')), e.id).toBeNull();
+      expect(neighbours.toward(e.id, []), e.id).toBeNull();
+    }
+  });
+});
+
+describe('a follow-up naming what a neighbour is about', () => {
+  const engine = createEngine(kb);
+  it('"any research behind that?" after a claim moves to the topic about the research, as a follow-up', () => {
+    const first = engine.ask('does selenium lower cancer risk');
+    const context = nextContext([], 'does selenium lower cancer risk', first);
+    const research = engine.ask('any research behind that?', context);
+    expect(research).toMatchObject({ answered: true, followUpOf: first.matchId });
+    expect(neighbours.around(first.matchId as string).has(research.matchId as string)).toBe(true);
+    expect(research.citations[0]?.quote).toMatch(/research/i);
   });
 });
