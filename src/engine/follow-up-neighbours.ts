@@ -32,6 +32,10 @@ export const FIT_WEIGHT = 1;
 const FIT_CANDIDATES = 60;
 
 export interface Neighbourhood {
+  /** The topics `id` links to, in the curators' order. */
+  links(id: string): readonly string[];
+  /** The topics one link from `id`, either way, nearest first. */
+  linked(id: string): string[];
   /** Every topic near `id` with its prior (NEIGHBOUR_PRIOR), the topic itself first, then nearest first. */
   around(id: string): ReadonlyMap<string, number>;
   /**
@@ -85,6 +89,9 @@ export function createNeighbourhood(kb: KnowledgeBase, index: MatchIndex): Neigh
   const all = new Map(ids.map((id) => [id, build(id)]));
 
   return {
+    links: (id) => linked.get(id) ?? [],
+    linked: (id) =>
+      [...(all.get(id) ?? [])].filter(([other, p]) => other !== id && p >= NEIGHBOUR_PRIOR.linking).map(([o]) => o),
     around: (id) => all.get(id) ?? new Map([[id, NEIGHBOUR_PRIOR.self]]),
     nearest(last, related, terms, has) {
       const near = new Map(all.get(last) ?? [[last, NEIGHBOUR_PRIOR.self]]);

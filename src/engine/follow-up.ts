@@ -76,7 +76,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const { standalone, understand, compose, food } = stages;
   const scope = createScope(ctx);
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
-  const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
   const neighbours = createNeighbourhood(ctx.kb, index); // the topics near the last one, for every kind below
   const explainer = createExplainer(ctx, explainers, neighbours);
   const examples = createExamples(ctx, neighbours);
@@ -164,23 +163,25 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const result = ctx.foods.lookup(turn.matchId);
       return result.found ? food.answer(result, safety, 1) : null;
     }
-    const doc = index.byId.get(turn.matchId);
-    if (!doc) return null;
-    const answer = compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety);
-    return answer.answered ? answer : null;
+    const answer = topic(turn.matchId, safety);
+    return answer?.answered ? answer : null;
+  }
+
+  /** A topic (entry or link) answered as a follow-up's: as sure as asked again; null for no such id. */
+  function topic(id: string | null, safety: boolean): Answer | null {
+    const doc = id === null ? undefined : index.byId.get(id);
+    return doc ? compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety) : null;
   }
 
   /**
-   * "Why?" after a claim: the last topic again when it explains how or why itself, else the related topic
-   * that does, fits the last question best and the conversation has not had yet ("why tho" after the flu:
-   * how selenium may stop viruses entering cells). See follow-up-explain.ts.
+   * "Why?" after a claim: the last topic again when it explains how or why itself, else the topic near it
+   * that does and the conversation has not had yet ("why tho" after the flu: how selenium may stop viruses
+   * entering cells). See follow-up-explain.ts.
    */
   function explanation(prev: Turn, q: Analysed, context: ConversationContext, safety: boolean): Answer | null {
     if (prev.matchId === null || prev.route === 'food') return null;
     const asked = ownTerms(understand.analyseQuestion(prev.topic));
-    const id = explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId)));
-    const doc = id === null ? undefined : index.byId.get(id);
-    return doc ? compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety) : null;
+    return topic(explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId))), safety);
   }
 
   /**
@@ -202,7 +203,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // The closest fit first (a title naming every new word, then title or keywords, then a use of each),
     // within each the last topic's related ones first: "and covid?" after the flu, "chronic too?" after
     // inflammation stay in the neighbourhood the curators drew.
-    const near = new Set(relatedOf.get(prev.matchId) ?? []);
+    const near = new Set(neighbours.links(prev.matchId));
     const fit = [titled, named, used].map((fits) => ranked.filter(fits)).find((l) => l.length) ?? [];
     const fitting = [...fit.filter((r) => near.has(r.doc.id)), ...fit.filter((r) => !near.has(r.doc.id))];
     const best = fitting[0];
@@ -246,12 +247,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
-    const part = step && sections.follow(step, prev.matchId);
-    const partDoc = part ? index.byId.get(part) : undefined;
-    if (step && partDoc) {
-      const answer = compose.fromBest([{ doc: partDoc, score: FOLLOW_UP_CONFIDENCE }], false);
-      return { ...answer, followUpOf: 'by' in step ? prev.matchId : null };
-    }
+    const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
+    if (step && part) return { ...part, followUpOf: 'by' in step ? prev.matchId : null };
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
@@ -300,10 +297,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     };
     /** Another topic than the last, answered as this follow-up's (null for none, or the last topic itself). */
     const other = (id: string | null): Answer | null => {
-      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
-      return doc ? of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety)) : null;
+      const answer = id === prev.matchId ? null : topic(id, cues.safety);
+      return answer ? of(answer) : null;
     };
-    const near = relatedOf.get(prev.matchId ?? '') ?? [];
+    const near = neighbours.links(prev.matchId ?? '');
     // A follow-up whose own words fit a topic next to the last one far better than the last: that topic.
     const moved = () =>
       prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, q.terms));
@@ -387,7 +384,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     return moved() ?? (both.answered ? of(both) : null);
   }
 
-  const plainly = (context: ConversationContext, form: Form) => plainAgain(context, standalone, form);
+  // "In simple words": a plainer quote may be a linked topic's (see plainerNear).
+  const nearby = (id: string) => neighbours.linked(id).flatMap((n) => topic(n, false) ?? []);
+  const plainly = (context: ConversationContext, form: Form) => plainAgain(context, standalone, form, nearby);
 
   return { ask, plainly };
 }

@@ -1,5 +1,5 @@
 import { normaliseText, STOPWORDS, stem, words } from './normalise.js';
-import type { Answer } from './types.js';
+import type { Answer, Citation } from './types.js';
 
 // Requests for another form of an answer: plainer words ("eli5", "in normal words", "too technical") or
 // fewer ("keep it short", "tl;dr", "in one sentence"). The article's words cannot be rewritten (every claim is
@@ -93,8 +93,11 @@ export function hardness(quote: string, jargon: readonly string[]): number {
   return terms * GLOSSARY_TERM_WEIGHT + words(text).filter((w) => w.length >= LONG_WORD_LETTERS).length;
 }
 
+/** An answer's jargon: its glossary notes' terms, every term its quotes use that the curators explain. */
+export const normaliseJargon = (answer: Answer): string[] => (answer.glossary ?? []).map((g) => normaliseText(g.term));
+
 /** The stems of a text's words that say something (not grammar). */
-const saying = (text: string): Set<string> =>
+export const saying = (text: string): Set<string> =>
   new Set(
     words(normaliseText(text))
       .filter((w) => !STOPWORDS.has(w))
@@ -111,7 +114,7 @@ export function shortForm(answer: Answer, form: Form = 'short', asked = ''): Ans
   const quotes = answer.citations.filter((c) => c.kind === 'quote');
   const first = quotes[0];
   if (!answer.answered || answer.route !== 'entry' || answer.parts || !first) return answer;
-  const jargon = (answer.glossary ?? []).map((g) => normaliseText(g.term));
+  const jargon = normaliseJargon(answer);
   const wanted = saying(asked);
   const uses = (quote: string) => [...saying(quote)].filter((w) => wanted.has(w)).length;
   const most = Math.max(...quotes.map((c) => uses(c.quote)));
@@ -121,6 +124,11 @@ export function shortForm(answer: Answer, form: Form = 'short', asked = ''): Ans
           .filter((c) => uses(c.quote) === most)
           .reduce((best, c) => (hardness(c.quote, jargon) < hardness(best.quote, jargon) ? c : best))
       : first;
+  return quoting(answer, chosen);
+}
+
+/** An answer in one of its quotes alone; its glossary notes only for terms that quote uses. */
+export function quoting(answer: Answer, chosen: Citation): Answer {
   const said = ` ${normaliseText(chosen.quote)} `;
   const glossary = answer.glossary?.filter((g) => said.includes(` ${normaliseText(g.term)} `));
   return {

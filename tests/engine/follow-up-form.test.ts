@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { inForm } from '../../src/engine/follow-up-form.js';
+import { createContext } from '../../src/engine/context.js';
+import { inForm, plainerNear } from '../../src/engine/follow-up-form.js';
+import { createNeighbourhood } from '../../src/engine/follow-up-neighbours.js';
 import { normaliseText, words } from '../../src/engine/normalise.js';
-import { asksOnlyForm, formAsked, GLOSSARY_TERM_WEIGHT, hardness, shortForm } from '../../src/engine/plain.js';
+import { asksOnlyForm, formAsked, GLOSSARY_TERM_WEIGHT, hardness, saying, shortForm } from '../../src/engine/plain.js';
 import type { Answer, Citation, Turn } from '../../src/engine/types.js';
 import { projectEngine } from './converse.js';
 
@@ -98,19 +100,57 @@ describe('another form of the last answer in a conversation', () => {
   // Every topic whose quotes differ in how plain they read, asked by its own first phrasing.
   const uneven = kb.entries.filter((e) => new Set(e.quotes.map((q) => hardness(q.text, jargon))).size > 1);
 
-  it('answers the same topic with its plainest quote, as a follow-up of it', () => {
+  it('answers with the topic’s plainest quote, or a plainer one of a linked topic saying as much, as a follow-up', () => {
     expect(uneven.length).toBeGreaterThan(3);
+    const neighbours = createNeighbourhood(kb, createContext(kb).index);
     let checked = 0;
+    let moved = 0;
     for (const e of uneven) {
-      const [first, plain] = converse(e.questions[0] as string, 'in plain words please');
+      const question = e.questions[0] as string;
+      const [first, plain] = converse(question, 'in plain words please');
       if (first?.matchId !== e.id) continue;
       checked += 1;
       const quoted = first.citations.filter((c) => c.kind === 'quote').map((c) => hardness(c.quote, jargon));
-      expect(plain, e.id).toMatchObject({ answered: true, matchId: e.id, followUpOf: e.id });
+      expect(plain, e.id).toMatchObject({ answered: true, followUpOf: e.id });
       expect(plain?.citations).toHaveLength(1);
-      expect(hardness(plain?.citations[0]?.quote ?? '', jargon), e.id).toBe(Math.min(...quoted));
+      const said = plain?.citations[0]?.quote ?? '';
+      if (plain?.matchId === e.id) {
+        expect(hardness(said, jargon), e.id).toBe(Math.min(...quoted));
+        continue;
+      }
+      moved += 1;
+      expect(neighbours.linked(e.id), e.id).toContain(plain?.matchId);
+      expect(hardness(said, jargon), e.id).toBeLessThan(Math.min(...quoted));
+      const asked = saying(question);
+      const uses = (q: string) => [...saying(q)].filter((w) => asked.has(w)).length;
+      const own = first.citations.filter(
+        (c) => c.kind === 'quote' && hardness(c.quote, jargon) === Math.min(...quoted),
+      );
+      expect(uses(said), e.id).toBeGreaterThanOrEqual(uses(own[0]?.quote ?? ''));
     }
     expect(checked).toBeGreaterThan(3);
+    // Most topics have a plain enough quote of their own.
+    expect(moved).toBeLessThan(checked / 2);
+  });
+
+  it('plainerNear keeps a linked topic’s quote only when it is plainer and says as much of the question', () => {
+    const hard = 'Selenium deficiency impairs the differentiation and proliferation of immune cells.';
+    const plainer = 'Selenium may regulate the functions of immune cells.';
+    const offTopic = 'A cup of milk has selenium.';
+    const short = { ...entryAnswer(hard), followUpOf: 'x' };
+    const near = { ...entryAnswer(offTopic, plainer), matchId: 'y' };
+    const found = plainerNear(short, 'does selenium help immune cells', [near]);
+    expect(found).toMatchObject({ matchId: 'y', followUpOf: 'x' });
+    expect(found?.citations.map((c) => c.quote)).toEqual([plainer]);
+    // Plainer but saying less of the question; or no plainer at all: none.
+    expect(
+      plainerNear(short, 'does selenium help immune cells', [{ ...entryAnswer(offTopic), matchId: 'y' }]),
+    ).toBeNull();
+    expect(
+      plainerNear({ ...entryAnswer(plainer), followUpOf: 'x' }, 'immune cells', [
+        { ...entryAnswer(hard), matchId: 'y' },
+      ]),
+    ).toBeNull();
   });
 
   it('reads "simpler?", "too technical" as the plain-words request, "summarize that" as the short one, never a food', () => {
