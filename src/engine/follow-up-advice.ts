@@ -1,5 +1,5 @@
 import type { EngineContext } from './context.js';
-import { nearestWith } from './follow-up-examples.js';
+import { createNeighbourhood, type Neighbourhood } from './follow-up-neighbours.js';
 import { normaliseText } from './normalise.js';
 
 // "So what should I do then?", "any advice?": a follow-up asking what to do wants the article's own
@@ -32,15 +32,18 @@ export const recommends = (text: string): boolean => {
 };
 
 export interface Advice {
-  /** The topic nearest `last` that quotes a recommendation (see nearestWith), else the first that does, else null. */
+  /** The topic nearest `last` that quotes a recommendation (see follow-up-neighbours.ts), else the first that does, else null. */
   choose(last: string, related: readonly string[], asked: readonly string[]): string | null;
 }
 
-export function createAdvice(ctx: EngineContext): Advice {
+export function createAdvice(
+  ctx: EngineContext,
+  neighbours: Neighbourhood = createNeighbourhood(ctx.kb, ctx.index),
+): Advice {
   const advising = new Set(ctx.kb.entries.filter((e) => e.quotes.some((q) => recommends(q.text))).map((e) => e.id));
   // Without one near, the knowledge base's first: what the article recommends at all.
   const first = ctx.kb.entries.find((e) => advising.has(e.id))?.id ?? null;
   return {
-    choose: (last, related, asked) => nearestWith(ctx, last, related, asked, (id) => advising.has(id)) ?? first,
+    choose: (last, related, asked) => neighbours.nearest(last, related, asked, (id) => advising.has(id)) ?? first,
   };
 }

@@ -1,5 +1,5 @@
 import type { EngineContext } from './context.js';
-import { nearestWith } from './follow-up-examples.js';
+import { createNeighbourhood, type Neighbourhood } from './follow-up-neighbours.js';
 import { analyse, normaliseText } from './normalise.js';
 
 // "Is that proven or just a theory?", "is that true?": a member doubting the last answer wants the sentence
@@ -46,7 +46,10 @@ export interface Evidence {
   choose(last: string, related: readonly string[], asked: readonly string[]): string | null;
 }
 
-export function createEvidence(ctx: EngineContext): Evidence {
+export function createEvidence(
+  ctx: EngineContext,
+  neighbours: Neighbourhood = createNeighbourhood(ctx.kb, ctx.index),
+): Evidence {
   // Per topic, the terms of its quotes that report evidence.
   const reported = new Map(
     ctx.kb.entries.map((e) => {
@@ -61,7 +64,7 @@ export function createEvidence(ctx: EngineContext): Evidence {
   return {
     choose: (last, related, asked) =>
       asked.length
-        ? nearestWith(ctx, last, related, asked, (id) => asked.some((t) => reported.get(id)?.has(t) ?? false))
+        ? neighbours.nearest(last, related, asked, (id) => asked.some((t) => reported.get(id)?.has(t) ?? false))
         : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { EngineContext } from './context.js';
-import { rank } from './matcher.js';
+import { createNeighbourhood, type Neighbourhood } from './follow-up-neighbours.js';
 import { analyse, normaliseText, words } from './normalise.js';
 
 // "Which diseases?", "what infections?", "like what functions": a follow-up asking which ones wants the
@@ -28,9 +28,6 @@ export const EXAMPLE_MARKERS: readonly string[] = [
 /** How many words may stand between a thing and its list ("diseases linked to inflammation ... such as"). */
 export const EXAMPLE_WINDOW = 8;
 
-/** Topics ranked for the last question's words with the new ones, before keeping those that have what is asked. */
-const NEAREST_CANDIDATES = 40;
-
 export interface Examples {
   /** Whether one of the topic's quotes lists examples of every one of these terms. */
   lists(id: string, terms: readonly string[]): boolean;
@@ -41,7 +38,10 @@ export interface Examples {
   choose(last: string, related: readonly string[], terms: readonly string[], asked: readonly string[]): string | null;
 }
 
-export function createExamples(ctx: EngineContext): Examples {
+export function createExamples(
+  ctx: EngineContext,
+  neighbours: Neighbourhood = createNeighbourhood(ctx.kb, ctx.index),
+): Examples {
   const listed = new Map(
     ctx.kb.entries.map((e) => {
       const terms = new Set<string>();
@@ -54,26 +54,8 @@ export function createExamples(ctx: EngineContext): Examples {
   return {
     lists,
     choose: (last, related, terms, asked) =>
-      terms.length ? nearestWith(ctx, last, related, [...terms, ...asked], (id) => lists(id, terms)) : null,
+      terms.length ? neighbours.nearest(last, related, [...terms, ...asked], (id) => lists(id, terms)) : null,
   };
-}
-
-/**
- * The topic nearest the last one that has what a follow-up asks for (`has`): the last topic itself, else
- * the first of its related ones, else the first of all ranked by `terms` (the last question's with the
- * follow-up's). Null when none has it.
- */
-export function nearestWith(
-  ctx: EngineContext,
-  last: string,
-  related: readonly string[],
-  terms: readonly string[],
-  has: (id: string) => boolean,
-): string | null {
-  if (has(last)) return last;
-  const near = related.find(has);
-  if (near) return near;
-  return rank(ctx.index, terms, NEAREST_CANDIDATES).find((r) => has(r.doc.id))?.doc.id ?? null;
 }
 
 /** A word's terms and stems as the engine reads them (a word alone: a phrase would take its neighbours). */

@@ -1,11 +1,12 @@
 import type { EngineContext } from './context.js';
-import { rank } from './matcher.js';
+import { createNeighbourhood, type Neighbourhood } from './follow-up-neighbours.js';
 import { analyse, normaliseText } from './normalise.js';
 
 // "Why?" and "how?" after an answer: which topic explains it. The last topic when one of its own quotes
 // already links the words the member asked about ("does low selenium cause cancer" -> "a low level of
-// selenium ... which, in turn, can make a person prone to ... cancer"); else the related topic that explains
-// how or why and fits the last question best, as the matcher ranks them together.
+// selenium ... which, in turn, can make a person prone to ... cancer"); else the topic near it that explains
+// how or why (follow-up-neighbours.ts: the curators' links first, the follow-up's own words deciding between
+// them), and none near: the last topic again.
 
 /**
  * Words that join a cause to its effect inside one sentence (normalised). A quote with the last question's
@@ -32,13 +33,11 @@ export function asksHowOrWhy(question: string): boolean {
   return first === 'why' || (first === 'how' && HOW_VERBS.has(second ?? ''));
 }
 
-/** Topics ranked for the last question's words before the related ones are ordered by them. */
-const EXPLANATION_CANDIDATES = 40;
-
 export interface Explainer {
   /**
    * The id of the topic explaining `last` (an entry id), or null to answer the last topic again.
-   * `asked`: the last question's own terms (topic words, none of the follow-up's); `adds`: the follow-up's.
+   * `asked`: the last question's own terms (topic words, none of the follow-up's), which a quote of the
+   * last topic may link; `adds`: the follow-up's, which choose among the explainers near it.
    */
   explain(
     last: string,
@@ -52,7 +51,11 @@ export interface Explainer {
  * `explainers`: topics one of whose phrasings asks how or why. Built once per engine: each quote is read
  * as the terms before and after its first causal link.
  */
-export function createExplainer(ctx: EngineContext, explainers: ReadonlySet<string>): Explainer {
+export function createExplainer(
+  ctx: EngineContext,
+  explainers: ReadonlySet<string>,
+  neighbours: Neighbourhood = createNeighbourhood(ctx.kb, ctx.index),
+): Explainer {
   const termsOf = (text: string): Set<string> => {
     const read = analyse(text, ctx.lexicon, undefined, ctx.stemOf);
     return new Set([...read.terms, ...read.stems]);
@@ -63,7 +66,6 @@ export function createExplainer(ctx: EngineContext, explainers: ReadonlySet<stri
   const sides = new Map(
     [...chains].map(([id, list]) => [id, list.map(([cause, effect]) => [termsOf(cause), termsOf(effect)] as const)]),
   );
-  const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
 
   /** One of the topic's quotes names one asked word before its causal link and another after it. */
   const linksItself = (id: string, asked: readonly string[]): boolean =>
@@ -74,12 +76,11 @@ export function createExplainer(ctx: EngineContext, explainers: ReadonlySet<stri
   return {
     explain(last, asked, adds, seen) {
       if (explainers.has(last) || linksItself(last, asked)) return null;
-      const near = (relatedOf.get(last) ?? []).filter((r) => explainers.has(r) && !seen.has(r));
-      if (near.length < 2) return near[0] ?? null;
-      // The related topic the last question with the follow-up's words ranks first; curators' order breaks ties.
-      const ranked = rank(ctx.index, [...asked, ...adds], EXPLANATION_CANDIDATES).map((r) => r.doc.id);
-      const place = (id: string) => (ranked.includes(id) ? ranked.indexOf(id) : ranked.length);
-      return near.reduce((best, id) => (place(id) < place(best) ? id : best));
+      // The explaining topic near the last one that fits the last question with the follow-up's words best
+      // (see follow-up-neighbours.ts); none near: the last topic again, rather than a far one.
+      const explains = (id: string) => id !== last && explainers.has(id) && !seen.has(id);
+      const id = neighbours.nearest(last, [], adds, explains);
+      return id !== null && neighbours.around(last).has(id) ? id : null;
     },
   };
 }

@@ -1,81 +1,64 @@
-import type { KnowledgeBase } from '../knowledge/types.js';
-import { normaliseText, STOPWORDS, words } from './normalise.js';
-import { shortForm } from './plain.js';
-import type { Answer, ConversationContext } from './types.js';
+import { type Form, hardness, normaliseJargon, quoting, saying, shortForm } from './plain.js';
+import type { Answer, Citation, ConversationContext } from './types.js';
 
-// "In simple words", "like in 1 sentence", "eli5" after an answer: the same answer in another form. The
-// article's words cannot be rewritten (every claim is a verbatim quote), so the form is chosen among the
-// answer's own quotes: the plainest one, the topic staying the last one. How plain a quote reads is
-// counted, not judged: terms the curators explain in a glossary (the article's jargon), and long words.
-
-/** A word this long (letters) reads as technical ("proliferation", "immunological"); shorter ones rarely do. */
-export const LONG_WORD_LETTERS = 10;
-/** A glossary term weighs as much as this many long words: the curators judged it needs explaining. */
-export const GLOSSARY_TERM_WEIGHT = 3;
+// "In simple words", "like in 1 sentence", "eli5" after an answer: the same answer in another form, as a
+// single message's request gives it (plain.ts: of the quotes using most of what the member asked, the
+// plainest for plainer words; the first for fewer), the topic staying the last one.
 
 /**
- * Words that ask for a form of the answer ("simpler?", "shorter pls", "summarize that"), or say it was too
- * hard to read ("too technical", "confusing"), in any order: "en palabras simples" reads "in words simple".
- * The plain-request pattern (vocabulary.ts) finds the set phrases of English word order before this.
+ * An answer in the form asked, its quote chosen by the words of `asked` and, when it follows up a turn of
+ * the conversation, of that turn's question ("eli5 what that means" after "so selenium regulates oxidative
+ * stress": the quote saying so).
  */
-const FORM_WORDS = new Set(
-  `simple simpler simplest simply simplify simplified plain plainer summary summarize summarise summarized short
-shorter shorten sentence brief briefly eli5 tldr technical complicated confusing confused jargon english`.split(/\s+/),
-);
-/** Words that go with a form request without asking anything else ("can you say that simpler", "short version pls"). */
-const FORM_COMPANIONS = new Set('words terms version please pls plz say put explain way too bit little lol'.split(' '));
-
-/** Whether a message (normalised words) asks for nothing but a form of the last answer. */
-export const asksOnlyForm = (ws: readonly string[]): boolean =>
-  ws.some((w) => FORM_WORDS.has(w)) && ws.every((w) => FORM_WORDS.has(w) || FORM_COMPANIONS.has(w) || STOPWORDS.has(w));
-
-/** The knowledge base's glossary terms, normalised: the article's jargon. */
-export const jargonOf = (kb: KnowledgeBase): string[] => [
-  ...new Set(kb.entries.flatMap((e) => (e.glossary ?? []).map((g) => normaliseText(g.term))).filter(Boolean)),
-];
-
-/**
- * How hard a quote reads: each glossary term it uses (`jargon`, normalised) weighs GLOSSARY_TERM_WEIGHT,
- * each other word of LONG_WORD_LETTERS or more letters one. Lower is plainer.
- */
-export function hardness(quote: string, jargon: readonly string[]): number {
-  let text = ` ${normaliseText(quote)} `;
-  let terms = 0;
-  for (const term of jargon) {
-    if (!text.includes(` ${term} `)) continue;
-    terms += 1;
-    text = text.split(` ${term} `).join(' ');
-  }
-  return terms * GLOSSARY_TERM_WEIGHT + words(text).filter((w) => w.length >= LONG_WORD_LETTERS).length;
+export function inForm(answer: Answer, form: Form, asked: string, context: ConversationContext): Answer {
+  const followed = answer.followUpOf === null ? undefined : context.findLast((t) => t.matchId === answer.followUpOf);
+  return shortForm(answer, form, followed ? `${asked} ${followed.topic}` : asked);
 }
 
 /**
- * The short form of an answer with its plainest quote (the first of the plainest, in the answer's order),
- * rather than its first: "in normal words" after an answer that opens with "thiol groups in a virus
- * protein called disulfide isomerase" gives "It may reduce the ability of the virus to penetrate healthy
- * cells". Glossary notes stay only for terms the quote still uses.
- */
-export function plainForm(answer: Answer, jargon: readonly string[]): Answer {
-  const quotes = answer.citations.filter((c) => c.kind === 'quote');
-  if (!answer.answered || answer.route !== 'entry' || answer.parts || !quotes.length) return shortForm(answer);
-  const plainest = quotes.reduce((best, c) => (hardness(c.quote, jargon) < hardness(best.quote, jargon) ? c : best));
-  const short = shortForm({ ...answer, citations: [plainest, ...answer.citations.filter((c) => c !== plainest)] });
-  const said = ` ${normaliseText(plainest.quote)} `;
-  const glossary = answer.glossary?.filter((g) => said.includes(` ${normaliseText(g.term)} `));
-  return glossary === undefined ? short : { ...short, glossary };
-}
-
-/**
- * The last turn's topic again (`standalone` answers its question), in its plainest quote, as a follow-up of
- * it; null when the last turn was not answered.
+ * The last turn's topic again (`standalone` answers its question) in the form asked, as a follow-up of it;
+ * null when the last turn was not answered. Nothing but the request ("in normal words pls"): the member has
+ * read the answer and names nothing in it, so its plainest quote, whichever words it uses; or a plainer one
+ * of a topic next to it (`nearby`: their answers by id, see plainerNear).
  */
 export function plainAgain(
   context: ConversationContext,
   standalone: (message: string) => Answer,
-  jargon: readonly string[],
+  form: Form,
+  nearby: (id: string) => readonly Answer[] = () => [],
 ): Answer | null {
   const last = context.at(-1);
   if (!last?.answered) return null;
   const repeated = standalone(last.topic);
-  return repeated.answered ? plainForm({ ...repeated, followUpOf: last.matchId ?? repeated.matchId }, jargon) : null;
+  if (!repeated.answered) return null;
+  const short = shortForm({ ...repeated, followUpOf: last.matchId ?? repeated.matchId }, form);
+  if (form !== 'plain' || short.route !== 'entry' || repeated.matchId === null) return short;
+  return plainerNear(short, last.topic, nearby(repeated.matchId)) ?? short;
+}
+
+/**
+ * Plainer words, when even the answer's plainest quote is hard: a quote of a topic next to it (`nearby`,
+ * their answers) that says as much of the last question (`asked`: as many of its words) in plainer words,
+ * as a follow-up of the same turn; null when none does. "Does selenium help immune cells" answered with
+ * their differentiation and proliferation: "regulate the functions of immune cells".
+ */
+export function plainerNear(short: Answer, asked: string, nearby: readonly Answer[]): Answer | null {
+  const chosen = short.citations[0];
+  if (!chosen) return null;
+  const wanted = saying(asked);
+  const uses = (quote: string) => [...saying(quote)].filter((w) => wanted.has(w)).length;
+  const enough = uses(chosen.quote);
+  let best: { answer: Answer; quote: Citation } | null = null;
+  let hard = hardness(chosen.quote, normaliseJargon(short));
+  for (const answer of nearby.filter((a) => a.answered && a.route === 'entry' && !a.parts)) {
+    const jargon = normaliseJargon(answer);
+    for (const quote of answer.citations.filter((c) => c.kind === 'quote' && uses(c.quote) >= enough)) {
+      const h = hardness(quote.quote, jargon);
+      if (h < hard) {
+        best = { answer, quote };
+        hard = h;
+      }
+    }
+  }
+  return best ? { ...quoting(best.answer, best.quote), followUpOf: short.followUpOf } : null;
 }

@@ -14,14 +14,16 @@ import {
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
-import { asksOnlyForm, jargonOf, plainAgain } from './follow-up-form.js';
+import { plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
+import { createNeighbourhood } from './follow-up-neighbours.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
 import { explains, namesTopic, rank, type Scored } from './matcher.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
+import { asksOnlyForm, type Form, formAsked } from './plain.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
@@ -64,24 +66,22 @@ export interface FollowUps {
   ask(message: string, context: ConversationContext): Answer;
   /**
    * A message that asks nothing but another form of the last answer ("in simple words", "like in 1
-   * sentence"): the last topic again, in its plainest quote (see follow-up-form.ts); null without one.
+   * sentence"): the last topic again in that form (see plain.ts); null without one.
    */
-  plainly(context: ConversationContext): Answer | null;
+  plainly(context: ConversationContext, form: Form): Answer | null;
 }
 
 export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): FollowUps {
   const { index, router, limitTerms, lexicon } = ctx;
   const { standalone, understand, compose, food } = stages;
   const scope = createScope(ctx);
-  // Topics that explain how or why (one of their phrasings asks it): what "why?" after a claim wants.
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
-  const relatedOf = new Map(ctx.kb.entries.map((e) => [e.id, e.related]));
-  const explainer = createExplainer(ctx, explainers);
-  const examples = createExamples(ctx);
-  const advice = createAdvice(ctx);
-  const evidence = createEvidence(ctx);
+  const neighbours = createNeighbourhood(ctx.kb, index); // the topics near the last one, for every kind below
+  const explainer = createExplainer(ctx, explainers, neighbours);
+  const examples = createExamples(ctx, neighbours);
+  const advice = createAdvice(ctx, neighbours);
+  const evidence = createEvidence(ctx, neighbours);
   const sections = createSections(ctx.kb);
-  const jargon = jargonOf(ctx.kb);
   const exclusions = createExclusions(ctx);
   /** The terms the knowledge base knows a word by, read as typed (no typo repair): none for a word it never uses. */
   const knownTerms = (w: string): string[] =>
@@ -163,23 +163,25 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const result = ctx.foods.lookup(turn.matchId);
       return result.found ? food.answer(result, safety, 1) : null;
     }
-    const doc = index.byId.get(turn.matchId);
-    if (!doc) return null;
-    const answer = compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety);
-    return answer.answered ? answer : null;
+    const answer = topic(turn.matchId, safety);
+    return answer?.answered ? answer : null;
+  }
+
+  /** A topic (entry or link) answered as a follow-up's: as sure as asked again; null for no such id. */
+  function topic(id: string | null, safety: boolean): Answer | null {
+    const doc = id === null ? undefined : index.byId.get(id);
+    return doc ? compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety) : null;
   }
 
   /**
-   * "Why?" after a claim: the last topic again when it explains how or why itself, else the related topic
-   * that does, fits the last question best and the conversation has not had yet ("why tho" after the flu:
-   * how selenium may stop viruses entering cells). See follow-up-explain.ts.
+   * "Why?" after a claim: the last topic again when it explains how or why itself, else the topic near it
+   * that does and the conversation has not had yet ("why tho" after the flu: how selenium may stop viruses
+   * entering cells). See follow-up-explain.ts.
    */
   function explanation(prev: Turn, q: Analysed, context: ConversationContext, safety: boolean): Answer | null {
     if (prev.matchId === null || prev.route === 'food') return null;
     const asked = ownTerms(understand.analyseQuestion(prev.topic));
-    const id = explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId)));
-    const doc = id === null ? undefined : index.byId.get(id);
-    return doc ? compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], safety) : null;
+    return topic(explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId))), safety);
   }
 
   /**
@@ -201,7 +203,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // The closest fit first (a title naming every new word, then title or keywords, then a use of each),
     // within each the last topic's related ones first: "and covid?" after the flu, "chronic too?" after
     // inflammation stay in the neighbourhood the curators drew.
-    const near = new Set(relatedOf.get(prev.matchId) ?? []);
+    const near = new Set(neighbours.links(prev.matchId));
     const fit = [titled, named, used].map((fits) => ranked.filter(fits)).find((l) => l.length) ?? [];
     const fitting = [...fit.filter((r) => near.has(r.doc.id)), ...fit.filter((r) => !near.has(r.doc.id))];
     const best = fitting[0];
@@ -230,12 +232,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const alone = standalone(message, { text: message, q });
     if (!prev) return alone;
     // "simpler?", "too technical", "summarize that": the last answer in its plainest quote.
-    const form = asksOnlyForm(q.words) ? plainly(context) : null;
+    const formOf = (ws: readonly string[]) => (asksOnlyForm(ws) ? plainly(context, formAsked(ws)) : null);
+    const form = formOf(q.words);
     if (form) return form;
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
     // "en palabras simples": another form of the last answer, as "in simple words" is (see index.ts).
-    if (english !== null) return (asksOnlyForm(words(english)) && plainly(context)) || ask(english, context);
+    if (english !== null) return formOf(words(english)) ?? ask(english, context);
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
     const opposite = affirmed(q.words, knownTerms);
     if (opposite !== null) return ask(opposite, context);
@@ -244,12 +247,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
-    const part = step && sections.follow(step, prev.matchId);
-    const partDoc = part ? index.byId.get(part) : undefined;
-    if (step && partDoc) {
-      const answer = compose.fromBest([{ doc: partDoc, score: FOLLOW_UP_CONFIDENCE }], false);
-      return { ...answer, followUpOf: 'by' in step ? prev.matchId : null };
-    }
+    const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
+    if (step && part) return { ...part, followUpOf: 'by' in step ? prev.matchId : null };
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
@@ -298,11 +297,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     };
     /** Another topic than the last, answered as this follow-up's (null for none, or the last topic itself). */
     const other = (id: string | null): Answer | null => {
-      const doc = id === null || id === prev.matchId ? undefined : index.byId.get(id);
-      return doc ? of(compose.fromBest([{ doc, score: FOLLOW_UP_CONFIDENCE }], cues.safety)) : null;
+      const answer = id === prev.matchId ? null : topic(id, cues.safety);
+      return answer ? of(answer) : null;
     };
-    const near = relatedOf.get(prev.matchId ?? '') ?? [];
-
+    const near = neighbours.links(prev.matchId ?? '');
+    // A follow-up whose own words fit a topic next to the last one far better than the last: that topic.
+    const moved = () =>
+      prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, q.terms));
     // "anything besides infections?": the rest of the last answer, else the nearest related topic; "what
     // else?", "anything besides that?": a related topic not had yet ("what else does it do": see pronouns).
     const onward = said.own === 0 && q.words.includes('else') && !cues.pointsBack;
@@ -311,7 +312,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       if (id === prev.matchId) return same();
       if (id !== null) return other(id);
     }
-
     // "what does it protect against" after "tell me about selenium", "does it work?" after "what is
     // biopro-plus": the pronoun is the last question's subject.
     const subject = PRONOUN_KINDS.has(kind) && prev.route !== 'food' ? subjectAfter(prev) : null;
@@ -319,7 +319,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const meant = named ? standalone(named) : null;
     // A message answered the same on its own was no follow-up ("got it. what about chronic inflammation?").
     if (meant?.answered) return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
-
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
@@ -327,7 +326,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const found = id === prev.matchId ? same() : other(id);
       if (found) return found;
     }
-
     // "is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
     if (cues.doubt && cues.subjectless && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
@@ -358,7 +356,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
       const both = combined(prev, message);
       if (both.answered && (both.matchId === prev.matchId || cues.amount)) return of(both);
-      return same();
+      return moved() ?? same();
     }
 
     // A short question of general health advice ("what causes a cold") is a question of its own.
@@ -383,10 +381,12 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
     if (alone.answered && !cues.pointsBack) return alone;
     const both = combined(prev, message);
-    return both.answered ? of(both) : null;
+    return moved() ?? (both.answered ? of(both) : null);
   }
 
-  const plainly = (context: ConversationContext) => plainAgain(context, standalone, jargon);
+  // "In simple words": a plainer quote may be a linked topic's (see plainerNear).
+  const nearby = (id: string) => neighbours.linked(id).flatMap((n) => topic(n, false) ?? []);
+  const plainly = (context: ConversationContext, form: Form) => plainAgain(context, standalone, form, nearby);
 
   return { ask, plainly };
 }

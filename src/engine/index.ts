@@ -6,6 +6,7 @@ import { createComposer, type Reply } from './compose.js';
 import { createContext } from './context.js';
 import type { Known } from './follow-up.js';
 import { createFollowUps } from './follow-up.js';
+import { inForm } from './follow-up-form.js';
 import { createFoodIntents } from './food-intents.js';
 import { createFoodQuestions } from './food-question.js';
 import { createDoseCheck, intakeFigures } from './intake.js';
@@ -123,13 +124,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // "Does it mention heart disease?" asks about the article ("it"), never about the last topic.
     const absent = mentions.absent(message);
     if (absent) return absent;
-    const { rest, plain } = plainRequest(message);
+    const { rest, plain, form } = plainRequest(message);
     if (!plain) return followUps.ask(message, context);
     // Nothing but the request ("eli5", "like in 1 sentence"): the last answer's topic again, in short.
-    const again = words(normaliseText(rest)).some((w) => !STOPWORDS.has(w)) ? null : followUps.plainly(context);
+    const again = words(normaliseText(rest)).some((w) => !STOPWORDS.has(w)) ? null : followUps.plainly(context, form);
     if (again) return again;
     const resolved = followUps.ask(rest, context);
-    return shortForm(resolved.answered ? resolved : followUps.ask(message, context));
+    return inForm(resolved.answered ? resolved : followUps.ask(message, context), form, rest, context);
   }
 
   /**
@@ -139,10 +140,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
   function askOne(asked: string, known?: Known): Answer {
     const normalise = createAskMemo();
     const message = withoutExclusions(asked);
-    const { rest, plain } = plainRequest(message);
+    const { rest, plain, form } = plainRequest(message);
     if (!plain) return askMessage(message, normalise, known);
     // "ELI5", "keep it short": the request chooses the answer's form; it does not say what is asked.
-    return shortForm(askMessage(rest, normalise));
+    return shortForm(askMessage(rest, normalise), form, rest);
   }
 
   function askMessage(message: string, normalise: Normalise, known?: Known): Answer {

@@ -186,13 +186,6 @@ export const MENTION_FILLER =
   'anywhere at all in the article it this text any anything specific specifically pls please lol ' +
   'often usually always really very much';
 
-/**
- * Requests for plain words or a short answer ("ELI5", "in normal words", "keep it short", "tl;dr"). They
- * choose the short form of the answer and are left out of matching. Matched on the message as typed.
- */
-export const PLAIN_REQUEST =
-  /\b(?:eli ?5|explain (?:it )?like i'?m (?:5|five)|in (?:normal|simple|plain|everyday|easy|regular|basic|layman'?s?|lay)(?: people'?s?| person'?s?)? (?:words|terms|english|language|speak)|(?:in )?plain english|(?:in )?layman'?s? terms|dumb(?:ed)? (?:it )?down|keep (?:it|this) (?:short|simple|brief)|short version|(?:in )?(?:one|1|a) sentence|tl;? ?dr|in a nutshell|(?:no|without (?:the )?) big words|simply put|simple version|short answer)\b/gi;
-
 // Conversations (follow-up.ts): what a follow-up says without naming a subject of its own.
 
 /** Turns of a conversation an adapter keeps and passes back with the next message. */

@@ -51,8 +51,8 @@ describe('createExplainer', () => {
     }
   });
 
-  it('chooses among related explainers by the last question, not by the curators’ order alone', () => {
-    // Every related topic explains, so the ranking decides: the one that names the asked word. The fixture
+  it('chooses among related explainers by the follow-up’s own words, not by the curators’ order alone', () => {
+    // Every related topic explains, so the words decide: the one that names the word the follow-up adds. The fixture
     // is the first entry whose last related topic has a title word none of the others uses.
     const wordOf = (e: KnowledgeBase['entries'][number]) =>
       ctx.index.byId
@@ -65,9 +65,9 @@ describe('createExplainer', () => {
     const word = wordOf(last);
     expect(word).toBeDefined();
     const explainer = createExplainer(ctx, explainers);
-    expect(explainer.explain(last.id, [word as string], [], new Set())).toBe(target);
+    expect(explainer.explain(last.id, [], [word as string], new Set())).toBe(target);
     // A topic the conversation already had is not offered again.
-    expect(explainer.explain(last.id, [word as string], [], new Set([target]))).not.toBe(target);
+    expect(explainer.explain(last.id, [], [word as string], new Set([target]))).not.toBe(target);
   });
 
   it('an explainer explains itself', () => {
