@@ -2,7 +2,7 @@ import { COMMON_ENGLISH } from './common-english.js';
 import { FIELD_WEIGHTS, type Field, MATCH_CONFIG } from './match-config.js';
 import type { CompiledLexicon } from './normalise.js';
 import { analyse, LIGHT_WORDS, stem } from './normalise.js';
-import { capLoneWords } from './phrasing-terms.js';
+import { capLoneWords, termsToIndex } from './phrasing-terms.js';
 
 // The match index, built once per knowledge base: every document's terms by field, their weights, and its
 // curated phrasings as numbers in flat arrays, so ranking a question (matcher.ts) reads arrays and
@@ -122,7 +122,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     const pairs: string[][] = [];
     sequences.push(pairs);
     const add = (field: Field, text: string) => {
-      const t = terms(text);
+      const t = field === 'question' ? termsToIndex(terms(text)) : terms(text);
       for (const term of t) {
         const seen = byField.get(term) ?? new Map<Field, number>();
         seen.set(field, FIELD_WEIGHTS[field]);

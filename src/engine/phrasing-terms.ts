@@ -20,3 +20,16 @@ export function capLoneWords(
     for (const [term, field] of doc.fields)
       if (!established.has(term)) field.weight = Math.min(field.weight, LONE_WORD_WEIGHT);
 }
+
+/** A number on its own, as the analyser leaves it ("3", "200"). */
+const NUMBER = /^\d+(?:\.\d+)?$/;
+
+/**
+ * A phrasing's terms to index: without bare numbers. A number in a phrasing is the amount a member states
+ * ("i drink like 3 glasses", "in 3 points"), not a topic; indexed, it would become the knowledge base's
+ * vocabulary, and every message stating that amount ("3 UTIs this year") would weigh it as a topic word
+ * the entry explains. The article's own figures ("11%", "8 mcg") stay indexed through the quotes.
+ */
+export function termsToIndex(terms: readonly string[]): string[] {
+  return terms.filter((t) => !NUMBER.test(t));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatchIndex, type DocInput, rank } from '../../src/engine/matcher.js';
 import { analyse, compileLexicon } from '../../src/engine/normalise.js';
-import { capLoneWords, LONE_WORD_WEIGHT } from '../../src/engine/phrasing-terms.js';
+import { capLoneWords, LONE_WORD_WEIGHT, termsToIndex } from '../../src/engine/phrasing-terms.js';
 import { ANSWER_THRESHOLD } from '../../src/engine/scope.js';
 
 // A word only one long phrasing of the whole knowledge base uses is how that phrasing asks, not what its
@@ -22,7 +22,8 @@ const doc = (id: string, questions: string[], extra: Partial<DocInput> = {}): Do
   ...extra,
 });
 
-const fillers = Array.from({ length: 8 }, (_, i) => doc(`filler${i}`, [`unrelated selenium question number ${i}`]));
+// Named by letters: a digit in a title would be indexed as that number.
+const fillers = [...'abcdefgh'].map((c) => doc(`filler ${c}`, [`unrelated selenium question ${c}`]));
 
 describe('lone words of phrasings', () => {
   const mechanisms = doc(
@@ -60,5 +61,21 @@ describe('capLoneWords', () => {
     expect(fields.get('lone')?.weight).toBe(LONE_WORD_WEIGHT);
     expect(fields.get('known')?.weight).toBe(1);
     expect(fields.get('low')?.weight).toBe(LONE_WORD_WEIGHT / 2);
+  });
+});
+
+describe('numbers in phrasings', () => {
+  it('are left out of a phrasing’s indexed terms, and other terms kept in order', () => {
+    expect(termsToIndex(['drink', '3', 'glass', 'milk', '2.5'])).toEqual(['drink', 'glass', 'milk']);
+  });
+
+  it('do not become the knowledge base’s words, while a figure a quote uses stays one', () => {
+    const overview = doc('overview', ['the conclusion in 3 points', 'what is the conclusion']);
+    const milk = doc('milk', ['i drink like 3 glasses of milk a day, how much is that', 'milk'], {
+      quotes: ['a cup of milk gives 11 percent'],
+    });
+    const index = buildMatchIndex([overview, milk, ...fillers], lexicon);
+    expect(index.idf.has('3')).toBe(false);
+    expect(index.idf.has('11')).toBe(true);
   });
 });
