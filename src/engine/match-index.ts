@@ -2,6 +2,7 @@ import { COMMON_ENGLISH } from './common-english.js';
 import { FIELD_WEIGHTS, type Field, MATCH_CONFIG } from './match-config.js';
 import type { CompiledLexicon } from './normalise.js';
 import { analyse, LIGHT_WORDS, stem } from './normalise.js';
+import { capLoneWords, termsToIndex } from './phrasing-terms.js';
 
 // The match index, built once per knowledge base: every document's terms by field, their weights, and its
 // curated phrasings as numbers in flat arrays, so ranking a question (matcher.ts) reads arrays and
@@ -121,7 +122,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     const pairs: string[][] = [];
     sequences.push(pairs);
     const add = (field: Field, text: string) => {
-      const t = terms(text);
+      const t = field === 'question' ? termsToIndex(terms(text)) : terms(text);
       for (const term of t) {
         const seen = byField.get(term) ?? new Map<Field, number>();
         seen.set(field, FIELD_WEIGHTS[field]);
@@ -173,6 +174,10 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     };
   });
 
+  // Only the knowledge base's own words have an idf (see establishedTerms): every stage that asks whether
+  // it knows a word (idf.has) reads a story phrasing's lone word as one it never uses, and weighs it so.
+  const established = establishedTerms(docs);
+  capLoneWords(docs, established);
   const postings: MatchIndex['postings'] = new Map();
   docs.forEach((doc, i) => {
     for (const [term, { weight, extra }] of doc.fields) {
@@ -182,9 +187,6 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
     }
   });
   const n = docs.length;
-  // Only the knowledge base's own words have an idf (see establishedTerms): every stage that asks whether
-  // it knows a word (idf.has) reads a story phrasing's lone word as one it never uses, and weighs it so.
-  const established = establishedTerms(docs);
   const idf = new Map<string, number>();
   for (const [term, list] of postings) if (established.has(term)) idf.set(term, Math.log(1 + n / list.length));
   const maxIdf = Math.log(1 + n);
