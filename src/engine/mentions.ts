@@ -2,7 +2,7 @@ import { articleTextAnswer, quoteCitation, refusal, safetyLine } from './answer.
 import type { EngineContext } from './context.js';
 import { analyse, findOutOfScope, LIGHT_WORDS, type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer } from './types.js';
-import { MENTION_FILLER, MENTION_QUESTIONS } from './vocabulary.js';
+import { MENTION_FILLER, MENTION_QUESTIONS, SELENIUM_WORDS } from './vocabulary.js';
 
 // Questions about the article's own text: "is cancer mentioned?", "does it say anything about bacteria?".
 // Asked only when no curated topic answers: a yes quotes the article's sentences that name it (synonyms
@@ -58,6 +58,8 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
 
   const articleStems = new Set(sentences.flatMap((s) => words(normaliseText(s.text)).map(stemOf)));
   const articleTerms = new Set(sentences.flatMap((s) => [...s.terms]));
+  // "Selenium side effects": the article's own subject says nothing about whether the rest is mentioned.
+  const seleniumTerms = new Set(analyse(SELENIUM_WORDS, lexicon, undefined, stemOf).terms);
   const termsOf = (text: string): string[] => analyse(text, lexicon, ctx.correct, stemOf).terms;
   /**
    * Whether the subject's i-th word adds something the article never says: a term of the whole subject that
@@ -103,6 +105,11 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
     const asked = captured(message, normalise);
     const subject = subjectOf(message, normalise);
     if (!asked || asked.claim || !subject || NOT_A_THING.test(asked.raw)) return null;
+    // Every specific term of the subject missing from the article: a no, even when its words are synonyms
+    // of one another ("selenium side effects or toxicity" is one term besides selenium, so no single word
+    // adds it).
+    const specific = termsOf(subject).filter((t) => !index.lightTerms.has(t) && !seleniumTerms.has(t));
+    if (specific.length && specific.every((t) => !articleTerms.has(t))) return honestNo(subject);
     const ws = words(subject);
     // A common word beside a specific one ("immunocompromised people") is judged by the specific one;
     // alone ("pregnancy", "old people") it is the subject.

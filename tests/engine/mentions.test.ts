@@ -59,6 +59,27 @@ describe('questions about what the article mentions', () => {
     expect(a.safety).toMatch(/400 mcg/);
   });
 
+  it('says no when every specific term of the subject is missing, even synonyms of one another beside selenium', () => {
+    for (const message of [
+      'does the article talk about selenium side effects or toxicity',
+      'does it mention toxicity or side effects?',
+    ]) {
+      const a = engine.ask(message);
+      answerSchema.parse(a);
+      expect(a.answered, message).toBe(false);
+      expect(a.text, message).toMatch(/^The article doesn't mention/);
+      expect(a.safety, message).toMatch(/400 mcg/);
+    }
+  });
+
+  it('answers a side-effects question with the safety facts, since the lexicon reads it as the upper limit', () => {
+    for (const message of ['does selenium have side effects', 'any adverse effects from selenium pills?']) {
+      const a = engine.ask(message);
+      answerSchema.parse(a);
+      expect(a.safety, message).toMatch(/400 mcg/);
+    }
+  });
+
   it('reads the subject as the lexicon does: phrases, synonyms and common words beside a specific one', () => {
     for (const message of [
       'does it mention white blood cells',
