@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, type DocInput, MATCH_CONFIG, rank, termWeight } from '../../src/engine/matcher.js';
-import { analyse, compileLexicon } from '../../src/engine/normalise.js';
+import { buildMatchIndex, MATCH_CONFIG, rank, termWeight } from '../../src/engine/matcher.js';
+import { doc, lexicon, terms } from './match-docs.js';
 
 // How an entry's many phrasings count: one at a time, not as one bag of words. A knowledge base whose
 // entries each have dozens of phrasings must still send a short question to the entry that asks it.
-
-const lexicon = compileLexicon({ synonyms: [], outOfScope: [] });
-const terms = (q: string) => analyse(q, lexicon).terms;
-
-const doc = (id: string, questions: string[], extra: Partial<DocInput> = {}): DocInput => ({
-  id,
-  kind: 'entry',
-  title: id,
-  question: questions[0] ?? id,
-  questions,
-  keywords: [],
-  titleText: id,
-  quotes: [],
-  ...extra,
-});
 
 /** Filler entries so that the words below are rare enough to matter, as in a real knowledge base. */
 const fillers = Array.from({ length: 8 }, (_, i) => doc(`filler${i}`, [`unrelated question number ${i}`]));

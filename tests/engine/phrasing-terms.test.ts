@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, type DocInput, rank } from '../../src/engine/matcher.js';
-import { analyse, compileLexicon } from '../../src/engine/normalise.js';
+import { buildMatchIndex, rank } from '../../src/engine/matcher.js';
 import { capLoneWords, LONE_WORD_WEIGHT, termsToIndex } from '../../src/engine/phrasing-terms.js';
 import { ANSWER_THRESHOLD } from '../../src/engine/scope.js';
+import { doc, lexicon, terms } from './match-docs.js';
 
 // A word only one long phrasing of the whole knowledge base uses is how that phrasing asks, not what its
 // entry is about: a message sharing only that word (and "selenium") must not reach the answer threshold.
-
-const lexicon = compileLexicon({ synonyms: [], outOfScope: [] });
-const terms = (q: string) => analyse(q, lexicon).terms;
-
-const doc = (id: string, questions: string[], extra: Partial<DocInput> = {}): DocInput => ({
-  id,
-  kind: 'entry',
-  title: id,
-  question: questions[0] ?? id,
-  questions,
-  keywords: [],
-  titleText: id,
-  quotes: [],
-  ...extra,
-});
 
 // Named by letters: a digit in a title would be indexed as that number.
 const fillers = [...'abcdefgh'].map((c) => doc(`filler ${c}`, [`unrelated selenium question ${c}`]));
