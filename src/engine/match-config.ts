@@ -54,6 +54,11 @@ export const MATCH_CONFIG = {
   incidentalWeight: 0.7,
   /** A phrasing with more distinct terms than this tells a story; only a story's lone words are incidental. */
   storyTerms: 4,
+  /**
+   * Most a lone word explains of a question (a field weight): a word only one phrasing of the whole knowledge
+   * base uses, and no title, keyword or quote (see phrasing-terms.ts).
+   */
+  loneWordWeight: 0.15,
   /** Ranking credit (not confidence) times the closest phrasing's Dice with the question: breaks ties at 1. */
   closenessShare: 0.1,
   /** Only this many candidates (by coverage) get the full, costlier scoring. */

@@ -3,13 +3,16 @@
 // scientists discover about how selenium works in cells"): the more phrasings an entry has, the more such
 // words it owns, and the more off-topic messages share one of them ("who discovered selenium").
 
+import { MATCH_CONFIG } from './match-config.js';
+
 /**
  * Most a lone word explains of a question, as a field weight: a word that only one story-like phrasing
  * of the whole knowledge base uses, and no title, keyword or quote. Such a word already has no idf (the
  * question weighs it as a word the knowledge base does not know, see establishedTerms); this keeps the one
  * phrasing from explaining it away, so a message sharing only that word with an entry stays out of scope.
+ * Tuned with the matcher's other numbers, in match-config.ts.
  */
-export const LONE_WORD_WEIGHT = 0.15;
+export const LONE_WORD_WEIGHT = MATCH_CONFIG.loneWordWeight;
 
 /** Caps every document's lone words (terms not in `established`) at LONE_WORD_WEIGHT, in place. */
 export function capLoneWords(
