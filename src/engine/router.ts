@@ -73,7 +73,7 @@ const MAX_SERVINGS = 100;
 
 /**
  * `fixedNames`: names the router will be asked about again and again (the curated foods' names and aliases,
- * dozens per food): each is stemmed on first use and kept, at most one entry per name.
+ * dozens per food): each is stemmed once, when the router is made.
  */
 export function createRouter(
   lexicon: CompiledLexicon,
@@ -91,16 +91,11 @@ export function createRouter(
   const isFrame = (w: string) => STOPWORDS.has(w) || frame.has(stemOf(w)) || /^\d+(?:\.\d+)?$/.test(w);
   // Chatty filler ("quick q", "actually", "heard") does not stop a food question from being one.
   const isFiller = (w: string) => isFrame(w) || light.has(stemOf(w));
+  // The names asked about again and again, stemmed once with the router (a few hundred short names).
+  const kept = new Map<string, readonly string[]>([...fixedNames].map((n) => [n, analyseStems(n, stemOf)]));
+  const stemsOf = (name: string, normalise: Normalise): readonly string[] =>
+    kept.get(name) ?? analyseStems(name, stemOf, normalise);
   /** Whether a stemmed word belongs to the food's names (a near spelling counts). */
-  const keep = new Set(fixedNames);
-  const kept = new Map<string, readonly string[]>();
-  const stemsOf = (name: string, normalise: Normalise): readonly string[] => {
-    const known = kept.get(name);
-    if (known) return known;
-    const stems = analyseStems(name, stemOf, normalise);
-    if (keep.has(name)) kept.set(name, stems);
-    return stems;
-  };
   const foodMatcher = (hit: FoodHit, normalise: Normalise) => {
     const foodStems = new Set(hit.names.flatMap((n) => stemsOf(n, normalise)));
     const fuzzy = [...foodStems].filter((f) => f.length >= 4);
