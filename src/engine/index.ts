@@ -14,6 +14,7 @@ import { createRanker } from './match.js';
 import type { Scored } from './matcher.js';
 import { createMentionCheck } from './mentions.js';
 import { analyse, analyseStems, type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
+import { once } from './once.js';
 import { plainRequest, shortForm } from './plain.js';
 import { createScope } from './scope.js';
 import { questionParts, type Segment } from './segment.js';
@@ -198,11 +199,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   }
 
   // Built on the first keystroke (or the warm-up's), not with the engine: start-up has the login to do.
-  let questionAutocomplete: ReturnType<typeof createQuestionAutocomplete> | undefined;
-  const autocompleteQuestions = (partial: string) => {
-    questionAutocomplete ??= createQuestionAutocomplete(ctx.docInputs, ctx.correct);
-    return questionAutocomplete(partial);
-  };
+  const questionAutocomplete = once(() => createQuestionAutocomplete(ctx.docInputs, ctx.correct));
 
   return {
     ask: (question, context) => (context?.length ? converse(question, context) : askOne(question)),
@@ -214,7 +211,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     },
     topFoods: (options) => ctx.foods.top(options ?? {}),
     compareFoods: (a, b) => ctx.foods.compare(a, b),
-    autocompleteQuestions: autocompleteQuestions,
+    autocompleteQuestions: (partial) => questionAutocomplete()(partial),
     autocompleteFoods: (partial) => ctx.foods.autocomplete(partial),
     autocompleteSections: (partial) => sectionChoices(kb, partial),
     topics: () => compose.topics(),

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { hashedSet } from './compact.js';
 import { LIGHT_WORDS, STOPWORDS, stem } from './normalise.js';
+import { once } from './once.js';
 
 // Typo repair, one word at a time: a whole-question fuzzy search drowns the few words that matter in
 // the many that do not. fuse.js proposes near words from the knowledge base's own vocabulary and a
@@ -171,19 +172,6 @@ export interface TypoOptions {
    * "antioxidants" and "antioxidative", one concept if the synonyms say so. Defaults to the stem.
    */
   family?: (word: string) => string;
-}
-
-/** The value `make` gives, made on the first call and the same one after. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  let made = false;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value as T;
-  };
 }
 
 /** A four-letter typo of `target`: one letter missing, or two neighbouring letters swapped. */

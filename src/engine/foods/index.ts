@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/types.js';
+import { once } from '../once.js';
 import type { AutocompleteChoice, FoodComparison, FoodResult } from '../types.js';
 import { createFoodAutocomplete } from './autocomplete.js';
 import { createFoodDescriber, type FoodDescriber } from './describe.js';
@@ -48,11 +49,7 @@ export interface FoodIndex {
  * asks a question, which builds them before the bot says it is ready). Built once, then only read.
  */
 export function createFoodIndex(kb: KnowledgeBase): FoodIndex {
-  let built: Omit<FoodIndex, 'prepare'> | undefined;
-  const index = (): Omit<FoodIndex, 'prepare'> => {
-    built ??= buildFoodIndex(kb);
-    return built;
-  };
+  const index = once(() => buildFoodIndex(kb));
   return {
     lookup: (query, options) => index().lookup(query, options),
     findInText: (text) => index().findInText(text),
