@@ -82,6 +82,8 @@ export interface RankScratch {
   shortlist: Int32Array;
   /** Per index term: 1 while the question being ranked has it. */
   asked: Uint8Array;
+  /** Per question term: the field of the document being scored (only the first terms' slots are read). */
+  found: (DocField | undefined)[];
   /** Per phrasing of the document being scored: `mark` when it uses a term of the question. */
   marks: Int32Array;
   mark: number;
@@ -227,6 +229,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
       touched: new Int32Array(n),
       shortlist: new Int32Array(MATCH_CONFIG.shortlist),
       asked: new Uint8Array(termIds.size),
+      found: [],
       marks: new Int32Array(maxPhrasings),
       mark: 0,
     },

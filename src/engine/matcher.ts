@@ -45,9 +45,10 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   const { coverage, extra, informative } = scratch;
   let touched = scratch.touched;
   let touchedCount = 0;
-  unique.forEach((term, j) => {
+  for (let j = 0; j < unique.length; j++) {
+    const term = unique[j] as string;
     const postings = index.postings.get(term);
-    if (postings === undefined) return;
+    if (postings === undefined) continue;
     const w = weights[j] as number;
     // Per term, not per posting: "selenium" alone has a posting in every document.
     const counts = (index.idf.get(term) ?? 0) >= MATCH_CONFIG.informativeIdf && !index.lightTerms.has(term) ? 1 : 0;
@@ -60,7 +61,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
       coverage[p.doc] = (coverage[p.doc] as number) + w * p.weight;
       extra[p.doc] = (extra[p.doc] as number) + w * p.extra;
     }
-  });
+  }
   const shortlist = scratch.shortlist;
   const shortlisted = topByCoverage(touched, touchedCount, coverage, shortlist);
 
@@ -72,7 +73,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     if (id !== undefined) asked[id] = 1;
   }
   // Per shortlisted document: its fields of the question's terms, and which of its phrasings use one.
-  const found = new Array<DocField | undefined>(unique.length);
+  const found = scratch.found;
   // Phrasings are marked with a number no earlier document (of this call or any before) used.
   const marks = scratch.marks;
   const { first, usedBy, start, ids, weights: termWeights, totals } = index.phrasings;
@@ -121,7 +122,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
         closestHave = have;
       }
     }
-    const covered = coveredBy(index, found, weights, closest);
+    const covered = coveredBy(index, found, unique.length, weights, closest);
     let shared = 0;
     for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
     const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
@@ -130,15 +131,18 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
       (covered / total) * (1 - share + share * phrasingCoverage) + MATCH_CONFIG.bigramBonus * sharedBigrams;
     const score = Math.min(1, Math.max(explained, evidence));
     // Near-ties (common at 1 for short questions) go to the entry that has the words in more of its fields.
-    const unnamed = doc.ownTerms.length > 0 && !doc.ownTerms.some((t) => askedTerms.has(t));
+    let unnamed = doc.ownTerms.length > 0;
+    for (let k = 0; k < doc.ownTerms.length && unnamed; k++) unnamed = !askedTerms.has(doc.ownTerms[k] as string);
     const rankKey =
       score + MATCH_CONFIG.closenessShare * closeness + tieBreak - (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
     // Kept in order of rank key, then index (earlier first on a tie), and only the best `limit` of them.
     let at = top.length;
     while (at > 0 && before(rankKey, i, top[at - 1] as { rankKey: number; index: number })) at--;
     if (at >= limit) continue;
-    if (top.length === limit) top.pop();
-    top.splice(at, 0, { doc, score, rankKey, index: i });
+    const entry = { doc, score, rankKey, index: i };
+    if (top.length < limit) top.push(entry);
+    for (let k = top.length - 1; k > at; k--) top[k] = top[k - 1] as typeof entry;
+    top[at] = entry;
   }
   // The scratch is left as it was found: zero for every document and term this question touched.
   for (let t = 0; t < touchedCount; t++) {
@@ -181,13 +185,11 @@ function grown(a: Int32Array): Int32Array {
 function topByCoverage(touched: Int32Array, count: number, coverage: Float64Array, into: Int32Array): number {
   const k = into.length;
   let size = 0;
-  const better = (a: number, b: number) =>
-    (coverage[a] as number) > (coverage[b] as number) || (coverage[a] === coverage[b] && a < b);
   for (let t = 0; t < count; t++) {
     const item = touched[t] as number;
-    if (size === k && !better(item, into[k - 1] as number)) continue;
+    if (size === k && !coveredMore(coverage, item, into[k - 1] as number)) continue;
     let at = size === k ? k - 1 : size++;
-    while (at > 0 && better(item, into[at - 1] as number)) {
+    while (at > 0 && coveredMore(coverage, item, into[at - 1] as number)) {
       into[at] = into[at - 1] as number;
       at--;
     }
@@ -196,22 +198,28 @@ function topByCoverage(touched: Int32Array, count: number, coverage: Float64Arra
   return size;
 }
 
+/** Whether document a comes before b in the shortlist: more coverage, then the lower number. */
+const coveredMore = (coverage: Float64Array, a: number, b: number): boolean =>
+  (coverage[a] as number) > (coverage[b] as number) || (coverage[a] === coverage[b] && a < b);
+
 /**
  * The question's weight a document explains when its phrasings count one at a time: a word of the
  * closest phrasing counts fully, a word of its other phrasings only `otherPhrasingWeight`, and title,
  * keywords and quotes as always. A union of forty phrasings uses nearly every word of its topic's
  * neighbours, so counting them all fully would let every entry explain every short question.
- * `found`: the document's field of each distinct question term; `closest`: a phrasing's number, or -1.
+ * `found`: the document's field of each distinct question term (the first `count`); `closest`: a phrasing's
+ * number, or -1.
  */
 function coveredBy(
   index: MatchIndex,
   found: readonly (DocField | undefined)[],
+  count: number,
   weights: readonly number[],
   closest: number,
 ): number {
   const { usedBy } = index.phrasings;
   let covered = 0;
-  for (let j = 0; j < found.length; j++) {
+  for (let j = 0; j < count; j++) {
     const field = found[j];
     if (field === undefined) continue;
     const incidental = field.incidental ? MATCH_CONFIG.incidentalWeight : 1;
