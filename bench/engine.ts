@@ -3,8 +3,9 @@
 // Numbers go to stdout as a table and to bench/results.md (section "Engine"). Never a timed test.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
+import { GCProfiler, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
 import { createEngine } from '../src/engine/index.js';
@@ -19,6 +20,56 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 // lot) is not collected in the middle of timing the next. Node only exposes gc() with this flag.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
+
+/** What a stretch of synchronous work allocated, and the collections that ran inside it. */
+export interface HeapUse {
+  /** Bytes allocated: the heap's growth plus what every collection in between freed. */
+  bytes: number;
+  scavenges: number;
+  /** Mark-compact collections (full or finishing incremental marking). */
+  fullGcs: number;
+  /** Time inside the collections (ms). */
+  gcMs: number;
+}
+
+/**
+ * Starts measuring what the work until `stop()` allocates. V8 counts no allocated bytes, so they are
+ * worked out from GCProfiler: the used heap at the end minus at the start, plus what each collection in
+ * between freed (its used heap before minus after). Exact for synchronous work; small objects the
+ * measurement itself makes count too (a few hundred bytes per call).
+ */
+export function meterHeap(): { stop: () => HeapUse } {
+  const profiler = new GCProfiler();
+  profiler.start();
+  const before = getHeapStatistics().used_heap_size;
+  return {
+    stop: () => {
+      const after = getHeapStatistics().used_heap_size;
+      const { statistics } = profiler.stop();
+      let freed = 0;
+      let scavenges = 0;
+      let fullGcs = 0;
+      let gcUs = 0;
+      for (const gc of statistics) {
+        freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
+        gcUs += gc.cost;
+        if (gc.gcType === 'Scavenge' || gc.gcType === 'MinorMarkCompact') scavenges++;
+        else if (gc.gcType === 'MarkSweepCompact') fullGcs++;
+      }
+      return { bytes: after - before + freed, scavenges, fullGcs, gcMs: gcUs / 1000 };
+    },
+  };
+}
+
+/** The Node flags that size V8's young generation in this process, or V8's default. */
+function youngGeneration(): string {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((f) =>
+    /semi-space|young-generation/.test(f),
+  );
+  return flags.length
+    ? flags.join(' ')
+    : "V8's default (semi-spaces grow to 16 MB), not npm start's --max-semi-space-size=4";
+}
 
 /** Targets from the issue (ms). */
 export const ENGINE_TARGETS = { articleP99: 1, tenThousandP99: 15 } as const;
@@ -78,6 +129,15 @@ export function syntheticKnowledgeBase(base: KnowledgeBase, size: number, seed =
   return { ...base, entries };
 }
 
+/** One of the slowest calls: its question, its time, and when it started (performance.now()). */
+export interface SlowCall {
+  question: string;
+  ms: number;
+  at: number;
+  /** Collections that ran while it did ("scavenge 1.2 ms"), filled in once V8 has reported them. */
+  gcs?: string[];
+}
+
 export interface LatencyRow {
   kb: string;
   entries: number;
@@ -87,7 +147,9 @@ export interface LatencyRow {
   engineP50: number;
   engineP99: number;
   /** The engine's slowest 1 % of calls, slowest first: the messages that make its p99. */
-  slowest: { question: string; ms: number }[];
+  slowest: SlowCall[];
+  /** What the engine's timed calls allocated and the collections among them, per call. */
+  engineHeap: HeapUse & { calls: number };
   fuseP50: number;
   fuseP99: number;
 }
@@ -98,7 +160,8 @@ const percentile = (sorted: readonly number[], p: number): number =>
 /**
  * Times `run` once per question per pass, after `warmups` untimed passes. Stops early once
  * `budgetMs` is spent (plain fuse.js takes seconds per search at 10,000 entries), keeping at least
- * MIN_SAMPLES samples.
+ * MIN_SAMPLES samples. The samples go to arrays made beforehand, so the timing loop itself allocates
+ * next to nothing and the heap figure is the engine's.
  */
 function time(
   questions: readonly string[],
@@ -109,30 +172,39 @@ function time(
     budgetMs = Number.POSITIVE_INFINITY,
     warmups = 0,
     slowest,
-  }: { budgetMs?: number; warmups?: number; slowest?: { question: string; ms: number }[] } = {},
-): number[] {
+  }: { budgetMs?: number; warmups?: number; slowest?: SlowCall[] } = {},
+): { samples: number[]; heap: HeapUse & { calls: number } } {
   const began = performance.now();
   // Warm-up, so the JIT has compiled every code path (food, related, refusal) before timing.
   for (let w = 0; w < warmups; w++) for (const q of questions) run(q);
   run(questions[0] ?? '');
   collectGarbage();
-  const samples: number[] = [];
-  const asked: { question: string; ms: number }[] = [];
   const total = questions.length * passes;
+  const took = new Float64Array(total);
+  const startedAt = new Float64Array(total);
+  let calls = 0;
+  const meter = meterHeap();
   for (let i = 0; i < total; i++) {
     const q = questions[i % questions.length] as string;
     const start = performance.now();
     run(q);
-    const ms = performance.now() - start;
-    samples.push(ms);
-    if (slowest) asked.push({ question: q, ms });
-    tick(i + 1);
-    if (performance.now() - began > budgetMs && samples.length >= Math.min(MIN_SAMPLES, total)) {
-      break;
-    }
+    const end = performance.now();
+    took[i] = end - start;
+    startedAt[i] = start;
+    calls = i + 1;
+    tick(calls);
+    if (end - began > budgetMs && calls >= Math.min(MIN_SAMPLES, total)) break;
   }
-  if (slowest) slowest.push(...asked.sort((a, b) => b.ms - a.ms).slice(0, Math.ceil(asked.length / 100)));
-  return samples.sort((a, b) => a - b);
+  const heap = { ...meter.stop(), calls };
+  const order = Array.from({ length: calls }, (_, i) => i).sort((a, b) => (took[b] as number) - (took[a] as number));
+  if (slowest)
+    for (const i of order.slice(0, Math.ceil(calls / 100)))
+      slowest.push({
+        question: questions[i % questions.length] as string,
+        ms: took[i] as number,
+        at: startedAt[i] as number,
+      });
+  return { samples: order.map((i) => took[i] as number).reverse(), heap };
 }
 
 export function measure(label: string, kb: KnowledgeBase, questions: readonly string[]): LatencyRow {
@@ -144,8 +216,8 @@ export function measure(label: string, kb: KnowledgeBase, questions: readonly st
   const fuse = new Fuse(kb.entries, { keys, includeScore: true }, Fuse.createIndex(keys, kb.entries));
   const total = questions.length * PASSES;
   const engineBar = progress(`${label}: engine`, total);
-  const slowest: { question: string; ms: number }[] = [];
-  const engineSamples = time(
+  const slowest: SlowCall[] = [];
+  const { samples: engineSamples, heap: engineHeap } = time(
     questions,
     PASSES,
     (q) => engine.ask(q),
@@ -154,7 +226,7 @@ export function measure(label: string, kb: KnowledgeBase, questions: readonly st
   );
   engineBar.done();
   const fuseBar = progress(`${label}: fuse.js`, total);
-  const fuseSamples = time(
+  const { samples: fuseSamples } = time(
     questions,
     PASSES,
     (q) => fuse.search(q, { limit: 5 }),
@@ -172,8 +244,38 @@ export function measure(label: string, kb: KnowledgeBase, questions: readonly st
     engineP50: percentile(engineSamples, 50),
     engineP99: percentile(engineSamples, 99),
     slowest,
+    engineHeap,
     fuseP50: percentile(fuseSamples, 50),
     fuseP99: percentile(fuseSamples, 99),
+  };
+}
+
+/**
+ * Collections as V8 reports them (after the fact, through a PerformanceObserver): `stop()` waits for the
+ * last reports and returns every one with its time, so a slow call can be told apart from one that met a
+ * collection.
+ */
+function recordCollections(): { stop: () => Promise<{ start: number; end: number; kind: string }[]> } {
+  const seen: { start: number; end: number; kind: string }[] = [];
+  const kinds = new Map<number, string>([
+    [constants.NODE_PERFORMANCE_GC_MINOR, 'scavenge'],
+    [constants.NODE_PERFORMANCE_GC_MAJOR, 'mark-compact'],
+    [constants.NODE_PERFORMANCE_GC_INCREMENTAL, 'incremental marking'],
+    [constants.NODE_PERFORMANCE_GC_WEAKCB, 'weak callbacks'],
+  ]);
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = ((e as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind ?? -1;
+      seen.push({ start: e.startTime, end: e.startTime + e.duration, kind: kinds.get(kind) ?? 'gc' });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      observer.disconnect();
+      return seen;
+    },
   };
 }
 
@@ -181,12 +283,13 @@ const ms = (n: number): string => (n < 10 ? n.toFixed(3) : n.toFixed(1));
 
 export function formatTable(rows: readonly LatencyRow[]): string {
   const header =
-    '| knowledge base | entries | build (ms) | engine p50 (ms) | engine p99 (ms) | fuse.js p50 (ms) | fuse.js p99 (ms) | fuse.js samples | p99 ratio (fuse/engine) |';
-  const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|';
-  const lines = rows.map(
-    (r) =>
-      `| ${r.kb} | ${r.entries} | ${r.buildMs.toFixed(0)} | ${ms(r.engineP50)} | ${ms(r.engineP99)} | ${ms(r.fuseP50)} | ${ms(r.fuseP99)} | ${r.fuseSamples} | ${(r.fuseP99 / r.engineP99).toFixed(1)}x |`,
-  );
+    '| knowledge base | entries | build (ms) | engine p50 (ms) | engine p99 (ms) | allocated per ask (KB) | scavenges per 1,000 asks | GC time per 1,000 asks (ms) | fuse.js p50 (ms) | fuse.js p99 (ms) | fuse.js samples | p99 ratio (fuse/engine) |';
+  const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+  const lines = rows.map((r) => {
+    const perThousand = 1000 / Math.max(1, r.engineHeap.calls);
+    const full = r.engineHeap.fullGcs ? ` (+${(r.engineHeap.fullGcs * perThousand).toFixed(1)} full)` : '';
+    return `| ${r.kb} | ${r.entries} | ${r.buildMs.toFixed(0)} | ${ms(r.engineP50)} | ${ms(r.engineP99)} | ${(r.engineHeap.bytes / r.engineHeap.calls / 1024).toFixed(1)} | ${(r.engineHeap.scavenges * perThousand).toFixed(1)}${full} | ${(r.engineHeap.gcMs * perThousand).toFixed(1)} | ${ms(r.fuseP50)} | ${ms(r.fuseP99)} | ${r.fuseSamples} | ${(r.fuseP99 / r.engineP99).toFixed(1)}x |`;
+  });
   return [header, rule, ...lines].join('\n');
 }
 
@@ -216,11 +319,18 @@ export async function runEngineBench(): Promise<{ ok: boolean; table: string; ro
   const loaded = loadKnowledge(join(root, 'knowledge'));
   if (!loaded.ok) throw new Error(`knowledge/ does not load: ${loaded.errors[0]?.reason}`);
   const questions = loadQuestions();
+  const collections = recordCollections();
   const rows = [measure('article', loaded.kb, questions)];
   for (const size of SIZES)
     rows.push(measure(`synthetic ${size.toLocaleString('en')}`, syntheticKnowledgeBase(loaded.kb, size), questions));
 
   const article = rows[0] as LatencyRow;
+  const gcs = await collections.stop();
+  for (const call of article.slowest)
+    call.gcs = gcs
+      .filter((g) => g.end > call.at && g.start < call.at + call.ms)
+      .map((g) => `${g.kind} ${(g.end - g.start).toFixed(2)} ms`);
+  const duringGc = article.slowest.filter((c) => c.gcs?.length).length;
   const largest = rows[rows.length - 1] as LatencyRow;
   const ok = article.engineP99 < ENGINE_TARGETS.articleP99 && largest.engineP99 < ENGINE_TARGETS.tenThousandP99;
   const table = formatTable(rows);
@@ -232,9 +342,14 @@ export async function runEngineBench(): Promise<{ ok: boolean; table: string; ro
     '',
     table,
     '',
-    `The article's slowest 1 % of engine calls (what its p99 is made of), in ms:`,
+    `Allocated per ask: what the timed calls allocated (V8's GCProfiler: the heap's growth plus what each collection freed), divided by the calls; the collections are those that ran during the timed calls. This process's young generation: ${youngGeneration()}.`,
     '',
-    ...article.slowest.map((s) => `- ${s.ms.toFixed(3)}: ${JSON.stringify(s.question.slice(0, 120))}`),
+    `The article's slowest 1 % of engine calls (what its p99 is made of), in ms; ${duringGc} of ${article.slowest.length} ran while V8 collected garbage (the others met a slow path or the machine):`,
+    '',
+    ...article.slowest.map(
+      (s) =>
+        `- ${s.ms.toFixed(3)}: ${JSON.stringify(s.question.slice(0, 120))}${s.gcs?.length ? ` (${s.gcs.join(', ')})` : ''}`,
+    ),
   ].join('\n');
   writeSection(join(root, 'bench', 'results.md'), 'Engine', body);
   return { ok, table, rows };

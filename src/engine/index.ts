@@ -32,6 +32,17 @@ export { nextContext } from './turns.js';
 
 const isEntry = (s: Scored): boolean => s.doc.kind === 'entry';
 
+/** A question's words that name no food: most questions, so one set shared by every ask (never written). */
+const NO_FOOD_WORDS: ReadonlySet<string> = new Set();
+
+/** A decided question: its answer, a heading for it, and what it asked that is off-topic. */
+const reply = (question: string, answer: Answer, heading = '', offTopic: string[] = []): Reply => ({
+  asked: question.trim(),
+  answer,
+  heading,
+  offTopic,
+});
+
 /**
  * The engine: the knowledge base compiled once (context.ts), then one pipeline of named stages per
  * message: small talk, split into questions, and for each question understand, route food questions,
@@ -59,38 +70,39 @@ export function createEngine(kb: KnowledgeBase): Engine {
   function decide(question: string, normalise: Normalise, known?: Known): Reply {
     // Understand: which words ask, without the article framing and the amounts a member states.
     const q = known?.text === question ? known.q : understand.analyseQuestion(question, normalise);
-    const reply = (answer: Answer, heading = '', offTopic: string[] = []): Reply => ({
-      asked: question.trim(),
-      answer,
-      heading,
-      offTopic,
-    });
-    if (!q.terms.length) return reply(refusal(0, compose.generalSuggestions()));
+    if (!q.terms.length) return reply(question, refusal(0, compose.generalSuggestions()));
     // Route: a food the question is about, or one it only names.
     const { match: foodMatch, mentioned } = food.find(question, q, normalise);
     // Match: a table food named in a topic question ("brazil nuts or pills?") stands for food in general.
     const ranked = rankTopics(question, mentioned ? food.asDiet(q.terms, mentioned) : q.terms);
     // Scope: off-topic words refuse whatever else matched.
-    const foodWords = new Set(foodMatch ? foodMatch.typed.flatMap((n) => analyseStems(n, ctx.stemOf, normalise)) : []);
+    const foodWords = foodMatch
+      ? new Set(foodMatch.typed.flatMap((n) => analyseStems(n, ctx.stemOf, normalise)))
+      : NO_FOOD_WORDS;
     const offTopic = scope.offTopicNames(q, foodWords);
-    if (offTopic.length) return reply(compose.refuse(ranked), '', offTopic);
+    if (offTopic.length) return reply(question, compose.refuse(ranked), '', offTopic);
     const wantsSafety = q.terms.some((t) => ctx.safetyTerms.has(t));
     // Route: the member's own numbers (a supplement plus foods), or a food view asked in free text.
     const numbers = dose.answer(question, q, normalise);
-    if (numbers) return reply(numbers, 'Your total');
+    if (numbers) return reply(question, numbers, 'Your total');
     const view = foodIntents.answer(question, q);
-    if (view) return reply(view, 'Foods');
+    if (view) return reply(question, view, 'Foods');
     if (foodMatch) {
       const { result, question: fq, limitAsked } = foodMatch;
       const servings = result.serving ? fq.servingsIn(q.words, result.serving) : 1;
-      return reply(food.answer(result, food.asksAboutSafety(q) || limitAsked === true, servings), result.name ?? '');
+      return reply(
+        question,
+        food.answer(result, food.asksAboutSafety(q) || limitAsked === true, servings),
+        result.name ?? '',
+      );
     }
-    if (ctx.router.asksForFoodList(q.words)) return reply(food.topFoods(), 'Foods richest in selenium');
+    if (ctx.router.asksForFoodList(q.words)) return reply(question, food.topFoods(), 'Foods richest in selenium');
     // A linked article ranked first for a question about selenium is not its answer (the links are not
     // about selenium), but the best of the article's own topics may be: it is judged on its own.
     const reason = scope.refusalReason(q, ranked[0]);
     const topics = reason === 'link-not-about-selenium' ? ranked.filter(isEntry) : ranked;
-    if ((topics === ranked ? reason : scope.refusalReason(q, topics[0])) !== null) return reply(compose.refuse(ranked));
+    if ((topics === ranked ? reason : scope.refusalReason(q, topics[0])) !== null)
+      return reply(question, compose.refuse(ranked));
     // Compose: the best topic's quotes, its related topics as suggestions; the reference amounts when
     // an amount is asked (the article gives none).
     const answer = compose.fromBest(topics, wantsSafety, q);
@@ -98,7 +110,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const withFigures = figures
       ? { ...answer, text: `${answer.text} ${figures.text}`, citations: [...answer.citations, figures.citation] }
       : answer;
-    return reply(withFigures, ranked[0]?.doc.title ?? '');
+    return reply(question, withFigures, ranked[0]?.doc.title ?? '');
   }
 
   const namesSelenium = (text: string, normalise: Normalise = normaliseText): boolean =>

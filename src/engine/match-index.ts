@@ -29,6 +29,8 @@ export interface DocField {
 }
 
 export interface IndexedDoc extends MatchDoc {
+  /** The document as ranking reports it, made once (read only). */
+  match: MatchDoc;
   fields: Map<string, DocField>;
   /** This document's phrasings are `phrasings.first[i]` up to `phrasings.first[i + 1]` (see `Phrasings`). */
   number: number;
@@ -64,8 +66,32 @@ export interface DocInput extends MatchDoc {
   quotes: string[];
 }
 
+/**
+ * Ranking's working arrays, one per index (so one per engine, never module-wide): sized by the knowledge
+ * base once instead of allocated for every question. Ranking runs start to end without calling out, so
+ * one call never sees another's values; each leaves them zeroed (`mark` only counts up).
+ */
+export interface RankScratch {
+  /** Per document: weighted coverage, tie-breaking credit, informative terms matched. */
+  coverage: Float64Array;
+  extra: Float64Array;
+  informative: Int32Array;
+  /** The documents a question touched (grown if ever too small). */
+  touched: Int32Array;
+  /** The documents worth scoring, best coverage first (`MATCH_CONFIG.shortlist` of them). */
+  shortlist: Int32Array;
+  /** Per index term: 1 while the question being ranked has it. */
+  asked: Uint8Array;
+  /** Per question term: the field of the document being scored (only the first terms' slots are read). */
+  found: (DocField | undefined)[];
+  /** Per phrasing of the document being scored: `mark` when it uses a term of the question. */
+  marks: Int32Array;
+  mark: number;
+}
+
 export interface MatchIndex {
   docs: IndexedDoc[];
+  scratch: RankScratch;
   /** Every document's title terms that are not topic-neutral: words that name a topic in the knowledge base. */
   topicTerms: ReadonlySet<string>;
   byId: Map<string, IndexedDoc>;
@@ -165,6 +191,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
       kind,
       title,
       question,
+      match: { id, kind, title, question },
       fields,
       number,
       bigrams: new Set<number>(),
@@ -192,13 +219,25 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
   const maxIdf = Math.log(1 + n);
   const lightTerms = new Set([...LIGHT_WORDS].map(stem));
   const termIds = new Map([...postings.keys()].map((t, i) => [t, i]));
+  const maxPhrasings = Math.max(0, ...phrasingTerms.map((p) => p.length));
   const index: Omit<MatchIndex, 'phrasings'> = {
     docs,
+    scratch: {
+      coverage: new Float64Array(n),
+      extra: new Float64Array(n),
+      informative: new Int32Array(n),
+      touched: new Int32Array(n),
+      shortlist: new Int32Array(MATCH_CONFIG.shortlist),
+      asked: new Uint8Array(termIds.size),
+      found: [],
+      marks: new Int32Array(maxPhrasings),
+      mark: 0,
+    },
     byId: new Map(docs.map((d) => [d.id, d])),
     topicTerms: new Set(docs.flatMap((d) => d.titleTerms).filter((t) => !lightTerms.has(t))),
     postings,
     termIds,
-    maxPhrasings: Math.max(0, ...phrasingTerms.map((p) => p.length)),
+    maxPhrasings,
     idf,
     unknownWeight: maxIdf * MATCH_CONFIG.unknownWeightShare,
     lightTerms,

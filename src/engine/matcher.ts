@@ -5,9 +5,9 @@ import {
   type IndexedDoc,
   type MatchDoc,
   type MatchIndex,
+  type RankScratch,
   termWeight,
 } from './match-index.js';
-import { topBy } from './top-by.js';
 
 // Ranking of curated entries and related links against a question. Every word of the question gets a
 // weight (rare in the knowledge base = heavy, unknown = heavy, "selenium" = light, since every entry is
@@ -39,45 +39,49 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   let total = 0;
   for (const w of weights) total += w;
 
-  // Dense arrays and a bounded selection instead of maps and a full sort: at 10,000 entries a word like
-  // "selenium" touches every document, and this loop is most of the cost of a question.
-  const n = index.docs.length;
-  // Plain arrays: allocating typed arrays costs more than the whole loop on a small knowledge base.
-  const coverage = new Array<number>(n).fill(0);
-  const extra = new Array<number>(n).fill(0);
-  const informative = new Array<number>(n).fill(0);
-  const touched: number[] = [];
-  unique.forEach((term, j) => {
+  // The index's own scratch (match-index.ts), left zeroed by every call: a question then allocates only
+  // its own few small arrays, not one slot per document and per term of the knowledge base.
+  const scratch = index.scratch;
+  const { coverage, extra, informative } = scratch;
+  let touched = scratch.touched;
+  let touchedCount = 0;
+  for (let j = 0; j < unique.length; j++) {
+    const term = unique[j] as string;
     const postings = index.postings.get(term);
-    if (postings === undefined) return;
+    if (postings === undefined) continue;
     const w = weights[j] as number;
     // Per term, not per posting: "selenium" alone has a posting in every document.
     const counts = (index.idf.get(term) ?? 0) >= MATCH_CONFIG.informativeIdf && !index.lightTerms.has(term) ? 1 : 0;
     for (const p of postings) {
-      if (coverage[p.doc] === 0) touched.push(p.doc);
+      if (coverage[p.doc] === 0) {
+        if (touchedCount === touched.length) touched = scratch.touched = grown(touched);
+        touched[touchedCount++] = p.doc;
+      }
       informative[p.doc] = (informative[p.doc] as number) + counts;
       coverage[p.doc] = (coverage[p.doc] as number) + w * p.weight;
       extra[p.doc] = (extra[p.doc] as number) + w * p.extra;
     }
-  });
-  const shortlist = topBy(touched, (i) => coverage[i] as number, MATCH_CONFIG.shortlist);
+  }
+  const shortlist = scratch.shortlist;
+  const shortlisted = topByCoverage(touched, touchedCount, coverage, shortlist);
 
   const queryBigrams = bigramsOf(queryTerms, index.termIds);
   // Which index terms the question has, by number: the phrasing loop below is the hottest of a question.
-  const asked = new Array<number>(index.termIds.size).fill(0);
+  const asked = scratch.asked;
   for (const term of unique) {
     const id = index.termIds.get(term);
     if (id !== undefined) asked[id] = 1;
   }
   // Per shortlisted document: its fields of the question's terms, and which of its phrasings use one.
-  const found = new Array<DocField | undefined>(unique.length);
-  const marks = new Array<number>(index.maxPhrasings).fill(0);
+  const found = scratch.found;
+  // Phrasings are marked with a number no earlier document (of this call or any before) used.
+  const marks = scratch.marks;
   const { first, usedBy, start, ids, weights: termWeights, totals } = index.phrasings;
-  const scored: { doc: IndexedDoc; score: number; rankKey: number; index: number }[] = [];
-  // The best `limit` rank keys so far, best first: a document whose rank key cannot reach the last of them
-  // is not scored (the shortlist comes best coverage first, so most of it is skipped).
-  const best: number[] = [];
-  shortlist.forEach((i, mark) => {
+  // The best `limit` documents so far, best first (rank key, then index): a document whose rank key cannot
+  // reach the last of them is not scored (the shortlist comes best coverage first, so most of it is skipped).
+  const top: { doc: IndexedDoc; score: number; rankKey: number; index: number }[] = [];
+  for (let s = 0; s < shortlisted; s++) {
+    const i = shortlist[s] as number;
     const doc = index.docs[i] as IndexedDoc;
     const evidence =
       (informative[i] as number) >= MATCH_CONFIG.evidenceTerms && (coverage[i] as number) >= MATCH_CONFIG.evidenceWeight
@@ -89,13 +93,14 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
       Math.min(1, Math.max((coverage[i] as number) / total + MATCH_CONFIG.bigramBonus, evidence)) +
       2 * MATCH_CONFIG.closenessShare +
       tieBreak;
-    if (best.length === limit && bound + BOUND_MARGIN < (best[limit - 1] as number)) return;
+    if (top.length === limit && bound + BOUND_MARGIN < (top[limit - 1]?.rankKey as number)) continue;
+    const mark = nextMark(scratch);
     const from = first[i] as number;
     for (let j = 0; j < unique.length; j++) {
       const field = doc.fields.get(unique[j] as string);
       found[j] = field;
       if (field !== undefined)
-        for (let u = field.usedFrom; u < field.usedTo; u++) marks[(usedBy[u] as number) - from] = mark + 1;
+        for (let u = field.usedFrom; u < field.usedTo; u++) marks[(usedBy[u] as number) - from] = mark;
     }
     // The phrasing that explains most of the question is the one whose words count fully (coveredBy).
     // Only phrasings sharing a term with the question can change it, tested in order, as all used to be.
@@ -105,7 +110,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     let closeness = 0;
     for (let p = from, to = first[i + 1] as number; p < to; p++) {
       const phrasingTotal = totals[p] as number;
-      if (marks[p - from] !== mark + 1 || phrasingTotal <= 0) continue;
+      if (marks[p - from] !== mark || phrasingTotal <= 0) continue;
       let have = 0;
       for (let k = start[p] as number, end = start[p + 1] as number; k < end; k++)
         if (asked[ids[k] as number] === 1) have += termWeights[k] as number;
@@ -117,7 +122,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
         closestHave = have;
       }
     }
-    const covered = coveredBy(index, found, weights, closest);
+    const covered = coveredBy(index, found, unique.length, weights, closest);
     let shared = 0;
     for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
     const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
@@ -126,39 +131,95 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
       (covered / total) * (1 - share + share * phrasingCoverage) + MATCH_CONFIG.bigramBonus * sharedBigrams;
     const score = Math.min(1, Math.max(explained, evidence));
     // Near-ties (common at 1 for short questions) go to the entry that has the words in more of its fields.
-    const unnamed = doc.ownTerms.length > 0 && !doc.ownTerms.some((t) => askedTerms.has(t));
+    let unnamed = doc.ownTerms.length > 0;
+    for (let k = 0; k < doc.ownTerms.length && unnamed; k++) unnamed = !askedTerms.has(doc.ownTerms[k] as string);
     const rankKey =
       score + MATCH_CONFIG.closenessShare * closeness + tieBreak - (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
-    scored.push({ doc, score, rankKey, index: i });
-    if (best.length === limit && !(rankKey > (best[limit - 1] as number))) return;
-    if (best.length === limit) best.pop();
-    let at = best.length;
-    while (at > 0 && rankKey > (best[at - 1] as number)) at--;
-    best.splice(at, 0, rankKey);
-  });
-  scored.sort((a, b) => b.rankKey - a.rankKey || a.index - b.index);
-  return scored.slice(0, limit).map(({ doc: { id, kind, title, question }, score }) => ({
-    doc: { id, kind, title, question },
-    score,
-  }));
+    // Kept in order of rank key, then index (earlier first on a tie), and only the best `limit` of them.
+    let at = top.length;
+    while (at > 0 && before(rankKey, i, top[at - 1] as { rankKey: number; index: number })) at--;
+    if (at >= limit) continue;
+    const entry = { doc, score, rankKey, index: i };
+    if (top.length < limit) top.push(entry);
+    for (let k = top.length - 1; k > at; k--) top[k] = top[k - 1] as typeof entry;
+    top[at] = entry;
+  }
+  // The scratch is left as it was found: zero for every document and term this question touched.
+  for (let t = 0; t < touchedCount; t++) {
+    const d = touched[t] as number;
+    coverage[d] = 0;
+    extra[d] = 0;
+    informative[d] = 0;
+  }
+  for (const term of unique) {
+    const id = index.termIds.get(term);
+    if (id !== undefined) asked[id] = 0;
+  }
+  return top.map(({ doc, score }) => ({ doc: doc.match, score }));
 }
+
+/** Whether a document of this rank key and index ranks before `other`. */
+const before = (rankKey: number, index: number, other: { rankKey: number; index: number }): boolean =>
+  rankKey > other.rankKey || (rankKey === other.rankKey && index < other.index);
+
+/** A number no phrasing mark holds yet; the marks start afresh before the counter could overflow. */
+function nextMark(scratch: RankScratch): number {
+  if (scratch.mark >= 0x7fffffff) {
+    scratch.marks.fill(0);
+    scratch.mark = 0;
+  }
+  return ++scratch.mark;
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(Math.max(16, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The `into.length` touched documents of highest coverage into `into`, best first (ties: lower document
+ * number first), without sorting them all; returns how many there are. At 10,000 entries a full sort of
+ * every candidate costs more than scoring the few that matter.
+ */
+function topByCoverage(touched: Int32Array, count: number, coverage: Float64Array, into: Int32Array): number {
+  const k = into.length;
+  let size = 0;
+  for (let t = 0; t < count; t++) {
+    const item = touched[t] as number;
+    if (size === k && !coveredMore(coverage, item, into[k - 1] as number)) continue;
+    let at = size === k ? k - 1 : size++;
+    while (at > 0 && coveredMore(coverage, item, into[at - 1] as number)) {
+      into[at] = into[at - 1] as number;
+      at--;
+    }
+    into[at] = item;
+  }
+  return size;
+}
+
+/** Whether document a comes before b in the shortlist: more coverage, then the lower number. */
+const coveredMore = (coverage: Float64Array, a: number, b: number): boolean =>
+  (coverage[a] as number) > (coverage[b] as number) || (coverage[a] === coverage[b] && a < b);
 
 /**
  * The question's weight a document explains when its phrasings count one at a time: a word of the
  * closest phrasing counts fully, a word of its other phrasings only `otherPhrasingWeight`, and title,
  * keywords and quotes as always. A union of forty phrasings uses nearly every word of its topic's
  * neighbours, so counting them all fully would let every entry explain every short question.
- * `found`: the document's field of each distinct question term; `closest`: a phrasing's number, or -1.
+ * `found`: the document's field of each distinct question term (the first `count`); `closest`: a phrasing's
+ * number, or -1.
  */
 function coveredBy(
   index: MatchIndex,
   found: readonly (DocField | undefined)[],
+  count: number,
   weights: readonly number[],
   closest: number,
 ): number {
   const { usedBy } = index.phrasings;
   let covered = 0;
-  for (let j = 0; j < found.length; j++) {
+  for (let j = 0; j < count; j++) {
     const field = found[j];
     if (field === undefined) continue;
     const incidental = field.incidental ? MATCH_CONFIG.incidentalWeight : 1;

@@ -258,7 +258,7 @@ export function toTerms(raw: readonly string[], stems: readonly string[], lexico
     const hit = matchAt(stems, i, lexicon.phrases.get(stems[i] as string));
     // A one-word synonym does not fire on a stopword that merely stems like it: "like" is not "likely".
     if (hit && !(hit.tokens.length === 1 && STOPWORDS.has(raw[i] as string))) {
-      out.push(...hit.canonical);
+      for (const c of hit.canonical) out.push(c);
       i += hit.tokens.length;
       continue;
     }
@@ -317,22 +317,29 @@ export function analyse(
 ): Analysed {
   const text = normalise(input);
   const original = words(text);
-  const expanded = expandWords(original);
-  const ws = correct ? expanded.map(correct) : expanded;
+  const ws = expandWords(original, correct);
   const stems = ws.map(stemWord);
   return { text, original, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
 }
 
-/** Shorthand expanded: "gud 4 ur immune system" -> "good for your immune system". */
-function expandWords(original: readonly string[]): string[] {
-  // A lone 4 or 2 before a pronoun or article is "for" or "to", not a count.
-  return original.map((w, i) =>
-    (w === '4' || w === '2') && STOPWORDS.has(expandShorthand(original[i + 1] ?? '')) && original[i + 1] !== 'of'
-      ? w === '4'
-        ? 'for'
-        : 'to'
-      : expandShorthand(w),
-  );
+/**
+ * Shorthand expanded: "gud 4 ur immune system" -> "good for your immune system"; then `correct` (typo
+ * repair), when given, on each word, in the same pass.
+ */
+function expandWords(original: readonly string[], correct?: (word: string) => string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const w = original[i] as string;
+    // A lone 4 or 2 before a pronoun or article is "for" or "to", not a count.
+    const expanded =
+      (w === '4' || w === '2') && STOPWORDS.has(expandShorthand(original[i + 1] ?? '')) && original[i + 1] !== 'of'
+        ? w === '4'
+          ? 'for'
+          : 'to'
+        : expandShorthand(w);
+    out.push(correct ? correct(expanded) : expanded);
+  }
+  return out;
 }
 
 /** `analyse(input, lexicon, undefined, stemWord).stems`, without the synonym and stopword passes it does not need. */

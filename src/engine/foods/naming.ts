@@ -48,11 +48,18 @@ export interface ReshapedText {
   repaired: boolean[];
 }
 
+/** What reshaping makes of a word no table knows: its two known halves, or its repair (maybe itself). */
+export interface UnknownWord {
+  tokens: readonly string[];
+  repaired: boolean;
+}
+
 /**
  * Free text with compounds made whole and misspellings of curated names' words repaired, so the scans for
  * names see "oat meal" as "oatmeal", "cornflakes" as "corn flakes" and "whole weat bread" as "whole wheat
  * bread". Only words no table knows are split or repaired, and framing words are never joined: a real
- * word stays as typed.
+ * word stays as typed. `joins` and `unknown` (CuratedNaming's) answer the same as `curated(a + b)` and
+ * the split-or-repair below without building strings per message.
  */
 export function reshapeText(
   tokens: readonly string[],
@@ -62,34 +69,50 @@ export function reshapeText(
     curated: (w: string) => boolean;
     frame: (w: string) => boolean;
     repair: (w: string) => string;
+    joins?: (a: string, b: string) => boolean;
+    unknown?: (w: string) => UnknownWord;
   },
 ): ReshapedText {
   const out: ReshapedText = { tokens: [], words: [], repaired: [] };
-  const push = (token: string, word: string, repaired = false) => {
-    out.tokens.push(token);
-    out.words.push(word);
-    out.repaired.push(repaired);
-  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     const word = words[i] ?? token;
     const next = tokens[i + 1];
-    if (next !== undefined && !opts.frame(token) && !opts.frame(next) && opts.curated(token + next)) {
-      push(token + next, `${word} ${words[i + 1] ?? next}`);
+    if (
+      next !== undefined &&
+      !opts.frame(token) &&
+      !opts.frame(next) &&
+      (opts.joins ? opts.joins(token, next) : opts.curated(token + next))
+    ) {
+      push(out, token + next, `${word} ${words[i + 1] ?? next}`, false);
       i++;
-    } else if (opts.known(token) || opts.frame(token)) push(token, word);
+    } else if (opts.known(token) || opts.frame(token)) push(out, token, word, false);
     else {
-      const parts = splitWord(token, opts.known);
+      const { tokens: parts, repaired } = opts.unknown ? opts.unknown(token) : unknownWord(token, opts);
       if (parts.length === 2) {
-        push(parts[0] as string, word);
-        push(parts[1] as string, '');
-      } else {
-        const fixed = opts.repair(token);
-        push(fixed, word, fixed !== token);
-      }
+        push(out, parts[0] as string, word, false);
+        push(out, parts[1] as string, '', false);
+      } else push(out, parts[0] as string, word, repaired);
     }
   }
   return out;
+}
+
+function push(out: ReshapedText, token: string, word: string, repaired: boolean): void {
+  out.tokens.push(token);
+  out.words.push(word);
+  out.repaired.push(repaired);
+}
+
+/** A word no table knows: split in two known words, else repaired (or left as it is). */
+function unknownWord(
+  token: string,
+  opts: { known: (w: string) => boolean; repair: (w: string) => string },
+): UnknownWord {
+  const parts = splitWord(token, opts.known);
+  if (parts.length === 2) return { tokens: parts, repaired: false };
+  const fixed = opts.repair(token);
+  return { tokens: [fixed], repaired: fixed !== token };
 }
 
 /** Whether every token of `part` is in `whole` (as many times), order ignored. */
@@ -119,7 +142,18 @@ export interface CuratedNaming {
   known(word: string): boolean;
   /** Whether a curated name or alias has the word. */
   curated(word: string): boolean;
+  /** `curated(a + b)`, without joining the strings. */
+  joins(a: string, b: string): boolean;
+  /** What reshapeText makes of a word no table knows, worked out once per word (see UNKNOWN_WORDS_KEPT). */
+  unknown(word: string): UnknownWord;
 }
+
+/**
+ * Distinct unknown words whose split or repair a naming remembers before starting afresh: members' words
+ * the food tables lack ("immune", "deficiency") come back in message after message, and each costs a
+ * dozen slices and edit distances. Bounded, so a flood of unique words cannot grow it without limit.
+ */
+export const UNKNOWN_WORDS_KEPT = 2048;
 
 /** Typos rarely change a word's first letter, and short words have too many neighbours to repair. */
 const MIN_REPAIR = 4;
@@ -198,5 +232,27 @@ export function createCuratedNaming(
     }
     return null;
   };
-  return Object.assign(naming, { repair: repaired, known: knownWord, curated: isCurated });
+  // Every way to cut each curated word in two: whether a + b is one is then two map reads, no string made.
+  const halves = new Map<string, Set<string>>();
+  for (const w of curatedWords)
+    for (let at = 1; at < w.length; at++) {
+      const head = w.slice(0, at);
+      const tails = halves.get(head);
+      if (tails) tails.add(w.slice(at));
+      else halves.set(head, new Set([w.slice(at)]));
+    }
+  const joins = (a: string, b: string): boolean => halves.get(a)?.has(b) === true;
+
+  const unknownWords = new Map<string, UnknownWord>();
+  const unknown = (word: string): UnknownWord => {
+    let shape = unknownWords.get(word);
+    if (shape === undefined) {
+      shape = unknownWord(word, { known: knownWord, repair: repaired });
+      if (unknownWords.size >= UNKNOWN_WORDS_KEPT) unknownWords.clear();
+      unknownWords.set(word, shape);
+    }
+    return shape;
+  };
+
+  return Object.assign(naming, { repair: repaired, known: knownWord, curated: isCurated, joins, unknown });
 }

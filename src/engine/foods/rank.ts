@@ -243,8 +243,11 @@ export function tableFeatures(rows: readonly UsdaFoodRow[]): RowFeatures[] {
 }
 
 /** Cost of the processed and stand-in forms a row has and the query did not ask for. */
-export const formCost = (f: RowFeatures, asked: ReadonlySet<string> = new Set()): number =>
-  f.forms.reduce((sum, [word, cost]) => (asked.has(word) ? sum : sum + cost), 0);
+export function formCost(f: RowFeatures, asked: ReadonlySet<string> = new Set()): number {
+  let sum = 0;
+  for (const form of f.forms) if (!asked.has(form[0])) sum += form[1];
+  return sum;
+}
 
 /** Each query word with the table words it may match (itself, its completions or typo fixes). */
 export interface QueryTerm {
@@ -261,6 +264,12 @@ export const askedWords = (terms: readonly QueryTerm[]): ReadonlySet<string> =>
 /** Whether a token in [from, to) is one the term accepts. */
 function hits(tokens: readonly string[], from: number, to: number, term: QueryTerm): boolean {
   for (let i = from; i < to; i++) if (term.accept.has(tokens[i] as string)) return true;
+  return false;
+}
+
+/** Whether some term accepts the token. Plain loops here and below: they run for every candidate row. */
+function accepted(terms: readonly QueryTerm[], token: string): boolean {
+  for (const t of terms) if (t.accept.has(token)) return true;
   return false;
 }
 
@@ -320,8 +329,7 @@ export function rowMatch(
   const inHead = allHit(tokens, 0, head, terms);
   const inName = inHead || allHit(tokens, 0, nameEnd(f), terms);
   let coreCovered = true;
-  for (let i = coreStart(f); i < head && coreCovered; i++)
-    coreCovered = terms.some((t) => t.accept.has(tokens[i] as string));
+  for (let i = coreStart(f); i < head && coreCovered; i++) coreCovered = accepted(terms, tokens[i] as string);
   // "cheddar" names the variety segment of "Cheese, cheddar" exactly: better than "cheddar" inside
   // a longer head such as "Cheddar cheese sauce".
   let segmentExact = false;
@@ -335,7 +343,8 @@ export function rowMatch(
   // "low fat yogurt": "Yogurt, plain, low fat" names the food and says "low fat" in a qualifier of its own;
   // it must beat "Margarine-like spread with yogurt, 70% fat", where the food is another food's ingredient.
   // A row that names every word in its name ("Milk, whole") still comes first.
-  const qualified = !inName && coreCovered && terms.every((t) => namesTerm(f, t, asked));
+  let qualified = !inName && coreCovered;
+  for (let k = 0; k < terms.length && qualified; k++) qualified = namesTerm(f, terms[k] as QueryTerm, asked);
   const tier =
     inHead && coreCovered ? 0 : inName && coreCovered ? 1 : segmentExact || qualified ? 2 : inHead ? 3 : inName ? 4 : 5;
   let cost = tier * TIER_WEIGHT + f.baseCost;

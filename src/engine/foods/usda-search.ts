@@ -62,7 +62,8 @@ export function createUsdaSearch(tables: FoodTables): UsdaSearch {
   function joinCompounds(words: readonly string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < words.length; i++) {
-      const [a, b] = [words[i] as string, words[i + 1]];
+      const a = words[i] as string;
+      const b = words[i + 1];
       const joined = b === undefined ? '' : a + b;
       if (b !== undefined && postings.has(joined)) {
         out.push(joined);
@@ -72,10 +73,23 @@ export function createUsdaSearch(tables: FoodTables): UsdaSearch {
     return out;
   }
 
+  // A table word as a term of its own, made once per word (read only, so shared by every search): free
+  // text tries every short run of its words, and most are plain table words.
+  const exactTerms = new Map<string, QueryTerm>();
+  const exactTerm = (word: string): QueryTerm => {
+    let term = exactTerms.get(word);
+    if (term === undefined) {
+      term = { word, accept: new Set([word]), fuzzy: false };
+      exactTerms.set(word, term);
+    }
+    return term;
+  };
+
   function terms(input: readonly string[], opts: { prefixLast: boolean; fuzzy: boolean }): QueryTerm[] | null {
     const words = joinCompounds(input);
     const out: QueryTerm[] = [];
-    for (const [i, word] of words.entries()) {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
       const isLast = i === words.length - 1;
       if (isLast && opts.prefixLast) {
         const done = completions(word);
@@ -84,7 +98,8 @@ export function createUsdaSearch(tables: FoodTables): UsdaSearch {
           continue;
         }
       } else if (postings.has(word)) {
-        out.push({ word, accept: new Set([word]), fuzzy: false });
+        // Only table words: the cache is bounded by the table's vocabulary.
+        out.push(exactTerm(word));
         continue;
       }
       const fixed = opts.fuzzy ? corrections(word) : [];
@@ -121,7 +136,8 @@ export function createUsdaSearch(tables: FoodTables): UsdaSearch {
           ? (postings.get(rarest.accept.values().next().value as string) ?? [])
           : new Set([...rarest.accept].flatMap((w) => postings.get(w) ?? []));
     const found: { index: number; match: RowMatch }[] = [];
-    const asked = askedWords(qterms);
+    // One term's accepted words are already the set of every word asked.
+    const asked = qterms.length === 1 ? (qterms[0] as QueryTerm).accept : askedWords(qterms);
     const main = options.named ? mainTerm(qterms) : undefined;
     const before = (a: { index: number; match: RowMatch }, b: { index: number; match: RowMatch }) =>
       a.match.cost < b.match.cost || (a.match.cost === b.match.cost && a.index < b.index);
@@ -143,8 +159,9 @@ export function createUsdaSearch(tables: FoodTables): UsdaSearch {
       let at = found.length;
       while (at > 0 && before(entry, found[at - 1] as (typeof found)[number])) at--;
       if (at >= limit) continue;
-      found.splice(at, 0, entry);
-      if (found.length > limit) found.pop();
+      if (found.length < limit) found.push(entry);
+      for (let k = found.length - 1; k > at; k--) found[k] = found[k - 1] as (typeof found)[number];
+      found[at] = entry;
     }
     return found;
   }
