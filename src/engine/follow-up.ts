@@ -16,12 +16,12 @@ import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
+import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
-import { explains, namesTopic, rank, type Scored } from './matcher.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
@@ -34,7 +34,6 @@ import {
   FOLLOW_UP_WORDS,
   FOOD_FRAME_WORDS,
   MAX_REFINING_TERMS,
-  MAX_SUGGESTIONS,
   SELENIUM_WORDS,
 } from './vocabulary.js';
 
@@ -83,6 +82,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const evidence = createEvidence(ctx, neighbours);
   const sections = createSections(ctx.kb);
   const exclusions = createExclusions(ctx);
+  // "and covid?": the new words choose among the topics that have them (follow-up-narrowed.ts).
+  const narrowed = createNarrowing(ctx, neighbours, understand, compose);
   /** The terms the knowledge base knows a word by, read as typed (no typo repair): none for a word it never uses. */
   const knownTerms = (w: string): string[] =>
     analyse(w, lexicon, undefined, ctx.stemOf).terms.filter((t) => index.idf.has(t));
@@ -182,36 +183,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (prev.matchId === null || prev.route === 'food') return null;
     const asked = ownTerms(understand.analyseQuestion(prev.topic));
     return topic(explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId))), safety);
-  }
-
-  /**
-   * The new words of a follow-up read with the last question's ("and covid?" after "does selenium help the
-   * flu", "and infections?" after "what happens if I'm low in selenium"): both ranked together, among the
-   * topics whose title names every new word (else whose title or keywords do, else that name one and use
-   * them all), so the new words choose the topic and the last question only decides between the topics
-   * that have them, the last topic's related ones first. Null when none has them, or the last turn was not
-   * an entry or link.
-   */
-  function narrowed(prev: Turn, q: Analysed, fresh: readonly string[], safety: boolean): Answer | null {
-    if (!fresh.length || prev.route === 'food' || prev.matchId === null) return null;
-    const before = understand.analyseQuestion(prev.topic).terms;
-    const ranked = rank(index, [...q.terms, ...before], NARROWING_CANDIDATES);
-    const uses = (r: Scored) => fresh.every((t) => explains(index, r.doc.id, t));
-    const titled = (r: Scored) => fresh.every((t) => index.byId.get(r.doc.id)?.titleTerms.includes(t));
-    const named = (r: Scored) => fresh.every((t) => namesTopic(index, r.doc.id, [t]));
-    const used = (r: Scored) => namesTopic(index, r.doc.id, fresh) && uses(r);
-    // The closest fit first (a title naming every new word, then title or keywords, then a use of each),
-    // within each the last topic's related ones first: "and covid?" after the flu, "chronic too?" after
-    // inflammation stay in the neighbourhood the curators drew.
-    const near = new Set(neighbours.links(prev.matchId));
-    const fit = [titled, named, used].map((fits) => ranked.filter(fits)).find((l) => l.length) ?? [];
-    const fitting = [...fit.filter((r) => near.has(r.doc.id)), ...fit.filter((r) => !near.has(r.doc.id))];
-    const best = fitting[0];
-    if (!best) return null;
-    // Every new word is the chosen topic's: as sure as a question that names it, whatever the last words add.
-    const lead = { ...best, score: Math.max(best.score, ANSWER_THRESHOLD) };
-    const answer = compose.fromBest([lead, ...fitting.slice(1, MAX_SUGGESTIONS + 1)], safety);
-    return answer.answered ? answer : null;
   }
 
   /** The message read after the last question's text, through the whole pipeline ("for kids?", "per serving?"). */
@@ -394,6 +365,3 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 /** Kinds whose "it" is read as the last question's subject; the others resolve against the last answer itself. */
 const PRONOUN_KINDS: ReadonlySet<FollowUpKind> = new Set(['refinement', 'switch', 'confirmation']);
 const seleniumWords = new Set(SELENIUM_WORDS.split(' '));
-
-/** Topics ranked for a follow-up's new words with the last question's, before keeping those that have them. */
-const NARROWING_CANDIDATES = 40;
