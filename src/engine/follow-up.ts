@@ -16,6 +16,7 @@ import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
+import { leaning } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
@@ -220,6 +221,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
     if (step && part) return { ...part, followUpOf: 'by' in step ? prev.matchId : null };
+    // "what did the studies show", "even for older people?": no subject of their own, so the conversation's.
+    const leant = leaningOn(prev, q);
+    if (leant) return leant;
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
@@ -241,6 +245,28 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return alone.answered ? refusal(Math.min(alone.confidence, ANSWER_THRESHOLD - 0.01), alone.suggestions) : alone;
     }
     return resolve(kind, { message, q, said, cues, alone, prev, context }) ?? alone;
+  }
+
+  /**
+   * A follow-up leaning on the last answer for its subject (follow-up-leaning.ts): the evidence behind it
+   * for a question about findings, else the last topic for a group of people, or the neighbour the group's
+   * own words fit far better ("for people with a weak immune system"). Null for any other message.
+   */
+  function leaningOn(prev: Turn, q: Analysed): Answer | null {
+    const last = prev.matchId;
+    if (!prev.answered || prev.route === 'food' || last === null) return null;
+    const lean = leaning(q.words);
+    const cues = followUpCues(q.words);
+    // "for kids?", "and for teens? im 15": an amount for them, read with the last question (see resolve).
+    if (!lean || (lean.kind === 'group' && (cues.amount || q.words.every(neutral)))) return null;
+    const asked = ownTerms(understand.analyseQuestion(prev.topic));
+    const rest = lean.kind === 'group' ? understand.analyseQuestion(lean.rest.join(' ')).terms : [];
+    // "for people who drink coffee": what the group does or has is a subject the article never speaks of.
+    if (rest.some((t) => !index.idf.has(t))) return null;
+    const id =
+      lean.kind === 'findings' ? evidence.choose(last, neighbours.links(last), asked) : neighbours.toward(last, rest);
+    const answer = topic(id ?? last, cues.safety);
+    return answer ? { ...answer, followUpOf: last } : null;
   }
 
   interface Reading {
