@@ -1,4 +1,7 @@
+import { statedAge } from './ages.js';
 import { neutral } from './follow-up-cues.js';
+import type { Evidence } from './follow-up-evidence.js';
+import type { Neighbourhood } from './follow-up-neighbours.js';
 import { BACK_REFERENCES, DEMONSTRATIVES } from './vocabulary.js';
 
 // Follow-ups that name a word or two and still lean on the conversation for their subject. Read alone they
@@ -76,4 +79,38 @@ export function narrowsToGroup(words: readonly string[]): Leaning | null {
   const head = words.slice(at + 1, at + 1 + GROUP_REACH).findIndex((w) => GROUP_WORDS.has(w));
   if (head < 0) return null;
   return { kind: 'group', rest: words.slice(at + 2 + head) };
+}
+
+export interface Leanings {
+  /**
+   * The topic a message (normalised words) leaning on the last answer `last` is about, or null when it
+   * does not lean on it. `asked`: the last question's own terms, read only when needed.
+   */
+  choose(last: string, asked: () => readonly string[], words: readonly string[]): string | null;
+}
+
+/**
+ * `termsOf`: a text's terms as the matcher reads it; `known`: the terms the knowledge base uses. Findings:
+ * the evidence behind the last answer (follow-up-evidence.ts), else the last answer. A group: the neighbour
+ * the group's own words fit far better ("for people with a weak immune system"), else the last topic.
+ */
+export function createLeaning(
+  evidence: Evidence,
+  neighbours: Neighbourhood,
+  termsOf: (text: string) => string[],
+  known: ReadonlyMap<string, unknown>,
+): Leanings {
+  return {
+    choose(last, asked, words) {
+      const lean = leaning(words);
+      if (!lean) return null;
+      if (lean.kind === 'findings') return evidence.choose(last, neighbours.links(last), asked()) ?? last;
+      // "for kids?", "and for teens? im 15": an amount for them, read with the last question (follow-up.ts).
+      if (statedAge(words) !== null || words.every(neutral)) return null;
+      const rest = termsOf(lean.rest.join(' '));
+      // "for people who drink coffee": what the group does or has is a subject the article never speaks of.
+      if (rest.some((t) => !known.has(t))) return null;
+      return neighbours.toward(last, rest) ?? last;
+    },
+  };
 }

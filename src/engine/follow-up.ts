@@ -11,12 +11,13 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
+import { bareHow } from './follow-up-echo.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
-import { leaning } from './follow-up-leaning.js';
+import { createLeaning } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
@@ -85,6 +86,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const exclusions = createExclusions(ctx);
   // "and covid?": the new words choose among the topics that have them (follow-up-narrowed.ts).
   const narrowed = createNarrowing(ctx, neighbours, understand, compose);
+  const leanings = createLeaning(evidence, neighbours, (text) => understand.analyseQuestion(text).terms, index.idf);
   /** The terms the knowledge base knows a word by, read as typed (no typo repair): none for a word it never uses. */
   const knownTerms = (w: string): string[] =>
     analyse(w, lexicon, undefined, ctx.stemOf).terms.filter((t) => index.idf.has(t));
@@ -105,6 +107,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     ),
   );
 
+  const seleniumTerms = new Set(analyse(SELENIUM_WORDS, lexicon, undefined, ctx.stemOf).terms);
   /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
   const ownTerms = (q: Analysed): string[] =>
     q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
@@ -237,35 +240,33 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       !alone.answered &&
       said.unknown <= 1 &&
       ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t));
-    const kind = ofFood ? 'quantity' : followUpKind(cues, said);
+    // "useful how", "protects how?": a how about the claim just read (follow-up-echo.ts).
+    const bare =
+      cues.explanation && cues.fragment && prev.route !== 'food'
+        ? bareHow(
+            cues,
+            q.terms.filter((t) => !seleniumTerms.has(t) && !limitTerms.has(t)),
+            new Set(understand.analyseQuestion(prev.topic).terms),
+            quoteTerms.get(prev.matchId ?? '') ?? new Set(),
+            (t) => index.lightTerms.has(t),
+          )
+        : null;
+    const kind = ofFood ? 'quantity' : bare ? 'elaboration' : followUpKind(cues, said);
     if (kind === 'acknowledgement' || kind === 'own-subject') return alone;
     if (!prev.answered) {
       // "does that work better" after a refused question is about what was refused.
       if (!cues.subjectless && !cues.pointsBack) return alone;
       return alone.answered ? refusal(Math.min(alone.confidence, ANSWER_THRESHOLD - 0.01), alone.suggestions) : alone;
     }
-    return resolve(kind, { message, q, said, cues, alone, prev, context }) ?? alone;
+    return resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' }) ?? alone;
   }
 
-  /**
-   * A follow-up leaning on the last answer for its subject (follow-up-leaning.ts): the evidence behind it
-   * for a question about findings, else the last topic for a group of people, or the neighbour the group's
-   * own words fit far better ("for people with a weak immune system"). Null for any other message.
-   */
+  /** "what did the studies show", "even for older people?": the topic follow-up-leaning.ts chooses, or null. */
   function leaningOn(prev: Turn, q: Analysed): Answer | null {
     const last = prev.matchId;
     if (!prev.answered || prev.route === 'food' || last === null) return null;
-    const lean = leaning(q.words);
-    const cues = followUpCues(q.words);
-    // "for kids?", "and for teens? im 15": an amount for them, read with the last question (see resolve).
-    if (!lean || (lean.kind === 'group' && (cues.amount || q.words.every(neutral)))) return null;
-    const asked = ownTerms(understand.analyseQuestion(prev.topic));
-    const rest = lean.kind === 'group' ? understand.analyseQuestion(lean.rest.join(' ')).terms : [];
-    // "for people who drink coffee": what the group does or has is a subject the article never speaks of.
-    if (rest.some((t) => !index.idf.has(t))) return null;
-    const id =
-      lean.kind === 'findings' ? evidence.choose(last, neighbours.links(last), asked) : neighbours.toward(last, rest);
-    const answer = topic(id ?? last, cues.safety);
+    const id = leanings.choose(last, () => ownTerms(understand.analyseQuestion(prev.topic)), q.words);
+    const answer = id === null ? null : topic(id, followUpCues(q.words).safety);
     return answer ? { ...answer, followUpOf: last } : null;
   }
 
@@ -277,11 +278,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     alone: Answer;
     prev: Turn;
     context: ConversationContext;
+    /** A why or how repeating the last question's word (follow-up-echo.ts). */
+    echo: boolean;
   }
 
   /** A follow-up of an answered turn, resolved by its kind; null leaves the message to be read alone. */
   function resolve(kind: FollowUpKind, r: Reading): Answer | null {
-    const { message, q, said, cues, alone, prev, context } = r;
+    const { message, q, said, cues, alone, prev, context, echo } = r;
     const of = (answer: Answer): Answer => ({
       ...answer,
       followUpOf: prev.matchId,
@@ -331,7 +334,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
 
     if (kind === 'elaboration') {
-      const why = explanation(prev, q, context, cues.safety) ?? again(prev, cues.safety);
+      const why = (echo ? null : explanation(prev, q, context, cues.safety)) ?? again(prev, cues.safety);
       if (why) return of(why);
     }
 

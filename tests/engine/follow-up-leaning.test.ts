@@ -54,8 +54,10 @@ describe('leaning in a conversation', () => {
   });
 
   it('"even for older people?" after a claim: that claim, as a follow-up', () => {
-    const [first, group] = converse('does selenium help immunity', 'even for older people?');
-    expect(group).toMatchObject({ answered: true, followUpOf: first?.matchId, matchId: first?.matchId });
+    for (const m of ['even for older people?', 'for older adults?']) {
+      const [first, group] = converse('does selenium help immunity', m);
+      expect(group, m).toMatchObject({ answered: true, followUpOf: first?.matchId, matchId: first?.matchId });
+    }
   });
 
   it("the group's own words may choose a neighbour they fit better", () => {
