@@ -218,8 +218,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const opposite = affirmed(q.words, knownTerms);
     if (opposite !== null) return ask(opposite, context);
     const said = subjectOf(q);
-    // Off-topic words refuse whatever came before; a food the message names is its own subject.
-    if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
+    // Off-topic words refuse whatever came before; a food the message names is its own subject, and so is a
+    // list of foods, unless "sources?" asked for the last answer's.
+    const listed = alone.matchId === null && ((c) => c.source && c.subjectless)(followUpCues(q.words));
+    if (said.offTopic || (alone.answered && alone.route === 'food' && !listed)) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
@@ -303,7 +305,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const near = neighbours.links(prev.matchId ?? '');
     // A follow-up whose own words fit a topic next to the last one far better than the last: that topic.
     const moved = () =>
-      prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, q.terms));
+      prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, ownTerms(q)));
     // "anything besides infections?": the rest of the last answer, else the nearest related topic; "what
     // else?", "anything besides that?": a related topic not had yet ("what else does it do": see pronouns).
     const onward = said.own === 0 && q.words.includes('else') && !cues.pointsBack;

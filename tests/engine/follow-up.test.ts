@@ -62,6 +62,19 @@ describe('ask(message, context)', () => {
     }
   });
 
+  it('"sources?", "source pls" ask for the last answer\'s source: not food sources, not a neighbour', () => {
+    for (const first of ['does selenium help with covid', 'is selenium an antioxidant']) {
+      const last = engine.ask(first);
+      for (const follow of ['sources?', 'source', 'source pls']) {
+        const [, answer] = converse(first, follow);
+        expect(answer, `${first} | ${follow}`).toMatchObject({ answered: true, matchId: last.matchId });
+      }
+    }
+    // Naming food, the list of foods is asked for.
+    const [, foods] = converse('does selenium help with covid', 'food sources?');
+    expect(foods).toMatchObject({ answered: true, route: 'food', matchId: null, followUpOf: null });
+  });
+
   it('answers "why?" with the related topic that explains the mechanism when the last one only claims', () => {
     const [flu, why] = converse('does selenium help with the flu', 'why?');
     expect(why?.matchId).not.toBe(flu?.matchId);
