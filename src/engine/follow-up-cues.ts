@@ -97,6 +97,13 @@ const STANDING_WORDS = new Set(
 );
 
 /**
+ * Why and how in more of the languages members write (as normalised, accents dropped): Polish, Turkish, Dutch,
+ * Indonesian and Malay, Tagalog, Russian typed in Latin letters, Swedish, Danish and Norwegian, Finnish.
+ */
+const OTHER_WHY_WORDS = `dlaczego czemu jak neden niye nasil waarom hoe kenapa mengapa bagaimana bakit paano pochemu
+varfor hur hvorfor hvordan miksi`;
+
+/**
  * Short follow-ups in the languages members mix in ("como?", "warum?", "pq? explain por favor", "matlab kya
  * hai"): why, how, what, and, please, more, meaning. Only words that ask, never a topic, so a message of
  * these names nothing; the article's topics are matched in English.
@@ -104,7 +111,8 @@ const STANDING_WORDS = new Set(
 const OTHER_LANGUAGE_WORDS = new Set(
   `por que porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon
 explica explicar explique erklär erklären spiega favor favore please bitte svp stp plz pls merci gracias obrigado
-danke matlab kya hai hota hain yani und auch también tambien aussi mehr fonte fuente quelle`.split(/\s+/),
+danke matlab kya hai hota hain yani und auch también tambien aussi mehr fonte fuente quelle
+${OTHER_WHY_WORDS} erklar erklaren explicame`.split(/\s+/),
 );
 
 /**
@@ -115,9 +123,8 @@ const MECHANISM_WORDS = new Set('mechanism mechanisms pathway pathways'.split(' 
 
 /** Of those, the ones asking why or how (EXPLANATION_WORDS has the common ones); "por que" is two words. */
 const OTHER_WHY = new Set(
-  'porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon explica explicar explique erklär erklären spiega'.split(
-    ' ',
-  ),
+  `porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon explica explicar
+explique erklär erklären spiega erklar erklaren explicame ${OTHER_WHY_WORDS}`.split(/\s+/),
 );
 const asksWhy = (words: readonly string[], i: number): boolean => {
   const w = words[i] as string;
