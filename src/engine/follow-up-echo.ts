@@ -1,4 +1,9 @@
+import type { EngineContext } from './context.js';
 import type { FollowUpCues } from './follow-up-cues.js';
+import { type Analysed, analyse } from './normalise.js';
+import type { Turn } from './types.js';
+import type { Understander } from './understand.js';
+import { SELENIUM_WORDS } from './vocabulary.js';
 
 // "useful how", "reduce it how", "protects how?": a bare why or how with a word of the last exchange. The word
 // is not a subject of its own but the claim the member just read, so the message asks how that claim holds,
@@ -14,18 +19,46 @@ export type BareHow =
   | 'read';
 
 /**
- * `own`: the message's terms but selenium and amounts; `asked`: the last question's terms; `read`: the last
- * answer's quotes' terms; `light(t)`: whether a term is a generic one ("help", "work"). Null for a message
- * that is not a short why or how, names nothing, or names something of its own.
+ * `own`: the message's terms but selenium and amounts; `lastAsked`: the last question's terms, read only for a
+ * short why or how; `read`: the last answer's quotes' terms; `light`: generic terms ("help", "work"). Null for
+ * a message that is not a short why or how, names nothing, or names something of its own.
  */
 export function bareHow(
   cues: FollowUpCues,
   own: readonly string[],
-  asked: ReadonlySet<string>,
+  lastAsked: () => ReadonlySet<string>,
   read: ReadonlySet<string>,
-  light: (t: string) => boolean,
+  light: ReadonlySet<string>,
 ): BareHow | null {
   if (!cues.explanation || !cues.fragment || !own.length) return null;
-  if (!own.every((t) => asked.has(t) || read.has(t) || light(t))) return null;
+  const asked = lastAsked();
+  if (!own.every((t) => asked.has(t) || read.has(t) || light.has(t))) return null;
   return own.some((t) => asked.has(t)) ? 'echo' : 'read';
+}
+
+export interface Echoes {
+  /** A follow-up's bare why or how after `prev` (never after a food), or null. */
+  of(cues: FollowUpCues, q: Analysed, prev: Turn): BareHow | null;
+}
+
+/** `quoteTerms`: each entry's quotes as terms, what a member has read in its answer. */
+export function createEcho(
+  ctx: EngineContext,
+  understand: Understander,
+  quoteTerms: ReadonlyMap<string, ReadonlySet<string>>,
+): Echoes {
+  const selenium = new Set(analyse(SELENIUM_WORDS, ctx.lexicon, undefined, ctx.stemOf).terms);
+  const none = new Set<string>();
+  return {
+    of: (cues, q, prev) =>
+      prev.route === 'food'
+        ? null
+        : bareHow(
+            cues,
+            q.terms.filter((t) => !selenium.has(t) && !ctx.limitTerms.has(t)),
+            () => new Set(understand.analyseQuestion(prev.topic).terms),
+            quoteTerms.get(prev.matchId ?? '') ?? none,
+            ctx.index.lightTerms,
+          ),
+  };
 }

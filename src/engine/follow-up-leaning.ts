@@ -81,6 +81,22 @@ export function narrowsToGroup(words: readonly string[]): Leaning | null {
   return { kind: 'group', rest: words.slice(at + 2 + head) };
 }
 
+/** Who a hypothetical is about: the member, or anyone ("and if you don't get enough?", "what if my levels are low"). */
+const PERSONAL = new Set('you u i im ive we someone somebody your ur my one'.split(' '));
+/** Words a hypothetical may open with before its "if" ("and if", "what if", "but even if"). */
+const IF_OPENERS = new Set('and but so even what then ok okay or also'.split(' '));
+
+/**
+ * "and if you don't get enough?", "what if my levels are low": a hypothetical about the member whose object
+ * is left to the conversation (selenium, the one subject of a chat about this article).
+ */
+export function hypothetical(words: readonly string[]): boolean {
+  if (words.length > MAX_LEANING_WORDS) return false;
+  let at = 0;
+  while (at < words.length && IF_OPENERS.has(words[at] as string)) at += 1;
+  return words[at] === 'if' && PERSONAL.has(words[at + 1] ?? '');
+}
+
 export interface Leanings {
   /**
    * The topic a message (normalised words) leaning on the last answer `last` is about, or null when it

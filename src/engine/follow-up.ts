@@ -11,13 +11,13 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
-import { bareHow } from './follow-up-echo.js';
+import { createEcho } from './follow-up-echo.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
-import { createLeaning } from './follow-up-leaning.js';
+import { createLeaning, hypothetical } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
@@ -100,6 +100,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return [e.id, new Set([...read.terms, ...read.stems])];
     }),
   );
+  const echoes = createEcho(ctx, understand, quoteTerms);
   // Word by word: read as one text, neighbours would form synonym phrases of their own.
   const quiet = new Set(
     [...`${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`.split(/\s+/), ...FOLLOW_UP_EXTRA_WORDS].flatMap(
@@ -107,7 +108,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     ),
   );
 
-  const seleniumTerms = new Set(analyse(SELENIUM_WORDS, lexicon, undefined, ctx.stemOf).terms);
   /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
   const ownTerms = (q: Analysed): string[] =>
     q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
@@ -243,16 +243,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       said.unknown <= 1 &&
       ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t));
     // "useful how", "protects how?": a how about the claim just read (follow-up-echo.ts).
-    const bare =
-      cues.explanation && cues.fragment && prev.route !== 'food'
-        ? bareHow(
-            cues,
-            q.terms.filter((t) => !seleniumTerms.has(t) && !limitTerms.has(t)),
-            new Set(understand.analyseQuestion(prev.topic).terms),
-            quoteTerms.get(prev.matchId ?? '') ?? new Set(),
-            (t) => index.lightTerms.has(t),
-          )
-        : null;
+    const bare = echoes.of(cues, q, prev);
     const kind = ofFood ? 'quantity' : bare ? 'elaboration' : followUpKind(cues, said);
     if (kind === 'acknowledgement' || kind === 'own-subject') return alone;
     if (!prev.answered) {
@@ -267,6 +258,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   function leaningOn(prev: Turn, q: Analysed): Answer | null {
     const last = prev.matchId;
     if (!prev.answered || prev.route === 'food' || last === null) return null;
+    // "and if you don't get enough?": the chat's subject is what is not got (amounts: the intake rule's).
+    if (hypothetical(q.words) && !followUpCues(q.words).intake && !subjectOf(q).unknown) {
+      const named = standalone(`${q.original.join(' ')} selenium`);
+      return named.answered ? named : null;
+    }
     const id = leanings.choose(last, () => ownTerms(understand.analyseQuestion(prev.topic)), q.words);
     const answer = id === null ? null : topic(id, followUpCues(q.words).safety);
     return answer ? { ...answer, followUpOf: last } : null;

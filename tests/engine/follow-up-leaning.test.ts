@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportsEvidence } from '../../src/engine/follow-up-evidence.js';
-import { asksFindings, leaning, narrowsToGroup } from '../../src/engine/follow-up-leaning.js';
+import { asksFindings, hypothetical, leaning, narrowsToGroup } from '../../src/engine/follow-up-leaning.js';
 import { normaliseText, words } from '../../src/engine/normalise.js';
 import { projectEngine } from './converse.js';
 
@@ -32,6 +32,13 @@ describe('leaning, from words alone', () => {
   it('no group without a preposition before it, or without people', () => {
     for (const m of ['people say it helps', 'for dogs?', 'for how long', 'and zinc?', 'is it safe for older people'])
       expect(narrowsToGroup(read(m)), m).toBeNull();
+  });
+
+  it('reads a hypothetical about the member, its object left to the conversation', () => {
+    for (const m of ["and if you don't get enough?", 'what if my levels are low', 'but if i skip it for a month'])
+      expect(hypothetical(read(m)), m).toBe(true);
+    for (const m of ['if it is not adequate', 'what causes a cold', 'is it safe if you are pregnant', 'and covid?'])
+      expect(hypothetical(read(m)), m).toBe(false);
   });
 
   it('a long message is its own question', () => {
@@ -71,6 +78,15 @@ describe('leaning in a conversation', () => {
       expect(converse('does selenium help immunity', m)[1]?.answered, m).toBe(false);
     for (const m of ['what did the studies on zinc show', 'what causes a cold'])
       expect(converse('does selenium help with the flu', m)[1]?.answered, m).toBe(false);
+  });
+
+  it('a hypothetical after an answer is asked about selenium; one naming an off-topic subject stays refused', () => {
+    const [, lacking] = converse('is it important to have enough selenium', 'and what if i do not get enough?');
+    expect(lacking).toMatchObject({
+      answered: true,
+      matchId: converse('what if i do not get enough selenium')[0]?.matchId,
+    });
+    expect(converse('is it important to have enough selenium', 'and what if i take zinc?')[1]?.answered).toBe(false);
   });
 
   it('without an answered topic before, nothing leans', () => {
