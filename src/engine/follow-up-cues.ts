@@ -233,19 +233,20 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
   const amount = words.some((w) => amountWords.has(w)) || statedAge(words) !== null;
   // "how are you", "what are you": about Selene, not a question about the last answer.
   const advice = words.some((w) => ADVICE_WORDS.has(w));
-  const toSelene =
-    !advice &&
-    words.some((w) => SELENE_WORDS.has(w)) &&
-    !pointsBack &&
-    words.every((w) => !followUpWords.has(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
-  // "go on", "keep going": a continuation, though "go" alone asks nothing.
-  const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
   const asking = (w: string) =>
     followUpWords.has(w) ||
     STANDING_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w) ||
     MECHANISM_WORDS.has(w) ||
     EXCLUSION_WORDS.has(w);
+  // "And the mechanism, if you please?": a "you" of politeness beside a word asking about the answer.
+  const toSelene =
+    !advice &&
+    words.some((w) => SELENE_WORDS.has(w)) &&
+    !pointsBack &&
+    words.every((w) => !asking(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
+  // "go on", "keep going": a continuation, though "go" alone asks nothing.
+  const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
   const asks = !toSelene && (pointsBack || amount || goOn || advice || words.some(asking));
   const rest = withoutLeadIn(words);
   const clause = rest.some((w) => CLAUSE_WORDS.has(w));

@@ -42,6 +42,12 @@ describe('follow-up cues (words only)', () => {
   it('does not read an acknowledgement as a question', () => {
     for (const m of ['thanks', 'ok', 'ok cool', 'great']) expect(cues(m).asks, m).toBe(false);
   });
+
+  it('reads a polite "you" beside a word asking about the answer as a question, "how are you" as none', () => {
+    for (const m of ['and the mechanism, if you please?', 'is that proven, would you say?'])
+      expect(cues(m), m).toMatchObject({ asks: true, subjectless: true });
+    for (const m of ['how are you', 'what are you', 'who are you']) expect(cues(m).asks, m).toBe(false);
+  });
 });
 
 describe('ask(message, context)', () => {
