@@ -62,3 +62,20 @@ export function createEcho(
           ),
   };
 }
+
+/** A number as written in a message or an answer ("8", "11%", "0.5"). */
+const NUMBER = /\d+(?:\.\d+)?/g;
+/** Fewer numbers than this read back is too little to tell an echo from a new amount ("and for 2 cups?"). */
+const MIN_ECHOED_NUMBERS = 2;
+
+/**
+ * "that doesn't add up, 8 out of 55 isn't 11%": the member reads the last answer's own figures back, to
+ * dispute or ask about them, so the message is about that answer. `answerText` is read only when the message
+ * has enough numbers.
+ */
+export function echoesFigures(message: string, answerText: () => string): boolean {
+  const numbers = message.match(NUMBER) ?? [];
+  if (numbers.length < MIN_ECHOED_NUMBERS) return false;
+  const figures = new Set(answerText().match(NUMBER) ?? []);
+  return numbers.every((n) => figures.has(n));
+}

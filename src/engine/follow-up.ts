@@ -11,7 +11,7 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
-import { createEcho } from './follow-up-echo.js';
+import { createEcho, echoesFigures } from './follow-up-echo.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
@@ -226,6 +226,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
     if (step && part) return { ...part, followUpOf: 'by' in step ? prev.matchId : null };
+    // "8 out of 55 isn't 11%": the last answer's own figures read back are about it (follow-up-echo.ts).
+    const echoed = prev.answered && !alone.answered && echoesFigures(message, () => again(prev, false)?.text ?? '');
+    const last = echoed ? again(prev, false) : null;
+    if (last) return { ...last, followUpOf: prev.matchId };
     // "what did the studies show", "even for older people?": no subject of their own, so the conversation's.
     const leant = leaningOn(prev, q);
     if (leant) return leant;

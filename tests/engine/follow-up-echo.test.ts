@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followUpCues } from '../../src/engine/follow-up-cues.js';
-import { bareHow } from '../../src/engine/follow-up-echo.js';
+import { bareHow, echoesFigures } from '../../src/engine/follow-up-echo.js';
 import { normaliseText, words } from '../../src/engine/normalise.js';
 import { projectEngine } from './converse.js';
 
@@ -45,5 +45,23 @@ describe('bare how in a conversation', () => {
 
   it('a how naming an off-topic subject stays refused', () => {
     expect(converse('does selenium reduce inflammation', 'zinc how?')[1]?.answered).toBe(false);
+  });
+});
+
+describe('figures read back', () => {
+  const answer = () => 'about 8 mcg per cup, 15% of the Daily Value (55 mcg)';
+  it("a message with the last answer's own figures is about it", () => {
+    expect(echoesFigures('wait, 8 of 55 is not 15%', answer)).toBe(true);
+  });
+
+  it('one number, or a number the answer does not have, is a new amount', () => {
+    expect(echoesFigures('and for 2 cups?', answer)).toBe(false);
+    expect(echoesFigures('what about 8 cups?', answer)).toBe(false);
+    expect(echoesFigures('so 3 cups is 24 mcg?', answer)).toBe(false);
+  });
+
+  it('in a conversation: the figures disputed get the last answer again, as its follow-up', () => {
+    const [milk, disputed] = converse('how much selenium does a cup of milk have', 'hm, 8 and 55 make 15%, not 11%?');
+    expect(disputed).toMatchObject({ answered: true, matchId: milk?.matchId, followUpOf: milk?.matchId });
   });
 });
