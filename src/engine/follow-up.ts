@@ -1,3 +1,4 @@
+import { statedAge } from './ages.js';
 import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
@@ -191,7 +192,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 
   /** The message read after the last question's text, through the whole pipeline ("for kids?", "per serving?"). */
   const combined = (turn: Turn, message: string): Answer => {
-    const both = standalone(`${turn.topic}\n${message}`);
+    // An age belongs to the amount asked before it ("and for a 6 year old?"): one sentence, one figure for it.
+    const both = standalone(`${turn.topic}${statedAge(words(normaliseText(message))) === null ? '\n' : ' '}${message}`);
     // After a food, read as two questions ("is tuna good" + "how much is in it"), the second is of the same
     // food: its part alone, not a second part about selenium intake in general.
     const part =
