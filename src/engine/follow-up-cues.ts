@@ -101,7 +101,13 @@ const STANDING_WORDS = new Set(
  * Indonesian and Malay, Tagalog, Russian typed in Latin letters, Swedish, Danish and Norwegian, Finnish.
  */
 const OTHER_WHY_WORDS = `dlaczego czemu jak neden niye nasil waarom hoe kenapa mengapa bagaimana bakit paano pochemu
-varfor hur hvorfor hvordan miksi`;
+varfor hur hvorfor hvordan miksi wae eotteoke naze doushite giati kwanini vipi`;
+
+/**
+ * "What?" in languages typed in Latin letters (Korean, Japanese, Russian, Indonesian, Swahili, Greek, Turkish,
+ * Dutch): "nani? what does that mean", a word asking, naming nothing.
+ */
+const OTHER_WHAT_WORDS = 'mwo mwoya nani chto shto apa nini kwa ti nedir wat';
 
 /**
  * Short follow-ups in the languages members mix in ("como?", "warum?", "pq? explain por favor", "matlab kya
@@ -112,7 +118,7 @@ const OTHER_LANGUAGE_WORDS = new Set(
   `por que porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon
 explica explicar explique erklär erklären spiega favor favore please bitte svp stp plz pls merci gracias obrigado
 danke matlab kya hai hota hain yani und auch también tambien aussi mehr fonte fuente quelle
-${OTHER_WHY_WORDS} erklar erklaren explicame`.split(/\s+/),
+${OTHER_WHY_WORDS} ${OTHER_WHAT_WORDS} erklar erklaren explicame`.split(/\s+/),
 );
 
 /**

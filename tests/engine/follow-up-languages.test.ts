@@ -140,6 +140,17 @@ describe('in a conversation', () => {
       expect(engine.ask(foreign, context).matchId, foreign).toBe(engine.ask(english, context).matchId);
   });
 
+  it('"what?" of another language before a follow-up names nothing: the follow-up is read as without it', () => {
+    const context = contextOf('what is calcium flux');
+    const english = engine.ask('what does that mean here', context);
+    expect(english).toMatchObject({ answered: true });
+    for (const what of ['nani?', 'chto?', 'mwo?'])
+      expect(engine.ask(`${what} what does that mean here`, context), what).toMatchObject({
+        answered: true,
+        matchId: english.matchId,
+      });
+  });
+
   it('a food named after a foreign "and" is that food', () => {
     const [tuna, salmon] = converse('how much selenium in tuna', 'y el salmón?');
     expect(salmon).toMatchObject({ answered: true, route: 'food' });
