@@ -36,6 +36,8 @@ mothers patient patients athlete athletes vegan vegans vegetarian vegetarians sm
 const OPENERS = new Set('and but so even also or plus ok okay then what how about just especially'.split(' '));
 /** Prepositions that narrow the last claim to a group ("for kids", "in older people", "among smokers"). */
 const NARROWING = new Set(['for', 'in', 'with', 'among']);
+/** Words that start a question of its own after a group ("for kids, is it safe"); "who" and "with" do not. */
+const OWN_QUESTION_WORDS = new Set('what how why when where is are does do can could should would will did'.split(' '));
 /** A group is named within this many words after its preposition ("for very old frail people"). */
 const GROUP_REACH = 4;
 /** Longer than this, a message says too much to be only a narrowing or a question about findings. */
@@ -78,7 +80,9 @@ export function narrowsToGroup(words: readonly string[]): Leaning | null {
   if (!NARROWING.has(words[at] ?? '')) return null;
   const head = words.slice(at + 1, at + 1 + GROUP_REACH).findIndex((w) => GROUP_WORDS.has(w));
   if (head < 0) return null;
-  return { kind: 'group', rest: words.slice(at + 2 + head) };
+  const rest = words.slice(at + 2 + head);
+  // "in people with low selenium, what happens to immunity?": a question of its own after the group.
+  return rest.some((w) => OWN_QUESTION_WORDS.has(w)) ? null : { kind: 'group', rest };
 }
 
 /** Who a hypothetical is about: the member, or anyone ("and if you don't get enough?", "what if my levels are low"). */
