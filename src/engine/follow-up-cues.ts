@@ -97,6 +97,19 @@ const STANDING_WORDS = new Set(
 );
 
 /**
+ * Why and how in more of the languages members write (as normalised, accents dropped): Polish, Turkish, Dutch,
+ * Indonesian and Malay, Tagalog, Russian typed in Latin letters, Swedish, Danish and Norwegian, Finnish.
+ */
+const OTHER_WHY_WORDS = `dlaczego czemu jak neden niye nasil waarom hoe kenapa mengapa bagaimana bakit paano pochemu
+varfor hur hvorfor hvordan miksi wae eotteoke naze doushite giati kwanini vipi`;
+
+/**
+ * "What?" in languages typed in Latin letters (Korean, Japanese, Russian, Indonesian, Swahili, Greek, Turkish,
+ * Dutch): "nani? what does that mean", a word asking, naming nothing.
+ */
+const OTHER_WHAT_WORDS = 'mwo mwoya nani chto shto apa nini kwa ti nedir wat';
+
+/**
  * Short follow-ups in the languages members mix in ("como?", "warum?", "pq? explain por favor", "matlab kya
  * hai"): why, how, what, and, please, more, meaning. Only words that ask, never a topic, so a message of
  * these names nothing; the article's topics are matched in English.
@@ -104,7 +117,8 @@ const STANDING_WORDS = new Set(
 const OTHER_LANGUAGE_WORDS = new Set(
   `por que porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon
 explica explicar explique erklär erklären spiega favor favore please bitte svp stp plz pls merci gracias obrigado
-danke matlab kya hai hota hain yani und auch también tambien aussi mehr fonte fuente quelle`.split(/\s+/),
+danke matlab kya hai hota hain yani und auch también tambien aussi mehr fonte fuente quelle
+${OTHER_WHY_WORDS} ${OTHER_WHAT_WORDS} erklar erklaren explicame`.split(/\s+/),
 );
 
 /**
@@ -115,9 +129,8 @@ const MECHANISM_WORDS = new Set('mechanism mechanisms pathway pathways'.split(' 
 
 /** Of those, the ones asking why or how (EXPLANATION_WORDS has the common ones); "por que" is two words. */
 const OTHER_WHY = new Set(
-  'porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon explica explicar explique erklär erklären spiega'.split(
-    ' ',
-  ),
+  `porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon explica explicar
+explique erklär erklären spiega erklar erklaren explicame ${OTHER_WHY_WORDS}`.split(/\s+/),
 );
 const asksWhy = (words: readonly string[], i: number): boolean => {
   const w = words[i] as string;
@@ -226,19 +239,20 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
   const amount = words.some((w) => amountWords.has(w)) || statedAge(words) !== null;
   // "how are you", "what are you": about Selene, not a question about the last answer.
   const advice = words.some((w) => ADVICE_WORDS.has(w));
-  const toSelene =
-    !advice &&
-    words.some((w) => SELENE_WORDS.has(w)) &&
-    !pointsBack &&
-    words.every((w) => !followUpWords.has(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
-  // "go on", "keep going": a continuation, though "go" alone asks nothing.
-  const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
   const asking = (w: string) =>
     followUpWords.has(w) ||
     STANDING_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w) ||
     MECHANISM_WORDS.has(w) ||
     EXCLUSION_WORDS.has(w);
+  // "And the mechanism, if you please?": a "you" of politeness beside a word asking about the answer.
+  const toSelene =
+    !advice &&
+    words.some((w) => SELENE_WORDS.has(w)) &&
+    !pointsBack &&
+    words.every((w) => !asking(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
+  // "go on", "keep going": a continuation, though "go" alone asks nothing.
+  const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
   const asks = !toSelene && (pointsBack || amount || goOn || advice || words.some(asking));
   const rest = withoutLeadIn(words);
   const clause = rest.some((w) => CLAUSE_WORDS.has(w));

@@ -77,11 +77,54 @@ export const OTHER_LANGUAGE_FOLLOW_UPS: ReadonlyMap<string, string> = new Map(
     esempio: 'example',
     exemplo: 'example',
     en: 'in',
+    kinder: 'kids',
+    kinderen: 'kids',
+    dzieci: 'kids',
+    cocuklar: 'kids',
+    funciona: 'work',
+    funcionam: 'work',
+    funktioniert: 'work',
+    fonctionne: 'work',
+    funziona: 'work',
+    explicame: 'explain',
+    explicalo: 'explain',
+    expliquez: 'explain',
+    erklar: 'explain',
+    erklaren: 'explain',
   }),
 );
 
+/**
+ * Follow-ups of several words in languages written with spaces between syllables (Vietnamese, as normalised:
+ * "và trẻ em?" is "va tre em"), each read as the English words it stands for; an empty reading is dropped
+ * ("thi sao", "what about", once "va" has said "and"; "khong", the question's closing particle).
+ */
+export const OTHER_LANGUAGE_PHRASES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'tai sao': 'why',
+    'vi sao': 'why',
+    'nhu the nao': 'how',
+    'tre em': 'kids',
+    'an toan': 'safe',
+    nguon: 'source',
+    'thi sao': '',
+    khong: '',
+  }),
+);
+/** The longest phrase, in words. */
+const LONGEST_PHRASE = Math.max(...[...OTHER_LANGUAGE_PHRASES.keys()].map((k) => k.split(' ').length));
+
+/** The phrase of OTHER_LANGUAGE_PHRASES starting at word `i`, longest first, as [its words, its reading]. */
+function phraseAt(typed: readonly string[], i: number): [number, string] | null {
+  for (let n = LONGEST_PHRASE; n >= 1; n--) {
+    const reading = OTHER_LANGUAGE_PHRASES.get(typed.slice(i, i + n).join(' '));
+    if (reading !== undefined && i + n <= typed.length) return [n, reading];
+  }
+  return null;
+}
+
 /** "and" in other languages, as the first word of a follow-up ("und bakterien?", "y los virus?"). */
-const OTHER_AND = new Set(['und', 'y', 'et', 'e']);
+const OTHER_AND = new Set(['und', 'y', 'et', 'e', 'va']);
 
 /** Endings of plurals and cases that English spells without ("bakterien", "infektionen", "bacterias"). */
 const FOREIGN_ENDINGS = ['en', 'n', 'es', 's', 'e'];
@@ -119,11 +162,18 @@ export function translateFollowUp(
       (w, i) =>
         OTHER_LANGUAGE_GRAMMAR.has(w) || OTHER_LANGUAGE_FOLLOW_UPS.has(w) || (i === 0 && OTHER_AND.has(w) && w !== 'y'),
     ) ||
-    (typed[0] === 'y' && (OTHER_LANGUAGE_GRAMMAR.has(typed[1] ?? '') || OTHER_LANGUAGE_FOLLOW_UPS.has(typed[1] ?? '')));
+    (typed[0] === 'y' &&
+      (OTHER_LANGUAGE_GRAMMAR.has(typed[1] ?? '') || OTHER_LANGUAGE_FOLLOW_UPS.has(typed[1] ?? ''))) ||
+    typed.some((_, i) => phraseAt(typed, i)?.[1]);
   if (!foreign) return null;
   const out: string[] = [];
-  for (const [i, w] of typed.entries()) {
-    if (i === 0 && OTHER_AND.has(w)) out.push('and');
+  for (let i = 0; i < typed.length; i++) {
+    const w = typed[i] as string;
+    const phrase = phraseAt(typed, i);
+    if (phrase) {
+      if (phrase[1]) out.push(phrase[1]);
+      i += phrase[0] - 1;
+    } else if (i === 0 && OTHER_AND.has(w)) out.push('and');
     else if (OTHER_LANGUAGE_FOLLOW_UPS.has(w)) out.push(OTHER_LANGUAGE_FOLLOW_UPS.get(w) as string);
     else if (OTHER_LANGUAGE_GRAMMAR.has(w) || SHARED_GRAMMAR.has(w)) continue;
     else if (known(w)) out.push(w);

@@ -1,3 +1,4 @@
+import { statedAge } from './ages.js';
 import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
@@ -11,17 +12,19 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
+import { createEcho, echoesFigures } from './follow-up-echo.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
 import { translateFollowUp } from './follow-up-languages.js';
+import { createLeaning, hypothetical } from './follow-up-leaning.js';
+import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import type { FoodQuestions } from './food-question.js';
-import { explains, namesTopic, rank, type Scored } from './matcher.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
@@ -34,7 +37,6 @@ import {
   FOLLOW_UP_WORDS,
   FOOD_FRAME_WORDS,
   MAX_REFINING_TERMS,
-  MAX_SUGGESTIONS,
   SELENIUM_WORDS,
 } from './vocabulary.js';
 
@@ -83,6 +85,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const evidence = createEvidence(ctx, neighbours);
   const sections = createSections(ctx.kb);
   const exclusions = createExclusions(ctx);
+  // "and covid?": the new words choose among the topics that have them (follow-up-narrowed.ts).
+  const narrowed = createNarrowing(ctx, neighbours, understand, compose);
+  const leanings = createLeaning(evidence, neighbours, (text) => understand.analyseQuestion(text).terms, index.idf);
   /** The terms the knowledge base knows a word by, read as typed (no typo repair): none for a word it never uses. */
   const knownTerms = (w: string): string[] =>
     analyse(w, lexicon, undefined, ctx.stemOf).terms.filter((t) => index.idf.has(t));
@@ -96,6 +101,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return [e.id, new Set([...read.terms, ...read.stems])];
     }),
   );
+  const echoes = createEcho(ctx, understand, quoteTerms);
   // Word by word: read as one text, neighbours would form synonym phrases of their own.
   const quiet = new Set(
     [...`${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`.split(/\s+/), ...FOLLOW_UP_EXTRA_WORDS].flatMap(
@@ -184,39 +190,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     return topic(explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId))), safety);
   }
 
-  /**
-   * The new words of a follow-up read with the last question's ("and covid?" after "does selenium help the
-   * flu", "and infections?" after "what happens if I'm low in selenium"): both ranked together, among the
-   * topics whose title names every new word (else whose title or keywords do, else that name one and use
-   * them all), so the new words choose the topic and the last question only decides between the topics
-   * that have them, the last topic's related ones first. Null when none has them, or the last turn was not
-   * an entry or link.
-   */
-  function narrowed(prev: Turn, q: Analysed, fresh: readonly string[], safety: boolean): Answer | null {
-    if (!fresh.length || prev.route === 'food' || prev.matchId === null) return null;
-    const before = understand.analyseQuestion(prev.topic).terms;
-    const ranked = rank(index, [...q.terms, ...before], NARROWING_CANDIDATES);
-    const uses = (r: Scored) => fresh.every((t) => explains(index, r.doc.id, t));
-    const titled = (r: Scored) => fresh.every((t) => index.byId.get(r.doc.id)?.titleTerms.includes(t));
-    const named = (r: Scored) => fresh.every((t) => namesTopic(index, r.doc.id, [t]));
-    const used = (r: Scored) => namesTopic(index, r.doc.id, fresh) && uses(r);
-    // The closest fit first (a title naming every new word, then title or keywords, then a use of each),
-    // within each the last topic's related ones first: "and covid?" after the flu, "chronic too?" after
-    // inflammation stay in the neighbourhood the curators drew.
-    const near = new Set(neighbours.links(prev.matchId));
-    const fit = [titled, named, used].map((fits) => ranked.filter(fits)).find((l) => l.length) ?? [];
-    const fitting = [...fit.filter((r) => near.has(r.doc.id)), ...fit.filter((r) => !near.has(r.doc.id))];
-    const best = fitting[0];
-    if (!best) return null;
-    // Every new word is the chosen topic's: as sure as a question that names it, whatever the last words add.
-    const lead = { ...best, score: Math.max(best.score, ANSWER_THRESHOLD) };
-    const answer = compose.fromBest([lead, ...fitting.slice(1, MAX_SUGGESTIONS + 1)], safety);
-    return answer.answered ? answer : null;
-  }
-
   /** The message read after the last question's text, through the whole pipeline ("for kids?", "per serving?"). */
   const combined = (turn: Turn, message: string): Answer => {
-    const both = standalone(`${turn.topic}\n${message}`);
+    // An age belongs to the amount asked before it ("and for a 6 year old?"): one sentence, one figure for it.
+    const both = standalone(`${turn.topic}${statedAge(words(normaliseText(message))) === null ? '\n' : ' '}${message}`);
     // After a food, read as two questions ("is tuna good" + "how much is in it"), the second is of the same
     // food: its part alone, not a second part about selenium intake in general.
     const part =
@@ -243,12 +220,21 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const opposite = affirmed(q.words, knownTerms);
     if (opposite !== null) return ask(opposite, context);
     const said = subjectOf(q);
-    // Off-topic words refuse whatever came before; a food the message names is its own subject.
-    if (said.offTopic || (alone.answered && alone.route === 'food')) return alone;
+    // Off-topic words refuse whatever came before; a food the message names is its own subject, and so is a
+    // list of foods, unless "sources?" asked for the last answer's.
+    const listed = alone.matchId === null && ((c) => c.source && c.subjectless)(followUpCues(q.words));
+    if (said.offTopic || (alone.answered && alone.route === 'food' && !listed)) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
     if (step && part) return { ...part, followUpOf: 'by' in step ? prev.matchId : null };
+    // "8 out of 55 isn't 11%": the last answer's own figures read back are about it (follow-up-echo.ts).
+    const echoed = prev.answered && !alone.answered && echoesFigures(message, () => again(prev, false)?.text ?? '');
+    const last = echoed ? again(prev, false) : null;
+    if (last) return { ...last, followUpOf: prev.matchId };
+    // "what did the studies show", "even for older people?": no subject of their own, so the conversation's.
+    const leant = leaningOn(prev, q);
+    if (leant) return leant;
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
@@ -262,14 +248,30 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       !alone.answered &&
       said.unknown <= 1 &&
       ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t));
-    const kind = ofFood ? 'quantity' : followUpKind(cues, said);
+    // "useful how", "protects how?": a how about the claim just read (follow-up-echo.ts).
+    const bare = echoes.of(cues, q, prev);
+    const kind = ofFood ? 'quantity' : bare ? 'elaboration' : followUpKind(cues, said);
     if (kind === 'acknowledgement' || kind === 'own-subject') return alone;
     if (!prev.answered) {
       // "does that work better" after a refused question is about what was refused.
       if (!cues.subjectless && !cues.pointsBack) return alone;
       return alone.answered ? refusal(Math.min(alone.confidence, ANSWER_THRESHOLD - 0.01), alone.suggestions) : alone;
     }
-    return resolve(kind, { message, q, said, cues, alone, prev, context }) ?? alone;
+    return resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' }) ?? alone;
+  }
+
+  /** "what did the studies show", "even for older people?": the topic follow-up-leaning.ts chooses, or null. */
+  function leaningOn(prev: Turn, q: Analysed): Answer | null {
+    const last = prev.matchId;
+    if (!prev.answered || prev.route === 'food' || last === null) return null;
+    // "and if you don't get enough?": the chat's subject is what is not got (amounts: the intake rule's).
+    if (hypothetical(q.words) && !followUpCues(q.words).intake && !subjectOf(q).unknown) {
+      const named = standalone(`${q.original.join(' ')} selenium`);
+      return named.answered ? named : null;
+    }
+    const id = leanings.choose(last, () => ownTerms(understand.analyseQuestion(prev.topic)), q.words);
+    const answer = id === null ? null : topic(id, followUpCues(q.words).safety);
+    return answer ? { ...answer, followUpOf: last } : null;
   }
 
   interface Reading {
@@ -280,11 +282,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     alone: Answer;
     prev: Turn;
     context: ConversationContext;
+    /** A why or how repeating the last question's word (follow-up-echo.ts). */
+    echo: boolean;
   }
 
   /** A follow-up of an answered turn, resolved by its kind; null leaves the message to be read alone. */
   function resolve(kind: FollowUpKind, r: Reading): Answer | null {
-    const { message, q, said, cues, alone, prev, context } = r;
+    const { message, q, said, cues, alone, prev, context, echo } = r;
     const of = (answer: Answer): Answer => ({
       ...answer,
       followUpOf: prev.matchId,
@@ -303,7 +307,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const near = neighbours.links(prev.matchId ?? '');
     // A follow-up whose own words fit a topic next to the last one far better than the last: that topic.
     const moved = () =>
-      prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, q.terms));
+      prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, ownTerms(q)));
     // "anything besides infections?": the rest of the last answer, else the nearest related topic; "what
     // else?", "anything besides that?": a related topic not had yet ("what else does it do": see pronouns).
     const onward = said.own === 0 && q.words.includes('else') && !cues.pointsBack;
@@ -334,7 +338,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
 
     if (kind === 'elaboration') {
-      const why = explanation(prev, q, context, cues.safety) ?? again(prev, cues.safety);
+      const why = (echo ? null : explanation(prev, q, context, cues.safety)) ?? again(prev, cues.safety);
       if (why) return of(why);
     }
 
@@ -394,6 +398,3 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 /** Kinds whose "it" is read as the last question's subject; the others resolve against the last answer itself. */
 const PRONOUN_KINDS: ReadonlySet<FollowUpKind> = new Set(['refinement', 'switch', 'confirmation']);
 const seleniumWords = new Set(SELENIUM_WORDS.split(' '));
-
-/** Topics ranked for a follow-up's new words with the last question's, before keeping those that have them. */
-const NARROWING_CANDIDATES = 40;

@@ -76,10 +76,13 @@ export function intakeFigures(kb: KnowledgeBase, ws: readonly string[]): { text:
     : [];
   const age = group ? null : statedAge(ws);
   const byAge = age === null ? undefined : rda.rows.find((r) => inAgeGroup(age, r.group));
+  // A child's upper limit is far below an adult's: "and for a 6 year old?" after the upper limit asks it.
+  const limitByAge = age === null ? undefined : upperLimit.rows.find((r) => inAgeGroup(age, r.group));
+  const ageLimit = limitByAge ? `, upper limit ${limitByAge.mcg} mcg a day` : '';
   const extra = group
     ? ` (${group.group}: ${group.mcg} mcg a day)`
     : byAge
-      ? ` (age ${age}: the ${byAge.group} group, ${byAge.mcg} mcg a day)`
+      ? ` (age ${age}: the ${byAge.group} group, ${byAge.mcg} mcg a day${ageLimit})`
       : children.length
         ? ` (children ${children.map((r) => `${r.group}: ${r.mcg} mcg`).join(', ')} a day)`
         : '';

@@ -38,6 +38,13 @@ describe('intake figures for a stated age', () => {
     });
     expect(intakeFigures(kb, words(normaliseText('my dad is 70'))).text).toContain('the 19+ years group, 55 mcg');
   });
+
+  it("names that group's upper limit too, far below an adult's for a child", () => {
+    expect(intakeFigures(kb, words(normaliseText('for my 6 year old'))).text).toContain(
+      '4-8 years group, 30 mcg a day, upper limit 150 mcg a day',
+    );
+    expect(intakeFigures(kb, words(normaliseText('my dad is 70'))).text).toContain('upper limit 400 mcg a day');
+  });
 });
 
 describe('in a conversation', () => {
@@ -57,6 +64,13 @@ describe('in a conversation', () => {
     expect(a.answered).toBe(true);
     expect(a.followUpOf).not.toBeNull();
     expect(a.text).toContain('55 mcg');
+  });
+
+  it("answers an age after the upper limit with that age group's limit", () => {
+    const a = talk('how much selenium is too much', 'and my 10 year old?');
+    expect(a).toMatchObject({ answered: true });
+    expect(a.followUpOf).not.toBeNull();
+    expect(a.citations.map((c) => c.quote).join(' ')).toContain('9-13 years group, 40 mcg a day, upper limit 280 mcg');
   });
 
   it('says no to "does it mention X" about the article, not about the last topic', () => {

@@ -57,6 +57,16 @@ describe('translateFollowUp', () => {
     expect(translateFollowUp(['en', 'palabras', 'simples'], known, isTopic)).toBe('in words simple');
   });
 
+  it('reads follow-ups of several words (Vietnamese, normalised) and more words for kids and how it works', () => {
+    expect(translateFollowUp(['va', 'tre', 'em'], known, isTopic)).toBe('and kids');
+    expect(translateFollowUp(['va', 'tre', 'em', 'thi', 'sao'], known, isTopic)).toBe('and kids');
+    expect(translateFollowUp(['tai', 'sao'], known, isTopic)).toBe('why');
+    expect(translateFollowUp(['fur', 'kinder'], known, isTopic)).toBe('kids');
+    // Only a phrase that reads as something marks a message as another language's; English stays English.
+    expect(translateFollowUp(['khong'], known, isTopic)).toBeNull();
+    expect(translateFollowUp(['is', 'it', 'an', 'option'], known, isTopic)).toBeNull();
+  });
+
   it('drops articles that are English words too only in a message of another language', () => {
     expect(translateFollowUp(['und', 'die', 'virus'], known, isTopic)).toBe('and virus');
     expect(translateFollowUp(['can', 'you', 'die', 'from', 'covid'], known, isTopic)).toBeNull();
@@ -112,6 +122,33 @@ describe('in a conversation', () => {
     const plain = engine.ask('en palabras simples', context);
     expect(plain.citations).toEqual(engine.ask('in simple words', context).citations);
     expect(plain.citations).toHaveLength(1);
+  });
+
+  it('why and how in more languages ask for the explanation, as "why?" does', () => {
+    const context = contextOf('does selenium help with covid');
+    const why = engine.ask('why?', context);
+    for (const foreign of ['dlaczego?', 'neden?', 'waarom?', 'kenapa?', 'tại sao?', 'cómo funciona?'])
+      expect(engine.ask(foreign, context), foreign).toMatchObject({
+        answered: true,
+        matchId: why.matchId,
+        followUpOf: why.followUpOf,
+      });
+    for (const [foreign, english] of [
+      ['và trẻ em?', 'and kids?'],
+      ['und für kinder?', 'and for kids?'],
+    ] as const)
+      expect(engine.ask(foreign, context).matchId, foreign).toBe(engine.ask(english, context).matchId);
+  });
+
+  it('"what?" of another language before a follow-up names nothing: the follow-up is read as without it', () => {
+    const context = contextOf('what is calcium flux');
+    const english = engine.ask('what does that mean here', context);
+    expect(english).toMatchObject({ answered: true });
+    for (const what of ['nani?', 'chto?', 'mwo?'])
+      expect(engine.ask(`${what} what does that mean here`, context), what).toMatchObject({
+        answered: true,
+        matchId: english.matchId,
+      });
   });
 
   it('a food named after a foreign "and" is that food', () => {

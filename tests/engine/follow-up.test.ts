@@ -42,6 +42,12 @@ describe('follow-up cues (words only)', () => {
   it('does not read an acknowledgement as a question', () => {
     for (const m of ['thanks', 'ok', 'ok cool', 'great']) expect(cues(m).asks, m).toBe(false);
   });
+
+  it('reads a polite "you" beside a word asking about the answer as a question, "how are you" as none', () => {
+    for (const m of ['and the mechanism, if you please?', 'is that proven, would you say?'])
+      expect(cues(m), m).toMatchObject({ asks: true, subjectless: true });
+    for (const m of ['how are you', 'what are you', 'who are you']) expect(cues(m).asks, m).toBe(false);
+  });
 });
 
 describe('ask(message, context)', () => {
@@ -60,6 +66,19 @@ describe('ask(message, context)', () => {
       expect(answer, follow).toMatchObject({ answered: true, followUpOf: flu.matchId });
       expect(engine.ask(follow).followUpOf).toBeNull();
     }
+  });
+
+  it('"sources?", "source pls" ask for the last answer\'s source: not food sources, not a neighbour', () => {
+    for (const first of ['does selenium help with covid', 'is selenium an antioxidant']) {
+      const last = engine.ask(first);
+      for (const follow of ['sources?', 'source', 'source pls']) {
+        const [, answer] = converse(first, follow);
+        expect(answer, `${first} | ${follow}`).toMatchObject({ answered: true, matchId: last.matchId });
+      }
+    }
+    // Naming food, the list of foods is asked for.
+    const [, foods] = converse('does selenium help with covid', 'food sources?');
+    expect(foods).toMatchObject({ answered: true, route: 'food', matchId: null, followUpOf: null });
   });
 
   it('answers "why?" with the related topic that explains the mechanism when the last one only claims', () => {
