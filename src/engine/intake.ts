@@ -61,32 +61,60 @@ const FOOD_PIECES = /,|\band\b|\bplus\b|\bwith\b|\+|&/;
 /** Words for children: an amount question with one also gets the children's RDA rows. */
 const CHILD_WORDS = new Set('kid kids child children childs toddler toddlers kiddo kiddos son daughter'.split(' '));
 
-/** The adult RDA and upper limit (and the group the words name, when the table has it) as a data citation. */
-export function intakeFigures(kb: KnowledgeBase, ws: readonly string[]): { text: string; citation: Citation } {
+/** Who an amount question is for, read from its words: a life stage, a stated age, or children in general. */
+interface Audience {
+  /** The RDA row of the stage or age named, if the table has one. */
+  rda?: { group: string; mcg: number };
+  /** The upper-limit row of the age named; a child's limit is far below an adult's (150 mcg at 4-8 years). */
+  upperLimit?: { group: string; mcg: number };
+  age: number | null;
+  /** "for kids?" with no age: the children's rows of both tables. */
+  children: boolean;
+}
+
+function audienceOf(kb: KnowledgeBase, ws: readonly string[]): Audience {
   const { rda, upperLimit } = kb.facts;
-  const source = kb.references.find((r) => r.id === rda.sourceId);
-  const group = ws.some((w) => w.startsWith('pregnan'))
+  const stage = ws.some((w) => w.startsWith('pregnan'))
     ? rda.rows.find((r) => r.group === 'pregnancy')
     : ws.some((w) => w.startsWith('breastfe') || w.startsWith('lactat') || w.startsWith('nursing'))
       ? rda.rows.find((r) => r.group === 'lactation')
       : undefined;
-  // "for kids?": the children's rows of the table (ages below the adult amount), each with its RDA.
-  const children = ws.some((w) => CHILD_WORDS.has(w))
-    ? rda.rows.filter((r) => /^\d+-\d+ years$/.test(r.group) && r.mcg < rda.adultMcg)
-    : [];
-  const age = group ? null : statedAge(ws);
-  const byAge = age === null ? undefined : rda.rows.find((r) => inAgeGroup(age, r.group));
-  // A child's upper limit is far below an adult's: "and for a 6 year old?" after the upper limit asks it.
-  const limitByAge = age === null ? undefined : upperLimit.rows.find((r) => inAgeGroup(age, r.group));
-  const ageLimit = limitByAge ? `, upper limit ${limitByAge.mcg} mcg a day` : '';
-  const extra = group
-    ? ` (${group.group}: ${group.mcg} mcg a day)`
-    : byAge
-      ? ` (age ${age}: the ${byAge.group} group, ${byAge.mcg} mcg a day${ageLimit})`
-      : children.length
-        ? ` (children ${children.map((r) => `${r.group}: ${r.mcg} mcg`).join(', ')} a day)`
-        : '';
-  const text = `Adult RDA: ${rda.adultMcg} mcg a day${extra}; tolerable upper intake level: ${upperLimit.adultMcg} mcg a day.`;
+  if (stage) return { rda: stage, age: null, children: false };
+  const age = statedAge(ws);
+  if (age !== null)
+    return {
+      rda: rda.rows.find((r) => inAgeGroup(age, r.group)),
+      upperLimit: upperLimit.rows.find((r) => inAgeGroup(age, r.group)),
+      age,
+      children: false,
+    };
+  return { age: null, children: ws.some((w) => CHILD_WORDS.has(w)) };
+}
+
+/** The table's children's rows (whole years, below the adult figure), e.g. "1-3 years: 20 mcg, 4-8 years: 30 mcg". */
+function childRows(rows: readonly { group: string; mcg: number }[], adultMcg: number): string {
+  return rows
+    .filter((r) => /^\d+-\d+ years$/.test(r.group) && r.mcg < adultMcg)
+    .map((r) => `${r.group}: ${r.mcg} mcg`)
+    .join(', ');
+}
+
+/** The adult RDA and upper limit, and those of the group the words name, as a data citation. */
+export function intakeFigures(kb: KnowledgeBase, ws: readonly string[]): { text: string; citation: Citation } {
+  const { rda, upperLimit } = kb.facts;
+  const source = kb.references.find((r) => r.id === rda.sourceId);
+  const who = audienceOf(kb, ws);
+  const rdaExtra = who.rda
+    ? who.age === null
+      ? ` (${who.rda.group}: ${who.rda.mcg} mcg a day)`
+      : ` (age ${who.age}: the ${who.rda.group} group, ${who.rda.mcg} mcg a day${who.upperLimit ? `, upper limit ${who.upperLimit.mcg} mcg a day` : ''})`
+    : who.children
+      ? ` (children ${childRows(rda.rows, rda.adultMcg)} a day)`
+      : '';
+  // The limit a child must stay under is the one a parent needs: never leave them with the adult's alone
+  // (a stated age's limit sits beside its RDA above).
+  const limitExtra = who.children ? ` (children ${childRows(upperLimit.rows, upperLimit.adultMcg)} a day)` : '';
+  const text = `Adult RDA: ${rda.adultMcg} mcg a day${rdaExtra}; tolerable upper intake level: ${upperLimit.adultMcg} mcg a day for adults${limitExtra}.`;
   return {
     text,
     citation: {
@@ -135,7 +163,6 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
     if (!dose.perDay && !stems.some((s) => supplementCues.has(s))) return null;
     const supplement = dose.mcg * dose.count;
     const named = namedFoods(message);
-    const { rda, upperLimit } = kb.facts;
     const total = supplement + named.reduce((sum, f) => sum + (f.mcg ?? 0), 0);
     const items = [
       dose.count > 1
@@ -144,14 +171,9 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
       ...named.map((f) => `${f.name} (${f.mcg} mcg per ${f.serving})`),
     ];
     const sum = named.length ? `Adding it up: ${items.join(' + ')} = about ${round(total)} mcg a day.` : '';
-    const verdict =
-      total > upperLimit.adultMcg
-        ? `That is above the adult upper limit of ${upperLimit.adultMcg} mcg a day.`
-        : total === upperLimit.adultMcg
-          ? `That is the adult upper limit of ${upperLimit.adultMcg} mcg a day itself, with no room for selenium from food.`
-          : total >= rda.adultMcg
-            ? `That is at or above the adult RDA of ${rda.adultMcg} mcg and ${total >= NEAR_LIMIT * upperLimit.adultMcg ? 'just ' : ''}below the upper limit of ${upperLimit.adultMcg} mcg a day.`
-            : `That is below the adult RDA of ${rda.adultMcg} mcg and well below the upper limit of ${upperLimit.adultMcg} mcg a day.`;
+    const who = audienceOf(kb, q.original);
+    const { upperLimit } = kb.facts;
+    const verdict = `${verdictFor(total, limitsFor(kb, who))}${who.children ? ` A child's upper limit is lower (${childRows(upperLimit.rows, upperLimit.adultMcg)} a day).` : ''}`;
     const figures = intakeFigures(kb, q.original);
     const foodCitations = named.flatMap((f) => foods.describe(f).citations.slice(0, 1));
     return {
@@ -173,6 +195,30 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** The RDA and upper limit a total is checked against, and whose they are ("adult", "age 7"). */
+interface Limits {
+  rda: number;
+  upperLimit: number;
+  whose: string;
+}
+
+/** A stated child's own figures when the tables have them; the adult figures otherwise. */
+function limitsFor(kb: KnowledgeBase, who: Audience): Limits {
+  const { rda, upperLimit } = kb.facts;
+  if (who.age !== null && who.upperLimit && who.rda && who.upperLimit.mcg < upperLimit.adultMcg)
+    return { rda: who.rda.mcg, upperLimit: who.upperLimit.mcg, whose: `the ${who.upperLimit.group} group's` };
+  return { rda: rda.adultMcg, upperLimit: upperLimit.adultMcg, whose: 'the adult' };
+}
+
+function verdictFor(total: number, { rda, upperLimit, whose }: Limits): string {
+  if (total > upperLimit) return `That is above ${whose} upper limit of ${upperLimit} mcg a day.`;
+  if (total === upperLimit)
+    return `That is ${whose} upper limit of ${upperLimit} mcg a day itself, with no room for selenium from food.`;
+  if (total >= rda)
+    return `That is at or above ${whose} RDA of ${rda} mcg and ${total >= NEAR_LIMIT * upperLimit ? 'just ' : ''}below the upper limit of ${upperLimit} mcg a day.`;
+  return `That is below ${whose} RDA of ${rda} mcg and well below the upper limit of ${upperLimit} mcg a day.`;
+}
 
 /** A total at or above this share of the upper limit is "just below" it: little room for a richer meal. */
 const NEAR_LIMIT = 0.8;
