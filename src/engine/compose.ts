@@ -18,7 +18,7 @@ export const SUGGESTION_FLOOR = 0.2;
  * ("does low selenium mess with your white blood cells" sits between deficiency and immune cells): its first
  * quote joins the answer, so the member gets the passage they meant either way.
  */
-export const CLOSE_RUNNER_UP = 0.9;
+export const CLOSE_RUNNER_UP = 0.85;
 
 /**
  * A word of the question that at most this many of the knowledge base's quotes use is specific: when the

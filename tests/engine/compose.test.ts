@@ -57,6 +57,17 @@ describe('compose: a close runner-up', () => {
   });
 });
 
+describe('compose: a close runner-up through the engine', () => {
+  it('answers a question between immune cells and deficiency with both topics’ passages', () => {
+    // Immune cell development wins; weak immunity from deficiency scores 0.89 of it, as likely what was meant.
+    const answer = engine.ask('what happens to white blood cells without enough selenium');
+    const quotes = answer.citations.map((c) => c.quote);
+    expect(answer.matchId).toBe('immune-cell-development');
+    expect(quotes).toContain(firstQuoteOf('immune-cell-development'));
+    expect(quotes).toContain(firstQuoteOf('deficiency-and-immunity'));
+  });
+});
+
 describe('compose: the quote that says the member’s own word', () => {
   const entryRanked = (id: string): Scored[] => [
     { doc: entryDocs.find((d) => d.id === id) as Scored['doc'], score: 0.8 },
