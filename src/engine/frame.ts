@@ -47,6 +47,46 @@ const FRAME = new RegExp(
   'g',
 );
 
+/**
+ * Asking for a summary or the main points ("summarize pls", "tl;dr", "the gist", "key points"): the form
+ * an answer should take, not what it is about, once the question names a topic of its own.
+ */
+const SUMMARY_REQUEST = new RegExp(
+  [
+    'summari[sz]e[sd]?',
+    'summari[sz]ing',
+    'summary',
+    'summaries',
+    'sum (?:it |this |that )?up',
+    'summed up',
+    'tl dr',
+    'tldr',
+    'overview',
+    'gist',
+    'recap',
+    'in a nutshell',
+    'in short',
+    'in brief',
+    '(?:the )?(?:main|key) (?:points?|takeaways?|ideas?)',
+    'bullet points?',
+    'bullets',
+  ]
+    .map((p) => `(?:^| )(?:${p})(?= |$)`)
+    .join('|'),
+  'g',
+);
+
+/**
+ * The words without a request for a summary ("what does it say about inflammation, summarize pls" ->
+ * "what does it say about inflammation pls"), or null when there is none.
+ */
+export function withoutSummaryRequest(words: readonly string[]): string[] | null {
+  const text = words.join(' ');
+  const stripped = text.replace(SUMMARY_REQUEST, ' ');
+  if (stripped === text) return null;
+  return stripped.split(' ').filter((w) => w.length > 0);
+}
+
 /** What the article is asked to advise ("does it recommend", "does the article suggest"): not asked of Selene. */
 const ARTICLE_ADVICE = new RegExp(
   `(?:^| )(?:(?:does|do|did) )?(?:it|${DETERMINER} ${DOCUMENT}|they) (?:recommend|recommends|advise|advises|suggest|suggests|push|pushes|promote|promotes)(?= |$)`,

@@ -1,5 +1,5 @@
 import type { EngineContext } from './context.js';
-import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
+import { demonstrativeSubject, namingSelenium, withoutFrame, withoutSummaryRequest } from './frame.js';
 import { type Analysed, analyse, type Normalise, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
 import { isPleasantry, segments } from './segment.js';
@@ -126,10 +126,24 @@ export function createUnderstander(ctx: EngineContext): Understander {
    */
   function focusOnTopic(q: Analysed): Analysed {
     const named = demonstrativeSubject(q.words) ? namingSelenium(q.words) : null;
-    const rest = withoutFrame(named ?? q.words);
+    const rest = withoutSummary(withoutFrame(named ?? q.words), named ?? q.words);
     const terms = rest ? toTerms(rest, rest.map(stemOf), lexicon) : [];
     if (terms.length) return { ...q, terms };
     return named ? { ...q, terms: toTerms(named, named.map(stemOf), lexicon) } : q;
+  }
+
+  /**
+   * The words (`framed`: without their article framing, null when they had none) without a request for a
+   * summary, when they name a topic besides it: "summarize what it says about covid" asks about covid in
+   * short, not for the article's overview. "Summarize the article" names nothing else and keeps it.
+   */
+  function withoutSummary(framed: string[] | null, all: readonly string[]): string[] | null {
+    const summed = withoutSummaryRequest(framed ?? all);
+    if (!summed) return framed;
+    const own = toTerms(summed, summed.map(stemOf), lexicon).filter(
+      (t) => !index.lightTerms.has(t) && !subjectTerms.has(t),
+    );
+    return own.length ? summed : framed;
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   namingSelenium,
   withoutFrame,
   withoutLeadIn,
+  withoutSummaryRequest,
 } from '../../src/engine/frame.js';
 import { createEngine, figures } from '../../src/engine/index.js';
 import { analyse, compileLexicon, normaliseText } from '../../src/engine/normalise.js';
@@ -231,5 +232,36 @@ describe('a claim someone made, put to the article', () => {
     'my teacher said antibiotics kill viruses, is that true?',
   ])('still refuses a claim the article does not make: "%s"', (question) => {
     expect(engine.ask(question).answered).toBe(false);
+  });
+});
+
+describe('a request for a summary', () => {
+  it.each([
+    ['summarize what it says about covid', 'what it says about covid'],
+    ['tl;dr how does selenium calm inflammation', 'how does selenium calm inflammation'],
+    ['give me the gist of the antioxidant bit', 'give me the of the antioxidant bit'],
+    ['key points on selenoproteins in a nutshell', 'on selenoproteins'],
+  ])('"%s" leaves "%s"', (question, rest) => {
+    expect(withoutSummaryRequest(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
+  });
+
+  it('leaves a message without one alone', () => {
+    expect(withoutSummaryRequest(wordsOf('what does the summit of the article say'))).toBeNull();
+  });
+
+  it('answers about the topic it names, not with the article overview', () => {
+    for (const [message, topic] of [
+      ['summarize what the article says about covid', 'covid-19'],
+      ['what does the post say about inflammation, sum it up for me', 'inflammation'],
+    ] as const) {
+      const answer = engine.ask(message);
+      expect(answer.answered, message).toBe(true);
+      expect(answer.matchId, message).toBe(topic);
+    }
+  });
+
+  it('is the overview when it names nothing else', () => {
+    for (const message of ['summarize the article', 'tl;dr of the article?', 'whats the gist'])
+      expect(engine.ask(message).matchId, message).toBe('article-overview');
   });
 });
