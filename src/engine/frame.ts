@@ -28,6 +28,9 @@ const FRAME = new RegExp(
     `(?:does|do|did) it ${REPORTING}`,
     `(?:which|what) (?:section|part|paragraph)s? (?:of ${DETERMINER} ${DOCUMENT} )?${REPORTING}`,
     'how many times',
+    // "it says something at the very start", "near the end of the post": where in the article, not what.
+    `(?:at|near|towards?) (?:the )?(?:very )?(?:start|beginning|end|top|bottom)(?: of (?:${DETERMINER} )?${DOCUMENT})?`,
+    `(?:in|from) (?:the|${DETERMINER}) (?:intro|introduction|opening|conclusion|first paragraph|last paragraph)(?: of (?:${DETERMINER} )?${DOCUMENT})?`,
     'how often does',
     // "per the article", "does the article agree", "does it back that up", "is she right": asking the
     // article to judge a claim says nothing about the claim's topic.

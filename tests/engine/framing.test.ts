@@ -34,6 +34,9 @@ describe('article-referring framing', () => {
     ['which section talks about milk', 'milk'],
     ['what does it say about immune cell proliferation', 'what about immune cell proliferation'],
     ['does it mention any product names', 'any product names'],
+    ['it says something about health at the very start', 'it says something about health'],
+    ['what about viruses near the end of the article', 'what about viruses'],
+    ['in the intro, what is selenium', 'what is selenium'],
   ])('"%s" leaves "%s"', (question, rest) => {
     expect(withoutFrame(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
   });
@@ -62,6 +65,14 @@ describe('article-referring framing', () => {
   it('answers "what does it say about X" for a topic of the article, and still refuses one it lacks', () => {
     expect(engine.ask('what does it say about immune cell proliferation').matchId).toBe('immune-cell-development');
     expect(engine.ask('what does it say about knee pain').answered).toBe(false);
+  });
+
+  it('answers a question that says where in the article it read something from its own words', () => {
+    const answer = engine.ask('which parts of health does selenium affect? something at the very start of the article');
+    expect(answer.answered).toBe(true);
+    expect(answer.matchId).toBe('what-is-selenium');
+    // "Start" is where, not "initiate" (an immune response): the whole question is about health.
+    expect(engine.ask('does selenium help start an immune response').answered).toBe(true);
   });
 
   it('leaves questions without framing alone', () => {
