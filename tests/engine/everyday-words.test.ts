@@ -42,6 +42,18 @@ describe('everyday words for the article’s terms', () => {
   });
 });
 
+describe('asking for a list', () => {
+  it('weighs "list" and "bullet points" as the form of the answer, not its topic', () => {
+    expect(terms('list the mechanisms in bullet points')).toEqual(terms('the mechanisms'));
+  });
+
+  it('answers "which mechanisms does it list" with the sentence that names them', () => {
+    const answer = engine.ask('what mechanisms does the article list');
+    expect(answer.answered).toBe(true);
+    expect(quotes('what mechanisms does the article list')).toContain('maintain redox balance, boost immune system functions');
+  });
+});
+
 describe('what a member says about themselves or in their own language', () => {
   it('weighs greetings and thanks in other languages as nothing', () => {
     const plain = terms('is selenium an antioxidant');
