@@ -32,6 +32,12 @@ obrigada salamat ako kuya ate anh chi em khong xin chao cam bai bao bonjour ciao
 مرحبا شكرا السلام عليكم`;
 
 /**
+ * Hedge words (all of them filler too) that members drop inside a phrase: "does it actually say", "tell
+ * people to really do". Taken out of the message before its phrases are read (understand.ts).
+ */
+export const HEDGE_WORDS = 'actually really even just basically literally honestly seriously kinda sorta truly';
+
+/**
  * Idioms that hedge or pad a question without naming anything ("in the first place", "by any chance",
  * "if that makes sense", "asking for a friend"): their words would otherwise count as topic words ("first",
  * "place", "sense", or "chance" read as a risk). Matched on whole normalised words, after typo repair.

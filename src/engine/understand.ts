@@ -4,6 +4,7 @@ import { type Analysed, analyse, type Normalise, normaliseText, toTerms, words }
 import { quotedFromArticle } from './quoted.js';
 import { isPleasantry, segments } from './segment.js';
 import {
+  HEDGE_WORDS,
   INDIRECT_QUESTION,
   INTAKE_WORDS,
   MAX_SENTENCE_SCAN,
@@ -92,6 +93,16 @@ export function withoutExclusions(message: string): string {
   if (text === raw) return message;
   return text.replace(/ {2,}/g, ' ') + message.slice(MAX_SENTENCE_SCAN);
 }
+
+/** A hedge word as typed: "actually", "really", "kinda" (HEDGE_WORDS). */
+const HEDGES = new RegExp(String.raw`\b(?:${HEDGE_WORDS.trim().split(/\s+/).join('|')})\b`, 'gi');
+
+/**
+ * The message without its hedge words. They already weigh nothing, but they also sit inside the phrases
+ * that frame a question or name a topic: "does it actually say" is "does it say", "what does the article
+ * tell people to actually do" asks for its advice ("tell people to do").
+ */
+export const withoutHedges = (message: string): string => message.replace(HEDGES, ' ');
 
 export interface Understander {
   /** The message analysed, with article framing and stated amounts left out of its terms. */
@@ -237,7 +248,7 @@ export function createUnderstander(ctx: EngineContext): Understander {
     namesTopic,
     pointsBack,
     analyseQuestion: (message, normalise = normaliseText) => {
-      const asked = withoutStoryAsides(message, normalise);
+      const asked = withoutHedges(withoutStoryAsides(message, normalise));
       const q = withoutAmounts(focusOnTopic(analyse(asked, lexicon, correct, stemOf, normalise)));
       const quoted = quotedFromArticle(message, ctx.articleText);
       return quoted.length ? { ...q, quoted } : q;

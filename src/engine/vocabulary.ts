@@ -270,7 +270,7 @@ export const FOLLOW_UP_FRAGMENT_WORDS = 4;
 export const MAX_REFINING_TERMS = 2;
 
 // Chat filler, padding idioms and shorthand live in chat-words.ts; re-exported so every stage imports one place.
-export { FILLER_PHRASES, FILLER_WORDS, SHORTHAND } from './chat-words.js';
+export { FILLER_PHRASES, FILLER_WORDS, HEDGE_WORDS, SHORTHAND } from './chat-words.js';
 
 /**
  * Questions about the article's layout and length ("what are the section headings", "how long is it",

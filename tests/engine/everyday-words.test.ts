@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/engine/context.js';
 import { createEngine } from '../../src/engine/index.js';
 import { analyse } from '../../src/engine/normalise.js';
+import { withoutHedges } from '../../src/engine/understand.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
 // Everyday words for what the article says in its own terms (knowledge/lexicon.json): "who benefits most"
@@ -42,6 +43,20 @@ describe('everyday words for the article’s terms', () => {
   });
 });
 
+describe('hedge words inside a phrase', () => {
+  it('leaves the words around them as they were', () => {
+    expect(withoutHedges('does it Actually say, what does it even do? justice').split(/\s+/)).toEqual(
+      'does it say, what does it do? justice'.split(' '),
+    );
+  });
+
+  it('reads "what does the article tell people to really do" as a question about its advice', () => {
+    const answer = engine.ask('what does the article tell people to really do');
+    expect(answer.matchId).toBe(engine.ask('what does the article tell people to do').matchId);
+    expect(answer.matchId).toBe('getting-enough-selenium');
+  });
+});
+
 describe('asking for a list', () => {
   it('weighs "list" and "bullet points" as the form of the answer, not its topic', () => {
     expect(terms('list the mechanisms in bullet points')).toEqual(terms('the mechanisms'));
@@ -50,7 +65,9 @@ describe('asking for a list', () => {
   it('answers "which mechanisms does it list" with the sentence that names them', () => {
     const answer = engine.ask('what mechanisms does the article list');
     expect(answer.answered).toBe(true);
-    expect(quotes('what mechanisms does the article list')).toContain('maintain redox balance, boost immune system functions');
+    expect(quotes('what mechanisms does the article list')).toContain(
+      'maintain redox balance, boost immune system functions',
+    );
   });
 });
 
