@@ -43,6 +43,11 @@ export interface Reply {
 export interface Composer {
   /** One reply for several answered questions (at least two different answers), or null. */
   combine(replies: readonly Reply[]): Answer | null;
+  /**
+   * A question setting something the article does not cover beside selenium, decided without it: the answer
+   * about selenium, saying the article cannot make the comparison; a refusal naming it when nothing is left.
+   */
+  comparedWith(decided: Reply, name: string): Reply;
   /** The one answered question's answer, with what the other questions asked named as not covered. */
   withNotes(answered: Reply, replies: readonly Reply[]): Answer;
   topics(): Topic[];
@@ -148,6 +153,11 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
   }
 
   return {
+    comparedWith: (decided, name) => {
+      if (!decided.answer.answered) return { ...decided, offTopic: [name] };
+      const note = `The article doesn't cover ${name}, so it cannot say how ${name} compares with selenium.`;
+      return { ...decided, answer: { ...decided.answer, text: `${decided.answer.text}\n\n${note}` } };
+    },
     combine: (replies) => combine(replies),
     withNotes: (answered, replies) => {
       const notes = notCovered(replies);

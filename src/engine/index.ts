@@ -31,6 +31,8 @@ export { ANSWER_THRESHOLD } from './scope.js';
 export { nextContext } from './turns.js';
 
 const isEntry = (s: Scored): boolean => s.doc.kind === 'entry';
+const withoutName = (text: string, name: string): string =>
+  text.replace(new RegExp(String.raw`\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gi'), ' ');
 
 /**
  * The engine: the knowledge base compiled once (context.ts), then one pipeline of named stages per
@@ -73,6 +75,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // Scope: off-topic words refuse whatever else matched.
     const foodWords = new Set(foodMatch ? foodMatch.typed.flatMap((n) => analyseStems(n, ctx.stemOf, normalise)) : []);
     const offTopic = scope.offTopicNames(q, foodWords);
+    // "Is zinc better than selenium for covid?": what the article says of selenium, and that it lacks zinc.
+    const compared = offTopic.length ? scope.comparedWithSelenium(q, offTopic) : null;
+    const rest = compared ? withoutName(question, compared) : question;
+    if (compared && rest !== question) return compose.comparedWith(decide(rest, normalise), compared);
     if (offTopic.length) return reply(compose.refuse(ranked), '', offTopic);
     const wantsSafety = q.terms.some((t) => ctx.safetyTerms.has(t));
     // Route: the member's own numbers (a supplement plus foods), or a food view asked in free text.
