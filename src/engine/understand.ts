@@ -123,6 +123,9 @@ export interface Understander {
 /** Words that point back at what was said before. */
 const BACK_POINTERS = new Set('it its that this these those they them'.split(' '));
 
+/** Words by which a question points back at a story told before it ("could that be why", "help me"). */
+const STORY_POINTERS = new Set('me my mine myself that this these those them they'.split(' '));
+
 /** What a member calls the article or its subject: no topic of their own. */
 const SUBJECT_WORDS = 'selenium article page post text piece blog';
 
@@ -241,14 +244,42 @@ export function createUnderstander(ctx: EngineContext): Understander {
       asking.includes(s) || !s.words.some((w) => storyWords.has(w)) ? null : withoutUncovered(s.text),
     );
     if (!told.some((t) => t?.found)) return message;
-    return segs.map((s, i) => (told[i]?.found ? (told[i]?.rest.join(' ') ?? '') : s.text)).join(' ');
+    // The sentence keeps its end mark, so the question after it is still a sentence of its own.
+    const endMark = (text: string): string => /[.!?;:]+$/.exec(text.trimEnd())?.[0] ?? '';
+    return segs
+      .map((s, i) => (told[i]?.found ? `${told[i]?.rest.join(' ') ?? ''}${endMark(s.text)}` : s.text))
+      .join(' ');
+  }
+
+  /**
+   * The message without the story it tells, when its questions ask about selenium (or the article) and a
+   * topic of their own without pointing back at the story: "my dad got covid, then pneumonia, and my aunt
+   * sends him every supplement. what does this article claim selenium does against infections?" asks about
+   * infections; covid is the story's. A question that points back ("could that be why", "would it help
+   * me") or leaves its subject to the story ("my sister has low selenium, is it dangerous?") keeps it.
+   */
+  function withoutStory(message: string, normalise: Normalise): string {
+    const segs = segments(message, normalise);
+    const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
+    if (!asking.length || asking.length === segs.length) return message;
+    const told = segs.filter((s) => !asking.includes(s) && s.words.some((w) => storyWords.has(w)));
+    if (!told.length) return message;
+    const ownQuestion = (text: string): boolean => {
+      const ws = analyse(text, lexicon, correct, stemOf, normalise).words;
+      return namesSubject(ws) && namesTopic(text) && !(withoutFrame(ws) ?? ws).some((w) => STORY_POINTERS.has(w));
+    };
+    if (!asking.every((s) => ownQuestion(s.text))) return message;
+    return segs
+      .filter((s) => !told.includes(s))
+      .map((s) => s.text)
+      .join(' ');
   }
 
   return {
     namesTopic,
     pointsBack,
     analyseQuestion: (message, normalise = normaliseText) => {
-      const asked = withoutHedges(withoutStoryAsides(message, normalise));
+      const asked = withoutStoryAsides(withoutStory(withoutHedges(message), normalise), normalise);
       const q = withoutAmounts(focusOnTopic(analyse(asked, lexicon, correct, stemOf, normalise)));
       const quoted = quotedFromArticle(message, ctx.articleText);
       return quoted.length ? { ...q, quoted } : q;

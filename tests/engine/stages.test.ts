@@ -60,6 +60,32 @@ describe('understand stage: a story around the question', () => {
   });
 });
 
+describe('understand stage: a story told before a question of its own', () => {
+  const terms = (message: string) => understand.analyseQuestion(message).terms;
+
+  it('leaves the story out when the question names selenium and its own topic', () => {
+    const told = 'my uncle caught the flu twice this winter and my gran keeps buying him pills.';
+    const asked = 'what does the article say selenium does for inflammation?';
+    expect(terms(`${told} ${asked}`)).toEqual(terms(asked));
+  });
+
+  it('keeps it when the question points back at it or leaves its subject to it', () => {
+    for (const message of [
+      'my levels came back low last month. could that be why selenium matters for colds?',
+      'my gran has covid. would selenium help me look after her immune system?',
+      'my sister has low selenium. is it dangerous?',
+    ])
+      expect(terms(message).length, message).toBeGreaterThan(terms(message.slice(message.indexOf('.') + 1)).length);
+  });
+
+  it('answers the question, not the story', () => {
+    const answer = createEngine(ctx.kb).ask(
+      'my dad got covid in march and my aunt now sends him every supplement going. what does this article claim selenium does for inflammation?',
+    );
+    expect(answer.matchId).toBe('inflammation');
+  });
+});
+
 describe('scope stage', () => {
   it('lets a clear in-scope question through', () => {
     expect(decide('how does selenium help the immune system')).toBeNull();
