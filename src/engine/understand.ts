@@ -104,6 +104,29 @@ const HEDGES = new RegExp(String.raw`\b(?:${HEDGE_WORDS.trim().split(/\s+/).join
  */
 export const withoutHedges = (message: string): string => message.replace(HEDGES, ' ');
 
+/** A word with a letter outside ASCII as typed ("Entzündung"), then a gloss in brackets: "(inflammation)". */
+const GLOSSED = /[\p{L}\p{M}]*[^\p{ASCII}\s()][\p{L}\p{M}]*\s*\(([a-z][a-z ,'-]{1,60})\)/giu;
+
+/**
+ * The message with a word of the member's own language replaced by the English gloss they give it:
+ * "is Selen good against Entzündung (inflammation)?" asks about inflammation, and the German word, unknown
+ * to the knowledge base, would otherwise weigh like its rarest topic word.
+ */
+export const withoutGlossed = (message: string): string => message.replace(GLOSSED, ' $1 ');
+
+/** A term of letters outside the Latin script (after accents are stripped): Cyrillic, Greek, Hangul, kana. */
+const FOREIGN_SCRIPT = /[^\p{ASCII}]/u;
+
+/**
+ * The question without terms in another script ("привет", "ありがとう", "감사합니다"): the knowledge base is
+ * English, so they are the member's greetings and thanks around the question, never its topic. A message with
+ * nothing else keeps them (and is refused as it would be).
+ */
+function inLatinScript(q: Analysed): Analysed {
+  const terms = q.terms.filter((t) => !FOREIGN_SCRIPT.test(t));
+  return terms.length === q.terms.length || !terms.length ? q : { ...q, terms };
+}
+
 export interface Understander {
   /** The message analysed, with article framing and stated amounts left out of its terms. */
   analyseQuestion(message: string, normalise?: Normalise): Analysed;
@@ -280,7 +303,9 @@ export function createUnderstander(ctx: EngineContext): Understander {
     pointsBack,
     analyseQuestion: (message, normalise = normaliseText) => {
       const asked = withoutStoryAsides(withoutStory(withoutHedges(message), normalise), normalise);
-      const q = withoutAmounts(focusOnTopic(analyse(asked, lexicon, correct, stemOf, normalise)));
+      const q = inLatinScript(
+        withoutAmounts(focusOnTopic(analyse(withoutGlossed(asked), lexicon, correct, stemOf, normalise))),
+      );
       const quoted = quotedFromArticle(message, ctx.articleText);
       return quoted.length ? { ...q, quoted } : q;
     },

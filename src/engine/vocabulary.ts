@@ -53,7 +53,7 @@ export const INDIRECT_QUESTION =
 export const STORY_WORDS = `i im ive id ill me my mine myself we our us unrelated offtopic btw sidenote`;
 
 /** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
-export const SELENIUM_WORDS = 'selenium se mcg microgram micrograms ug µg μg';
+export const SELENIUM_WORDS = 'selenium se selen selenio mcg microgram micrograms ug µg μg';
 
 /** Words that frame a food or quantity question without naming a topic. Matched on stems. */
 export const FOOD_FRAME_WORDS = `selenium se how much many amount amounts content contain contains containing level levels quantity

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/engine/context.js';
 import { createEngine } from '../../src/engine/index.js';
 import { analyse } from '../../src/engine/normalise.js';
-import { withoutHedges } from '../../src/engine/understand.js';
+import { createUnderstander, withoutGlossed, withoutHedges } from '../../src/engine/understand.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
 // Everyday words for what the article says in its own terms (knowledge/lexicon.json): "who benefits most"
@@ -68,6 +68,35 @@ describe('asking for a list', () => {
     expect(quotes('what mechanisms does the article list')).toContain(
       'maintain redox balance, boost immune system functions',
     );
+  });
+});
+
+describe('a question wrapped in another language', () => {
+  const analysed = (q: string) => createUnderstander(ctx).analyseQuestion(q).terms;
+
+  it('weighs greetings and thanks in other scripts as nothing', () => {
+    const plain = analysed('does selenium calm inflammation');
+    for (const q of [
+      'привет, does selenium calm inflammation? спасибо',
+      'こんにちは does selenium calm inflammation? ありがとう',
+      '안녕하세요 does selenium calm inflammation 감사합니다',
+      'Γεια σας, does selenium calm inflammation?',
+      'guten morgen, does selenium calm inflammation? merhaba',
+    ])
+      expect(analysed(q), q).toEqual(plain);
+  });
+
+  it('reads a word of the member’s language by the English gloss they give it', () => {
+    expect(withoutGlossed('does it help Immunität (immunity) at all').replace(/\s+/g, ' ')).toBe(
+      'does it help immunity at all',
+    );
+    expect(analysed('does selen help with Entzündung (inflammation)?')).toEqual(
+      analysed('does selenium help with inflammation?'),
+    );
+  });
+
+  it('leaves a message wholly in another script as it is (nothing to answer from)', () => {
+    expect(engine.ask('セレンは免疫に良いですか').answered).toBe(false);
   });
 });
 
