@@ -177,8 +177,9 @@ export function createUnderstander(ctx: EngineContext): Understander {
   function withoutSummary(framed: string[] | null, all: readonly string[]): string[] | null {
     const summed = withoutSummaryRequest(framed ?? all);
     if (!summed) return framed;
+    // A topic's word ("covid", "inflammation"), not any word left ("the gist of the whole article").
     const own = toTerms(summed, summed.map(stemOf), lexicon).filter(
-      (t) => !index.lightTerms.has(t) && !subjectTerms.has(t),
+      (t) => index.topicTerms.has(t) && !index.lightTerms.has(t) && !subjectTerms.has(t),
     );
     return own.length ? summed : framed;
   }
