@@ -2,7 +2,7 @@ import type { EngineContext } from './context.js';
 import { demonstrativeSubject, namingSelenium, withoutFrame, withoutSummaryRequest } from './frame.js';
 import { type Analysed, analyse, type Normalise, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
-import { isPleasantry, segments } from './segment.js';
+import { isPleasantry, type Segment, segments } from './segment.js';
 import {
   HEDGE_WORDS,
   INDIRECT_QUESTION,
@@ -146,6 +146,9 @@ export interface Understander {
 /** Words that point back at what was said before. */
 const BACK_POINTERS = new Set('it its that this these those they them'.split(' '));
 
+/** At most this many words, a sentence before the first question is a label ("Mod check:", "quick q:"). */
+const MAX_LABEL_WORDS = 3;
+
 /** Words by which a question points back at a story told before it ("could that be why", "help me"). */
 const STORY_POINTERS = new Set('me my mine myself that this these those them they'.split(' '));
 
@@ -264,8 +267,11 @@ export function createUnderstander(ctx: EngineContext): Understander {
     if (!router.outOfScope(typed, typed).length) return message;
     if (!namesSubject(analyse(message, lexicon, correct, stemOf, normalise).words)) return message;
     if (asking.some((s) => withoutUncovered(s.text).found)) return message;
-    const told = segs.map((s) =>
-      asking.includes(s) || !s.words.some((w) => storyWords.has(w)) ? null : withoutUncovered(s.text),
+    // A label before the first question ("Mod check:", "zinc thread q:") is set aside like a story.
+    const first = segs.indexOf(asking[0] as Segment);
+    const label = (s: Segment, i: number): boolean => i < first && s.words.length <= MAX_LABEL_WORDS;
+    const told = segs.map((s, i) =>
+      asking.includes(s) || !(s.words.some((w) => storyWords.has(w)) || label(s, i)) ? null : withoutUncovered(s.text),
     );
     if (!told.some((t) => t?.found)) return message;
     // The sentence keeps its end mark, so the question after it is still a sentence of its own.

@@ -52,6 +52,15 @@ describe('understand stage: a story around the question', () => {
     expect(understand.analyseQuestion(q).terms).toContain('chronic');
   });
 
+  it('sets aside a short label before the question ("Mod check:") as it does a story', () => {
+    expect(offTopic('Mod check: what does the article say about selenoproteins?')).toEqual([]);
+    expect(offTopic('zinc thread q: does selenium help with the flu?')).toEqual([]);
+    // A longer sentence without a story word is no label, and a question that names nothing of the article
+    // keeps what the label says.
+    expect(offTopic('zinc lozenges are sold everywhere now. does selenium help with the flu?')).not.toEqual([]);
+    expect(offTopic('zinc q: does it help with the flu?')).toContain('zinc');
+  });
+
   it('still refuses when the question itself names it, or the words are no story', () => {
     expect(offTopic('My mum takes zinc. Is zinc better than selenium?')).toContain('zinc');
     expect(offTopic('selenium vs cypress for testing, which one is easier')).not.toEqual([]);
