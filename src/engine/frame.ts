@@ -92,7 +92,13 @@ export function withoutSummaryRequest(words: readonly string[]): string[] | null
 
 /** What the article is asked to advise ("does it recommend", "does the article suggest"): not asked of Selene. */
 const ARTICLE_ADVICE = new RegExp(
-  `(?:^| )(?:(?:does|do|did) )?(?:it|${DETERMINER} ${DOCUMENT}|they) (?:recommend|recommends|advise|advises|suggest|suggests|push|pushes|promote|promotes)(?= |$)`,
+  [
+    `(?:(?:does|do|did) )?(?:it|${DETERMINER} ${DOCUMENT}|they) (?:recommend|recommends|advise|advises|suggest|suggests|push|pushes|promote|promotes)`,
+    // "is the article saying i should buy a product", "does it want us to buy": what it sells, not shopping.
+    `(?:it|${DETERMINER} ${DOCUMENT}|they) (?:is |are )?(?:saying|says|say|telling|tells|tell|want|wants|wanting)(?: (?:me|us|you|people|i|we))?(?: (?:should|to|must|gotta))? (?:buy|purchase|order)`,
+  ]
+    .map((p) => `(?:^| )(?:${p})(?= |$)`)
+    .join('|'),
   'g',
 );
 

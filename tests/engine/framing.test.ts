@@ -276,3 +276,12 @@ describe('a request for a summary', () => {
       expect(engine.ask(message).matchId, message).toBe('article-overview');
   });
 });
+
+describe('what the article is said to sell', () => {
+  it('reads "is the article telling me to buy something" as a question about its product, not shopping', () => {
+    const answer = engine.ask('is the article telling us to buy a particular product?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.map((c) => c.quote).join(' ')).toContain('BioPro-Plus');
+    expect(engine.ask('where can i buy selenium pills cheap').answered).toBe(false);
+  });
+});
