@@ -6,6 +6,7 @@ import {
   pointedSupplement,
   pronounSubject,
   withoutArticleAdvice,
+  withoutFrame,
 } from './frame.js';
 import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
@@ -50,8 +51,9 @@ export interface Scope {
   refusalReason(q: Analysed, best: Scored | undefined): RefusalReason | null;
   aboutAnotherSubstance(q: Analysed, id: string): boolean;
   /**
-   * The one thing the article does not cover that a question sets beside selenium ("is zinc better than
-   * selenium for covid?", "selenium vs echinacea"), as typed; null when it names no such comparison.
+   * The one thing the article does not cover that a question puts to the article beside selenium ("is zinc
+   * better than selenium for covid, does the article back that up?"), as typed; null when it names no such
+   * comparison.
    * `offTopic`: the question's off-topic names (offTopicNames).
    */
   comparedWithSelenium(q: Analysed, offTopic: readonly string[]): string | null;
@@ -162,6 +164,9 @@ export function createScope(ctx: EngineContext): Scope {
   function comparedWithSelenium(q: Analysed, offTopic: readonly string[]): string | null {
     const [name, ...more] = offTopic;
     if (!name || more.length || !router.mentionsSelenium(q.words)) return null;
+    // Put to the article ("does the article back that up", "what does it say"): asked of Selene alone,
+    // "does zinc or selenium help more with colds" is a comparison it cannot make, and is refused.
+    if (withoutFrame(q.original) === null && !asksWhatArticleSays(q.original)) return null;
     const ws = q.original;
     const named = name.toLowerCase().split(' ');
     const at = ws.findIndex((_, i) => named.every((w, k) => ws[i + k] === w));
