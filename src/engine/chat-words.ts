@@ -24,11 +24,19 @@ boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt unc
 paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
 surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg omfg rly srsly tbqh imho cap
 po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
+list lists listed listing bullet bullets
 heck hell damn dang frick fricking freaking flipping effing vibes vibe imagining imagine imagined
 yaar bhai kya nahi toh hallo genau mein freund freundin bitte danke oder hola amigo amiga gracias pues oye
 shukriya shukran marhaba salaam salam assalamualaikum dhanyavad dhanyawad ji arigato arigatou merci grazie obrigado
 obrigada salamat ako kuya ate anh chi em khong xin chao cam bai bao bonjour ciao namaste hej tak dziekuje teşekkürler tesekkurler
+merhaba selamat habari asante jambo kalimera privet spasibo konnichiwa arigatou annyeong kamsahamnida bedankt goedemorgen hoi
 مرحبا شكرا السلام عليكم`;
+
+/**
+ * Hedge words (all of them filler too) that members drop inside a phrase: "does it actually say", "tell
+ * people to really do". Taken out of the message before its phrases are read (understand.ts).
+ */
+export const HEDGE_WORDS = 'actually really even just basically literally honestly seriously kinda sorta truly';
 
 /**
  * Idioms that hedge or pad a question without naming anything ("in the first place", "by any chance",
@@ -40,7 +48,7 @@ export const FILLER_PHRASES: readonly string[] = `in the first place|first of al
 |long story short|at the end of the day|on the other hand|as far as i know|in my case|for what its worth
 |fair enough|no worries|no rush|just wondering|in advance|or is it all hype|all hype|just hype|or is it hype
 |is it all vibes|all vibes|just vibes|people like me|someone like me|folks like me|for real|to be fair
-|to be honest|real quick|quick question|sorry my english is not good|sorry my english is bad|sorry for my english|sorry for bad english|sorry my english|excuse my english
+|to be honest|real quick|quick question|guten tag|guten morgen|guten abend|dank je wel|terima kasih|dzien dobry|dobry den|in bullet points|bullet points|bullet point|as a list|in a list|good morning|good evening|good afternoon|good night|good day|sorry my english is not good|sorry my english is bad|sorry for my english|sorry for bad english|sorry my english|excuse my english
 |my english is not good|my english is bad|english not so good|english not good|english is not my first language
 |not my first language|not a native speaker|non native speaker|im not a scientist|not a scientist|im no scientist
 |im not a doctor|not a doctor|im no expert|not an expert|no science background|not a science person|these days|nowadays|right now|at the moment|if anyone knows

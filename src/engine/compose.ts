@@ -3,7 +3,7 @@ import { createEntryAnswerer, quoteCitation, refusal, relatedAnswer } from './an
 import { COMMON_ENGLISH } from './common-english.js';
 import type { EngineContext } from './context.js';
 import type { Scored } from './matcher.js';
-import { type Analysed, analyseStems, LIGHT_WORDS, STOPWORDS } from './normalise.js';
+import { type Analysed, analyse, analyseStems, LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import { ANSWER_THRESHOLD } from './scope.js';
 import type { Answer, AnswerPart, Suggestion, Topic } from './types.js';
 import { MAX_SUGGESTIONS } from './vocabulary.js';
@@ -15,10 +15,11 @@ export const SUGGESTION_FLOOR = 0.2;
 
 /**
  * A runner-up topic scoring at least this share of the best one is about as likely to be what was asked
- * ("does low selenium mess with your white blood cells" sits between deficiency and immune cells): its first
- * quote joins the answer, so the member gets the passage they meant either way.
+ * ("does low selenium mess with your white blood cells" sits between deficiency and immune cells): its quote
+ * saying most of the question (its first on a tie) joins the answer, so the member gets the passage they
+ * meant either way.
  */
-export const CLOSE_RUNNER_UP = 0.9;
+export const CLOSE_RUNNER_UP = 0.85;
 
 /**
  * A word of the question that at most this many of the knowledge base's quotes use is specific: when the
@@ -43,6 +44,11 @@ export interface Reply {
 export interface Composer {
   /** One reply for several answered questions (at least two different answers), or null. */
   combine(replies: readonly Reply[]): Answer | null;
+  /**
+   * A question setting something the article does not cover beside selenium, decided without it: the answer
+   * about selenium, saying the article cannot make the comparison; a refusal naming it when nothing is left.
+   */
+  comparedWith(decided: Reply, name: string): Reply;
   /** The one answered question's answer, with what the other questions asked named as not covered. */
   withNotes(answered: Reply, replies: readonly Reply[]): Answer;
   topics(): Topic[];
@@ -102,6 +108,21 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
   };
 
   const ownWords = createOwnWords(ctx);
+  const seleniumTerms = new Set(analyse('selenium', ctx.lexicon).terms);
+  /** Of the quotes, the one saying most of the question's terms (the first on a tie). */
+  const closestQuote = <T extends { quote: string }>(quotes: readonly T[], asked: Analysed): T | undefined => {
+    // Selenium and topic-neutral words say nothing of which passage was meant.
+    const terms = new Set(asked.terms.filter((t) => !ctx.index.lightTerms.has(t) && !seleniumTerms.has(t)));
+    let best: T | undefined;
+    let bestSaid = -1;
+    for (const q of quotes) {
+      let said = 0;
+      for (const t of new Set(analyse(q.quote, ctx.lexicon, undefined, ctx.stemOf).terms))
+        if (terms.has(t)) said += ctx.index.idf.get(t) ?? 0;
+      if (said > bestSaid) [best, bestSaid] = [q, said];
+    }
+    return best;
+  };
 
   function fromBest(ranked: readonly Scored[], wantsSafety: boolean, asked?: Analysed): Answer {
     const best = ranked[0];
@@ -125,20 +146,22 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
       suggestions: (related.length ? related : others.map((r) => toSuggestion(r.doc))).slice(0, MAX_SUGGESTIONS),
       safety: wantsSafety,
     });
-    const closer = withCloseRunnerUp(answer, best, others[0]);
+    const closer = withCloseRunnerUp(answer, best, others[0], asked);
     return asked ? ownWords(closer, asked) : closer;
   }
 
   /** The answer with the first quote of a runner-up that scored nearly as well, when it adds a new passage. */
-  function withCloseRunnerUp(answer: Answer, best: Scored, second: Scored | undefined): Answer {
+  function withCloseRunnerUp(answer: Answer, best: Scored, second: Scored | undefined, asked?: Analysed): Answer {
     if (!second || second.doc.kind === 'related' || second.score < best.score * CLOSE_RUNNER_UP) return answer;
     const entry = entriesById.get(second.doc.id);
-    // Its first passage the answer does not already quote: topics that share their opening quote still differ.
-    const quote = entry
-      ? entryAnswer(entry, { confidence: 0, suggestions: [], safety: false }).citations.find(
+    // Its passage the answer does not already quote (topics that share their opening quote still differ)
+    // that says most of what was asked, else its first.
+    const fresh = entry
+      ? entryAnswer(entry, { confidence: 0, suggestions: [], safety: false }).citations.filter(
           (q) => !answer.citations.some((c) => c.quote === q.quote),
         )
-      : undefined;
+      : [];
+    const quote = asked ? closestQuote(fresh, asked) : fresh[0];
     if (!quote) return answer;
     return {
       ...answer,
@@ -148,6 +171,11 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
   }
 
   return {
+    comparedWith: (decided, name) => {
+      if (!decided.answer.answered) return { ...decided, offTopic: [name] };
+      const note = `The article doesn't cover ${name}, so it cannot say how ${name} compares with selenium.`;
+      return { ...decided, answer: { ...decided.answer, text: `${decided.answer.text}\n\n${note}` } };
+    },
     combine: (replies) => combine(replies),
     withNotes: (answered, replies) => {
       const notes = notCovered(replies);

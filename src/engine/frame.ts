@@ -28,6 +28,9 @@ const FRAME = new RegExp(
     `(?:does|do|did) it ${REPORTING}`,
     `(?:which|what) (?:section|part|paragraph)s? (?:of ${DETERMINER} ${DOCUMENT} )?${REPORTING}`,
     'how many times',
+    // "it says something at the very start", "near the end of the post": where in the article, not what.
+    `(?:at|near|towards?) (?:the )?(?:very )?(?:start|beginning|end|top|bottom)(?: of (?:${DETERMINER} )?${DOCUMENT})?`,
+    `(?:in|from) (?:the|${DETERMINER}) (?:intro|introduction|opening|conclusion|first paragraph|last paragraph)(?: of (?:${DETERMINER} )?${DOCUMENT})?`,
     'how often does',
     // "per the article", "does the article agree", "does it back that up", "is she right": asking the
     // article to judge a claim says nothing about the claim's topic.
@@ -47,9 +50,55 @@ const FRAME = new RegExp(
   'g',
 );
 
+/**
+ * Asking for a summary or the main points ("summarize pls", "tl;dr", "the gist", "key points"): the form
+ * an answer should take, not what it is about, once the question names a topic of its own.
+ */
+const SUMMARY_REQUEST = new RegExp(
+  [
+    'summari[sz]e[sd]?',
+    'summari[sz]ing',
+    'summary',
+    'summaries',
+    'sum (?:it |this |that )?up',
+    'summed up',
+    'tl dr',
+    'tldr',
+    'overview',
+    'gist',
+    'recap',
+    'in a nutshell',
+    'in short',
+    'in brief',
+    '(?:the )?(?:main|key) (?:points?|takeaways?|ideas?)',
+    'bullet points?',
+    'bullets',
+  ]
+    .map((p) => `(?:^| )(?:${p})(?= |$)`)
+    .join('|'),
+  'g',
+);
+
+/**
+ * The words without a request for a summary ("what does it say about inflammation, summarize pls" ->
+ * "what does it say about inflammation pls"), or null when there is none.
+ */
+export function withoutSummaryRequest(words: readonly string[]): string[] | null {
+  const text = words.join(' ');
+  const stripped = text.replace(SUMMARY_REQUEST, ' ');
+  if (stripped === text) return null;
+  return stripped.split(' ').filter((w) => w.length > 0);
+}
+
 /** What the article is asked to advise ("does it recommend", "does the article suggest"): not asked of Selene. */
 const ARTICLE_ADVICE = new RegExp(
-  `(?:^| )(?:(?:does|do|did) )?(?:it|${DETERMINER} ${DOCUMENT}|they) (?:recommend|recommends|advise|advises|suggest|suggests|push|pushes|promote|promotes)(?= |$)`,
+  [
+    `(?:(?:does|do|did) )?(?:it|${DETERMINER} ${DOCUMENT}|they) (?:recommend|recommends|advise|advises|suggest|suggests|push|pushes|promote|promotes)`,
+    // "is the article saying i should buy a product", "does it want us to buy": what it sells, not shopping.
+    `(?:it|${DETERMINER} ${DOCUMENT}|they) (?:is |are )?(?:saying|says|say|telling|tells|tell|want|wants|wanting)(?: (?:me|us|you|people|i|we))?(?: (?:should|to|must|gotta))? (?:buy|purchase|order)`,
+  ]
+    .map((p) => `(?:^| )(?:${p})(?= |$)`)
+    .join('|'),
   'g',
 );
 

@@ -31,6 +31,8 @@ export { ANSWER_THRESHOLD } from './scope.js';
 export { nextContext } from './turns.js';
 
 const isEntry = (s: Scored): boolean => s.doc.kind === 'entry';
+const withoutName = (text: string, name: string): string =>
+  text.replace(new RegExp(String.raw`\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gi'), ' ');
 
 /** A question's words that name no food: most questions, so one set shared by every ask (never written). */
 const NO_FOOD_WORDS: ReadonlySet<string> = new Set();
@@ -80,6 +82,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
       ? new Set(foodMatch.typed.flatMap((n) => analyseStems(n, ctx.stemOf, normalise)))
       : NO_FOOD_WORDS;
     const offTopic = scope.offTopicNames(q, foodWords);
+    // "Is zinc better than selenium for covid?": what the article says of selenium, and that it lacks zinc.
+    const compared = offTopic.length ? scope.comparedWithSelenium(q, offTopic) : null;
+    const rest = compared ? withoutName(question, compared) : question;
+    if (compared && rest !== question)
+      return { ...compose.comparedWith(decide(rest, normalise), compared), asked: question.trim() };
     if (offTopic.length) return reply(question, compose.refuse(ranked), '', offTopic);
     const wantsSafety = q.terms.some((t) => ctx.safetyTerms.has(t));
     // Route: the member's own numbers (a supplement plus foods), or a food view asked in free text.

@@ -6,6 +6,7 @@ import {
   pointedSupplement,
   pronounSubject,
   withoutArticleAdvice,
+  withoutFrame,
 } from './frame.js';
 import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
@@ -26,6 +27,11 @@ export const ANSWER_THRESHOLD = 0.53;
 /** A number, or a number word, as the analyser leaves it. */
 const NUMBER_TERM = /^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)$/;
 
+/** Words that set two things side by side: "zinc is better than selenium", "selenium vs zinc", "zinc or selenium". */
+const COMPARING = new Set('than vs versus or instead compared over beats'.split(' '));
+/** Most words between selenium and what it is compared with ("zinc works way better than selenium"). */
+const COMPARED_GAP = 4;
+
 /** Why a question is refused, for tests and for naming what a mixed message does not cover. */
 export type RefusalReason =
   | 'off-topic-word'
@@ -44,6 +50,13 @@ export interface Scope {
   /** Null when the best-ranked document may answer, or the reason it may not. */
   refusalReason(q: Analysed, best: Scored | undefined): RefusalReason | null;
   aboutAnotherSubstance(q: Analysed, id: string): boolean;
+  /**
+   * The one thing the article does not cover that a question puts to the article beside selenium ("is zinc
+   * better than selenium for covid, does the article back that up?"), as typed; null when it names no such
+   * comparison.
+   * `offTopic`: the question's off-topic names (offTopicNames).
+   */
+  comparedWithSelenium(q: Analysed, offTopic: readonly string[]): string | null;
   unexplainedSubject(q: Analysed): boolean;
   generalHealth(q: Analysed): boolean;
 }
@@ -52,6 +65,15 @@ export function createScope(ctx: EngineContext): Scope {
   const { router, index, lexicon, stemOf, limitTerms } = ctx;
   const relatedIds = new Set(ctx.kb.related.map((l) => l.id));
   const doseStems = new Set(DOSE_WORDS.split(' ').map(stemOf));
+  // Selenium by name ("se" too), not its units: "50 mcg of zinc vs ..." sets no selenium beside zinc.
+  const seleniumWords = new Set(['selenium', 'se']);
+  // What the lexicon's synonym groups name (each group's first phrase), less selenium and neutral words.
+  const seleniumTerms = new Set(analyse('selenium', lexicon).terms);
+  const subjectTerms = new Set(
+    ctx.kb.lexicon.synonyms
+      .flatMap((group) => (group[0] ? analyse(group[0], lexicon).terms : []))
+      .filter((t) => !index.lightTerms.has(t) && !seleniumTerms.has(t)),
+  );
   /** "vitamin c dose", "should I take", "how much is too much": how much of something to have. */
   const asksDose = (words: readonly string[]): boolean =>
     words.some((w, i) => doseStems.has(stemOf(w)) || (w === 'too' && ['much', 'many'].includes(words[i + 1] ?? '')));
@@ -139,5 +161,36 @@ export function createScope(ctx: EngineContext): Scope {
     return null;
   }
 
-  return { offTopic, offTopicNames, refusalReason, aboutAnotherSubstance, unexplainedSubject, generalHealth };
+  function comparedWithSelenium(q: Analysed, offTopic: readonly string[]): string | null {
+    const [name, ...more] = offTopic;
+    if (!name || more.length || !router.mentionsSelenium(q.words)) return null;
+    // Put to the article ("does the article back that up", "what does it say"): asked of Selene alone,
+    // "does zinc or selenium help more with colds" is a comparison it cannot make, and is refused.
+    if (withoutFrame(q.original) === null && !asksWhatArticleSays(q.original)) return null;
+    const ws = q.original;
+    const named = name.toLowerCase().split(' ');
+    const at = ws.findIndex((_, i) => named.every((w, k) => ws[i + k] === w));
+    if (at < 0) return null;
+    const end = at + named.length;
+    // Selenium within a few words of it, with a word that compares the two between them.
+    const near = ws.findIndex(
+      (w, i) => seleniumWords.has(w) && (i < at ? at - i - 1 : i - end) <= COMPARED_GAP && (i < at || i >= end),
+    );
+    if (near < 0) return null;
+    const between = near < at ? ws.slice(near + 1, at) : ws.slice(end, near);
+    if (!between.some((w) => COMPARING.has(w))) return null;
+    // Compared for something the article's vocabulary names (covid, immunity, colds): "selenium vs
+    // playwright for testing" compares software.
+    return q.terms.some((t) => subjectTerms.has(t)) ? name : null;
+  }
+
+  return {
+    offTopic,
+    offTopicNames,
+    refusalReason,
+    aboutAnotherSubstance,
+    comparedWithSelenium,
+    unexplainedSubject,
+    generalHealth,
+  };
 }

@@ -25,9 +25,11 @@ const INLINE_NEXT_ITEM = /\s+(?=(?:(?:[2-9]|1\d)\)|q[2-9]\b[.:)]?|question [2-9]
 /** List markers ("1)", "2.", "- ") at the start of a line. */
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-*•]|q\d\b[.:)]?|question \d\b[.:)]?)(?:\s+|$)/i;
 
-const greetingWords = new Set(words(GREETING_WORDS));
-const thanksWords = new Set(words(THANKS_WORDS));
-const glueWords = new Set(words(PLEASANTRY_GLUE));
+// The lists run over several lines: split at any white space, or "gm\nmorning" would be one word.
+const wordSet = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter((w) => w.length > 0));
+const greetingWords = wordSet(GREETING_WORDS);
+const thanksWords = wordSet(THANKS_WORDS);
+const glueWords = wordSet(PLEASANTRY_GLUE);
 
 export interface Segment {
   /** The text of the sentence or clause, as typed. */

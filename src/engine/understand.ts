@@ -1,9 +1,10 @@
 import type { EngineContext } from './context.js';
-import { demonstrativeSubject, namingSelenium, withoutFrame } from './frame.js';
+import { demonstrativeSubject, namingSelenium, withoutFrame, withoutSummaryRequest } from './frame.js';
 import { type Analysed, analyse, type Normalise, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
-import { isPleasantry, segments } from './segment.js';
+import { isPleasantry, type Segment, segments } from './segment.js';
 import {
+  HEDGE_WORDS,
   INDIRECT_QUESTION,
   INTAKE_WORDS,
   MAX_SENTENCE_SCAN,
@@ -93,6 +94,39 @@ export function withoutExclusions(message: string): string {
   return text.replace(/ {2,}/g, ' ') + message.slice(MAX_SENTENCE_SCAN);
 }
 
+/** A hedge word as typed: "actually", "really", "kinda" (HEDGE_WORDS). */
+const HEDGES = new RegExp(String.raw`\b(?:${HEDGE_WORDS.trim().split(/\s+/).join('|')})\b`, 'gi');
+
+/**
+ * The message without its hedge words. They already weigh nothing, but they also sit inside the phrases
+ * that frame a question or name a topic: "does it actually say" is "does it say", "what does the article
+ * tell people to actually do" asks for its advice ("tell people to do").
+ */
+export const withoutHedges = (message: string): string => message.replace(HEDGES, ' ');
+
+/** A word with a letter outside ASCII as typed ("Entzündung"), then a gloss in brackets: "(inflammation)". */
+const GLOSSED = /[\p{L}\p{M}]*[^\p{ASCII}\s()][\p{L}\p{M}]*\s*\(([a-z][a-z ,'-]{1,60})\)/giu;
+
+/**
+ * The message with a word of the member's own language replaced by the English gloss they give it:
+ * "is Selen good against Entzündung (inflammation)?" asks about inflammation, and the German word, unknown
+ * to the knowledge base, would otherwise weigh like its rarest topic word.
+ */
+export const withoutGlossed = (message: string): string => message.replace(GLOSSED, ' $1 ');
+
+/** A term of letters outside the Latin script (after accents are stripped): Cyrillic, Greek, Hangul, kana. */
+const FOREIGN_SCRIPT = /[^\p{ASCII}]/u;
+
+/**
+ * The question without terms in another script ("привет", "ありがとう", "감사합니다"): the knowledge base is
+ * English, so they are the member's greetings and thanks around the question, never its topic. A message with
+ * nothing else keeps them (and is refused as it would be).
+ */
+function inLatinScript(q: Analysed): Analysed {
+  const terms = q.terms.filter((t) => !FOREIGN_SCRIPT.test(t));
+  return terms.length === q.terms.length || !terms.length ? q : { ...q, terms };
+}
+
 export interface Understander {
   /** The message analysed, with article framing and stated amounts left out of its terms. */
   analyseQuestion(message: string, normalise?: Normalise): Analysed;
@@ -112,6 +146,12 @@ export interface Understander {
 /** Words that point back at what was said before. */
 const BACK_POINTERS = new Set('it its that this these those they them'.split(' '));
 
+/** At most this many words, a sentence before the first question is a label ("Mod check:", "quick q:"). */
+const MAX_LABEL_WORDS = 3;
+
+/** Words by which a question points back at a story told before it ("could that be why", "help me"). */
+const STORY_POINTERS = new Set('me my mine myself that this these those them they'.split(' '));
+
 /** What a member calls the article or its subject: no topic of their own. */
 const SUBJECT_WORDS = 'selenium article page post text piece blog';
 
@@ -126,10 +166,25 @@ export function createUnderstander(ctx: EngineContext): Understander {
    */
   function focusOnTopic(q: Analysed): Analysed {
     const named = demonstrativeSubject(q.words) ? namingSelenium(q.words) : null;
-    const rest = withoutFrame(named ?? q.words);
+    const rest = withoutSummary(withoutFrame(named ?? q.words), named ?? q.words);
     const terms = rest ? toTerms(rest, rest.map(stemOf), lexicon) : [];
     if (terms.length) return { ...q, terms };
     return named ? { ...q, terms: toTerms(named, named.map(stemOf), lexicon) } : q;
+  }
+
+  /**
+   * The words (`framed`: without their article framing, null when they had none) without a request for a
+   * summary, when they name a topic besides it: "summarize what it says about covid" asks about covid in
+   * short, not for the article's overview. "Summarize the article" names nothing else and keeps it.
+   */
+  function withoutSummary(framed: string[] | null, all: readonly string[]): string[] | null {
+    const summed = withoutSummaryRequest(framed ?? all);
+    if (!summed) return framed;
+    // A topic's word ("covid", "inflammation"), not any word left ("the gist of the whole article").
+    const own = toTerms(summed, summed.map(stemOf), lexicon).filter(
+      (t) => index.topicTerms.has(t) && !index.lightTerms.has(t) && !subjectTerms.has(t),
+    );
+    return own.length ? summed : framed;
   }
 
   /**
@@ -212,19 +267,52 @@ export function createUnderstander(ctx: EngineContext): Understander {
     if (!router.outOfScope(typed, typed).length) return message;
     if (!namesSubject(analyse(message, lexicon, correct, stemOf, normalise).words)) return message;
     if (asking.some((s) => withoutUncovered(s.text).found)) return message;
-    const told = segs.map((s) =>
-      asking.includes(s) || !s.words.some((w) => storyWords.has(w)) ? null : withoutUncovered(s.text),
+    // A label before the first question ("Mod check:", "zinc thread q:") is set aside like a story.
+    const first = segs.indexOf(asking[0] as Segment);
+    const label = (s: Segment, i: number): boolean => i < first && s.words.length <= MAX_LABEL_WORDS;
+    const told = segs.map((s, i) =>
+      asking.includes(s) || !(s.words.some((w) => storyWords.has(w)) || label(s, i)) ? null : withoutUncovered(s.text),
     );
     if (!told.some((t) => t?.found)) return message;
-    return segs.map((s, i) => (told[i]?.found ? (told[i]?.rest.join(' ') ?? '') : s.text)).join(' ');
+    // The sentence keeps its end mark, so the question after it is still a sentence of its own.
+    const endMark = (text: string): string => /[.!?;:]+$/.exec(text.trimEnd())?.[0] ?? '';
+    return segs
+      .map((s, i) => (told[i]?.found ? `${told[i]?.rest.join(' ') ?? ''}${endMark(s.text)}` : s.text))
+      .join(' ');
+  }
+
+  /**
+   * The message without the story it tells, when its questions ask about selenium (or the article) and a
+   * topic of their own without pointing back at the story: "my dad got covid, then pneumonia, and my aunt
+   * sends him every supplement. what does this article claim selenium does against infections?" asks about
+   * infections; covid is the story's. A question that points back ("could that be why", "would it help
+   * me") or leaves its subject to the story ("my sister has low selenium, is it dangerous?") keeps it.
+   */
+  function withoutStory(message: string, normalise: Normalise): string {
+    const segs = segments(message, normalise);
+    const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
+    if (!asking.length || asking.length === segs.length) return message;
+    const told = segs.filter((s) => !asking.includes(s) && s.words.some((w) => storyWords.has(w)));
+    if (!told.length) return message;
+    const ownQuestion = (text: string): boolean => {
+      const ws = analyse(text, lexicon, correct, stemOf, normalise).words;
+      return namesSubject(ws) && namesTopic(text) && !(withoutFrame(ws) ?? ws).some((w) => STORY_POINTERS.has(w));
+    };
+    if (!asking.every((s) => ownQuestion(s.text))) return message;
+    return segs
+      .filter((s) => !told.includes(s))
+      .map((s) => s.text)
+      .join(' ');
   }
 
   return {
     namesTopic,
     pointsBack,
     analyseQuestion: (message, normalise = normaliseText) => {
-      const asked = withoutStoryAsides(message, normalise);
-      const q = withoutAmounts(focusOnTopic(analyse(asked, lexicon, correct, stemOf, normalise)));
+      const asked = withoutStoryAsides(withoutStory(withoutHedges(message), normalise), normalise);
+      const q = inLatinScript(
+        withoutAmounts(focusOnTopic(analyse(withoutGlossed(asked), lexicon, correct, stemOf, normalise))),
+      );
       const quoted = quotedFromArticle(message, ctx.articleText);
       return quoted.length ? { ...q, quoted } : q;
     },

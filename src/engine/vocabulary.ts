@@ -53,7 +53,7 @@ export const INDIRECT_QUESTION =
 export const STORY_WORDS = `i im ive id ill me my mine myself we our us unrelated offtopic btw sidenote`;
 
 /** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
-export const SELENIUM_WORDS = 'selenium se mcg microgram micrograms ug µg μg';
+export const SELENIUM_WORDS = 'selenium se selen selenio mcg microgram micrograms ug µg μg';
 
 /** Words that frame a food or quantity question without naming a topic. Matched on stems. */
 export const FOOD_FRAME_WORDS = `selenium se how much many amount amounts content contain contains containing level levels quantity
@@ -270,7 +270,7 @@ export const FOLLOW_UP_FRAGMENT_WORDS = 4;
 export const MAX_REFINING_TERMS = 2;
 
 // Chat filler, padding idioms and shorthand live in chat-words.ts; re-exported so every stage imports one place.
-export { FILLER_PHRASES, FILLER_WORDS, SHORTHAND } from './chat-words.js';
+export { FILLER_PHRASES, FILLER_WORDS, HEDGE_WORDS, SHORTHAND } from './chat-words.js';
 
 /**
  * Questions about the article's layout and length ("what are the section headings", "how long is it",

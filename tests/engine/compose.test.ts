@@ -57,6 +57,34 @@ describe('compose: a close runner-up', () => {
   });
 });
 
+describe('compose: which quote of a close runner-up', () => {
+  it('adds the runner-up’s quote that says most of the question, not merely its first', () => {
+    const byId = (id: string, score: number) => ({ doc: entryDocs.find((d) => d.id === id) as Scored['doc'], score });
+    const asked = analyse('do selenium pills regulate what immune cells do', ctx.lexicon, ctx.correct, ctx.stemOf);
+    const answer = compose.fromBest(
+      [byId('immune-cell-development', 0.9), byId('supplements-and-immunity', 0.9 * CLOSE_RUNNER_UP)],
+      false,
+      asked,
+    );
+    const quotes = answer.citations.map((c) => c.quote);
+    const second = kb.entries.find((e) => e.id === 'supplements-and-immunity')?.quotes[1]?.text.trim();
+    expect(second).toMatch(/regulate the functions of immune cells/);
+    expect(quotes).toContain(second);
+    expect(quotes).not.toContain(firstQuoteOf('supplements-and-immunity'));
+  });
+});
+
+describe('compose: a close runner-up through the engine', () => {
+  it('answers a question between immune cells and deficiency with both topics’ passages', () => {
+    // Immune cell development wins; weak immunity from deficiency scores 0.89 of it, as likely what was meant.
+    const answer = engine.ask('what happens to white blood cells without enough selenium');
+    const quotes = answer.citations.map((c) => c.quote);
+    expect(answer.matchId).toBe('immune-cell-development');
+    expect(quotes).toContain(firstQuoteOf('immune-cell-development'));
+    expect(quotes).toContain(firstQuoteOf('deficiency-and-immunity'));
+  });
+});
+
 describe('compose: the quote that says the member’s own word', () => {
   const entryRanked = (id: string): Scored[] => [
     { doc: entryDocs.find((d) => d.id === id) as Scored['doc'], score: 0.8 },

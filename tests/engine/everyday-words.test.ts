@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/engine/context.js';
 import { createEngine } from '../../src/engine/index.js';
 import { analyse } from '../../src/engine/normalise.js';
+import { createUnderstander, withoutGlossed, withoutHedges } from '../../src/engine/understand.js';
 import { loadProjectKnowledge } from './answer-schema.js';
 
 // Everyday words for what the article says in its own terms (knowledge/lexicon.json): "who benefits most"
@@ -39,6 +40,63 @@ describe('everyday words for the article’s terms', () => {
       'molecular-mechanisms-research',
       'supplements-and-immunity',
     ]).toContain(answer.matchId);
+  });
+});
+
+describe('hedge words inside a phrase', () => {
+  it('leaves the words around them as they were', () => {
+    expect(withoutHedges('does it Actually say, what does it even do? justice').split(/\s+/)).toEqual(
+      'does it say, what does it do? justice'.split(' '),
+    );
+  });
+
+  it('reads "what does the article tell people to really do" as a question about its advice', () => {
+    const answer = engine.ask('what does the article tell people to really do');
+    expect(answer.matchId).toBe(engine.ask('what does the article tell people to do').matchId);
+    expect(answer.matchId).toBe('getting-enough-selenium');
+  });
+});
+
+describe('asking for a list', () => {
+  it('weighs "list" and "bullet points" as the form of the answer, not its topic', () => {
+    expect(terms('list the mechanisms in bullet points')).toEqual(terms('the mechanisms'));
+  });
+
+  it('answers "which mechanisms does it list" with the sentence that names them', () => {
+    const answer = engine.ask('what mechanisms does the article list');
+    expect(answer.answered).toBe(true);
+    expect(quotes('what mechanisms does the article list')).toContain(
+      'maintain redox balance, boost immune system functions',
+    );
+  });
+});
+
+describe('a question wrapped in another language', () => {
+  const analysed = (q: string) => createUnderstander(ctx).analyseQuestion(q).terms;
+
+  it('weighs greetings and thanks in other scripts as nothing', () => {
+    const plain = analysed('does selenium calm inflammation');
+    for (const q of [
+      'привет, does selenium calm inflammation? спасибо',
+      'こんにちは does selenium calm inflammation? ありがとう',
+      '안녕하세요 does selenium calm inflammation 감사합니다',
+      'Γεια σας, does selenium calm inflammation?',
+      'guten morgen, does selenium calm inflammation? merhaba',
+    ])
+      expect(analysed(q), q).toEqual(plain);
+  });
+
+  it('reads a word of the member’s language by the English gloss they give it', () => {
+    expect(withoutGlossed('does it help Immunität (immunity) at all').replace(/\s+/g, ' ')).toBe(
+      'does it help immunity at all',
+    );
+    expect(analysed('does selen help with Entzündung (inflammation)?')).toEqual(
+      analysed('does selenium help with inflammation?'),
+    );
+  });
+
+  it('leaves a message wholly in another script as it is (nothing to answer from)', () => {
+    expect(engine.ask('セレンは免疫に良いですか').answered).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   namingSelenium,
   withoutFrame,
   withoutLeadIn,
+  withoutSummaryRequest,
 } from '../../src/engine/frame.js';
 import { createEngine, figures } from '../../src/engine/index.js';
 import { analyse, compileLexicon, normaliseText } from '../../src/engine/normalise.js';
@@ -33,6 +34,9 @@ describe('article-referring framing', () => {
     ['which section talks about milk', 'milk'],
     ['what does it say about immune cell proliferation', 'what about immune cell proliferation'],
     ['does it mention any product names', 'any product names'],
+    ['it says something about health at the very start', 'it says something about health'],
+    ['what about viruses near the end of the article', 'what about viruses'],
+    ['in the intro, what is selenium', 'what is selenium'],
   ])('"%s" leaves "%s"', (question, rest) => {
     expect(withoutFrame(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
   });
@@ -61,6 +65,14 @@ describe('article-referring framing', () => {
   it('answers "what does it say about X" for a topic of the article, and still refuses one it lacks', () => {
     expect(engine.ask('what does it say about immune cell proliferation').matchId).toBe('immune-cell-development');
     expect(engine.ask('what does it say about knee pain').answered).toBe(false);
+  });
+
+  it('answers a question that says where in the article it read something from its own words', () => {
+    const answer = engine.ask('which parts of health does selenium affect? something at the very start of the article');
+    expect(answer.answered).toBe(true);
+    expect(answer.matchId).toBe('what-is-selenium');
+    // "Start" is where, not "initiate" (an immune response): the whole question is about health.
+    expect(engine.ask('does selenium help start an immune response').answered).toBe(true);
   });
 
   it('leaves questions without framing alone', () => {
@@ -231,5 +243,45 @@ describe('a claim someone made, put to the article', () => {
     'my teacher said antibiotics kill viruses, is that true?',
   ])('still refuses a claim the article does not make: "%s"', (question) => {
     expect(engine.ask(question).answered).toBe(false);
+  });
+});
+
+describe('a request for a summary', () => {
+  it.each([
+    ['summarize what it says about covid', 'what it says about covid'],
+    ['tl;dr how does selenium calm inflammation', 'how does selenium calm inflammation'],
+    ['give me the gist of the antioxidant bit', 'give me the of the antioxidant bit'],
+    ['key points on selenoproteins in a nutshell', 'on selenoproteins'],
+  ])('"%s" leaves "%s"', (question, rest) => {
+    expect(withoutSummaryRequest(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
+  });
+
+  it('leaves a message without one alone', () => {
+    expect(withoutSummaryRequest(wordsOf('what does the summit of the article say'))).toBeNull();
+  });
+
+  it('answers about the topic it names, not with the article overview', () => {
+    for (const [message, topic] of [
+      ['summarize what the article says about covid', 'covid-19'],
+      ['what does the post say about inflammation, sum it up for me', 'inflammation'],
+    ] as const) {
+      const answer = engine.ask(message);
+      expect(answer.answered, message).toBe(true);
+      expect(answer.matchId, message).toBe(topic);
+    }
+  });
+
+  it('is the overview when it names nothing else', () => {
+    for (const message of ['summarize the article', 'tl;dr of the article?', 'whats the gist'])
+      expect(engine.ask(message).matchId, message).toBe('article-overview');
+  });
+});
+
+describe('what the article is said to sell', () => {
+  it('reads "is the article telling me to buy something" as a question about its product, not shopping', () => {
+    const answer = engine.ask('is the article telling us to buy a particular product?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.map((c) => c.quote).join(' ')).toContain('BioPro-Plus');
+    expect(engine.ask('where can i buy selenium pills cheap').answered).toBe(false);
   });
 });

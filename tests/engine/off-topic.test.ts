@@ -153,3 +153,31 @@ describe('the subjects of the Keep Reading articles', () => {
     expect(engine.ask(question).answered).toBe(false);
   });
 });
+
+describe('something the article does not cover, set beside selenium', () => {
+  it('answers what the article says of selenium and says it cannot make the comparison', () => {
+    for (const [message, name] of [
+      ['is zinc way better than selenium against covid? does the article back that up', 'zinc'],
+      ['echinacea or selenium for catching fewer colds, what does the article say?', 'echinacea'],
+      ['selenium vs elderberry for the flu according to the post', 'elderberry'],
+    ] as const) {
+      const answer = engine.ask(message);
+      expect(answer.answered, message).toBe(true);
+      expect(answer.route, message).toBe('entry');
+      expect(answer.citations.length, message).toBeGreaterThan(0);
+      expect(answer.text, message).toContain(`The article doesn't cover ${name}`);
+    }
+  });
+
+  it('still refuses a comparison without selenium, of software, not put to the article, or a dose', () => {
+    for (const message of [
+      'does zinc or selenium help more with colds',
+      'is zinc or vitamin d better for immunity',
+      'selenium vs playwright for testing',
+      'how much zinc and selenium should i take',
+      'does selenium help with covid or should i just take zinc',
+      'is selenium better than metformin for diabetes',
+    ])
+      expect(engine.ask(message).answered, message).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPleasantry, questionParts, segments } from '../../src/engine/segment.js';
-import { MAX_PARTS } from '../../src/engine/vocabulary.js';
+import { isPleasantry, pleasantry, questionParts, segments } from '../../src/engine/segment.js';
+import { GREETING_WORDS, MAX_PARTS, PLEASANTRY_GLUE, THANKS_WORDS } from '../../src/engine/vocabulary.js';
 
 const asked = (message: string): string[] => questionParts(message).map((s) => s.text);
 
@@ -108,5 +108,23 @@ describe('segments', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('pleasantries: every word of the lists counts, wherever a list breaks its line', () => {
+  const listed = (list: string) => list.split(/\s+/).filter((w) => w.length > 0);
+
+  it('reads each greeting and each thanks word alone as one', () => {
+    for (const w of listed(GREETING_WORDS)) expect(pleasantry([w]), w).toBe('greeting');
+    for (const w of listed(THANKS_WORDS)) expect(pleasantry([w]), w).toBe('thanks');
+  });
+
+  it('joins any glue word to a greeting', () => {
+    for (const w of listed(PLEASANTRY_GLUE)) expect(pleasantry([w, 'hello']), w).toBe('greeting');
+  });
+
+  it('reads "good morning" and "awesome, thanks" as pleasantries', () => {
+    expect(pleasantry(['good', 'morning'])).toBe('greeting');
+    expect(pleasantry(['awesome', 'thanks'])).toBe('thanks');
   });
 });

@@ -52,11 +52,46 @@ describe('understand stage: a story around the question', () => {
     expect(understand.analyseQuestion(q).terms).toContain('chronic');
   });
 
+  it('sets aside a short label before the question ("Mod check:") as it does a story', () => {
+    expect(offTopic('Mod check: what does the article say about selenoproteins?')).toEqual([]);
+    expect(offTopic('zinc thread q: does selenium help with the flu?')).toEqual([]);
+    // A longer sentence without a story word is no label, and a question that names nothing of the article
+    // keeps what the label says.
+    expect(offTopic('zinc lozenges are sold everywhere now. does selenium help with the flu?')).not.toEqual([]);
+    expect(offTopic('zinc q: does it help with the flu?')).toContain('zinc');
+  });
+
   it('still refuses when the question itself names it, or the words are no story', () => {
     expect(offTopic('My mum takes zinc. Is zinc better than selenium?')).toContain('zinc');
     expect(offTopic('selenium vs cypress for testing, which one is easier')).not.toEqual([]);
     // Nothing names selenium or the article: the story may be what is asked about.
     expect(offTopic('I take zinc every day. is that enough for my immune system?')).toContain('zinc');
+  });
+});
+
+describe('understand stage: a story told before a question of its own', () => {
+  const terms = (message: string) => understand.analyseQuestion(message).terms;
+
+  it('leaves the story out when the question names selenium and its own topic', () => {
+    const told = 'my uncle caught the flu twice this winter and my gran keeps buying him pills.';
+    const asked = 'what does the article say selenium does for inflammation?';
+    expect(terms(`${told} ${asked}`)).toEqual(terms(asked));
+  });
+
+  it('keeps it when the question points back at it or leaves its subject to it', () => {
+    for (const message of [
+      'my levels came back low last month. could that be why selenium matters for colds?',
+      'my gran has covid. would selenium help me look after her immune system?',
+      'my sister has low selenium. is it dangerous?',
+    ])
+      expect(terms(message).length, message).toBeGreaterThan(terms(message.slice(message.indexOf('.') + 1)).length);
+  });
+
+  it('answers the question, not the story', () => {
+    const answer = createEngine(ctx.kb).ask(
+      'my dad got covid in march and my aunt now sends him every supplement going. what does this article claim selenium does for inflammation?',
+    );
+    expect(answer.matchId).toBe('inflammation');
   });
 });
 
