@@ -13,6 +13,12 @@ import { isEntryModule } from '../src/entry.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { monitorPauses } from './pauses.js';
 
+/** A figure that is NaN when nothing was sampled; NaN crosses IPC's JSON as null. */
+const notSampled = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? Number.NaN);
+
 export const toChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('memory'), gc: z.boolean() }),
   z.object({
@@ -42,9 +48,8 @@ export const fromChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cpu'), micros: z.number() }),
   z.object({
     type: z.literal('pauses'),
-    // NaN (nothing sampled yet) crosses IPC's JSON as null.
-    loopP99Ms: z.number().nullable().transform((v) => v ?? Number.NaN),
-    loopMaxMs: z.number().nullable().transform((v) => v ?? Number.NaN),
+    loopP99Ms: notSampled,
+    loopMaxMs: notSampled,
     gcLongestMs: z.number(),
     gcLongestMajor: z.boolean(),
     gcMs: z.number(),
