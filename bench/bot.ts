@@ -25,6 +25,7 @@ import {
   type ToChild,
 } from './child.js';
 import { type LoadRun, loadBenchQuestions, runInteractions, runMentions, summarise } from './load.js';
+import { describePauses, monitorPauses, type PauseMonitor, type Pauses } from './pauses.js';
 import { progress } from './progress.js';
 
 export { startNodeFlags } from '../scripts/build.js';
@@ -54,6 +55,8 @@ export interface BotUnderTest {
   memory(gc: boolean): Promise<MemorySample>;
   /** The child's CPU time so far (user + system), microseconds. */
   cpuMicros(): Promise<number>;
+  /** The child's event-loop delay and collector pauses since the last call (bench/pauses.ts). */
+  pauses(): Promise<Pauses>;
   /** Answers `count` questions with Selene's own engine (no Discord traffic); resolves with the ms taken. */
   ask(count: number, questions: readonly string[]): Promise<number>;
   /** Fills Selene's conversation memory with `count` conversations (bench/child.ts fillConversations). */
@@ -66,7 +69,7 @@ export interface BotUnderTest {
 /** Builds src/ and the children into bench/tmp/build (outbase the root: bench/child.js imports ../src/...). */
 async function buildChild(): Promise<string> {
   const outdir = join(root, 'bench', 'tmp', 'build');
-  await buildProject({ from: ['src', 'bench/child.ts', 'bench/bare-bot.ts'], outdir, outbase: '.' });
+  await buildProject({ from: ['src', 'bench/child.ts', 'bench/bare-bot.ts', 'bench/pauses.ts'], outdir, outbase: '.' });
   return join(outdir, 'bench', 'child.js');
 }
 
@@ -184,6 +187,10 @@ export async function spawnBot(
       return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed };
     },
     cpuMicros: async () => (await request({ type: 'cpu' }, 'cpu')).micros,
+    pauses: async () => {
+      const { type: _, ...p } = await request({ type: 'pauses' }, 'pauses');
+      return p;
+    },
     converse: async (count, conversations) => {
       const done = await request(
         { type: 'converse', count, conversations: conversations.map((c) => [...c]) },
@@ -242,6 +249,9 @@ export interface BotBenchResult {
   ok: boolean;
 }
 
+/** This process's own stalls (the fake Discord's), read per step like the bot's. */
+let fakePauses: PauseMonitor | undefined;
+
 /** One step of `load` at `rate` against the running `bot`, with the CPU both sides used while offering. */
 export async function runStep(
   fake: FakeDiscord,
@@ -254,11 +264,15 @@ export async function runStep(
   authors?: readonly FakeUser[],
 ): Promise<Step> {
   const drive = load === 'mentions' ? runMentions : runInteractions;
+  fakePauses ??= monitorPauses();
+  await bot.pauses();
+  fakePauses.read();
   const [botBefore, fakeBefore, wallBefore] = [await bot.cpuMicros(), process.cpuUsage(), performance.now()];
   const run: LoadRun = await drive(fake, questions, { seconds, rate, maxInFlight, ...(authors ? { authors } : {}) });
   const wall = (performance.now() - wallBefore) * 1000;
   const fakeCpu = process.cpuUsage(fakeBefore);
   const botCpu = (await bot.cpuMicros()) - botBefore;
+  const stalls = { fakePauses: fakePauses.read(), botPauses: await bot.pauses() };
   const all = summarise(run.latencies, run.elapsedSeconds);
   const byKind = Object.fromEntries(
     Object.entries(run.byKind).map(([kind, samples]) => [kind, summarise(samples, run.elapsedSeconds)]),
@@ -274,6 +288,7 @@ export async function runStep(
     byKind,
     botCpu: botCpu / wall,
     fakeCpu: (fakeCpu.user + fakeCpu.system) / wall,
+    ...stalls,
   };
 }
 
@@ -337,8 +352,17 @@ const kindLatencies = (step: Step): string =>
     .map(([kind, s]) => `${step.byKind.mention ? '' : `${kind} `}${ms(s.p50)} / ${ms(s.p99)}`)
     .join(', ');
 
+/** Why a failed step failed, with what stalled each process meanwhile: a spike or the CPU running out. */
+const failure = (s: Step & { problem: string | null }): string =>
+  [
+    s.problem,
+    `bot CPU ${pct(s.botCpu)}`,
+    ...(s.botPauses ? [`bot ${describePauses(s.botPauses)}`] : []),
+    ...(s.fakePauses ? [`fake ${describePauses(s.fakePauses)}`] : []),
+  ].join('; ');
+
 const stepTrail = (result: CapacityResult): string =>
-  result.steps.map((s) => `${int(s.rate)}${s.problem === null ? '' : ` (${s.problem})`}`).join(', ');
+  result.steps.map((s) => `${int(s.rate)}${s.problem === null ? '' : ` (${failure(s)})`}`).join(', ');
 
 export function formatBotSection(r: BotBenchResult): string {
   const met = (yes: boolean) => (yes ? 'met' : '**NOT met**');
@@ -349,18 +373,18 @@ export function formatBotSection(r: BotBenchResult): string {
     '',
     `Capacity: the offered rate (open loop, at most ${int(r.maxInFlight)} events awaiting an answer, more are shed) doubles from ${int(o.startRate)}/s in ${o.coarseSeconds} s steps until one fails, then moves in ${Math.round((o.factor - 1) * 100)} % steps of ${o.fineSeconds} s from the last rate that held; a step holds when nothing is shed, fails or goes unanswered and p99 dispatch-to-answer stays under ${o.p99Ms} ms for every kind of event. A failing step is tried twice. The capacity is the last ${o.fineSeconds} s step that held. Mentions: real questions from tests/eval, timed from MESSAGE_CREATE dispatch to the reply's POST. Interactions: autocomplete on /ask's question (prefixes of the same questions) and /ask itself, alternating, timed from INTERACTION_CREATE dispatch to the callback.`,
     '',
-    '| load | bot | capacity (events/s) | handled per s | p50 / p99 at capacity (ms) | bot CPU | fake CPU | next step |',
-    '|---|---|---:|---:|---|---:|---:|---|',
+    '| load | bot | capacity (events/s) | handled per s | p50 / p99 at capacity (ms) | bot CPU | fake CPU | bot stalls at capacity | next step |',
+    '|---|---|---:|---:|---|---:|---:|---|---|',
     ...r.measures.map(({ load, bot, result }) => {
       const h = result.held;
       const next = result.failedAt
-        ? `${int(result.failedAt.rate)}/s: ${result.failedAt.problem}`
+        ? `${int(result.failedAt.rate)}/s: ${failure(result.failedAt)}`
         : result.stoppedBy === 'maxRate'
           ? 'none: the rate cap (capacity at least this)'
           : `none: ${o.maxFineSteps} refining steps used (capacity at least this)`;
       return h
-        ? `| ${load} | ${BOT_NAMES[bot]} | ${int(h.rate)} | ${int(h.all.perSecond)} | ${kindLatencies(h)} | ${pct(h.botCpu)} | ${pct(h.fakeCpu)} | ${next} |`
-        : `| ${load} | ${BOT_NAMES[bot]} | below ${int(result.failedAt?.rate ?? o.minRate)} | | | | | ${next} |`;
+        ? `| ${load} | ${BOT_NAMES[bot]} | ${int(h.rate)} | ${int(h.all.perSecond)} | ${kindLatencies(h)} | ${pct(h.botCpu)} | ${pct(h.fakeCpu)} | ${h.botPauses ? describePauses(h.botPauses) : 'n/a'} | ${next} |`
+        : `| ${load} | ${BOT_NAMES[bot]} | below ${int(result.failedAt?.rate ?? o.minRate)} | | | | | | ${next} |`;
     }),
     '',
     '| load | Selene / bare discord.js bot | target | result |',
@@ -372,7 +396,7 @@ export function formatBotSection(r: BotBenchResult): string {
     '',
     `The machine's load average was ${r.load.start.toFixed(1)} at the start and ${r.load.end.toFixed(1)} at the end, on ${r.load.cores} cores: other processes competing for the cores lower both bots' capacity, the bare bot's as well as Selene's, which is why the ratio is the figure to read.${Math.max(r.load.start, r.load.end) > r.load.cores ? ` **The machine was busy (load above its ${r.load.cores} cores): a p99 bound of ${o.p99Ms} ms then measures the scheduler more than either bot, and these figures are no verdict; rerun on an idle machine.**` : ''}`,
     '',
-    `CPU is the share of one core each process used during the step that held: near 100 % for the bot means the bot is the limit; near 100 % for the fake means the fake Discord (this process) is, and the ratio then understates Selene's margin. Steps tried (events/s, why a step failed):`,
+    `CPU is the share of one core each process used during the step that held: near 100 % for the bot means the bot is the limit; near 100 % for the fake means the fake Discord (this process) is, and the ratio then understates Selene's margin. Bot stalls are the bot's event-loop delay (how late a 10 ms timer fired: p99 / longest) and its longest garbage-collector pause during the step: a step that fails on p99 with CPU to spare failed on these. Steps tried (events/s; for a step that failed, why, the bot's CPU and each process's stalls):`,
     '',
     ...r.measures.map(({ load, bot, result }) => `- ${BOT_NAMES[bot]}, ${load}: ${stepTrail(result)}`),
   ];

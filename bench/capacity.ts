@@ -3,6 +3,7 @@
 // discord.js bot's, in the same run against the same fake, measures the bot. Pure search logic: the steps
 // themselves are run by the caller (bench/bot.ts), so this can be tested with a model bot.
 import type { LatencySummary } from './load.js';
+import type { Pauses } from './pauses.js';
 
 /** One step: `rate` events/s offered for a few seconds, and what came of it. */
 export interface Step {
@@ -18,6 +19,9 @@ export interface Step {
   /** Share of one core used by the bot's process and by the fake's (this process) while offering. */
   botCpu: number;
   fakeCpu: number;
+  /** What stalled the bot's process and the fake's during the step (bench/pauses.ts), when measured. */
+  botPauses?: Pauses;
+  fakePauses?: Pauses;
 }
 
 export interface CapacityOptions {

@@ -11,6 +11,13 @@ import { type ConversationStore, conversationKey } from '../src/conversation/sto
 import type { Engine } from '../src/engine/types.js';
 import { isEntryModule } from '../src/entry.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
+import { monitorPauses } from './pauses.js';
+
+/** A figure that is NaN when nothing was sampled; NaN crosses IPC's JSON as null. */
+const notSampled = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? Number.NaN);
 
 export const toChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('memory'), gc: z.boolean() }),
@@ -20,6 +27,8 @@ export const toChild = z.discriminatedUnion('type', [
     questions: z.array(z.string()).min(1),
   }),
   z.object({ type: z.literal('cpu') }),
+  /** The child's event-loop delay and collector pauses since the last such message (bench/pauses.ts). */
+  z.object({ type: z.literal('pauses') }),
   /** Fills Selene's conversation memory with `count` conversations, each the turns of one of `conversations`. */
   z.object({
     type: z.literal('converse'),
@@ -37,6 +46,15 @@ export const fromChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('asked'), ms: z.number() }),
   /** process.cpuUsage() of the child, user + system, in microseconds since its start. */
   z.object({ type: z.literal('cpu'), micros: z.number() }),
+  z.object({
+    type: z.literal('pauses'),
+    loopP99Ms: notSampled,
+    loopMaxMs: notSampled,
+    gcLongestMs: z.number(),
+    gcLongestMajor: z.boolean(),
+    gcMs: z.number(),
+    gcCount: z.number(),
+  }),
   /** Conversations held after a fill, and the ms it took. */
   z.object({ type: z.literal('conversed'), held: z.number(), ms: z.number() }),
   z.object({ type: z.literal('profiled') }),
@@ -224,6 +242,7 @@ async function childMain(args: readonly string[]): Promise<void> {
   // performance.now() counts from this process's start: boot, imports, (knowledge, engine,) login, ready.
   const readyMs = performance.now();
   if (!args.includes(KEEP_REST_LIMIT_FLAG)) liftRestLimit(bot.client);
+  const pauses = monitorPauses();
   send({ type: 'ready', readyMs });
   process.on('message', (raw) => {
     const parsedMessage = toChild.safeParse(raw);
@@ -234,6 +253,8 @@ async function childMain(args: readonly string[]): Promise<void> {
     } else if (message.type === 'cpu') {
       const cpu = process.cpuUsage();
       send({ type: 'cpu', micros: cpu.user + cpu.system });
+    } else if (message.type === 'pauses') {
+      send({ type: 'pauses', ...pauses.read() });
     } else if (message.type === 'converse') {
       if (!bot.engine || !bot.conversations) send({ type: 'failed', message: 'the bare bot holds no conversations' });
       else {

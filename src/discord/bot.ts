@@ -34,7 +34,7 @@ import {
   interactionLabel,
   onInteractionCreate,
 } from './events/interaction-create.js';
-import { onMessageCreate } from './events/message-create.js';
+import { addressedTo, onMessageCreate } from './events/message-create.js';
 import { onMessageDelete } from './events/message-delete.js';
 import { onMessageUpdate } from './events/message-update.js';
 import { NO_STORE } from './no-store.js';
@@ -218,13 +218,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   client.on(Events.MessageCreate, (message: Message) => {
     if (!accepting) return;
+    // Not for the bot (its own replies too): no per-event work; a DM channel made for one goes at once (see below).
+    const addressed = addressedTo(message, ctx);
+    if (!addressed && !message.inGuild()) client.channels.cache.delete(message.channelId);
+    if (!addressed) return;
     const log = lazyChildLogger(logger, {
       shard: message.guild?.shardId ?? 0,
       guild: message.guildId,
       command: 'mention',
     });
     const handlerCtx = { ...ctx, logger: log };
-    const handled = onMessageCreate(message, handlerCtx, backlog).catch(async (err) => {
+    const handled = onMessageCreate(message, handlerCtx, backlog, addressed).catch(async (err) => {
       metrics?.errors.inc({ where: 'message' });
       log.error({ err }, 'message handler failed');
       await replyTo(message, notices.error()).catch((e) => log.warn({ err: e }, 'could not send error reply'));

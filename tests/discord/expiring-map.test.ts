@@ -55,4 +55,24 @@ describe('createExpiringMap', () => {
     expect(m.delete('d')).toBeUndefined();
     expect(m.size).toBe(0);
   });
+
+  it('keeps evicting the oldest in order after many keys came and went behind a live one', () => {
+    const m = createExpiringMap<number>(3, () => 0);
+    m.set('first', 1, 1000);
+    // Each set and delete leaves a dead slot behind 'first' in the queue, which is cut and compacted meanwhile.
+    for (let i = 0; i < 5_000; i++) {
+      m.set(`gone${i}`, i, 1000);
+      expect(m.delete(`gone${i}`)).toBe(i);
+    }
+    m.set('second', 2, 1000);
+    m.set('first', 3, 1000);
+    m.set('third', 4, 1000);
+    expect(m.size).toBe(3);
+    m.set('fourth', 5, 1000);
+    expect(m.get('second')).toBeUndefined();
+    expect([m.get('first'), m.get('third'), m.get('fourth')]).toEqual([3, 4, 5]);
+    for (let i = 0; i < 5_000; i++) m.set(`k${i}`, i, 1000);
+    expect(m.size).toBe(3);
+    expect([m.get('k4997'), m.get('k4998'), m.get('k4999'), m.get('first')]).toEqual([4997, 4998, 4999, undefined]);
+  });
 });

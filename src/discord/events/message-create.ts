@@ -32,27 +32,52 @@ const QUESTION_START =
  */
 export const looksLikeQuestion = (text: string): boolean => text.includes('?') || QUESTION_START.test(text.trim());
 
+/** How a message reached the bot: in a DM, by a mention, or in an answer channel (or a thread Selene listens in). */
+export interface Addressed {
+  inDm: boolean;
+  mentioned: boolean;
+  answerChannel: boolean;
+}
+
 /**
- * Answers a mention in a server, any message in a DM, and (when the store says so) any message in an
- * answer channel, where a link to the article gets a compact card instead. Without the Message Content
- * intent Discord still delivers the text of mentions and DMs, which is why the bot does not ask for it by
- * default; answer channels are the one feature that needs it.
+ * How `message` is addressed to the bot, or null when it is not for the bot: its own replies, other bots,
+ * webhooks, system messages, and chat in a server that neither mentions it nor is in an answer channel. Cheap
+ * and synchronous, so the gateway's every message can be checked before any per-event work is set up.
  */
-/**
- * Resolves to what the reply was (for the latency metric), or null when the message was not for the bot or
- * was shed. `backlog` caps the replies on their way (see backlog.ts).
- */
-export async function onMessageCreate(message: Message, ctx: BotContext, backlog: Backlog): Promise<string | null> {
+export function addressedTo(
+  message: Message,
+  ctx: Pick<BotContext, 'store' | 'messageContentIntent'>,
+): Addressed | null {
   if (message.author.bot || message.webhookId || message.system) return null;
-  const botId = message.client.user.id;
   const inDm = !message.inGuild();
-  const mentioned = message.mentions.users.has(botId);
+  const mentioned = message.mentions.users.has(message.client.user.id);
   // A thread Selene started listens like an answer channel when it can read messages (see threads.ts).
   const answerChannel =
     message.inGuild() &&
     !mentioned &&
     (ctx.store.isAnswerChannel(message.guildId, message.channelId) || listensWithoutMention(message, ctx));
-  if (!inDm && !mentioned && !answerChannel) return null;
+  return inDm || mentioned || answerChannel ? { inDm, mentioned, answerChannel } : null;
+}
+
+/**
+ * Answers a mention in a server, any message in a DM, and (when the store says so) any message in an
+ * answer channel, where a link to the article gets a compact card instead. Without the Message Content
+ * intent Discord still delivers the text of mentions and DMs, which is why the bot does not ask for it by
+ * default; answer channels are the one feature that needs it.
+ *
+ * Resolves to what the reply was (for the latency metric), or null when the message was not for the bot or
+ * was shed. `backlog` caps the replies on their way (see backlog.ts); `addressed` is addressedTo's verdict when
+ * the caller already has it.
+ */
+export async function onMessageCreate(
+  message: Message,
+  ctx: BotContext,
+  backlog: Backlog,
+  addressed: Addressed | null = addressedTo(message, ctx),
+): Promise<string | null> {
+  if (!addressed) return null;
+  const { inDm, mentioned, answerChannel } = addressed;
+  const botId = message.client.user.id;
   // From here an edit or delete of the message is held until the reply is known (bot.ts settles it).
   ctx.answered.begin(message.id);
 
