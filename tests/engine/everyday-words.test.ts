@@ -148,3 +148,15 @@ describe('the article’s own phrases as anchors', () => {
       expect(engine.ask(q).answered, q).toBe(false);
   });
 });
+
+describe('asking for an explanation', () => {
+  it('weighs "explanation" and a polite "I would welcome" as nothing, so the topic decides', () => {
+    expect(terms('I would welcome an explanation of selenoproteins')).toEqual(terms('selenoproteins'));
+    for (const q of ['selenoproteins explanation pls', 'I would welcome a plain explanation of selenoproteins'])
+      expect(engine.ask(q), q).toMatchObject({ answered: true, matchId: 'selenoproteins' });
+  });
+
+  it('answers nothing for the word alone', () => {
+    expect(engine.ask('explanation?').answered).toBe(false);
+  });
+});
