@@ -244,15 +244,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         onChange('edit', (botId) => onMessageUpdate(edit, { rest: client.rest, botId }, ctx));
       }
     });
-    // discord.js caches a DM channel per sender for good; replies go by channel id and DMs arrive for
-    // uncached channels (Partials.Channel), so each is forgotten once its message is handled.
+    // discord.js keeps each sender's DM channel for good; replies go by id and DMs come uncached: forget it.
     if (!message.inGuild()) void handled.finally(() => client.channels.cache.delete(message.channelId));
   });
 
-  // Edits and deletes of answered messages, from the gateway's own events: discord.js emits messageUpdate and
-  // messageDelete for uncached messages only with Partials.Message, and in DMs only while the DM channel is
-  // cached (it is dropped after each message, above), and building a partial Message for every edit in every
-  // server would be wasted. The handlers look the id up first, so an unanswered message costs one Map read.
+  // Edits and deletes of answered messages, from the gateway's own events: discord.js emits them for uncached
+  // messages only with Partials.Message (a partial Message for every edit in every server would be wasted) and in
+  // DMs only while the DM channel is cached (dropped above). An unanswered message's id costs one Map read.
   const onChange = (where: string, work: (botId: string) => Promise<string | null>) => {
     const botId = client.user?.id;
     if (!accepting || !botId) return;
