@@ -160,7 +160,8 @@ export const PLANT_CUES = 'vegan vegans vegetarian vegetarians plant plants plan
 export const FOODS_IN_LIST = 5;
 
 /** Words that ask for the reference amounts: an entry answer to them also states the RDA and upper limit. */
-export const INTAKE_WORDS = 'rda upper limit intake dose dosage maximum daily value recommended mcg much enough';
+export const INTAKE_WORDS =
+  'rda upper limit intake dose dosage maximum daily value recommended mcg much enough safe safely';
 
 /**
  * Words that ask how much of something to have ("how much vitamin c should I take", "vitamin c dose"). A

@@ -56,3 +56,13 @@ describe("a member's dose for a child", () => {
     expect(a.text).not.toContain("child's");
   });
 });
+
+describe('a question about a safe amount', () => {
+  it('carries the reference figures, as "how much" and "maximum" do', () => {
+    for (const q of ['whats the most selenium i can safely take', 'how much selenium is safe to take'])
+      expect(
+        engine.ask(q).citations.some((c) => c.kind === 'data' && c.quote.includes('tolerable upper intake level')),
+        q,
+      ).toBe(true);
+  });
+});
