@@ -30,7 +30,12 @@ describe('out-of-scope phrases', () => {
 
 describe('cancer treatment', () => {
   it('is refused, while what the article says about cancer risk is answered', () => {
-    for (const q of ['does selenium shrink tumours', 'can selenium be used alongside radiotherapy?'])
+    for (const q of [
+      'does selenium shrink tumours',
+      'can selenium be used alongside radiotherapy?',
+      'is selenium ok while on chemo',
+      'should i keep taking selenium during chemotherapy',
+    ])
       expect(engine.ask(q).answered, q).toBe(false);
     expect(engine.ask('is low selenium linked to tumours').matchId).toBe('cancer-risk');
     expect(engine.ask('my dad is immunocompromised (chemo), does the article say anything about him?').answered).toBe(
