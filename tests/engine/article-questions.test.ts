@@ -11,6 +11,8 @@ describe('questions about the article that do not name it', () => {
     ['who published this', 'article-publisher'],
     ['whats the title', 'article-title'],
     ['is this sponsored', 'article-is-promotional'],
+    ['is it an ad', 'article-is-promotional'],
+    ['is this an ad?', 'article-is-promotional'],
   ])('%s -> %s', (question, id) => {
     const answer = engine.ask(question);
     expect(answer.answered).toBe(true);
