@@ -105,7 +105,9 @@ export const MODIFIER_WORDS = new Set(
   (
     'steak steaks fillet fillets filet filets loin can canned tinned tin grilled raw cooked fresh frozen baked ' +
     'fried roasted roast boiled steamed smoked broiled poached sliced organic wild farmed homemade ' +
-    'chopped diced stewed braised pan seared chop chops cutlet cutlets'
+    'chopped diced stewed braised pan seared chop chops cutlet cutlets ' +
+    // A plain variety's adjective ("Guavas, common, raw"): "how common is it" names no food.
+    'common regular ordinary'
   )
     .split(' ')
     .map(singular),

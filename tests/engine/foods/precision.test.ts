@@ -89,6 +89,14 @@ describe('findInText: an object word next to a food name makes a thing, not a fo
   });
 });
 
+describe("findInText: a plain variety's adjective names no food", () => {
+  it('reads "how common is it" as no food, and "common guava" as the guava', () => {
+    for (const text of ['how common is it', 'is that a regular thing', 'how ordinary is selenium deficiency'])
+      expect(index.findInText(text), text).toBeNull();
+    expect(index.findInText('how much selenium in common guava')?.result.name).toMatch(/^Guavas, common/);
+  });
+});
+
 describe('findInText: curated foods by their full table name', () => {
   const phrases = kb.foods.flatMap((f) => [f.name, ...f.aliases].map((p) => [f.id, p] as const));
 
