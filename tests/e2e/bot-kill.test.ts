@@ -150,18 +150,19 @@ describe.each([
         const vote: 'up' | 'down' = (worker + i) % 2 === 0 ? 'up' : 'down';
         const click = { user, userId: user.id, vote, outcome: 'unknown' as Outcome };
         clicks.push(click);
+        const replied = fake.clickButton({ customId: button(vote), message: asked.messageId, guildId, user });
+        // The kill comes right after a click is sent, so it lands with that vote in flight however loaded the
+        // machine is (killed after a reply, every other vote could be answered before the signal lands).
+        if (saved() >= SAVED_BEFORE_KILL && !killed) {
+          killed = true;
+          bot.child.kill('SIGKILL');
+        }
         try {
-          const reply = body(
-            (await fake.clickButton({ customId: button(vote), message: asked.messageId, guildId, user })).data,
-          );
+          const reply = body((await replied).data);
           click.outcome = /^Thanks/.test(reply.content ?? '') ? 'saved' : 'refused';
         } catch {
           // No reply: the bot died with this click somewhere between the gateway and the commit.
           return;
-        }
-        if (saved() >= SAVED_BEFORE_KILL && !killed) {
-          killed = true;
-          bot.child.kill('SIGKILL');
         }
       }
     };
