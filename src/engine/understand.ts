@@ -258,8 +258,7 @@ export function createUnderstander(ctx: EngineContext): Understander {
    * playwright for scraping, which is faster" is no story, and a question that names the uncovered thing
    * ("can selenium treat cancer? my uncle has it") is still refused.
    */
-  function withoutStoryAsides(message: string, normalise: Normalise): string {
-    const segs = segments(message, normalise);
+  function withoutStoryAsides(message: string, segs: readonly Segment[], normalise: Normalise): string {
     const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
     if (!asking.length || asking.length === segs.length) return message;
     // Most messages name nothing uncovered: one cheap look at the words as typed (no typo repair) first.
@@ -288,8 +287,7 @@ export function createUnderstander(ctx: EngineContext): Understander {
    * infections; covid is the story's. A question that points back ("could that be why", "would it help
    * me") or leaves its subject to the story ("my sister has low selenium, is it dangerous?") keeps it.
    */
-  function withoutStory(message: string, normalise: Normalise): string {
-    const segs = segments(message, normalise);
+  function withoutStory(message: string, segs: readonly Segment[], normalise: Normalise): string {
     const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
     if (!asking.length || asking.length === segs.length) return message;
     const told = segs.filter((s) => !asking.includes(s) && s.words.some((w) => storyWords.has(w)));
@@ -309,7 +307,15 @@ export function createUnderstander(ctx: EngineContext): Understander {
     namesTopic,
     pointsBack,
     analyseQuestion: (message, normalise = normaliseText) => {
-      const asked = withoutStoryAsides(withoutStory(withoutHedges(message), normalise), normalise);
+      // One split into sentences serves both story checks unless the first one changed the message.
+      const hedged = withoutHedges(message);
+      const segs = segments(hedged, normalise);
+      const storyless = withoutStory(hedged, segs, normalise);
+      const asked = withoutStoryAsides(
+        storyless,
+        storyless === hedged ? segs : segments(storyless, normalise),
+        normalise,
+      );
       const q = inLatinScript(
         withoutAmounts(focusOnTopic(analyse(withoutGlossed(asked), lexicon, correct, stemOf, normalise))),
       );
