@@ -109,6 +109,16 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
 
   const ownWords = createOwnWords(ctx);
   const seleniumTerms = new Set(analyse('selenium', ctx.lexicon).terms);
+  // A quote's terms, worked out once per quote (the knowledge base's quotes are a fixed, small set).
+  const termsOfQuote = new Map<string, ReadonlySet<string>>();
+  const quoteTerms = (quote: string): ReadonlySet<string> => {
+    let terms = termsOfQuote.get(quote);
+    if (!terms) {
+      terms = new Set(analyse(quote, ctx.lexicon, undefined, ctx.stemOf).terms);
+      termsOfQuote.set(quote, terms);
+    }
+    return terms;
+  };
   /** Of the quotes, the one saying most of the question's terms (the first on a tie). */
   const closestQuote = <T extends { quote: string }>(quotes: readonly T[], asked: Analysed): T | undefined => {
     // Selenium and topic-neutral words say nothing of which passage was meant.
@@ -117,8 +127,7 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
     let bestSaid = -1;
     for (const q of quotes) {
       let said = 0;
-      for (const t of new Set(analyse(q.quote, ctx.lexicon, undefined, ctx.stemOf).terms))
-        if (terms.has(t)) said += ctx.index.idf.get(t) ?? 0;
+      for (const t of quoteTerms(q.quote)) if (terms.has(t)) said += ctx.index.idf.get(t) ?? 0;
       if (said > bestSaid) [best, bestSaid] = [q, said];
     }
     return best;
