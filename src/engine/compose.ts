@@ -108,7 +108,7 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
   };
 
   const ownWords = createOwnWords(ctx);
-  const seleniumTerms = new Set(analyse('selenium', ctx.lexicon).terms);
+  const { seleniumTerms } = ctx;
   // A quote's terms, worked out once per quote (the knowledge base's quotes are a fixed, small set).
   const termsOfQuote = new Map<string, ReadonlySet<string>>();
   const quoteTerms = (quote: string): ReadonlySet<string> => {

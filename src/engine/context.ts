@@ -13,7 +13,7 @@ import {
 } from './normalise.js';
 import { createRouter, type Router } from './router.js';
 import { COMMON_WORDS, createTypoCorrector, type TypoCorrector } from './typos.js';
-import { FOOD_FRAME_WORDS, LIMIT_WORDS, SAFETY_TRIGGERS } from './vocabulary.js';
+import { FOOD_FRAME_WORDS, LIMIT_WORDS, SAFETY_TRIGGERS, SELENIUM_WORDS } from './vocabulary.js';
 
 // What every stage of a question reads: the knowledge base compiled once (lexicon, match index, typo
 // repair, food index, word sets). Built per engine and only read afterwards, so shards and reloads are safe.
@@ -33,6 +33,10 @@ export interface EngineContext {
   /** Terms and stems of `LIMIT_WORDS`: an amount or limit question's own words. */
   limitTerms: ReadonlySet<string>;
   limitStems: ReadonlySet<string>;
+  /** Selenium's own term(s): what every question about the article names, so it tells no topic apart. */
+  seleniumTerms: ReadonlySet<string>;
+  /** Terms of `SELENIUM_WORDS`: selenium by any name and its units ("mcg"). */
+  seleniumWordTerms: ReadonlySet<string>;
   /** The term(s) of "food": what a named food stands for in a topic question. */
   dietTerms: readonly string[];
   /** The article's text normalised, padded with spaces: a phrase is the article's when ` phrase ` is in it. */
@@ -75,6 +79,8 @@ export function createContext(kb: KnowledgeBase): EngineContext {
     safetyTerms: new Set(analyse(SAFETY_TRIGGERS, lexicon).terms),
     limitTerms: new Set(analyse(LIMIT_WORDS, lexicon).terms),
     limitStems: new Set(analyseStems(LIMIT_WORDS, stemOf)),
+    seleniumTerms: new Set(analyse('selenium', lexicon).terms),
+    seleniumWordTerms: new Set(analyse(SELENIUM_WORDS, lexicon, undefined, stemOf).terms),
     dietTerms: analyse('food', lexicon).terms,
     // Sentence by sentence: normaliseText keeps only the first MAX_QUERY_CHARS of what it is given.
     articleText: ` ${kb.article.text

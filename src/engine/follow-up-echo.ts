@@ -1,9 +1,8 @@
 import type { EngineContext } from './context.js';
 import type { FollowUpCues } from './follow-up-cues.js';
-import { type Analysed, analyse } from './normalise.js';
+import type { Analysed } from './normalise.js';
 import type { Turn } from './types.js';
 import type { Understander } from './understand.js';
-import { SELENIUM_WORDS } from './vocabulary.js';
 
 // "useful how", "reduce it how", "protects how?": a bare why or how with a word of the last exchange. The word
 // is not a subject of its own but the claim the member just read, so the message asks how that claim holds,
@@ -47,7 +46,7 @@ export function createEcho(
   understand: Understander,
   quoteTerms: ReadonlyMap<string, ReadonlySet<string>>,
 ): Echoes {
-  const selenium = new Set(analyse(SELENIUM_WORDS, ctx.lexicon, undefined, ctx.stemOf).terms);
+  const selenium = ctx.seleniumWordTerms;
   const none = new Set<string>();
   return {
     of: (cues, q, prev) =>

@@ -2,7 +2,7 @@ import { articleTextAnswer, quoteCitation, refusal, safetyLine } from './answer.
 import type { EngineContext } from './context.js';
 import { analyse, findOutOfScope, LIGHT_WORDS, type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer } from './types.js';
-import { MENTION_FILLER, MENTION_QUESTIONS, SELENIUM_WORDS } from './vocabulary.js';
+import { MENTION_FILLER, MENTION_QUESTIONS } from './vocabulary.js';
 
 // Questions about the article's own text: "is cancer mentioned?", "does it say anything about bacteria?".
 // Asked only when no curated topic answers: a yes quotes the article's sentences that name it (synonyms
@@ -59,7 +59,7 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
   const articleStems = new Set(sentences.flatMap((s) => words(normaliseText(s.text)).map(stemOf)));
   const articleTerms = new Set(sentences.flatMap((s) => [...s.terms]));
   // "Selenium side effects": the article's own subject says nothing about whether the rest is mentioned.
-  const seleniumTerms = new Set(analyse(SELENIUM_WORDS, lexicon, undefined, stemOf).terms);
+  const seleniumTerms = ctx.seleniumWordTerms;
   const termsOf = (text: string): string[] => analyse(text, lexicon, ctx.correct, stemOf).terms;
   /**
    * Whether the subject's i-th word adds something the article never says: a term of the whole subject that

@@ -62,13 +62,12 @@ export interface Scope {
 }
 
 export function createScope(ctx: EngineContext): Scope {
-  const { router, index, lexicon, stemOf, limitTerms } = ctx;
+  const { router, index, lexicon, stemOf, limitTerms, seleniumTerms } = ctx;
   const relatedIds = new Set(ctx.kb.related.map((l) => l.id));
   const doseStems = new Set(DOSE_WORDS.split(' ').map(stemOf));
   // Selenium by name ("se" too), not its units: "50 mcg of zinc vs ..." sets no selenium beside zinc.
   const seleniumWords = new Set(['selenium', 'se']);
   // What the lexicon's synonym groups name (each group's first phrase), less selenium and neutral words.
-  const seleniumTerms = new Set(analyse('selenium', lexicon).terms);
   const subjectTerms = new Set(
     ctx.kb.lexicon.synonyms
       .flatMap((group) => (group[0] ? analyse(group[0], lexicon).terms : []))
