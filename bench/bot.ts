@@ -66,6 +66,8 @@ export interface BotUnderTest {
   cpuMicros(): Promise<number>;
   /** Messages Selene's flood guard shed so far, by cap (0 for the bare bot). */
   shed(): Promise<GuardShed>;
+  /** Entries of Selene's answered-messages map and conversation memory now (0 for the bare bot). */
+  held(): Promise<{ answered: number; conversations: number }>;
   /** The child's event-loop delay and collector pauses since the last call (bench/pauses.ts). */
   pauses(): Promise<Pauses>;
   /** Answers `count` questions with Selene's own engine (no Discord traffic); resolves with the ms taken. */
@@ -201,6 +203,10 @@ export async function spawnBot(
       return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed };
     },
     cpuMicros: async () => (await request({ type: 'cpu' }, 'cpu')).micros,
+    held: async () => {
+      const { answered, conversations } = await request({ type: 'held' }, 'held');
+      return { answered, conversations };
+    },
     shed: async () => {
       const { channel, total } = await request({ type: 'shed' }, 'shed');
       return { channel, total };

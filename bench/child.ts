@@ -27,6 +27,8 @@ export const toChild = z.discriminatedUnion('type', [
     questions: z.array(z.string()).min(1),
   }),
   z.object({ type: z.literal('cpu') }),
+  /** What Selene's bounded in-memory maps hold now: answered messages (for edits and deletes) and conversations. */
+  z.object({ type: z.literal('held') }),
   /** Messages Selene's flood guard (src/discord/backlog.ts) shed so far, by cap; always 0 for the bare bot. */
   z.object({ type: z.literal('shed') }),
   /** The child's event-loop delay and collector pauses since the last such message (bench/pauses.ts). */
@@ -49,6 +51,7 @@ export const fromChild = z.discriminatedUnion('type', [
   /** process.cpuUsage() of the child, user + system, in microseconds since its start. */
   z.object({ type: z.literal('cpu'), micros: z.number() }),
   z.object({ type: z.literal('shed'), channel: z.number(), total: z.number() }),
+  z.object({ type: z.literal('held'), answered: z.number(), conversations: z.number() }),
   z.object({
     type: z.literal('pauses'),
     loopP99Ms: notSampled,
@@ -145,6 +148,8 @@ export interface ServedBot {
   client: Client;
   engine?: Engine;
   conversations?: ConversationStore;
+  /** Entries of Selene's answered-messages map and conversation memory now (the bare bot holds none). */
+  held?: () => { answered: number; conversations: number };
   /** Messages shed by Selene's flood guard so far, by cap (the bare bot sheds nothing). */
   shed?: () => Promise<{ channel: number; total: number }>;
   stop(): Promise<void>;
@@ -214,6 +219,7 @@ async function startServed(
     client: bot.client,
     engine: bot.ctx.engine,
     conversations: bot.ctx.conversations,
+    held: () => ({ answered: bot.ctx.answered.size, conversations: bot.ctx.conversations.size }),
     shed,
     stop: () => bot.stop(),
   };
@@ -292,6 +298,8 @@ async function childMain(args: readonly string[]): Promise<void> {
     } else if (message.type === 'cpu') {
       const cpu = process.cpuUsage();
       send({ type: 'cpu', micros: cpu.user + cpu.system });
+    } else if (message.type === 'held') {
+      send({ type: 'held', ...(bot.held?.() ?? { answered: 0, conversations: 0 }) });
     } else if (message.type === 'shed') {
       void (bot.shed?.() ?? Promise.resolve({ channel: 0, total: 0 })).then((n) => send({ type: 'shed', ...n }));
     } else if (message.type === 'pauses') {
