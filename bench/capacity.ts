@@ -5,6 +5,12 @@
 import type { LatencySummary } from './load.js';
 import type { Pauses } from './pauses.js';
 
+/** Messages Selene's flood guard (src/discord/backlog.ts) shed on purpose, by the cap that was full. */
+export interface GuardShed {
+  channel: number;
+  total: number;
+}
+
 /** One step: `rate` events/s offered for a few seconds, and what came of it. */
 export interface Step {
   rate: number;
@@ -12,7 +18,10 @@ export interface Step {
   sent: number;
   shed: number;
   failed: number;
+  /** Never answered, whatever the reason; those Selene's flood guard shed on purpose are also in `guardShed`. */
   unanswered: number;
+  /** Of the unanswered, those the bot shed on purpose (its flood guard), when it reports them. */
+  guardShed?: GuardShed;
   /** All events, then per kind (mentions have one kind; interactions have autocomplete and ask). */
   all: LatencySummary;
   byKind: Record<string, LatencySummary>;
@@ -57,10 +66,24 @@ export const CAPACITY_DEFAULTS: CapacityOptions = {
 export function stepProblem(step: Step, p99Ms: number): string | null {
   if (step.shed > 0) return `${step.shed} shed`;
   if (step.failed > 0) return `${step.failed} failed`;
-  if (step.unanswered > 0) return `${step.unanswered} unanswered`;
+  if (step.unanswered > 0) return unansweredProblem(step.unanswered, step.guardShed);
   if (step.all.count === 0) return 'nothing answered';
   const slow = Object.entries(step.byKind).find(([, s]) => !(s.p99 < p99Ms));
   return slow ? `${slow[0]} p99 ${slow[1].p99.toFixed(1)} ms` : null;
+}
+
+/** Unanswered events, naming those the bot's flood guard shed on purpose apart from the ones it lost. */
+function unansweredProblem(unanswered: number, guard: GuardShed | undefined): string {
+  const byGuard = guard ? guard.channel + guard.total : 0;
+  if (byGuard === 0) return `${unanswered} unanswered`;
+  const caps = [
+    guard?.channel ? `${guard.channel} at its per-channel cap` : '',
+    guard?.total ? `${guard.total} at its total cap` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const lost = unanswered - byGuard;
+  return `${byGuard} shed by Selene's flood guard (${caps})${lost > 0 ? `, ${lost} unanswered` : ''}`;
 }
 
 export interface TriedStep extends Step {

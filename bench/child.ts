@@ -27,6 +27,10 @@ export const toChild = z.discriminatedUnion('type', [
     questions: z.array(z.string()).min(1),
   }),
   z.object({ type: z.literal('cpu') }),
+  /** What Selene's bounded in-memory maps hold now: answered messages (for edits and deletes) and conversations. */
+  z.object({ type: z.literal('held') }),
+  /** Messages Selene's flood guard (src/discord/backlog.ts) shed so far, by cap; always 0 for the bare bot. */
+  z.object({ type: z.literal('shed') }),
   /** The child's event-loop delay and collector pauses since the last such message (bench/pauses.ts). */
   z.object({ type: z.literal('pauses') }),
   /** Fills Selene's conversation memory with `count` conversations, each the turns of one of `conversations`. */
@@ -46,6 +50,8 @@ export const fromChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('asked'), ms: z.number() }),
   /** process.cpuUsage() of the child, user + system, in microseconds since its start. */
   z.object({ type: z.literal('cpu'), micros: z.number() }),
+  z.object({ type: z.literal('shed'), channel: z.number(), total: z.number() }),
+  z.object({ type: z.literal('held'), answered: z.number(), conversations: z.number() }),
   z.object({
     type: z.literal('pauses'),
     loopP99Ms: notSampled,
@@ -77,6 +83,8 @@ export const NO_CONVERSATIONS_FLAG = '--no-conversations';
  * is what everything else costs.
  */
 export const ENGINE_CACHED_FLAG = '--engine-cached';
+/** Selene with other flood-guard caps, `--backlog=PER_CHANNEL,TOTAL` (experiments: what the caps cost). */
+export const BACKLOG_FLAG = '--backlog=';
 
 /** `engine` with ask() answered from a cache by message (the conversation context is read only the first time). */
 export function cachedAsks(engine: Engine): Engine {
@@ -140,6 +148,10 @@ export interface ServedBot {
   client: Client;
   engine?: Engine;
   conversations?: ConversationStore;
+  /** Entries of Selene's answered-messages map and conversation memory now (the bare bot holds none). */
+  held?: () => { answered: number; conversations: number };
+  /** Messages shed by Selene's flood guard so far, by cap (the bare bot sheds nothing). */
+  shed?: () => Promise<{ channel: number; total: number }>;
   stop(): Promise<void>;
 }
 
@@ -172,22 +184,54 @@ export function fillConversations(
 
 // Each bot's modules are imported only in its own child: the bare bot's start-up time and memory must not
 // include loading Selene's engine, knowledge, store and logger.
-async function startServed(kind: BotKind, conversations: boolean, engineCached: boolean): Promise<ServedBot> {
+async function startServed(
+  kind: BotKind,
+  conversations: boolean,
+  engineCached: boolean,
+  backlog: { perChannel: number; total: number } | null,
+): Promise<ServedBot> {
   const parsed = parseConfig(process.env);
   if (!parsed.ok) throw new Error(parsed.message);
   if (kind === 'bare') return (await import('./bare-bot.js')).startBareBot(parsed.config);
-  const [{ startBot }, { createLogger }, { createEngine }] = await Promise.all([
+  const [{ startBot }, { createLogger }, { createEngine }, { createMetrics }] = await Promise.all([
     import('../src/discord/bot.js'),
     import('../src/log.js'),
     import('../src/engine/index.js'),
+    import('../src/ops/metrics.js'),
   ]);
+  // Selene's own counters, as with HEALTH_PORT (without the process-wide default metrics), so a step can tell
+  // messages its flood guard shed on purpose from messages that went unanswered.
+  const metrics = createMetrics({ defaultMetrics: false });
   const bot = await startBot(parsed.config, {
     logger: createLogger({ level: 'silent' }),
+    metrics,
     drainTimeoutMs: 2_000,
+    ...(backlog ? { backlog } : {}),
     ...(conversations ? {} : { conversations: { maxConversations: 0 } }),
     ...(engineCached ? { engineFactory: (kb: KnowledgeBase) => cachedAsks(createEngine(kb)) } : {}),
   });
-  return { client: bot.client, engine: bot.ctx.engine, conversations: bot.ctx.conversations, stop: () => bot.stop() };
+  const shed = async () => {
+    const { values } = await metrics.shed.get();
+    const by = (reason: string) => values.find((v) => v.labels.reason === reason)?.value ?? 0;
+    return { channel: by('channel'), total: by('total') };
+  };
+  return {
+    client: bot.client,
+    engine: bot.ctx.engine,
+    conversations: bot.ctx.conversations,
+    held: () => ({ answered: bot.ctx.answered.size, conversations: bot.ctx.conversations.size }),
+    shed,
+    stop: () => bot.stop(),
+  };
+}
+
+/** `--backlog=PER_CHANNEL,TOTAL` among `args`, or null for Selene's defaults. */
+function backlogOf(args: readonly string[]): { perChannel: number; total: number } | null {
+  const flag = args.find((a) => a.startsWith(BACKLOG_FLAG));
+  if (!flag) return null;
+  const [perChannel, total] = flag.slice(BACKLOG_FLAG.length).split(',').map(Number);
+  if (!(perChannel && perChannel > 0 && total && total > 0)) throw new Error(`bad ${flag}: want PER_CHANNEL,TOTAL`);
+  return { perChannel, total };
 }
 
 let session: Session | undefined;
@@ -234,6 +278,7 @@ async function childMain(args: readonly string[]): Promise<void> {
       args.includes(BARE_FLAG) ? 'bare' : 'selene',
       !args.includes(NO_CONVERSATIONS_FLAG),
       args.includes(ENGINE_CACHED_FLAG),
+      backlogOf(args),
     );
   } catch (err) {
     send({ type: 'failed', message: (err as Error).message });
@@ -253,6 +298,10 @@ async function childMain(args: readonly string[]): Promise<void> {
     } else if (message.type === 'cpu') {
       const cpu = process.cpuUsage();
       send({ type: 'cpu', micros: cpu.user + cpu.system });
+    } else if (message.type === 'held') {
+      send({ type: 'held', ...(bot.held?.() ?? { answered: 0, conversations: 0 }) });
+    } else if (message.type === 'shed') {
+      void (bot.shed?.() ?? Promise.resolve({ channel: 0, total: 0 })).then((n) => send({ type: 'shed', ...n }));
     } else if (message.type === 'pauses') {
       send({ type: 'pauses', ...pauses.read() });
     } else if (message.type === 'converse') {

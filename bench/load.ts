@@ -76,6 +76,13 @@ export interface LoadOptions {
   /** Mentions: who writes them, in turn (default the fake's tester), so many members hold conversations. */
   authors?: readonly FakeUser[];
   onTick?: (elapsedSeconds: number) => void;
+  /** Called when offering stops, before the drain: what the bot did while offered load is read here. */
+  onOfferEnd?: () => void;
+  /**
+   * How many of the events still pending will never be answered because the bot said so (messages its flood
+   * guard shed): the drain stops once only those are left instead of waiting out `drainMs` for them.
+   */
+  knownUnanswered?: () => number;
 }
 
 export interface LoadRun {
@@ -112,7 +119,8 @@ async function offer(
   for (let now = start; now < end; now = performance.now()) {
     const due = Math.floor(((now - start) / 1000) * options.rate);
     for (; scheduled < due; scheduled++) {
-      if (pending() >= options.maxInFlight) {
+      // Messages the bot shed on purpose stay pending here for good; they must not fill the bench's own cap.
+      if (pending() - (options.knownUnanswered?.() ?? 0) >= options.maxInFlight) {
         shed++;
         continue;
       }
@@ -124,9 +132,11 @@ async function offer(
     await sleep(1);
   }
   const elapsedSeconds = (performance.now() - start) / 1000;
+  options.onOfferEnd?.();
   // Let the last answers land (bounded), so they are counted rather than lost.
   const drainUntil = performance.now() + (options.drainMs ?? 5_000);
-  while (pending() > 0 && performance.now() < drainUntil) {
+  const awaited = () => pending() - (options.knownUnanswered?.() ?? 0);
+  while (awaited() > 0 && performance.now() < drainUntil) {
     tidy();
     await sleep(5);
   }

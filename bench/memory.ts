@@ -1,12 +1,15 @@
 // Cold start and memory: the bot in a child process (`node <npm start's flags> --expose-gc`, its own heap, so its
 // RSS is the bot's alone) against the fake Discord in this process. Cold start is timed from the child's
 // process start to ready; RSS is read after a full collection at ready, after 100,000 questions through
-// the bot's own engine, and after a stretch of mentions through Discord. Both are set beside Node alone
+// the bot's own engine, and after a stretch of mentions through Discord, each done twice: a second round
+// that adds nothing shows settling that stopped, one that adds as much again shows something filling up
+// (the answered-messages map, bounded by its cap and expiry: its bytes per entry are reported). Both are set beside Node alone
 // and a bare discord.js bot at ready (bench/bare-bot.ts), measured the same way in the same run, as
 // ratios. Never a timed test.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ANSWERED_LIMITS } from '../src/discord/answered.js';
 import { isEntryModule } from '../src/entry.js';
 import { type BotKind, type BotUnderTest, type MemorySample, spawnBot, startBenchFake, startNodeFlags } from './bot.js';
 import { loadBenchQuestions, runMentions } from './load.js';
@@ -41,7 +44,15 @@ export interface MemoryBenchResult {
   coldStartWallMs: number;
   ready: MemorySample;
   afterEngine: MemorySample;
+  /** After a second round of as many questions: equal to afterEngine when the engine's caches have settled. */
+  afterEngine2: MemorySample;
   afterBot: MemorySample | null;
+  /** After a second stretch of mentions, like the first. */
+  afterBot2: MemorySample | null;
+  /** Answered messages held (src/discord/answered.ts) after each stretch of mentions. */
+  answeredHeld: number[];
+  /** The answered-messages map's cap (ANSWERED_LIMITS.maxEntries). */
+  answeredCap: number;
   questions: number;
   engineMs: number;
   mentionsAnswered: number;
@@ -132,37 +143,47 @@ export async function measureMemory(options: MemoryBenchOptions = {}): Promise<M
     await bareRun.bot.stop();
 
     const seleneRun = await timeColdStarts(fake, 'selene', times);
-    bot = seleneRun.bot;
+    const selene = seleneRun.bot;
+    bot = selene;
     const starts = seleneRun.starts;
-    const ready = await bot.memory(true);
+    const ready = await selene.memory(true);
     const questions = loadBenchQuestions();
-    const askBar = progress('memory: engine questions', total);
+    const askBar = progress('memory: engine questions', 2 * total);
     let engineMs = 0;
-    for (let done = 0; done < total; done += CHUNK) {
-      engineMs += await bot.ask(Math.min(CHUNK, total - done), questions);
-      askBar.update(done + CHUNK);
-    }
+    const engineRound = async (round: number): Promise<MemorySample> => {
+      for (let done = 0; done < total; done += CHUNK) {
+        engineMs += await selene.ask(Math.min(CHUNK, total - done), questions);
+        askBar.update(round * total + done + CHUNK);
+      }
+      return selene.memory(true);
+    };
+    const afterEngine = await engineRound(0);
+    const afterEngine2 = await engineRound(1);
     askBar.done();
-    const afterEngine = await bot.memory(true);
 
-    let afterBot: MemorySample | null = null;
+    const after: MemorySample[] = [];
+    const answeredHeld: number[] = [];
     let mentionsAnswered = 0;
     if (botSeconds > 0) {
-      const bar = progress(`memory: mentions ${botRate}/s`, botSeconds);
-      const run = await runMentions(fake, questions, {
-        seconds: botSeconds,
-        rate: botRate,
-        maxInFlight: 500,
-        onTick: (s) => bar.update(s),
-      });
+      const bar = progress(`memory: mentions ${botRate}/s`, botSeconds * 2);
+      for (let round = 0; round < 2; round++) {
+        const run = await runMentions(fake, questions, {
+          seconds: botSeconds,
+          rate: botRate,
+          maxInFlight: 500,
+          onTick: (s) => bar.update(round * botSeconds + s),
+        });
+        mentionsAnswered += run.latencies.length;
+        after.push(await selene.memory(true));
+        answeredHeld.push((await selene.held()).answered);
+      }
       bar.done();
-      mentionsAnswered = run.latencies.length;
-      afterBot = await bot.memory(true);
     }
+    const [afterBot = null, afterBot2 = null] = after;
 
     const coldStartMs = starts.map((s) => s.readyMs);
-    const peak = Math.max(ready.rss, afterEngine.rss, afterBot?.rss ?? 0);
-    const growth = (Math.max(afterEngine.rss, afterBot?.rss ?? 0) - ready.rss) / ready.rss;
+    const peak = Math.max(ready.rss, afterEngine.rss, afterEngine2.rss, ...after.map((m) => m.rss));
+    const growth = (peak - ready.rss) / ready.rss;
     const ok =
       median(coldStartMs) < MEMORY_TARGETS.coldStartMs &&
       peak < MEMORY_TARGETS.rssMb * MB &&
@@ -174,7 +195,11 @@ export async function measureMemory(options: MemoryBenchOptions = {}): Promise<M
       coldStartWallMs: median(starts.map((s) => s.wallMs)),
       ready,
       afterEngine,
+      afterEngine2,
       afterBot,
+      afterBot2,
+      answeredHeld,
+      answeredCap: ANSWERED_LIMITS.maxEntries,
       questions: total,
       engineMs,
       mentionsAnswered,
@@ -192,15 +217,14 @@ const pct = (from: number, to: number): string => `${to >= from ? '+' : ''}${(((
 export function formatMemorySection(r: MemoryBenchResult): string {
   const met = (yes: boolean) => (yes ? 'met' : '**NOT met**');
   const cold = median(r.coldStartMs);
+  const q = r.questions.toLocaleString('en');
+  const held = (i: number) => `${(r.answeredHeld[i] ?? 0).toLocaleString('en')} answered messages held`;
   const rows: [string, MemorySample][] = [
     ['at ready', r.ready],
-    [`after ${r.questions.toLocaleString('en')} questions (engine)`, r.afterEngine],
-    ...(r.afterBot
-      ? ([[`then ${r.mentionsAnswered.toLocaleString('en')} mentions (Discord path)`, r.afterBot]] as [
-          string,
-          MemorySample,
-        ][])
-      : []),
+    [`after ${q} questions (engine)`, r.afterEngine],
+    [`after ${q} more questions`, r.afterEngine2],
+    ...(r.afterBot ? ([[`then mentions (Discord path): ${held(0)}`, r.afterBot]] as [string, MemorySample][]) : []),
+    ...(r.afterBot2 ? ([[`then as many again: ${held(1)}`, r.afterBot2]] as [string, MemorySample][]) : []),
   ];
   const peak = Math.max(...rows.map(([, m]) => m.rss));
   const atReady: [string, Baseline | null][] = [
@@ -220,7 +244,7 @@ export function formatMemorySection(r: MemoryBenchResult): string {
         : `| ${name} | n/a | n/a | n/a | | |`,
     ),
     '',
-    `After ready, questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine; then mentions go through the gateway, handlers, rendering and REST.`,
+    `After ready, questions are the eval sets (tests/eval) cycled, answered by the running bot's own engine, twice; then mentions go through the gateway, handlers, rendering and REST, twice (${r.mentionsAnswered.toLocaleString('en')} answered in all). A second round that adds nothing shows memory that settled and stopped; one that adds as much again shows something filling up.`,
     '',
     '| Selene | RSS (MB) | vs ready | V8 heap total (MB) | heap used (MB) |',
     '|---|---:|---:|---:|---:|',
@@ -234,8 +258,24 @@ export function formatMemorySection(r: MemoryBenchResult): string {
     `| peak RSS | ${mb(peak)} MB | < ${MEMORY_TARGETS.rssMb} MB | ${met(peak < MEMORY_TARGETS.rssMb * MB)} |`,
     `| RSS growth, ready to peak | ${pct(r.ready.rss, peak)} | < ${MEMORY_TARGETS.growth * 100}% | ${met((peak - r.ready.rss) / r.ready.rss < MEMORY_TARGETS.growth)} |`,
     '',
-    `Selene's cold start covers Node boot, module loading, knowledge and engine build, engine warm-up, gateway login and command sync (the bare bot's: boot, discord.js, login); seen from the parent, spawn to ready took ${r.coldStartWallMs.toFixed(0)} ms (median). ${r.questions.toLocaleString('en')} engine questions took ${(r.engineMs / 1000).toFixed(1)} s (${(r.engineMs / r.questions).toFixed(3)} ms each on average).`,
+    '',
+    answeredNote(r),
+    '',
+    `Selene's cold start covers Node boot, module loading, knowledge and engine build, engine warm-up, gateway login and command sync (the bare bot's: boot, discord.js, login); seen from the parent, spawn to ready took ${r.coldStartWallMs.toFixed(0)} ms (median). The ${(2 * r.questions).toLocaleString('en')} engine questions took ${(r.engineMs / 1000).toFixed(1)} s (${(r.engineMs / (2 * r.questions)).toFixed(3)} ms each on average).`,
   ].join('\n');
+}
+
+/**
+ * What the mentions' growth is made of: the answered-messages map (a bounded cache: edits and deletes of answered
+ * messages reach their replies for 15 minutes), its heap per entry from the second stretch, and where that ends.
+ */
+function answeredNote(r: MemoryBenchResult): string {
+  const [first = 0, second = 0] = r.answeredHeld;
+  if (!r.afterBot || !r.afterBot2 || second <= first) return '';
+  const engineStep = r.afterEngine2.heapUsed - r.afterEngine.heapUsed;
+  const perEntry = (r.afterBot2.heapUsed - r.afterBot.heapUsed) / (second - first);
+  const atCap = r.afterEngine2.heapUsed + perEntry * r.answeredCap - r.ready.heapUsed;
+  return `The engine's second ${r.questions.toLocaleString('en')} questions moved heap used by ${(engineStep / MB).toFixed(1)} MB: its bounded caches have settled. The mentions' growth is the answered-messages map filling (src/discord/answered.ts: every answered message is remembered for 15 minutes, so that the member's edits and deletes reach the reply, at most ${r.answeredCap.toLocaleString('en')}): about ${Math.round(perEntry).toLocaleString('en')} bytes of heap per answered message (from the second stretch). Not a leak, but not settled either until the map is full: at its cap (15 minutes of more than ${Math.ceil(r.answeredCap / 900)} answers/s) the heap would hold about ${mb(atCap)} MB more than at ready, ${Math.round((atCap / r.ready.rss) * 100)} % of ready's RSS, beyond the growth target by itself.`;
 }
 
 /** The "Memory and cold start" section of bench/results.md. */

@@ -3,9 +3,10 @@
 // functions that took the most self time. A tool for finding hot spots, not a benchmark: no targets, and
 // the profiler itself slows the bot down.
 //
-//   npx tsx bench/profile.ts [mentions|interactions|start] [rate] [seconds] [--bare] [--alloc]
+//   npx tsx bench/profile.ts [mentions|interactions|start] [rate] [seconds] [--bare] [--alloc] [--engine-cached]
 //
 // --alloc samples allocations instead of CPU (bytes per event, by function): what makes the garbage.
+// --engine-cached profiles Selene with its engine's answers cached (bench/child.ts): what is not the engine.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,7 +110,11 @@ async function main(args: readonly string[]): Promise<void> {
   const fake = await startBenchFake();
   // Start-up is profiled from the process's first line (--cpu-prof); a load only over its own stretch.
   const startup = load === 'start';
-  const bot = await spawnBot(fake, { kind, ...(startup ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] } : {}) });
+  const bot = await spawnBot(fake, {
+    kind,
+    engineCached: args.includes('--engine-cached'),
+    ...(startup ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] } : {}),
+  });
   console.log(`${kind}: ready in ${Math.round(bot.readyMs)} ms`);
   const alloc = args.includes('--alloc');
   const file = join(dir, `${kind}-${load}.${alloc ? 'heapprofile' : 'cpuprofile'}`);

@@ -94,7 +94,17 @@ describe('stepProblem', () => {
     expect(stepProblem(step({ shed: 1 }), 50)).toBe('1 shed');
     expect(stepProblem(step({ failed: 2 }), 50)).toBe('2 failed');
     expect(stepProblem(step({ unanswered: 1 }), 50)).toBe('1 unanswered');
+    expect(stepProblem(step({ unanswered: 1, guardShed: { channel: 0, total: 0 } }), 50)).toBe('1 unanswered');
     expect(stepProblem(step({ byKind: { a: summarise([1], 1), b: summarise([80], 1) } }), 50)).toBe('b p99 80.0 ms');
     expect(stepProblem(step({ all: summarise([], 1), byKind: {} }), 50)).toBe('nothing answered');
+  });
+
+  it("names messages the bot's flood guard shed on purpose apart from those it lost", () => {
+    expect(stepProblem(step({ unanswered: 100, guardShed: { channel: 0, total: 100 } }), 50)).toBe(
+      "100 shed by Selene's flood guard (100 at its total cap)",
+    );
+    expect(stepProblem(step({ unanswered: 12, guardShed: { channel: 3, total: 7 } }), 50)).toBe(
+      "10 shed by Selene's flood guard (3 at its per-channel cap, 7 at its total cap), 2 unanswered",
+    );
   });
 });
