@@ -18,6 +18,10 @@ const CLAIMING =
 /** Framing phrases, matched on whole normalised words. */
 const FRAME = new RegExp(
   [
+    // "is it written in this article", "in the article is written": where it is written, not what. First,
+    // so that "in the article" alone does not take the phrase and leave "written" to weigh as a topic.
+    `(?:(?:is|was) (?:it |this |that )?)?(?:written|stated|printed) (?:in|within|by) ${DETERMINER} ${DOCUMENT}`,
+    `(?:in|within) ${DETERMINER} ${DOCUMENT} (?:(?:it )?(?:is|was) )?(?:written|stated|printed)`,
     `(?:according to|as per) (?:${DETERMINER} )?${DOCUMENT}s?`,
     // "does it work according to this?": "this" alone is the article.
     'according to (?:this|that|it)(?= *$)',

@@ -37,6 +37,10 @@ describe('article-referring framing', () => {
     ['it says something about health at the very start', 'it says something about health'],
     ['what about viruses near the end of the article', 'what about viruses'],
     ['in the intro, what is selenium', 'what is selenium'],
+    // Where something is written is the article; "written" alone ("when was it written") is not framing.
+    ['is it written in this article that selenium is an antioxidant', 'that selenium is an antioxidant'],
+    ['zinc, in the article is written something?', 'zinc something'],
+    ['was it stated in the text that milk has selenium', 'that milk has selenium'],
   ])('"%s" leaves "%s"', (question, rest) => {
     expect(withoutFrame(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
   });
@@ -79,6 +83,7 @@ describe('article-referring framing', () => {
     expect(withoutFrame(wordsOf('does selenium help the immune system'))).toBeNull();
     // "the article" as a subject that does something else is not framing.
     expect(withoutFrame(wordsOf('is the article biased'))).toBeNull();
+    expect(withoutFrame(wordsOf('when was it written'))).toBeNull();
   });
 
   it.each([
