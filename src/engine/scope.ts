@@ -1,5 +1,6 @@
 import type { EngineContext } from './context.js';
 import {
+  aboutSomethingElse,
   asksWhatArticleSays,
   bareTopic,
   demonstrativeSubject,
@@ -36,6 +37,7 @@ const COMPARED_GAP = 4;
 export type RefusalReason =
   | 'off-topic-word'
   | 'low-score'
+  | 'another-subject'
   | 'another-substance'
   | 'unexplained-subject'
   | 'general-health'
@@ -148,6 +150,9 @@ export function createScope(ctx: EngineContext): Scope {
 
   function refusalReason(q: Analysed, best: Scored | undefined): RefusalReason | null {
     if (!best || best.score < ANSWER_THRESHOLD) return 'low-score';
+    // "Is this youtube video sponsored", "what year is it": about something else, whatever words it shares.
+    if (!router.mentionsSelenium(q.words) && (aboutSomethingElse(q.original) || aboutSomethingElse(q.words)))
+      return 'another-subject';
     if (aboutAnotherSubstance(q, best.doc.id)) return 'another-substance';
     if (unexplainedSubject(q)) return 'unexplained-subject';
     if (best.doc.kind === 'entry' && generalHealth(q)) return 'general-health';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  aboutSomethingElse,
   asksWhatArticleSays,
   bareTopic,
   demonstrativeSubject,
@@ -288,5 +289,32 @@ describe('what the article is said to sell', () => {
     expect(answer.answered).toBe(true);
     expect(answer.citations.map((c) => c.quote).join(' ')).toContain('BioPro-Plus');
     expect(engine.ask('where can i buy selenium pills cheap').answered).toBe(false);
+  });
+});
+
+describe('a message about something other than the article', () => {
+  it.each([
+    'is this youtube video sponsored',
+    'who made that podcast',
+    'is the new documentary any good',
+    'what year is it',
+    'whats the date today',
+    'what time is it right now',
+    'current year',
+  ])('reads "%s" as about something else', (message) => {
+    expect(aboutSomethingElse(wordsOf(message))).toBe(true);
+  });
+
+  it.each([
+    'is it sponsored',
+    'is this article sponsored',
+    'which website is this article from',
+    'what site is this from',
+    'is the video in the article sponsored',
+    'when was it written',
+    'what year was the article published',
+    'how many times a day should i take it',
+  ])('reads "%s" as about the article', (message) => {
+    expect(aboutSomethingElse(wordsOf(message))).toBe(false);
   });
 });

@@ -140,6 +140,16 @@ describe('scope stage', () => {
     expect(scope.offTopic(clear, new Set())).toEqual([]);
   });
 
+  it('refuses a message about something other than the article, whatever words it shares with it', () => {
+    // "year" and "sponsored" are words of the article's own entries (its date, its promotion).
+    for (const message of ['what year is it', "what's the date today", 'is this youtube video sponsored'])
+      expect(decide(message), message).toBe('another-subject');
+    // The article itself, by name or as "it", and a claim from a video put to the article, still answer.
+    for (const message of ['is it sponsored', 'is this article sponsored', 'when was the article written'])
+      expect(decide(message), message).toBeNull();
+    expect(decide('this video says selenium helps with covid, is that true?')).toBeNull();
+  });
+
   it('never lets a score under the threshold answer', () => {
     const q = understand.analyseQuestion('selenium');
     const best = rank('selenium', q.terms)[0];
