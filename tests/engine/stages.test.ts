@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/engine/context.js';
 import { createFoodQuestions } from '../../src/engine/food-question.js';
-import { createEngine } from '../../src/engine/index.js';
+import { createEngine, REFUSAL_TEXT } from '../../src/engine/index.js';
 import { createRanker } from '../../src/engine/match.js';
 import { ANSWER_THRESHOLD, createScope } from '../../src/engine/scope.js';
 import { askingParts, createUnderstander } from '../../src/engine/understand.js';
@@ -59,6 +59,8 @@ describe('understand stage: a story around the question', () => {
     // keeps what the label says.
     expect(offTopic('zinc lozenges are sold everywhere now. does selenium help with the flu?')).not.toEqual([]);
     expect(offTopic('zinc q: does it help with the flu?')).toContain('zinc');
+    // A short lead that names selenium is the question's subject, not a label.
+    expect(offTopic('selenium and asthma, should I take it?')).toContain('asthma');
   });
 
   it('still refuses when the question itself names it, or the words are no story', () => {
@@ -66,6 +68,32 @@ describe('understand stage: a story around the question', () => {
     expect(offTopic('selenium vs cypress for testing, which one is easier')).not.toEqual([]);
     // Nothing names selenium or the article: the story may be what is asked about.
     expect(offTopic('I take zinc every day. is that enough for my immune system?')).toContain('zinc');
+  });
+});
+
+describe("understand stage: advice about someone's condition or treatment", () => {
+  const offTopic = (message: string) => scope.offTopicNames(understand.analyseQuestion(message), new Set());
+  const engine = createEngine(ctx.kb);
+
+  it.each([
+    'my husband is on chemotherapy right now. can he keep taking selenium with his treatment?',
+    'my aunt had radiotherapy last month, is selenium safe for her?',
+    'my brother has asthma. should he start selenium?',
+  ])('keeps the story of "%s": the question asks about it, and is refused', (message) => {
+    expect(offTopic(message)).not.toEqual([]);
+    const answer = engine.ask(message);
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toBe(REFUSAL_TEXT);
+  });
+
+  it('still sets the story aside when the question asks the article something of its own', () => {
+    for (const message of [
+      'my uncle is going through chemo. what does the article say selenium does for immune cells?',
+      'I was diagnosed with asthma last year. Does the article link selenium to chronic inflammation?',
+    ]) {
+      expect(offTopic(message), message).toEqual([]);
+      expect(engine.ask(message).answered, message).toBe(true);
+    }
   });
 });
 
