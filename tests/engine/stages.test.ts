@@ -31,6 +31,17 @@ describe('understand stage', () => {
     expect(askingParts('selenium')).toEqual([]);
   });
 
+  it('ranks on a clause that names only the article ("what is this article about") after a remark', () => {
+    // The article is a light word, but the one thing the clause asks about: the remark's words must not decide.
+    for (const message of [
+      'finally home after the night shift, what is this article about?',
+      'booked a dentist appointment, what is the article about',
+    ]) {
+      const q = understand.analyseQuestion(message);
+      expect(rank(message, q.terms)[0]?.doc.id, message).toBe('article-overview');
+    }
+  });
+
   it('drops article framing and amounts the member states from the terms', () => {
     const framed = understand.analyseQuestion('according to the article, does selenium help with covid');
     expect(framed.terms.join(' ')).not.toMatch(/articl/);
