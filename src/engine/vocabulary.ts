@@ -70,6 +70,16 @@ export const PERSONAL_ADVICE = new RegExp(
     .join('|'),
 );
 
+/** Who a member asks for ("my son", "her grandad"): people, not a condition or medicine the article lacks. */
+export const PEOPLE_WORDS = `son sons daughter daughters grandad granddad grandpa grandma gran granny nan nana grandson
+granddaughter grandkid grandkids grandchild kid kids child children baby babies toddler wife husband partner spouse
+boyfriend girlfriend mother father mum mom dad sister brother sibling aunt auntie uncle cousin niece nephew friend
+neighbour neighbor colleague coworker boss patient patients client clients family relative relatives parent parents`;
+
+/** Taking something together with one's own medicine ("with my levothyroxine", "alongside her meds"). */
+export const WITH_OWN_MEDICINE =
+  /(?:^| )(?:together with|along with|alongside|with|on top of|combined with|mixed with) (?:my|her|his|their) [a-z]+(?= |$)/;
+
 /** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
 export const SELENIUM_WORDS = 'selenium se selen selenio mcg microgram micrograms ug µg μg';
 

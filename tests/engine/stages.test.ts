@@ -189,6 +189,21 @@ describe('scope stage', () => {
     expect(decide('this video says selenium helps with covid, is that true?')).toBeNull();
   });
 
+  it('refuses advice for a person, or with their own medicine, about something the knowledge base has no word for', () => {
+    for (const message of [
+      'my grandad has sarcoidosis, how much selenium should he take?',
+      'is selenium ok alongside my metformin',
+    ])
+      expect(decide(message), message).toBe('personal-advice');
+    // What the article covers (the flu, covid), an age, a supplement: answered as before.
+    for (const message of [
+      'my son has the flu, should he take selenium?',
+      'my daughter is 12, how much selenium should she take',
+      'can I take selenium with my multivitamin',
+    ])
+      expect(decide(message), message).toBeNull();
+  });
+
   it('never lets a score under the threshold answer', () => {
     const q = understand.analyseQuestion('selenium');
     const best = rank('selenium', q.terms)[0];
