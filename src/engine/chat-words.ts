@@ -23,7 +23,7 @@ friend friends buddy mate mom moms mum mums mother dad dads father parents wife 
 boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt uncle sentence sentences paragraph
 paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
 surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg omfg rly srsly tbqh imho cap
-po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
+abeg biko jare sef abi po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
 list lists listed listing bullet bullets explanation explanations welcome
 heck hell damn dang frick fricking freaking flipping effing vibes vibe imagining imagine imagined
 yaar bhai kya nahi toh hallo genau mein freund freundin bitte danke oder hola amigo amiga gracias pues oye

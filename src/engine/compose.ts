@@ -6,7 +6,7 @@ import type { Scored } from './matcher.js';
 import { type Analysed, analyse, analyseStems, LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import { ANSWER_THRESHOLD } from './scope.js';
 import type { Answer, AnswerPart, Suggestion, Topic } from './types.js';
-import { MAX_SUGGESTIONS } from './vocabulary.js';
+import { MAX_SUGGESTIONS, MENTION_QUESTIONS } from './vocabulary.js';
 
 // The compose stage: a ranked topic (or a refusal) turned into the Answer model, with its suggestions.
 
@@ -200,9 +200,19 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
 interface KnownQuote {
   text: string;
   section: string;
-  /** Word families (see family) of its content words. */
+  /** Word families (see family) of its content words, and the words themselves. */
   families: ReadonlySet<string>;
+  words: ReadonlySet<string>;
 }
+
+/**
+ * "Does it mention oxidation?": whether the article says that very word. A relative of it ("oxidative",
+ * one family) is what made a topic win, not what was asked, so the quote saying the word itself joins.
+ */
+const asksIfMentioned = (words: readonly string[]): boolean => {
+  const text = words.join(' ');
+  return MENTION_QUESTIONS.some((pattern) => pattern.test(text));
+};
 
 /**
  * A word's family: its first letters, so "bacteria" and "bacterial", "immunological" and "immunology",
@@ -232,29 +242,43 @@ function createOwnWords(ctx: EngineContext): (answer: Answer, asked: Analysed) =
           text: q.text,
           section: sections.get(q.section) ?? q.section,
           families: familiesOf(q.text),
+          words: contentWordsOf(q.text),
         });
-  const quoteCount = new Map<string, number>();
-  for (const q of quotes.values()) for (const f of q.families) quoteCount.set(f, (quoteCount.get(f) ?? 0) + 1);
-
-  const specific = (word: string): boolean => {
-    const n = quoteCount.get(family(word)) ?? 0;
-    return word.length >= OWN_WORD_MIN_LETTERS && !EVERYDAY.has(word) && n > 0 && n <= OWN_WORD_MAX_QUOTES;
-  };
+  const familyCount = new Map<string, number>();
+  const wordCount = new Map<string, number>();
+  for (const q of quotes.values()) {
+    for (const f of q.families) familyCount.set(f, (familyCount.get(f) ?? 0) + 1);
+    for (const w of q.words) wordCount.set(w, (wordCount.get(w) ?? 0) + 1);
+  }
 
   return (answer, asked) => {
     if (!answer.answered || answer.route !== 'entry') return answer;
-    const askedFamilies = new Set(asked.words.filter(isContent).map(family));
-    const said = answer.citations.map((c) => quotes.get(c.quote)?.families ?? familiesOf(c.quote));
+    // Word families, or for a mention question the words themselves.
+    const literal = asksIfMentioned(asked.original);
+    const keyOf = literal ? (w: string) => w : family;
+    const count = literal ? wordCount : familyCount;
+    const keysOf = (q: KnownQuote) => (literal ? q.words : q.families);
+    const specific = (word: string): boolean => {
+      const n = count.get(keyOf(word)) ?? 0;
+      return word.length >= OWN_WORD_MIN_LETTERS && !EVERYDAY.has(word) && n > 0 && n <= OWN_WORD_MAX_QUOTES;
+    };
+    const askedKeys = new Set(asked.words.filter(isContent).map(keyOf));
+    const said = answer.citations.map((c) => {
+      const known = quotes.get(c.quote);
+      if (known) return keysOf(known);
+      return literal ? contentWordsOf(c.quote) : familiesOf(c.quote);
+    });
     const unsaid = asked.words
-      .filter((w) => isContent(w) && specific(w) && !said.some((q) => q.has(family(w))))
-      .map(family);
+      .filter((w) => isContent(w) && specific(w) && !said.some((q) => q.has(keyOf(w))))
+      .map(keyOf);
     if (!unsaid.length) return answer;
     let best: KnownQuote | undefined;
     let bestShared = 0;
     for (const q of quotes.values()) {
-      if (!unsaid.some((f) => q.families.has(f))) continue;
+      const keys = keysOf(q);
+      if (!unsaid.some((f) => keys.has(f))) continue;
       let shared = 0;
-      for (const f of askedFamilies) if (q.families.has(f)) shared++;
+      for (const f of askedKeys) if (keys.has(f)) shared++;
       if (shared > bestShared) [best, bestShared] = [q, shared];
     }
     // None of the answer's quotes says the word, so the quote found is never one of them.
@@ -272,6 +296,10 @@ const EVERYDAY: ReadonlySet<string> = new Set(COMMON_ENGLISH.split(/\s+/));
 
 function isContent(word: string): boolean {
   return !STOPWORDS.has(word) && !LIGHT_WORDS.has(word) && !/\d/.test(word);
+}
+
+function contentWordsOf(text: string): Set<string> {
+  return new Set(analyseStems(text, (w) => w).filter(isContent));
 }
 
 function familiesOf(text: string): Set<string> {

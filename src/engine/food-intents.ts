@@ -15,6 +15,8 @@ const COMPARE_PIECES = /\bvs\.?(?=\s)|\bversus\b|\bor\b|\bthan\b|,|\band\b|\//;
 const HOW_MANY = /\bhow (?:many|much)\b/;
 /** Limit words for "how many before the upper limit". */
 const LIMIT_CUE = /\b(?:limit|max|maximum|upper|too much|over|exceed|overdo|toxic|safe|safely|ul)\b/;
+/** Asking about too much of a food without "how many": "can you overdose on brazil nuts", "too many eggs?". */
+const OVERDOSE_CUE = /\b(?:overdose|overdosing|overdosed|too many|selenosis)\b/;
 
 export interface FoodIntents {
   answer(message: string, q: Analysed): Answer | null;
@@ -102,7 +104,7 @@ export function createFoodIntents(ctx: EngineContext): FoodIntents {
 
   function servingsToLimit(message: string, ws: readonly string[]): Answer | null {
     const text = ws.join(' ');
-    if (!HOW_MANY.test(text) || !LIMIT_CUE.test(text)) return null;
+    if (!(HOW_MANY.test(text) && LIMIT_CUE.test(text)) && !OVERDOSE_CUE.test(text)) return null;
     const hit = foods.findInText(message);
     const food = hit?.result;
     if (!hit || !food?.found || !food.mcg || !router.namesFood(hit.matched)) return null;

@@ -18,6 +18,10 @@ const CLAIMING =
 /** Framing phrases, matched on whole normalised words. */
 const FRAME = new RegExp(
   [
+    // "is it written in this article", "in the article is written": where it is written, not what. First,
+    // so that "in the article" alone does not take the phrase and leave "written" to weigh as a topic.
+    `(?:(?:is|was) (?:it |this |that )?)?(?:written|stated|printed) (?:in|within|by) ${DETERMINER} ${DOCUMENT}`,
+    `(?:in|within) ${DETERMINER} ${DOCUMENT} (?:(?:it )?(?:is|was) )?(?:written|stated|printed)`,
     `(?:according to|as per) (?:${DETERMINER} )?${DOCUMENT}s?`,
     // "does it work according to this?": "this" alone is the article.
     'according to (?:this|that|it)(?= *$)',
@@ -264,4 +268,41 @@ export function pronounSubject(words: readonly string[]): boolean {
         OBJECT_VERBS.has(words[i - 1] ?? '') ||
         (words[i - 1] === 'of' && AMOUNT_WORDS.has(words[i - 2] ?? ''))),
   );
+}
+
+// What a message may be about instead of the article: another thing a member points at ("this youtube video",
+// "that podcast"), or the date and time. "Is it sponsored" is the article; "is this video sponsored" is not.
+
+/** Media a member may point at that are not the article. Not "site": in this chat, that is where it is. */
+const OTHER_MEDIA =
+  'video|videos|vid|vids|youtube|youtuber|podcast|podcasts|episode|episodes|tiktok|tiktoks|reel|reels|channel|livestream|stream|book|books|ebook|movie|movies|film|films|documentary|documentaries|tv|show|shows|webinar|course|newsletter|email|meme|memes|tweet|tweets';
+
+/** "this youtube video", "that new podcast", "a book": a determiner, up to two words, then the medium. */
+const POINTED_MEDIUM = new RegExp(
+  `(?:^| )(?:this|that|the|these|those|your|ur|his|her|their|my|a|an) (?:[a-z0-9]+ ){0,2}?(?:${OTHER_MEDIA})(?= |$)`,
+);
+const NAMES_ARTICLE = new RegExp(`(?:^| )${DOCUMENT}s?(?= |$)`);
+
+/** "What year is it", "what's the date today", "current time": the clock, which no article answers. */
+const CLOCK = new RegExp(
+  [
+    '(?:what|which|whats) (?:year|time|day|date|month) (?:is it|is today)',
+    '(?:what|whats|what is) (?:the )?(?:date|time|day|year|month) (?:is it )?(?:today|now|right now|rn)',
+    '(?:today|todays) date',
+    '(?:current|present) (?:year|date|time|month)',
+  ]
+    .map((p) => `(?:^| )(?:${p})(?= |$)`)
+    .join('|'),
+);
+
+/**
+ * Whether a message is about something other than the article: a medium it points at ("is this youtube
+ * video sponsored") while never naming the article, or the date or time ("what year is it"). Every word
+ * of such a message may be one the article's own topics use ("sponsored", "year"), and "this"/"it" would
+ * otherwise stand for the article.
+ */
+export function aboutSomethingElse(words: readonly string[]): boolean {
+  const text = words.join(' ');
+  if (CLOCK.test(text)) return true;
+  return POINTED_MEDIUM.test(text) && !NAMES_ARTICLE.test(text);
 }

@@ -61,6 +61,12 @@ export const MATCH_CONFIG = {
   loneWordWeight: 0.15,
   /** Ranking credit (not confidence) times the closest phrasing's Dice with the question: breaks ties at 1. */
   closenessShare: 0.1,
+  /**
+   * Ranking credit (not confidence) for a document one of whose phrasings has exactly the question's terms:
+   * a curator put that question there, so a neighbour that merely names its words in more fields (title,
+   * keywords, quotes) does not take it on the tie-break (worth at most tieBreakShare * 3 * extraFieldCredit).
+   */
+  exactPhrasingBonus: 0.1,
   /** Only this many candidates (by coverage) get the full, costlier scoring. */
   shortlist: 24,
 } as const;

@@ -21,6 +21,8 @@ export function createRanker(ctx: EngineContext): Ranker {
   const quotesOf = new Map<string, string[]>();
   for (const d of ctx.docInputs)
     quotesOf.set(d.id, [...(quotesOf.get(d.id) ?? []), ...d.quotes.map((q) => ` ${normaliseText(q)} `)]);
+  // What a member calls the article: light words, but a question that names only it is about it.
+  const articleTerms = new Set(analyse('article', lexicon).terms);
   return (question, terms) => {
     let best = rank(index, terms, MAX_SUGGESTIONS + 1);
     // A phrase quoted from the article ("what does 'abolish the infectivity' mean") names its topic exactly.
@@ -34,8 +36,9 @@ export function createRanker(ctx: EngineContext): Ranker {
     }
     for (const text of askingParts(question)) {
       const part = new Set(analyse(text, lexicon, correct, stemOf).terms);
-      // "Is there anything to it?" names nothing: the topic is elsewhere, so the whole decides.
-      if ([...part].every((t) => index.lightTerms.has(t))) continue;
+      // "Is there anything to it?" names nothing: the topic is elsewhere, so the whole decides. "What is this
+      // article about" names the article, a topic of its own.
+      if ([...part].every((t) => index.lightTerms.has(t) && !articleTerms.has(t))) continue;
       const focused = terms.filter((t) => part.has(t) || index.topicTerms.has(t));
       if (focused.length === terms.length || !focused.length) continue;
       const ranked = rank(index, focused, MAX_SUGGESTIONS + 1);

@@ -20,6 +20,9 @@ export { buildMatchIndex, type DocInput, type MatchDoc, type MatchIndex, termWei
 /** Slack for rounding when a document's best possible rank key is compared with the ones already scored. */
 const BOUND_MARGIN = 1e-9;
 
+/** A Dice this close to 1: the question's terms are those of one curated phrasing (rounding aside). */
+const EXACT_DICE = 1 - 1e-9;
+
 export interface Scored {
   doc: MatchDoc;
   score: number;
@@ -92,6 +95,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     const bound =
       Math.min(1, Math.max((coverage[i] as number) / total + MATCH_CONFIG.bigramBonus, evidence)) +
       2 * MATCH_CONFIG.closenessShare +
+      MATCH_CONFIG.exactPhrasingBonus +
       tieBreak;
     if (top.length === limit && bound + BOUND_MARGIN < (top[limit - 1]?.rankKey as number)) continue;
     const mark = nextMark(scratch);
@@ -134,7 +138,11 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     let unnamed = doc.ownTerms.length > 0;
     for (let k = 0; k < doc.ownTerms.length && unnamed; k++) unnamed = !askedTerms.has(doc.ownTerms[k] as string);
     const rankKey =
-      score + MATCH_CONFIG.closenessShare * closeness + tieBreak - (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
+      score +
+      MATCH_CONFIG.closenessShare * closeness +
+      (closeness >= EXACT_DICE ? MATCH_CONFIG.exactPhrasingBonus : 0) +
+      tieBreak -
+      (unnamed ? MATCH_CONFIG.unnamedPenalty : 0);
     // Kept in order of rank key, then index (earlier first on a tie), and only the best `limit` of them.
     let at = top.length;
     while (at > 0 && before(rankKey, i, top[at - 1] as { rankKey: number; index: number })) at--;

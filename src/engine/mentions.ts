@@ -13,6 +13,9 @@ const MAX_MENTION_QUOTES = 2;
 /** What a mention question may ask about: a few words, not a whole question. */
 const MAX_SUBJECT_WORDS = 5;
 
+/** Where one sentence of a message ends and the next begins. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
+
 /** A question word before the mention phrase. */
 const ASKS_WHAT = /(?:^| )(?:what|whats|how|why|when)(?= |$)/;
 
@@ -81,8 +84,8 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
   });
 
   /** The subject of a mention question as written, and whether the question names it or states a claim. */
-  function captured(message: string, normalise: Normalise): { raw: string; claim: boolean } | null {
-    const text = words(normalise(message)).join(' ');
+  /** The mention question of a text, read as one sentence. */
+  function capturedIn(text: string): { raw: string; claim: boolean } | null {
     for (const pattern of MENTION_QUESTIONS) {
       const m = pattern.exec(text);
       // "What does it say about X" asks for what it says, which the topics answer, not whether it does.
@@ -91,6 +94,18 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
       }
     }
     return null;
+  }
+
+  function captured(message: string, normalise: Normalise): { raw: string; claim: boolean } | null {
+    const whole = capturedIn(words(normalise(message)).join(' '));
+    if (!whole || whole.claim) return whole;
+    // A thing asked about ends with its sentence: "does it mention milk? lactose intolerant and curious" asks
+    // about milk. (A claim keeps the whole message, as a long one is then no mention question at all.)
+    for (const sentence of message.split(SENTENCE_BREAK)) {
+      const own = capturedIn(words(normalise(sentence)).join(' '));
+      if (own) return own;
+    }
+    return whole;
   }
 
   function subjectOf(message: string, normalise: Normalise): string | null {

@@ -1,5 +1,6 @@
 import type { EngineContext } from './context.js';
 import {
+  aboutSomethingElse,
   asksWhatArticleSays,
   bareTopic,
   demonstrativeSubject,
@@ -10,7 +11,7 @@ import {
 } from './frame.js';
 import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
-import { DOSE_WORDS, QUESTION_OPENERS } from './vocabulary.js';
+import { DOSE_WORDS, PEOPLE_WORDS, PERSONAL_ADVICE, QUESTION_OPENERS, WITH_OWN_MEDICINE } from './vocabulary.js';
 
 // Deciding scope: whether the best-ranked topic really answers the question, or the question is about
 // something the article does not cover and must be refused. Each check is one reason to refuse.
@@ -36,6 +37,8 @@ const COMPARED_GAP = 4;
 export type RefusalReason =
   | 'off-topic-word'
   | 'low-score'
+  | 'another-subject'
+  | 'personal-advice'
   | 'another-substance'
   | 'unexplained-subject'
   | 'general-health'
@@ -73,6 +76,7 @@ export function createScope(ctx: EngineContext): Scope {
       .flatMap((group) => (group[0] ? analyse(group[0], lexicon).terms : []))
       .filter((t) => !index.lightTerms.has(t) && !seleniumTerms.has(t)),
   );
+  const peopleTerms = new Set(analyse(PEOPLE_WORDS, lexicon).terms);
   /** "vitamin c dose", "should I take", "how much is too much": how much of something to have. */
   const asksDose = (words: readonly string[]): boolean =>
     words.some((w, i) => doseStems.has(stemOf(w)) || (w === 'too' && ['much', 'many'].includes(words[i + 1] ?? '')));
@@ -126,6 +130,19 @@ export function createScope(ctx: EngineContext): Scope {
   }
 
   /**
+   * "My mum has lupus, what dose should she take?", "is it safe to take selenium with my levothyroxine":
+   * advice for a person, or with their own medicine, about something the knowledge base has no word for.
+   * Whatever the dose or topic words match, that is medical advice the article cannot give.
+   */
+  function personalAdvice(q: Analysed): boolean {
+    const text = q.original.join(' ');
+    if (!PERSONAL_ADVICE.test(text) && !WITH_OWN_MEDICINE.test(text)) return false;
+    return q.terms.some(
+      (t) => !index.idf.has(t) && !index.lightTerms.has(t) && !NUMBER_TERM.test(t) && !peopleTerms.has(t),
+    );
+  }
+
+  /**
    * "How do I know if I have a weak immune system", "best way to treat a cold": every word is one the
    * article uses, yet the question names neither selenium nor anything only this article speaks of (the
    * lexicon's anchors: selenoproteins, ROS, BioPro, the article itself). It asks for general health
@@ -148,7 +165,11 @@ export function createScope(ctx: EngineContext): Scope {
 
   function refusalReason(q: Analysed, best: Scored | undefined): RefusalReason | null {
     if (!best || best.score < ANSWER_THRESHOLD) return 'low-score';
+    // "Is this youtube video sponsored", "what year is it": about something else, whatever words it shares.
+    if (!router.mentionsSelenium(q.words) && (aboutSomethingElse(q.original) || aboutSomethingElse(q.words)))
+      return 'another-subject';
     if (aboutAnotherSubstance(q, best.doc.id)) return 'another-substance';
+    if (personalAdvice(q)) return 'personal-advice';
     if (unexplainedSubject(q)) return 'unexplained-subject';
     if (best.doc.kind === 'entry' && generalHealth(q)) return 'general-health';
     // The linked articles are not about selenium: "does selenium help with depression" is not answered by

@@ -8,6 +8,7 @@ import {
   INDIRECT_QUESTION,
   INTAKE_WORDS,
   MAX_SENTENCE_SCAN,
+  PERSONAL_ADVICE,
   QUESTION_OPENERS,
   SENTENCE_END,
   STORY_WORDS,
@@ -20,6 +21,11 @@ import {
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
 const opensQuestion = (text: string): boolean => QUESTION_OPENERS.has(words(normaliseText(text))[0] ?? '');
+/**
+ * "Should she take selenium during treatment?": advice for a person, or about someone's treatment. It asks
+ * about the story told before it (whose condition or treatment), so that story stays part of the question.
+ */
+const asksPersonalAdvice = (text: string, normalise: Normalise): boolean => PERSONAL_ADVICE.test(normalise(text));
 /** A sentence that asks without a question word or mark ("I want to know what it claims about covid"). */
 const asksIndirectly = (text: string): boolean => INDIRECT_QUESTION.test(normaliseText(text));
 
@@ -261,14 +267,17 @@ export function createUnderstander(ctx: EngineContext): Understander {
   function withoutStoryAsides(message: string, segs: readonly Segment[], normalise: Normalise): string {
     const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
     if (!asking.length || asking.length === segs.length) return message;
+    if (asking.some((s) => asksPersonalAdvice(s.text, normalise))) return message;
     // Most messages name nothing uncovered: one cheap look at the words as typed (no typo repair) first.
     const typed = words(normalise(message));
     if (!router.outOfScope(typed, typed).length) return message;
     if (!namesSubject(analyse(message, lexicon, correct, stemOf, normalise).words)) return message;
     if (asking.some((s) => withoutUncovered(s.text).found)) return message;
-    // A label before the first question ("Mod check:", "zinc thread q:") is set aside like a story.
+    // A label before the first question ("Mod check:", "zinc thread q:") is set aside like a story; one
+    // that names selenium ("selenium and asthma, should I take it?") is the question's subject.
     const first = segs.indexOf(asking[0] as Segment);
-    const label = (s: Segment, i: number): boolean => i < first && s.words.length <= MAX_LABEL_WORDS;
+    const label = (s: Segment, i: number): boolean =>
+      i < first && s.words.length <= MAX_LABEL_WORDS && !router.mentionsSelenium(s.words);
     const told = segs.map((s, i) =>
       asking.includes(s) || !(s.words.some((w) => storyWords.has(w)) || label(s, i)) ? null : withoutUncovered(s.text),
     );
@@ -293,6 +302,7 @@ export function createUnderstander(ctx: EngineContext): Understander {
     const told = segs.filter((s) => !asking.includes(s) && s.words.some((w) => storyWords.has(w)));
     if (!told.length) return message;
     const ownQuestion = (text: string): boolean => {
+      if (asksPersonalAdvice(text, normalise)) return false;
       const ws = analyse(text, lexicon, correct, stemOf, normalise).words;
       return namesSubject(ws) && namesTopic(text) && !(withoutFrame(ws) ?? ws).some((w) => STORY_POINTERS.has(w));
     };

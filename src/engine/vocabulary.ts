@@ -52,6 +52,34 @@ export const INDIRECT_QUESTION =
  */
 export const STORY_WORDS = `i im ive id ill me my mine myself we our us unrelated offtopic btw sidenote`;
 
+/**
+ * Advice asked for another person ("should she take it", "can my dad have selenium", "is it safe for him")
+ * or about someone's treatment ("during treatment", "with her meds"); not the member's own "should I take",
+ * which after "I work out a lot" asks an amount the article's facts give. After a story of that person's condition
+ * or treatment the article does not cover ("my mum is on chemo"), the question asks about that very thing:
+ * medical advice the article cannot give, so the story is not set aside. Matched on normalised words.
+ */
+export const PERSONAL_ADVICE = new RegExp(
+  [
+    '(?:should|can|could|may|must|shall) (?:she|he|they|my [a-z]+)(?: still| also| safely)? (?:take|taking|have|start|use|try|continue|keep|stop|add|get|be given)',
+    '(?:should|can|could|may) (?:i|we|you) (?:give|giving) (?:her|him|them|my [a-z]+)',
+    '(?:is it|would it be|will it be|is that|is selenium) (?:ok|okay|safe|fine|good|bad|dangerous|risky|allowed) for (?:her|him|them|my [a-z]+)',
+    '(?:during|with|alongside|while on|on top of|besides|after) (?:the |her |his |their |my |your )?(?:treatment|treatments|therapy|therapies|meds|medication|medications|medicine|medicines|drugs)',
+  ]
+    .map((p) => `(?:^| )(?:${p})(?= |$)`)
+    .join('|'),
+);
+
+/** Who a member asks for ("my son", "her grandad"): people, not a condition or medicine the article lacks. */
+export const PEOPLE_WORDS = `son sons daughter daughters grandad granddad grandpa grandma gran granny nan nana grandson
+granddaughter grandkid grandkids grandchild kid kids child children baby babies toddler wife husband partner spouse
+boyfriend girlfriend mother father mum mom dad sister brother sibling aunt auntie uncle cousin niece nephew friend
+neighbour neighbor colleague coworker boss patient patients client clients family relative relatives parent parents`;
+
+/** Taking something together with one's own medicine ("with my levothyroxine", "alongside her meds"). */
+export const WITH_OWN_MEDICINE =
+  /(?:^| )(?:together with|along with|alongside|with|on top of|combined with|mixed with) (?:my|her|his|their) [a-z]+(?= |$)/;
+
 /** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
 export const SELENIUM_WORDS = 'selenium se selen selenio mcg microgram micrograms ug µg μg';
 

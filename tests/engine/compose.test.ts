@@ -135,6 +135,24 @@ describe('compose: the quote that says the member’s own word', () => {
     expect(many.citations.length).toBeLessThanOrEqual(plain.citations.length + 1);
   });
 
+  it('asked whether the article mentions a word, adds the quote saying that word, not a relative of it', () => {
+    // "oxidation" (one sentence) and "oxidative" (several) are one family: a topic whose quotes say
+    // "oxidative stress" says the family, not the word asked about.
+    const word = 'oxidation';
+    const saying = quotesSaying(word);
+    expect(saying.length).toBeGreaterThan(0);
+    const id =
+      kb.entries.find(
+        (e) => e.quotes.some((q) => q.text.includes('oxidative')) && e.quotes.every((q) => !q.text.includes(word)),
+      )?.id ?? '';
+    const plain = compose.fromBest(entryRanked(id), false);
+    const about = compose.fromBest(entryRanked(id), false, asked(`what about ${word}`));
+    expect(about.citations).toEqual(plain.citations);
+    const mentioned = compose.fromBest(entryRanked(id), false, asked(`does it mention ${word}`));
+    expect(mentioned.citations.slice(0, -1)).toEqual(plain.citations);
+    expect(saying).toContain(mentioned.citations.at(-1)?.quote);
+  });
+
   it('through the engine: a question naming the article’s word for germs gets its sentence', () => {
     const answer = engine.ask('what does the article say about pathogens');
     expect(answer.answered).toBe(true);

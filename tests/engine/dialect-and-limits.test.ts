@@ -17,6 +17,13 @@ describe('British and Australian chat words', () => {
     );
   });
 
+  it('gives Nigerian Pidgin and Igbo "please" ("abeg", "biko") and "sef", "jare" no weight', () => {
+    expect(terms('abeg how much selenium should an adult get daily')).toEqual(
+      terms('how much selenium should an adult get daily'),
+    );
+    expect(terms('biko is selenium an antioxidant sef')).toEqual(terms('is selenium an antioxidant'));
+  });
+
   it('gives "oi" and "innit" no weight', () => {
     expect(terms('oi is selenium an antioxidant innit')).toEqual(terms('is selenium an antioxidant'));
   });

@@ -56,6 +56,17 @@ describe('food intents in free text', () => {
     expect(eggs.text).toMatch(/About \d+ servings a day reach the adult upper limit/);
   });
 
+  it('reads an overdose on a food as the same question, without "how many"', () => {
+    const nuts = ask('is it possible to overdose on brazil nuts?');
+    expect(nuts.route).toBe('food');
+    expect(nuts.text).toContain('upper limit of 400 mcg');
+    expect(ask('too many eggs, is that a thing with selenium?').text).toMatch(
+      /servings a day reach the adult upper limit/,
+    );
+    // Selenium itself is not a food: that stays an intake question.
+    expect(ask('can you overdose on selenium').route).toBe('entry');
+  });
+
   it('adds a supplement and named foods against the RDA and upper limit', () => {
     const over = ask('i take a 200 mcg selenium pill plus eat brazil nuts most days, is that too much');
     expect(over.text).toContain('744 mcg');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  aboutSomethingElse,
   asksWhatArticleSays,
   bareTopic,
   demonstrativeSubject,
@@ -37,6 +38,10 @@ describe('article-referring framing', () => {
     ['it says something about health at the very start', 'it says something about health'],
     ['what about viruses near the end of the article', 'what about viruses'],
     ['in the intro, what is selenium', 'what is selenium'],
+    // Where something is written is the article; "written" alone ("when was it written") is not framing.
+    ['is it written in this article that selenium is an antioxidant', 'that selenium is an antioxidant'],
+    ['zinc, in the article is written something?', 'zinc something'],
+    ['was it stated in the text that milk has selenium', 'that milk has selenium'],
   ])('"%s" leaves "%s"', (question, rest) => {
     expect(withoutFrame(wordsOf(question))?.join(' ')).toBe(wordsOf(rest).join(' '));
   });
@@ -79,6 +84,7 @@ describe('article-referring framing', () => {
     expect(withoutFrame(wordsOf('does selenium help the immune system'))).toBeNull();
     // "the article" as a subject that does something else is not framing.
     expect(withoutFrame(wordsOf('is the article biased'))).toBeNull();
+    expect(withoutFrame(wordsOf('when was it written'))).toBeNull();
   });
 
   it.each([
@@ -283,5 +289,32 @@ describe('what the article is said to sell', () => {
     expect(answer.answered).toBe(true);
     expect(answer.citations.map((c) => c.quote).join(' ')).toContain('BioPro-Plus');
     expect(engine.ask('where can i buy selenium pills cheap').answered).toBe(false);
+  });
+});
+
+describe('a message about something other than the article', () => {
+  it.each([
+    'is this youtube video sponsored',
+    'who made that podcast',
+    'is the new documentary any good',
+    'what year is it',
+    'whats the date today',
+    'what time is it right now',
+    'current year',
+  ])('reads "%s" as about something else', (message) => {
+    expect(aboutSomethingElse(wordsOf(message))).toBe(true);
+  });
+
+  it.each([
+    'is it sponsored',
+    'is this article sponsored',
+    'which website is this article from',
+    'what site is this from',
+    'is the video in the article sponsored',
+    'when was it written',
+    'what year was the article published',
+    'how many times a day should i take it',
+  ])('reads "%s" as about the article', (message) => {
+    expect(aboutSomethingElse(wordsOf(message))).toBe(false);
   });
 });

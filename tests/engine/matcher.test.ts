@@ -137,3 +137,29 @@ describe('words the knowledge base never uses', () => {
     expect(score('water school')).toBeCloseTo(score('water arthritis'), 5);
   });
 });
+
+describe('a question a curator filed under one entry', () => {
+  // Both entries explain every word of "copper iron"; "named" has both words in its title, keywords and
+  // quotes as well (more fields: the tie-break), "filed" has a phrasing that asks exactly this.
+  const named = doc('named', ['is copper or iron better for you'], {
+    titleText: 'copper and iron',
+    keywords: ['copper', 'iron'],
+    quotes: ['copper and iron are both metals'],
+  });
+  // No title of its own: a title no other entry uses would cost it the narrow-entry handicap.
+  const filed = doc('filed', ['copper iron', 'zinc tin'], { titleText: '' });
+
+  it('goes to the entry with that exact phrasing, not the one naming its words in more fields', () => {
+    const index = buildMatchIndex([named, filed, ...fillers], lexicon);
+    const ranked = rank(index, terms('copper iron'));
+    expect(ranked.map((r) => r.doc.id).slice(0, 2)).toEqual(['filed', 'named']);
+    // Ranking only: both explain the whole question, and say so.
+    expect(ranked[0]?.score).toBeCloseTo(ranked[1]?.score ?? 0, 5);
+  });
+
+  it('lets the fields decide when neither entry has the exact phrasing', () => {
+    const loose = doc('loose', ['copper iron zinc', 'zinc tin'], { titleText: '' });
+    const index = buildMatchIndex([named, loose, ...fillers], lexicon);
+    expect(rank(index, terms('copper iron'))[0]?.doc.id).toBe('named');
+  });
+});

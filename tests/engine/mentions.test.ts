@@ -34,6 +34,14 @@ describe('questions about what the article mentions', () => {
     }
   });
 
+  it('takes what is asked about from the question’s own sentence, not the remark after it', () => {
+    const no = engine.ask('does it mention zinc? asking for my mum');
+    expect(no.text).toBe("The article doesn't mention zinc.");
+    const yes = engine.ask('is bacteria mentioned? my biology class covers germs this week');
+    expect(yes.answered).toBe(true);
+    expect(yes.citations.some((c) => c.quote.toLowerCase().includes('bacteri'))).toBe(true);
+  });
+
   it('does not answer "what does it say about X" with a yes or no', () => {
     const a = engine.ask('what does this article say about selenium supplements, who wins');
     expect(a.text).not.toMatch(/^The article doesn't mention|^Yes, the article mentions/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/engine/context.js';
 import { createFoodQuestions } from '../../src/engine/food-question.js';
-import { createEngine } from '../../src/engine/index.js';
+import { createEngine, REFUSAL_TEXT } from '../../src/engine/index.js';
 import { createRanker } from '../../src/engine/match.js';
 import { ANSWER_THRESHOLD, createScope } from '../../src/engine/scope.js';
 import { askingParts, createUnderstander } from '../../src/engine/understand.js';
@@ -29,6 +29,17 @@ describe('understand stage', () => {
       ' what role does selenium play',
     ]);
     expect(askingParts('selenium')).toEqual([]);
+  });
+
+  it('ranks on a clause that names only the article ("what is this article about") after a remark', () => {
+    // The article is a light word, but the one thing the clause asks about: the remark's words must not decide.
+    for (const message of [
+      'finally home after the night shift, what is this article about?',
+      'booked a dentist appointment, what is the article about',
+    ]) {
+      const q = understand.analyseQuestion(message);
+      expect(rank(message, q.terms)[0]?.doc.id, message).toBe('article-overview');
+    }
   });
 
   it('drops article framing and amounts the member states from the terms', () => {
@@ -59,6 +70,8 @@ describe('understand stage: a story around the question', () => {
     // keeps what the label says.
     expect(offTopic('zinc lozenges are sold everywhere now. does selenium help with the flu?')).not.toEqual([]);
     expect(offTopic('zinc q: does it help with the flu?')).toContain('zinc');
+    // A short lead that names selenium is the question's subject, not a label.
+    expect(offTopic('selenium and asthma, should I take it?')).toContain('asthma');
   });
 
   it('still refuses when the question itself names it, or the words are no story', () => {
@@ -66,6 +79,32 @@ describe('understand stage: a story around the question', () => {
     expect(offTopic('selenium vs cypress for testing, which one is easier')).not.toEqual([]);
     // Nothing names selenium or the article: the story may be what is asked about.
     expect(offTopic('I take zinc every day. is that enough for my immune system?')).toContain('zinc');
+  });
+});
+
+describe("understand stage: advice about someone's condition or treatment", () => {
+  const offTopic = (message: string) => scope.offTopicNames(understand.analyseQuestion(message), new Set());
+  const engine = createEngine(ctx.kb);
+
+  it.each([
+    'my husband is on chemotherapy right now. can he keep taking selenium with his treatment?',
+    'my aunt had radiotherapy last month, is selenium safe for her?',
+    'my brother has asthma. should he start selenium?',
+  ])('keeps the story of "%s": the question asks about it, and is refused', (message) => {
+    expect(offTopic(message)).not.toEqual([]);
+    const answer = engine.ask(message);
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toBe(REFUSAL_TEXT);
+  });
+
+  it('still sets the story aside when the question asks the article something of its own', () => {
+    for (const message of [
+      'my uncle is going through chemo. what does the article say selenium does for immune cells?',
+      'I was diagnosed with asthma last year. Does the article link selenium to chronic inflammation?',
+    ]) {
+      expect(offTopic(message), message).toEqual([]);
+      expect(engine.ask(message).answered, message).toBe(true);
+    }
   });
 });
 
@@ -138,6 +177,31 @@ describe('scope stage', () => {
     expect(scope.offTopic(q, new Set()).length).toBeGreaterThan(0);
     const clear = understand.analyseQuestion('does selenium help with covid');
     expect(scope.offTopic(clear, new Set())).toEqual([]);
+  });
+
+  it('refuses a message about something other than the article, whatever words it shares with it', () => {
+    // "year" and "sponsored" are words of the article's own entries (its date, its promotion).
+    for (const message of ['what year is it', "what's the date today", 'is this youtube video sponsored'])
+      expect(decide(message), message).toBe('another-subject');
+    // The article itself, by name or as "it", and a claim from a video put to the article, still answer.
+    for (const message of ['is it sponsored', 'is this article sponsored', 'when was the article written'])
+      expect(decide(message), message).toBeNull();
+    expect(decide('this video says selenium helps with covid, is that true?')).toBeNull();
+  });
+
+  it('refuses advice for a person, or with their own medicine, about something the knowledge base has no word for', () => {
+    for (const message of [
+      'my grandad has sarcoidosis, how much selenium should he take?',
+      'is selenium ok alongside my metformin',
+    ])
+      expect(decide(message), message).toBe('personal-advice');
+    // What the article covers (the flu, covid), an age, a supplement: answered as before.
+    for (const message of [
+      'my son has the flu, should he take selenium?',
+      'my daughter is 12, how much selenium should she take',
+      'can I take selenium with my multivitamin',
+    ])
+      expect(decide(message), message).toBeNull();
   });
 
   it('never lets a score under the threshold answer', () => {
