@@ -273,9 +273,13 @@ export function pronounSubject(words: readonly string[]): boolean {
 // What a message may be about instead of the article: another thing a member points at ("this youtube video",
 // "that podcast"), or the date and time. "Is it sponsored" is the article; "is this video sponsored" is not.
 
-/** Media a member may point at that are not the article. Not "site": in this chat, that is where it is. */
+/**
+ * Media a member may point at that are not the article. Not "site": in this chat, that is where it is. Not
+ * words that are also verbs or the article's own talk ("the studies show", "the course of an infection",
+ * "the blood stream", "a calcium channel"): those would refuse questions about the article.
+ */
 const OTHER_MEDIA =
-  'video|videos|vid|vids|youtube|youtuber|podcast|podcasts|episode|episodes|tiktok|tiktoks|reel|reels|channel|livestream|stream|book|books|ebook|movie|movies|film|films|documentary|documentaries|tv|show|shows|webinar|course|newsletter|email|meme|memes|tweet|tweets';
+  'video|videos|vid|vids|youtube|youtuber|podcast|podcasts|episode|episodes|tiktok|tiktoks|reel|reels|livestream|book|books|ebook|movie|movies|film|films|documentary|documentaries|tv|webinar|newsletter|meme|memes|tweet|tweets';
 
 /** "this youtube video", "that new podcast", "a book": a determiner, up to two words, then the medium. */
 const POINTED_MEDIUM = new RegExp(
