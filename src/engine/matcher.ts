@@ -42,9 +42,12 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   // The index's own scratch (match-index.ts), left zeroed by every call: a question then allocates only
   // its own few small arrays, not one slot per document and per term of the knowledge base.
   const scratch = index.scratch;
-  const { coverage, extra, informative } = scratch;
+  const { coverage, extra, informative, fieldHead, fieldOf } = scratch;
   let touched = scratch.touched;
   let touchedCount = 0;
+  let fieldNext = scratch.fieldNext;
+  let fieldTerm = scratch.fieldTerm;
+  let fieldCount = 0;
   for (let j = 0; j < unique.length; j++) {
     const term = unique[j] as string;
     const postings = index.postings.get(term);
@@ -60,6 +63,14 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
       informative[p.doc] = (informative[p.doc] as number) + counts;
       coverage[p.doc] = (coverage[p.doc] as number) + w * p.weight;
       extra[p.doc] = (extra[p.doc] as number) + w * p.extra;
+      if (fieldCount === fieldNext.length) {
+        fieldNext = scratch.fieldNext = grown(fieldNext);
+        fieldTerm = scratch.fieldTerm = grown(fieldTerm);
+      }
+      fieldTerm[fieldCount] = j;
+      fieldOf[fieldCount] = p.field;
+      fieldNext[fieldCount] = fieldHead[p.doc] as number;
+      fieldHead[p.doc] = fieldCount++;
     }
   }
   const shortlist = scratch.shortlist;
@@ -68,14 +79,18 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   const queryBigrams = bigramsOf(queryTerms, index.termIds);
   // Which index terms the question has, by number: the phrasing loop below is the hottest of a question.
   const asked = scratch.asked;
-  for (const term of unique) {
-    const id = index.termIds.get(term);
+  // Each question term's weight in a phrasing (the same in every phrasing that uses it).
+  const phrased = scratch.phrased;
+  for (let j = 0; j < unique.length; j++) {
+    const id = index.termIds.get(unique[j] as string);
     if (id !== undefined) asked[id] = 1;
+    phrased[j] = id === undefined ? 0 : (index.phrasings.termWeights[id] as number);
   }
   // Per shortlisted document: its fields of the question's terms, and which of its phrasings use one.
   const found = scratch.found;
   // Phrasings are marked with a number no earlier document (of this call or any before) used.
-  const marks = scratch.marks;
+  const { marks, hits } = scratch;
+  const haveOf = scratch.have;
   const { first, usedBy, start, ids, weights: termWeights, totals } = index.phrasings;
   // The best `limit` documents so far, best first (rank key, then index): a document whose rank key cannot
   // reach the last of them is not scored (the shortlist comes best coverage first, so most of it is skipped).
@@ -96,11 +111,24 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     if (top.length === limit && bound + BOUND_MARGIN < (top[limit - 1]?.rankKey as number)) continue;
     const mark = nextMark(scratch);
     const from = first[i] as number;
-    for (let j = 0; j < unique.length; j++) {
-      const field = doc.fields.get(unique[j] as string);
+    for (let j = 0; j < unique.length; j++) found[j] = undefined;
+    // Each phrasing using a term of the question is marked, with the weight of the terms it uses added up.
+    for (let f = fieldHead[i] as number; f !== -1; f = fieldNext[f] as number) {
+      const j = fieldTerm[f] as number;
+      const field = fieldOf[f] as DocField;
       found[j] = field;
-      if (field !== undefined)
-        for (let u = field.usedFrom; u < field.usedTo; u++) marks[(usedBy[u] as number) - from] = mark;
+      const w = phrased[j] as number;
+      for (let u = field.usedFrom; u < field.usedTo; u++) {
+        const at = (usedBy[u] as number) - from;
+        if (marks[at] === mark) {
+          haveOf[at] = (haveOf[at] as number) + w;
+          hits[at] = (hits[at] as number) + 1;
+        } else {
+          marks[at] = mark;
+          haveOf[at] = w;
+          hits[at] = 1;
+        }
+      }
     }
     // The phrasing that explains most of the question is the one whose words count fully (coveredBy).
     // Only phrasings sharing a term with the question can change it, tested in order, as all used to be.
@@ -111,9 +139,14 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     for (let p = from, to = first[i + 1] as number; p < to; p++) {
       const phrasingTotal = totals[p] as number;
       if (marks[p - from] !== mark || phrasingTotal <= 0) continue;
-      let have = 0;
-      for (let k = start[p] as number, end = start[p + 1] as number; k < end; k++)
-        if (asked[ids[k] as number] === 1) have += termWeights[k] as number;
+      // Two weights add up alike in either order; three or more are added in the phrasing's own order, so
+      // near-ties between phrasings come out as they always did.
+      let have = haveOf[p - from] as number;
+      if ((hits[p - from] as number) > 2) {
+        have = 0;
+        for (let k = start[p] as number, end = start[p + 1] as number; k < end; k++)
+          if (asked[ids[k] as number] === 1) have += termWeights[k] as number;
+      }
       if (have > phrasingCoverage * phrasingTotal) phrasingCoverage = have / phrasingTotal;
       const dice = (2 * have) / (phrasingTotal + total);
       if (dice > closeness) closeness = dice;
@@ -150,6 +183,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     coverage[d] = 0;
     extra[d] = 0;
     informative[d] = 0;
+    fieldHead[d] = -1;
   }
   for (const term of unique) {
     const id = index.termIds.get(term);
