@@ -94,6 +94,8 @@ export interface RankScratch {
   /** Per marked phrasing: the weight of the question's terms it uses, and how many it uses. */
   have: Float64Array;
   hits: Int32Array;
+  /** Per marked phrasing: which of the question's first 31 terms it uses, one bit each. */
+  usesTerms: Int32Array;
   /**
    * The fields of the documents a question touched, as one list per document: `fieldHead[doc]` is its
    * latest (-1: none), `fieldNext` links them, `fieldTerm` is the question term's number. Filled while the
@@ -251,6 +253,7 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
       mark: 0,
       have: new Float64Array(maxPhrasings),
       hits: new Int32Array(maxPhrasings),
+      usesTerms: new Int32Array(maxPhrasings),
       fieldHead: new Int32Array(n).fill(-1),
       fieldNext: new Int32Array(Math.max(16, n)),
       fieldTerm: new Int32Array(Math.max(16, n)),

@@ -19,6 +19,8 @@ export { buildMatchIndex, type DocInput, type MatchDoc, type MatchIndex, termWei
 
 /** Slack for rounding when a document's best possible rank key is compared with the ones already scored. */
 const BOUND_MARGIN = 1e-9;
+/** Question terms whose use by a phrasing is kept as a bit (`RankScratch.usesTerms`); later ones are looked up. */
+const TERM_BITS = 31;
 
 export interface Scored {
   doc: MatchDoc;
@@ -89,7 +91,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   // Per shortlisted document: its fields of the question's terms, and which of its phrasings use one.
   const found = scratch.found;
   // Phrasings are marked with a number no earlier document (of this call or any before) used.
-  const { marks, hits } = scratch;
+  const { marks, hits, usesTerms } = scratch;
   const haveOf = scratch.have;
   const { first, usedBy, start, ids, weights: termWeights, totals } = index.phrasings;
   // The best `limit` documents so far, best first (rank key, then index): a document whose rank key cannot
@@ -118,15 +120,18 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
       const field = fieldOf[f] as DocField;
       found[j] = field;
       const w = phrased[j] as number;
+      const bit = j < TERM_BITS ? 1 << j : 0;
       for (let u = field.usedFrom; u < field.usedTo; u++) {
         const at = (usedBy[u] as number) - from;
         if (marks[at] === mark) {
           haveOf[at] = (haveOf[at] as number) + w;
           hits[at] = (hits[at] as number) + 1;
+          usesTerms[at] = (usesTerms[at] as number) | bit;
         } else {
           marks[at] = mark;
           haveOf[at] = w;
           hits[at] = 1;
+          usesTerms[at] = bit;
         }
       }
     }
@@ -155,7 +160,14 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
         closestHave = have;
       }
     }
-    const covered = coveredBy(index, found, unique.length, weights, closest);
+    const covered = coveredBy(
+      index,
+      found,
+      unique.length,
+      weights,
+      closest,
+      closest < 0 ? 0 : (usesTerms[closest - from] as number),
+    );
     let shared = 0;
     for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
     const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
@@ -242,7 +254,7 @@ const coveredMore = (coverage: Float64Array, a: number, b: number): boolean =>
  * keywords and quotes as always. A union of forty phrasings uses nearly every word of its topic's
  * neighbours, so counting them all fully would let every entry explain every short question.
  * `found`: the document's field of each distinct question term (the first `count`); `closest`: a phrasing's
- * number, or -1.
+ * number, or -1; `closestUses`: which of the first TERM_BITS question terms it uses, one bit each.
  */
 function coveredBy(
   index: MatchIndex,
@@ -250,6 +262,7 @@ function coveredBy(
   count: number,
   weights: readonly number[],
   closest: number,
+  closestUses: number,
 ): number {
   const { usedBy } = index.phrasings;
   let covered = 0;
@@ -257,10 +270,9 @@ function coveredBy(
     const field = found[j];
     if (field === undefined) continue;
     const incidental = field.incidental ? MATCH_CONFIG.incidentalWeight : 1;
+    const inClosestPhrasing = j < TERM_BITS ? ((closestUses >>> j) & 1) === 1 : inClosest(usedBy, field, closest);
     const phrased =
-      field.weight > field.fixed
-        ? (inClosest(usedBy, field, closest) ? 1 : MATCH_CONFIG.otherPhrasingWeight) * incidental
-        : 0;
+      field.weight > field.fixed ? (inClosestPhrasing ? 1 : MATCH_CONFIG.otherPhrasingWeight) * incidental : 0;
     covered += (weights[j] as number) * Math.max(field.fixed, Math.min(field.weight, phrased));
   }
   return covered;
