@@ -105,10 +105,20 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
         ? MATCH_CONFIG.evidenceScore
         : 0;
     const tieBreak = (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total;
-    // At most: every matched word counted fully, every word pair shared, a Dice of weights (below 2).
+    let shared = 0;
+    for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
+    const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
+    // The most any phrasing can have of the question: every question term some phrasing of it uses.
+    let phrasable = 0;
+    for (let f = fieldHead[i] as number; f !== -1; f = fieldNext[f] as number) {
+      const field = fieldOf[f] as DocField;
+      if (field.usedTo > field.usedFrom) phrasable += phrased[fieldTerm[f] as number] as number;
+    }
+    // At most: every matched word counted fully, and the closest Dice a phrasing could reach (a phrasing
+    // has at most `phrasable` of the question and of itself, and 2h / (p + total) is largest at p = h).
     const bound =
-      Math.min(1, Math.max((coverage[i] as number) / total + MATCH_CONFIG.bigramBonus, evidence)) +
-      2 * MATCH_CONFIG.closenessShare +
+      Math.min(1, Math.max((coverage[i] as number) / total + MATCH_CONFIG.bigramBonus * sharedBigrams, evidence)) +
+      MATCH_CONFIG.closenessShare * ((2 * phrasable) / (phrasable + total)) +
       tieBreak;
     if (top.length === limit && bound + BOUND_MARGIN < (top[limit - 1]?.rankKey as number)) continue;
     const mark = nextMark(scratch);
@@ -168,9 +178,6 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
       closest,
       closest < 0 ? 0 : (usesTerms[closest - from] as number),
     );
-    let shared = 0;
-    for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
-    const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
     const share = MATCH_CONFIG.phrasingShare;
     const explained =
       (covered / total) * (1 - share + share * phrasingCoverage) + MATCH_CONFIG.bigramBonus * sharedBigrams;
