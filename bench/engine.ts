@@ -134,6 +134,8 @@ export interface SlowCall {
   question: string;
   ms: number;
   at: number;
+  /** The same question's fastest timed call: its own cost, when the slow call met something else. */
+  fastestMs: number;
   /** Collections that ran while it did ("scavenge 1.2 ms"), filled in once V8 has reported them. */
   gcs?: string[];
 }
@@ -197,12 +199,16 @@ function time(
   }
   const heap = { ...meter.stop(), calls };
   const order = Array.from({ length: calls }, (_, i) => i).sort((a, b) => (took[b] as number) - (took[a] as number));
+  const fastest = new Float64Array(questions.length).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < calls; i++)
+    fastest[i % questions.length] = Math.min(fastest[i % questions.length] as number, took[i] as number);
   if (slowest)
     for (const i of order.slice(0, Math.ceil(calls / 100)))
       slowest.push({
         question: questions[i % questions.length] as string,
         ms: took[i] as number,
         at: startedAt[i] as number,
+        fastestMs: fastest[i % questions.length] as number,
       });
   return { samples: order.map((i) => took[i] as number).reverse(), heap };
 }
@@ -344,11 +350,11 @@ export async function runEngineBench(): Promise<{ ok: boolean; table: string; ro
     '',
     `Allocated per ask: what the timed calls allocated (V8's GCProfiler: the heap's growth plus what each collection freed), divided by the calls; the collections are those that ran during the timed calls. This process's young generation: ${youngGeneration()}.`,
     '',
-    `The article's slowest 1 % of engine calls (what its p99 is made of), in ms; ${duringGc} of ${article.slowest.length} ran while V8 collected garbage (the others met a slow path or the machine):`,
+    `The article's slowest 1 % of engine calls (what its p99 is made of), in ms, each with the same question's fastest of its ${PASSES} timed calls (its own cost; far below the slow call, the slow call met something else: the machine, a collection, the JIT); ${duringGc} of ${article.slowest.length} ran while V8 collected garbage. \`npx tsx bench/profile.ts engine\` times every question alone, stage by stage:`,
     '',
     ...article.slowest.map(
       (s) =>
-        `- ${s.ms.toFixed(3)}: ${JSON.stringify(s.question.slice(0, 120))}${s.gcs?.length ? ` (${s.gcs.join(', ')})` : ''}`,
+        `- ${s.ms.toFixed(3)} (fastest ${s.fastestMs.toFixed(3)}): ${JSON.stringify(s.question.slice(0, 120))}${s.gcs?.length ? ` (${s.gcs.join(', ')})` : ''}`,
     ),
   ].join('\n');
   writeSection(join(root, 'bench', 'results.md'), 'Engine', body);

@@ -4,15 +4,22 @@
 // the profiler itself slows the bot down.
 //
 //   npx tsx bench/profile.ts [mentions|interactions|start] [rate] [seconds] [--bare] [--alloc] [--engine-cached]
+//   npx tsx bench/profile.ts engine [rounds] [top]
 //
 // --alloc samples allocations instead of CPU (bytes per event, by function): what makes the garbage.
 // --engine-cached profiles Selene with its engine's answers cached (bench/child.ts): what is not the engine.
+// `engine` profiles the engine alone, in this process: each eval question's least disturbed time and, for
+// the slowest, the time of each pipeline stage (understand, typo repair, route, food index, match, scope,
+// compose): where a slow message is slow (bench/engine-stages.ts).
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { createEngine } from '../src/engine/index.js';
 import { isEntryModule } from '../src/entry.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { runStep, spawnBot, startBenchFake } from './bot.js';
+import { engineStageReport, stageQuestions } from './engine-stages.js';
 import { loadBenchQuestions } from './load.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -102,8 +109,15 @@ export function byPackage(spots: readonly HotSpot[]): { name: string; share: num
   return [...totals.entries()].map(([name, share]) => ({ name, share })).sort((a, b) => b.share - a.share);
 }
 
+async function profileEngine(rounds: number, top: number): Promise<void> {
+  const loaded = loadKnowledge(join(root, 'knowledge'));
+  if (!loaded.ok) throw new Error(`knowledge/ does not load: ${loaded.errors[0]?.reason}`);
+  console.log(await engineStageReport(createEngine(loaded.kb), stageQuestions(), { rounds, top }));
+}
+
 async function main(args: readonly string[]): Promise<void> {
   const [load = 'mentions', rate = '800', seconds = '8'] = args.filter((a) => !a.startsWith('--'));
+  if (load === 'engine') return profileEngine(Number(args[1] ?? 15), Number(args[2] ?? 20));
   const kind = args.includes('--bare') ? 'bare' : 'selene';
   const dir = join(root, 'bench', 'tmp', 'profiles');
   mkdirSync(dir, { recursive: true });

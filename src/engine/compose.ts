@@ -72,6 +72,10 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
   const entriesById = new Map(kb.entries.map((e) => [e.id, e]));
   const relatedById = new Map(kb.related.map((l) => [l.id, l]));
   const topicList: Topic[] = docInputs.map((d) => ({ id: d.id, title: d.title, question: d.question, kind: d.kind }));
+  // Each entry's related topics, in its own order: looked up once, not in the whole list on every answer.
+  const relatedTopics = new Map(
+    kb.entries.map((e) => [e.id, e.related.flatMap((id) => topicList.filter((t) => t.id === id))] as const),
+  );
   const phrasingsById = new Map(docInputs.map((d) => [d.id, [d.question, ...d.questions]]));
   // A "did you mean" button asks a topic's question, so that question must lead back to the topic: the
   // first phrasing that does (a food-shaped one like "how much selenium is in milk" goes to the food
@@ -149,7 +153,7 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
     }
     const entry = entriesById.get(best.doc.id);
     if (!entry) return refuse(ranked);
-    const related = entry.related.flatMap((id) => topicList.filter((t) => t.id === id)).map(toSuggestion);
+    const related = (relatedTopics.get(entry.id) ?? []).map(toSuggestion);
     const answer = entryAnswer(entry, {
       confidence: best.score,
       suggestions: (related.length ? related : others.map((r) => toSuggestion(r.doc))).slice(0, MAX_SUGGESTIONS),

@@ -163,7 +163,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const { rest, plain, form } = plainRequest(message);
     if (!plain) return askMessage(message, normalise, known);
     // "ELI5", "keep it short": the request chooses the answer's form; it does not say what is asked.
-    return shortForm(askMessage(rest, normalise), form, rest);
+    return shortForm(askMessage(rest, normalise), form, rest, ctx.stemOf);
   }
 
   function askMessage(message: string, normalise: Normalise, known?: Known): Answer {

@@ -51,6 +51,8 @@ export interface IndexedDoc extends MatchDoc {
  */
 export interface Phrasings {
   first: Int32Array;
+  /** Per index term: its weight in a phrasing (every phrasing weighs a term alike, see `weights`). */
+  termWeights: Float64Array;
   /** Each field's phrasings that use its term, one run per field (see `DocField.usedFrom`). */
   usedBy: Int32Array;
   start: Int32Array;
@@ -84,9 +86,25 @@ export interface RankScratch {
   asked: Uint8Array;
   /** Per question term: the field of the document being scored (only the first terms' slots are read). */
   found: (DocField | undefined)[];
+  /** Per question term: its weight in a phrasing (`phrasings.termWeights`), 0 when no document has it. */
+  phrased: number[];
   /** Per phrasing of the document being scored: `mark` when it uses a term of the question. */
   marks: Int32Array;
   mark: number;
+  /** Per marked phrasing: the weight of the question's terms it uses, and how many it uses. */
+  have: Float64Array;
+  hits: Int32Array;
+  /** Per marked phrasing: which of the question's first 31 terms it uses, one bit each. */
+  usesTerms: Int32Array;
+  /**
+   * The fields of the documents a question touched, as one list per document: `fieldHead[doc]` is its
+   * latest (-1: none), `fieldNext` links them, `fieldTerm` is the question term's number. Filled while the
+   * postings are read, so scoring a document needs no lookup by term.
+   */
+  fieldHead: Int32Array;
+  fieldNext: Int32Array;
+  fieldTerm: Int32Array;
+  fieldOf: DocField[];
 }
 
 export interface MatchIndex {
@@ -95,7 +113,7 @@ export interface MatchIndex {
   /** Every document's title terms that are not topic-neutral: words that name a topic in the knowledge base. */
   topicTerms: ReadonlySet<string>;
   byId: Map<string, IndexedDoc>;
-  postings: Map<string, { doc: number; weight: number; extra: number }[]>;
+  postings: Map<string, { doc: number; weight: number; extra: number; field: DocField }[]>;
   /** A number per term of the index (0..termIds.size-1). */
   termIds: Map<string, number>;
   phrasings: Phrasings;
@@ -207,9 +225,9 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
   capLoneWords(docs, established);
   const postings: MatchIndex['postings'] = new Map();
   docs.forEach((doc, i) => {
-    for (const [term, { weight, extra }] of doc.fields) {
+    for (const [term, field] of doc.fields) {
       const list = postings.get(term) ?? [];
-      list.push({ doc: i, weight, extra });
+      list.push({ doc: i, weight: field.weight, extra: field.extra, field });
       postings.set(term, list);
     }
   });
@@ -230,8 +248,16 @@ export function buildMatchIndex(inputs: readonly DocInput[], lexicon: CompiledLe
       shortlist: new Int32Array(MATCH_CONFIG.shortlist),
       asked: new Uint8Array(termIds.size),
       found: [],
+      phrased: [],
       marks: new Int32Array(maxPhrasings),
       mark: 0,
+      have: new Float64Array(maxPhrasings),
+      hits: new Int32Array(maxPhrasings),
+      usesTerms: new Int32Array(maxPhrasings),
+      fieldHead: new Int32Array(n).fill(-1),
+      fieldNext: new Int32Array(Math.max(16, n)),
+      fieldTerm: new Int32Array(Math.max(16, n)),
+      fieldOf: [],
     },
     byId: new Map(docs.map((d) => [d.id, d])),
     topicTerms: new Set(docs.flatMap((d) => d.titleTerms).filter((t) => !lightTerms.has(t))),
@@ -291,7 +317,9 @@ function flatPhrasings(index: Omit<MatchIndex, 'phrasings'>, byDoc: readonly (re
   });
   first[byDoc.length] = p;
   start[all.length] = at;
-  return { first, usedBy: Int32Array.from(usedBy), start, ids, weights, totals };
+  const termWeights = new Float64Array(index.termIds.size);
+  for (const [t, id] of index.termIds) termWeights[id] = termWeight(index, t);
+  return { first, termWeights, usedBy: Int32Array.from(usedBy), start, ids, weights, totals };
 }
 
 /**

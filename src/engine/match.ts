@@ -34,6 +34,8 @@ export function createRanker(ctx: EngineContext): Ranker {
       );
       if ((ranked[0]?.score ?? 0) >= (best[0]?.score ?? 0)) best = ranked;
     }
+    // Two asking parts often leave the same terms ("..., what does it say? does it help?"): ranked once.
+    const focusedBefore: string[] = [];
     for (const text of askingParts(question)) {
       const part = new Set(analyse(text, lexicon, correct, stemOf).terms);
       // "Is there anything to it?" names nothing: the topic is elsewhere, so the whole decides. "What is this
@@ -41,6 +43,9 @@ export function createRanker(ctx: EngineContext): Ranker {
       if ([...part].every((t) => index.lightTerms.has(t) && !articleTerms.has(t))) continue;
       const focused = terms.filter((t) => part.has(t) || index.topicTerms.has(t));
       if (focused.length === terms.length || !focused.length) continue;
+      const key = focused.join(' ');
+      if (focusedBefore.includes(key)) continue;
+      focusedBefore.push(key);
       const ranked = rank(index, focused, MAX_SUGGESTIONS + 1);
       if ((ranked[0]?.score ?? 0) > (best[0]?.score ?? 0)) best = ranked;
     }

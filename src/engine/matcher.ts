@@ -19,6 +19,8 @@ export { buildMatchIndex, type DocInput, type MatchDoc, type MatchIndex, termWei
 
 /** Slack for rounding when a document's best possible rank key is compared with the ones already scored. */
 const BOUND_MARGIN = 1e-9;
+/** Question terms whose use by a phrasing is kept as a bit (`RankScratch.usesTerms`); later ones are looked up. */
+const TERM_BITS = 31;
 
 /** A Dice this close to 1: the question's terms are those of one curated phrasing (rounding aside). */
 const EXACT_DICE = 1 - 1e-9;
@@ -45,9 +47,12 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   // The index's own scratch (match-index.ts), left zeroed by every call: a question then allocates only
   // its own few small arrays, not one slot per document and per term of the knowledge base.
   const scratch = index.scratch;
-  const { coverage, extra, informative } = scratch;
+  const { coverage, extra, informative, fieldHead, fieldOf } = scratch;
   let touched = scratch.touched;
   let touchedCount = 0;
+  let fieldNext = scratch.fieldNext;
+  let fieldTerm = scratch.fieldTerm;
+  let fieldCount = 0;
   for (let j = 0; j < unique.length; j++) {
     const term = unique[j] as string;
     const postings = index.postings.get(term);
@@ -63,6 +68,14 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
       informative[p.doc] = (informative[p.doc] as number) + counts;
       coverage[p.doc] = (coverage[p.doc] as number) + w * p.weight;
       extra[p.doc] = (extra[p.doc] as number) + w * p.extra;
+      if (fieldCount === fieldNext.length) {
+        fieldNext = scratch.fieldNext = grown(fieldNext);
+        fieldTerm = scratch.fieldTerm = grown(fieldTerm);
+      }
+      fieldTerm[fieldCount] = j;
+      fieldOf[fieldCount] = p.field;
+      fieldNext[fieldCount] = fieldHead[p.doc] as number;
+      fieldHead[p.doc] = fieldCount++;
     }
   }
   const shortlist = scratch.shortlist;
@@ -71,14 +84,18 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
   const queryBigrams = bigramsOf(queryTerms, index.termIds);
   // Which index terms the question has, by number: the phrasing loop below is the hottest of a question.
   const asked = scratch.asked;
-  for (const term of unique) {
-    const id = index.termIds.get(term);
+  // Each question term's weight in a phrasing (the same in every phrasing that uses it).
+  const phrased = scratch.phrased;
+  for (let j = 0; j < unique.length; j++) {
+    const id = index.termIds.get(unique[j] as string);
     if (id !== undefined) asked[id] = 1;
+    phrased[j] = id === undefined ? 0 : (index.phrasings.termWeights[id] as number);
   }
   // Per shortlisted document: its fields of the question's terms, and which of its phrasings use one.
   const found = scratch.found;
   // Phrasings are marked with a number no earlier document (of this call or any before) used.
-  const marks = scratch.marks;
+  const { marks, hits, usesTerms } = scratch;
+  const haveOf = scratch.have;
   const { first, usedBy, start, ids, weights: termWeights, totals } = index.phrasings;
   // The best `limit` documents so far, best first (rank key, then index): a document whose rank key cannot
   // reach the last of them is not scored (the shortlist comes best coverage first, so most of it is skipped).
@@ -91,20 +108,47 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
         ? MATCH_CONFIG.evidenceScore
         : 0;
     const tieBreak = (MATCH_CONFIG.tieBreakShare * (extra[i] as number)) / total;
-    // At most: every matched word counted fully, every word pair shared, a Dice of weights (below 2).
+    let shared = 0;
+    for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
+    const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
+    // The most any phrasing can have of the question: every question term some phrasing of it uses.
+    let phrasable = 0;
+    for (let f = fieldHead[i] as number; f !== -1; f = fieldNext[f] as number) {
+      const field = fieldOf[f] as DocField;
+      if (field.usedTo > field.usedFrom) phrasable += phrased[fieldTerm[f] as number] as number;
+    }
+    // At most: every matched word counted fully, and the closest Dice a phrasing could reach (a phrasing
+    // has at most `phrasable` of the question and of itself, and 2h / (p + total) is largest at p = h).
+    const closestDice = (2 * phrasable) / (phrasable + total);
     const bound =
-      Math.min(1, Math.max((coverage[i] as number) / total + MATCH_CONFIG.bigramBonus, evidence)) +
-      2 * MATCH_CONFIG.closenessShare +
-      MATCH_CONFIG.exactPhrasingBonus +
+      Math.min(1, Math.max((coverage[i] as number) / total + MATCH_CONFIG.bigramBonus * sharedBigrams, evidence)) +
+      MATCH_CONFIG.closenessShare * closestDice +
+      (closestDice >= EXACT_DICE ? MATCH_CONFIG.exactPhrasingBonus : 0) +
       tieBreak;
     if (top.length === limit && bound + BOUND_MARGIN < (top[limit - 1]?.rankKey as number)) continue;
     const mark = nextMark(scratch);
     const from = first[i] as number;
-    for (let j = 0; j < unique.length; j++) {
-      const field = doc.fields.get(unique[j] as string);
+    for (let j = 0; j < unique.length; j++) found[j] = undefined;
+    // Each phrasing using a term of the question is marked, with the weight of the terms it uses added up.
+    for (let f = fieldHead[i] as number; f !== -1; f = fieldNext[f] as number) {
+      const j = fieldTerm[f] as number;
+      const field = fieldOf[f] as DocField;
       found[j] = field;
-      if (field !== undefined)
-        for (let u = field.usedFrom; u < field.usedTo; u++) marks[(usedBy[u] as number) - from] = mark;
+      const w = phrased[j] as number;
+      const bit = j < TERM_BITS ? 1 << j : 0;
+      for (let u = field.usedFrom; u < field.usedTo; u++) {
+        const at = (usedBy[u] as number) - from;
+        if (marks[at] === mark) {
+          haveOf[at] = (haveOf[at] as number) + w;
+          hits[at] = (hits[at] as number) + 1;
+          usesTerms[at] = (usesTerms[at] as number) | bit;
+        } else {
+          marks[at] = mark;
+          haveOf[at] = w;
+          hits[at] = 1;
+          usesTerms[at] = bit;
+        }
+      }
     }
     // The phrasing that explains most of the question is the one whose words count fully (coveredBy).
     // Only phrasings sharing a term with the question can change it, tested in order, as all used to be.
@@ -115,9 +159,14 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     for (let p = from, to = first[i + 1] as number; p < to; p++) {
       const phrasingTotal = totals[p] as number;
       if (marks[p - from] !== mark || phrasingTotal <= 0) continue;
-      let have = 0;
-      for (let k = start[p] as number, end = start[p + 1] as number; k < end; k++)
-        if (asked[ids[k] as number] === 1) have += termWeights[k] as number;
+      // Two weights add up alike in either order; three or more are added in the phrasing's own order, so
+      // near-ties between phrasings come out as they always did.
+      let have = haveOf[p - from] as number;
+      if ((hits[p - from] as number) > 2) {
+        have = 0;
+        for (let k = start[p] as number, end = start[p + 1] as number; k < end; k++)
+          if (asked[ids[k] as number] === 1) have += termWeights[k] as number;
+      }
       if (have > phrasingCoverage * phrasingTotal) phrasingCoverage = have / phrasingTotal;
       const dice = (2 * have) / (phrasingTotal + total);
       if (dice > closeness) closeness = dice;
@@ -126,10 +175,14 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
         closestHave = have;
       }
     }
-    const covered = coveredBy(index, found, unique.length, weights, closest);
-    let shared = 0;
-    for (const b of queryBigrams) if (doc.bigrams.has(b)) shared++;
-    const sharedBigrams = queryBigrams.length ? shared / queryBigrams.length : 0;
+    const covered = coveredBy(
+      index,
+      found,
+      unique.length,
+      weights,
+      closest,
+      closest < 0 ? 0 : (usesTerms[closest - from] as number),
+    );
     const share = MATCH_CONFIG.phrasingShare;
     const explained =
       (covered / total) * (1 - share + share * phrasingCoverage) + MATCH_CONFIG.bigramBonus * sharedBigrams;
@@ -158,6 +211,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     coverage[d] = 0;
     extra[d] = 0;
     informative[d] = 0;
+    fieldHead[d] = -1;
   }
   for (const term of unique) {
     const id = index.termIds.get(term);
@@ -216,7 +270,7 @@ const coveredMore = (coverage: Float64Array, a: number, b: number): boolean =>
  * keywords and quotes as always. A union of forty phrasings uses nearly every word of its topic's
  * neighbours, so counting them all fully would let every entry explain every short question.
  * `found`: the document's field of each distinct question term (the first `count`); `closest`: a phrasing's
- * number, or -1.
+ * number, or -1; `closestUses`: which of the first TERM_BITS question terms it uses, one bit each.
  */
 function coveredBy(
   index: MatchIndex,
@@ -224,6 +278,7 @@ function coveredBy(
   count: number,
   weights: readonly number[],
   closest: number,
+  closestUses: number,
 ): number {
   const { usedBy } = index.phrasings;
   let covered = 0;
@@ -231,10 +286,9 @@ function coveredBy(
     const field = found[j];
     if (field === undefined) continue;
     const incidental = field.incidental ? MATCH_CONFIG.incidentalWeight : 1;
+    const inClosestPhrasing = j < TERM_BITS ? ((closestUses >>> j) & 1) === 1 : inClosest(usedBy, field, closest);
     const phrased =
-      field.weight > field.fixed
-        ? (inClosest(usedBy, field, closest) ? 1 : MATCH_CONFIG.otherPhrasingWeight) * incidental
-        : 0;
+      field.weight > field.fixed ? (inClosestPhrasing ? 1 : MATCH_CONFIG.otherPhrasingWeight) * incidental : 0;
     covered += (weights[j] as number) * Math.max(field.fixed, Math.min(field.weight, phrased));
   }
   return covered;

@@ -96,12 +96,12 @@ export function hardness(quote: string, jargon: readonly string[]): number {
 /** An answer's jargon: its glossary notes' terms, every term its quotes use that the curators explain. */
 export const normaliseJargon = (answer: Answer): string[] => (answer.glossary ?? []).map((g) => normaliseText(g.term));
 
-/** The stems of a text's words that say something (not grammar). */
-export const saying = (text: string): Set<string> =>
+/** The stems of a text's words that say something (not grammar); `stemWord`: an engine's stem cache. */
+export const saying = (text: string, stemWord: (word: string) => string = stem): Set<string> =>
   new Set(
     words(normaliseText(text))
       .filter((w) => !STOPWORDS.has(w))
-      .map(stem),
+      .map(stemWord),
   );
 
 /**
@@ -110,21 +110,31 @@ export const saying = (text: string): Set<string> =>
  * equals. The answer's glossary notes are its jargon (every term its quotes use that the curators explain);
  * they stay only for terms the quote uses. Other answers are already short.
  */
-export function shortForm(answer: Answer, form: Form = 'short', asked = ''): Answer {
+export function shortForm(
+  answer: Answer,
+  form: Form = 'short',
+  asked = '',
+  stemWord: (word: string) => string = stem,
+): Answer {
   const quotes = answer.citations.filter((c) => c.kind === 'quote');
   const first = quotes[0];
   if (!answer.answered || answer.route !== 'entry' || answer.parts || !first) return answer;
   const jargon = normaliseJargon(answer);
-  const wanted = saying(asked);
-  const uses = (quote: string) => [...saying(quote)].filter((w) => wanted.has(w)).length;
-  const most = Math.max(...quotes.map((c) => uses(c.quote)));
-  const chosen =
-    form === 'plain'
-      ? quotes
-          .filter((c) => uses(c.quote) === most)
-          .reduce((best, c) => (hardness(c.quote, jargon) < hardness(best.quote, jargon) ? c : best))
-      : first;
-  return quoting(answer, chosen);
+  const wanted = saying(asked, stemWord);
+  // Each quote's count and hardness worked out once, not again for every comparison.
+  const uses = quotes.map((c) => [...saying(c.quote, stemWord)].filter((w) => wanted.has(w)).length);
+  const most = Math.max(...uses);
+  const plainest = (): Citation => {
+    let best = first;
+    let bestHardness = Number.POSITIVE_INFINITY;
+    quotes.forEach((c, i) => {
+      if (uses[i] !== most) return;
+      const h = hardness(c.quote, jargon);
+      if (h < bestHardness) [best, bestHardness] = [c, h];
+    });
+    return best;
+  };
+  return quoting(answer, form === 'plain' ? plainest() : first);
 }
 
 /** An answer in one of its quotes alone; its glossary notes only for terms that quote uses. */

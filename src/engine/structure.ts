@@ -35,8 +35,11 @@ export function sectionNumbered<T>(sections: readonly T[], n: number): T | undef
   return n < 0 ? sections.at(n) : sections[n - 1];
 }
 
+// A map, not the record itself: a message's every word is looked up, and "constructor" is no position.
+const ORDINALS: ReadonlyMap<string, number> = new Map(Object.entries(ORDINAL_WORDS));
+
 /** A position word's number in the reader's numbering (-1 the last), or undefined. */
-export const ordinalNumber = (word: string): number | undefined => ORDINAL_WORDS[word];
+export const ordinalNumber = (word: string): number | undefined => ORDINALS.get(word);
 
 /** The word for a position ("first" for 1), the first ORDINAL_WORDS gives it. */
 const positionName = new Map(
@@ -94,11 +97,11 @@ export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions 
       const ws = words(normalise(message));
       const asksStructure = ws.some((w) => structureWords.has(w));
       const asksLength = ws.some((w) => lengthWords.has(w));
-      const ordinal = ws.map(ordinalNumber).find((n) => n !== undefined);
       if (!asksStructure && !asksLength) return null;
+      const ordinal = ws.map(ordinalNumber).find((n) => n !== undefined);
       // Any word besides these names what is asked about ("which section talks about covid"): a topic.
       const known = (w: string) =>
-        STOPWORDS.has(w) || structureWords.has(w) || lengthWords.has(w) || fillerWords.has(w) || w in ORDINAL_WORDS;
+        STOPWORDS.has(w) || structureWords.has(w) || lengthWords.has(w) || fillerWords.has(w) || ORDINALS.has(w);
       if (!ws.every(known)) return null;
       if (ordinal !== undefined && asksStructure) return part(ordinal);
       return outline();

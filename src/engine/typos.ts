@@ -17,6 +17,8 @@ const MAX_TYPO_LENGTH = 24;
 const FUSE_CANDIDATES = 16;
 /** Words shorter than this are only repaired to words with the same first letter. */
 const SAME_START_BELOW = 7;
+/** Known words are looked up for completion by this many first letters (at most MIN_TYPO_LENGTH + 1). */
+const COMPLETION_KEY = 3;
 
 const FUSE_OPTIONS = {
   includeScore: true,
@@ -227,14 +229,37 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
     return byKey;
   });
   const buckets = new Map<string, Fuse<string>>();
-  const bucket = (key: string): Fuse<string> | undefined => {
+  const bucket = (key: string, list: string[]): Fuse<string> => {
     const built = buckets.get(key);
     if (built) return built;
-    const list = groups().get(key);
-    if (!list) return undefined;
     const fuse = new Fuse(list, FUSE_OPTIONS, Fuse.createIndex([], list));
     buckets.set(key, fuse);
     return fuse;
+  };
+  // Each bucket's words with their letters, for the check below.
+  const lettersOf = new Map<string, Int32Array>();
+  const bucketLetters = (key: string, list: readonly string[]): Int32Array => {
+    let letters = lettersOf.get(key);
+    if (!letters) {
+      letters = Int32Array.from(list, letterMask);
+      lettersOf.set(key, letters);
+    }
+    return letters;
+  };
+  /**
+   * Whether a bucket holds a word within `limit` edits of `word`. Every proposal fuse.js makes is held to
+   * that distance, so a bucket without one can propose nothing that counts: fuse.js is not asked. Most
+   * unknown words in chat are real words ("dangerous", "yesterday") with nothing that close.
+   */
+  const holdsNear = (key: string, list: readonly string[], word: string, limit: number): boolean => {
+    const letters = bucketLetters(key, list);
+    const mask = letterMask(word);
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i] as string;
+      if (Math.abs(w.length - word.length) > limit || !mayBeWithin(letters[i] as number, mask, limit)) continue;
+      if (editDistance(word, w, limit) <= limit) return true;
+    }
+    return false;
   };
   // Symmetric deletion keys: every candidate with up to `maxEdits` of its letters deleted. Two words are
   // within k edits (insertions, deletions, substitutions, swaps) only if deleting at most k letters from
@@ -269,14 +294,25 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
     return addDeletions(word, limit, (key) => keys.mayHave(key));
   };
 
-  // Clipped words ("antiox", "bacter", "immunocomp"): the one known word, or word family, they begin.
-  const completable = once(() => [...known].filter((w) => w.length >= MIN_TYPO_LENGTH + 2));
+  // Clipped words ("antiox", "bacter", "immunocomp"): the one known word, or word family, they begin. By
+  // their first letters (a clipped word has at least COMPLETION_KEY of them), in the vocabulary's order.
+  const completable = once(() => {
+    const byStart = new Map<string, string[]>();
+    for (const w of known) {
+      if (w.length < MIN_TYPO_LENGTH + 2) continue;
+      const key = w.slice(0, COMPLETION_KEY);
+      const list = byStart.get(key);
+      if (list) list.push(w);
+      else byStart.set(key, [w]);
+    }
+    return byStart;
+  });
   const family = options.family ?? stem;
   const completion = (word: string): string => {
     if (word.length < MIN_TYPO_LENGTH + 1) return word;
     let shortest: string | null = null;
     let concept: string | null = null;
-    for (const w of completable()) {
+    for (const w of completable().get(word.slice(0, COMPLETION_KEY)) ?? []) {
       if (w.length < word.length + 2 || !w.startsWith(word)) continue;
       const s = family(w);
       if (concept !== null && s !== concept) return word;
@@ -291,8 +327,8 @@ export function createTypoCorrector(vocabulary: Iterable<string>, options: TypoO
     const found: Fuse<string>[] = [];
     for (let length = word.length - limit; length <= word.length + limit; length++)
       for (const key of bucketKeys(word, length)) {
-        const fuse = bucket(key);
-        if (fuse) found.push(fuse);
+        const list = groups().get(key);
+        if (list && holdsNear(key, list, word, limit)) found.push(bucket(key, list));
       }
     return found;
   };

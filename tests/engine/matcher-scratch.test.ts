@@ -29,7 +29,8 @@ describe('ranking with reused working arrays', () => {
   it('leaves every working array zeroed after a question', () => {
     const index = buildMatchIndex(docs, lexicon);
     for (const q of questions) rank(index, terms(q), 3);
-    const { coverage, extra, informative, asked } = index.scratch;
+    const { coverage, extra, informative, asked, fieldHead } = index.scratch;
+    expect([...fieldHead].every((v) => v === -1)).toBe(true);
     expect([...coverage].every((v) => v === 0)).toBe(true);
     expect([...extra].every((v) => v === 0)).toBe(true);
     expect([...informative].every((v) => v === 0)).toBe(true);
@@ -54,6 +55,18 @@ describe('ranking with reused working arrays', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('grows the per-document field lists for a question touching many documents by many terms', () => {
+    const index = buildMatchIndex(docs, lexicon);
+    const wide = terms('unrelated question number nothing about copper zinc iron calcium bones much too');
+    const before = index.scratch.fieldNext.length;
+    const first = rank(index, wide, 8);
+    expect(index.scratch.fieldNext.length).toBeGreaterThan(before);
+    expect(first.map((s) => s.doc.id)).toContain('copper');
+    expect(rank(index, wide, 8)).toEqual(first);
+    expect(rank(buildMatchIndex(docs, lexicon), wide, 8)).toEqual(first);
+    expect([...index.scratch.fieldHead].every((v) => v === -1)).toBe(true);
   });
 
   it('keeps the phrasing marks apart across many questions', () => {
