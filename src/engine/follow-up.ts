@@ -17,6 +17,7 @@ import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
+import { amountOfFood, asksForCare, keepsToArticle, namesOtherThanFood } from './follow-up-guards.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { createLeaning, hypothetical } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
@@ -24,6 +25,7 @@ import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
+import { lastTopic } from './follow-up-turn.js';
 import type { FoodQuestions } from './food-question.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
@@ -31,7 +33,6 @@ import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
 import {
-  CONTEXT_TURNS,
   DOCUMENT_WORDS,
   FOLLOW_UP_FILLER,
   FOLLOW_UP_WORDS,
@@ -145,20 +146,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     };
   }
 
-  /**
-   * The turn a follow-up refers to: the last one that was about something. Greetings and thanks in
-   * between ("thx", "hey") are skipped; a refused question is not: what follows it is about that. Read
-   * from its words alone, not analysed again: every message with context would otherwise pay for it.
-   */
-  function lastTopic(context: ConversationContext): Turn | null {
-    for (let i = context.length - 1; i >= 0 && i >= context.length - CONTEXT_TURNS; i--) {
-      const turn = context[i] as Turn;
-      if (turn.answered) return turn;
-      if (turn.route !== 'smalltalk' && words(normaliseText(turn.question)).some((w) => !neutral(w))) return turn;
-    }
-    return null;
-  }
-
   /** The last turn's own topic answered again (its entry, link or food), as the member asks about it again. */
   function again(turn: Turn, safety: boolean): Answer | null {
     if (turn.matchId === null) {
@@ -223,7 +210,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // Off-topic words refuse whatever came before; a food the message names is its own subject, and so is a
     // list of foods, unless "sources?" asked for the last answer's.
     const listed = alone.matchId === null && ((c) => c.source && c.subjectless)(followUpCues(q.words));
-    if (said.offTopic || (alone.answered && alone.route === 'food' && !listed)) return alone;
+    // "can you recommend a doctor": someone to see for care is a subject of its own (follow-up-guards.ts).
+    if (said.offTopic || asksForCare(q.words) || (alone.answered && alone.route === 'food' && !listed)) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
@@ -235,6 +223,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "what did the studies show", "even for older people?": no subject of their own, so the conversation's.
     const leant = leaningOn(prev, q);
     if (leant) return leant;
+    // After a food, a word of its own that is neither the food frame's nor a topic's: "is anxiety safe".
+    const frameOrTopic = (t: string) => foodFrameTerms.has(t) || index.topicTerms.has(t) || !index.idf.has(t);
+    if (prev.route === 'food' && !alone.answered && namesOtherThanFood(ownTerms(q), frameOrTopic)) return alone;
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
@@ -247,7 +238,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       cues.amount &&
       !alone.answered &&
       said.unknown <= 1 &&
-      ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t));
+      ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t)) &&
+      amountOfFood(q.words, (w) => !usedWord(w));
     // "useful how", "protects how?": a how about the claim just read (follow-up-echo.ts).
     const bare = echoes.of(cues, q, prev);
     const kind = ofFood ? 'quantity' : bare ? 'elaboration' : followUpKind(cues, said);
@@ -257,7 +249,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       if (!cues.subjectless && !cues.pointsBack) return alone;
       return alone.answered ? refusal(Math.min(alone.confidence, ANSWER_THRESHOLD - 0.01), alone.suggestions) : alone;
     }
-    return resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' }) ?? alone;
+    const resolved = resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' });
+    return resolved && keepsToArticle(resolved, alone) ? resolved : alone;
   }
 
   /** "what did the studies show", "even for older people?": the topic follow-up-leaning.ts chooses, or null. */
@@ -322,7 +315,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const named = subject && withSubject(q.words, subject.subject, subject.plural);
     const meant = named ? standalone(named) : null;
     // A message answered the same on its own was no follow-up ("got it. what about chronic inflammation?").
-    if (meant?.answered) return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
+    if (meant?.answered && keepsToArticle(meant, alone))
+      return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
       const asked = ownTerms(understand.analyseQuestion(prev.topic));
@@ -381,7 +375,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       if (id === prev.matchId || fresh.every((t) => quoteTerms.get(prev.matchId as string)?.has(t))) return same();
     }
     // "and covid?", "what infections?": the new words choose among the topics that have them.
-    const chosen = narrowed(prev, q, fresh, cues.safety);
+    const chosen = narrowed(prev, q, fresh, cues.safety, alone.route === 'related' ? alone.matchId : null);
     if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
     if (alone.answered && !cues.pointsBack) return alone;
     const both = combined(prev, message);
