@@ -1,3 +1,4 @@
+import type { MatchIndex } from './match-index.js';
 import type { Answer } from './types.js';
 
 // What the conversation may never do to a message: make it answered with something the message itself
@@ -48,3 +49,16 @@ export const amountOfFood = (words: readonly string[], unknown: (w: string) => b
  */
 export const namesOtherThanFood = (own: readonly string[], ofFood: (t: string) => boolean): boolean =>
   own.some((t) => !ofFood(t));
+
+/**
+ * The subjects only another article is about: terms of a related link's title and keywords that no entry
+ * of this article uses ("depression", "anxiety", "mood"). A follow-up naming one is about that subject,
+ * which this article does not cover: the conversation never carries it into scope ("is anxiety safe"
+ * after an answer), only the link itself answers it, when the message alone is answered with it.
+ */
+export function otherArticleSubjects(index: MatchIndex): ReadonlySet<string> {
+  const ours = new Set(index.docs.filter((d) => d.kind === 'entry').flatMap((d) => [...d.fields.keys()]));
+  return new Set(
+    index.docs.filter((d) => d.kind === 'related').flatMap((d) => [...d.keyTerms].filter((t) => !ours.has(t))),
+  );
+}

@@ -17,7 +17,7 @@ import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
-import { amountOfFood, asksForCare, keepsToArticle, namesOtherThanFood } from './follow-up-guards.js';
+import * as guard from './follow-up-guards.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { createLeaning, hypothetical } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
@@ -103,6 +103,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }),
   );
   const echoes = createEcho(ctx, understand, quoteTerms);
+  const otherArticles = guard.otherArticleSubjects(index); // "is anxiety safe": a related article's subject
   // Word by word: read as one text, neighbours would form synonym phrases of their own.
   const quiet = new Set(
     [...`${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`.split(/\s+/), ...FOLLOW_UP_EXTRA_WORDS].flatMap(
@@ -202,7 +203,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
     // "en palabras simples": another form of the last answer, as "in simple words" is (see index.ts).
-    if (english !== null) return formOf(words(english)) ?? ask(english, context);
+    if (english !== null && english !== q.original.join(' ')) return formOf(words(english)) ?? ask(english, context);
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
     const opposite = affirmed(q.words, knownTerms);
     if (opposite !== null) return ask(opposite, context);
@@ -210,8 +211,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // Off-topic words refuse whatever came before; a food the message names is its own subject, and so is a
     // list of foods, unless "sources?" asked for the last answer's.
     const listed = alone.matchId === null && ((c) => c.source && c.subjectless)(followUpCues(q.words));
-    // "can you recommend a doctor": someone to see for care is a subject of its own (follow-up-guards.ts).
-    if (said.offTopic || asksForCare(q.words) || (alone.answered && alone.route === 'food' && !listed)) return alone;
+    // "can you recommend a doctor", "is anxiety safe": subjects of their own (follow-up-guards.ts).
+    const elsewhere = guard.asksForCare(q.words) || (!alone.answered && ownTerms(q).some((t) => otherArticles.has(t)));
+    if (said.offTopic || elsewhere || (alone.answered && alone.route === 'food' && !listed)) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
@@ -225,7 +227,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (leant) return leant;
     // After a food, a word of its own that is neither the food frame's nor a topic's: "is anxiety safe".
     const frameOrTopic = (t: string) => foodFrameTerms.has(t) || index.topicTerms.has(t) || !index.idf.has(t);
-    if (prev.route === 'food' && !alone.answered && namesOtherThanFood(ownTerms(q), frameOrTopic)) return alone;
+    if (prev.route === 'food' && !alone.answered && guard.namesOtherThanFood(ownTerms(q), frameOrTopic)) return alone;
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
@@ -239,7 +241,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       !alone.answered &&
       said.unknown <= 1 &&
       ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t)) &&
-      amountOfFood(q.words, (w) => !usedWord(w));
+      guard.amountOfFood(q.words, (w) => !usedWord(w));
     // "useful how", "protects how?": a how about the claim just read (follow-up-echo.ts).
     const bare = echoes.of(cues, q, prev);
     const kind = ofFood ? 'quantity' : bare ? 'elaboration' : followUpKind(cues, said);
@@ -250,7 +252,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return alone.answered ? refusal(Math.min(alone.confidence, ANSWER_THRESHOLD - 0.01), alone.suggestions) : alone;
     }
     const resolved = resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' });
-    return resolved && keepsToArticle(resolved, alone) ? resolved : alone;
+    return resolved && guard.keepsToArticle(resolved, alone) ? resolved : alone;
   }
 
   /** "what did the studies show", "even for older people?": the topic follow-up-leaning.ts chooses, or null. */
@@ -315,7 +317,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const named = subject && withSubject(q.words, subject.subject, subject.plural);
     const meant = named ? standalone(named) : null;
     // A message answered the same on its own was no follow-up ("got it. what about chronic inflammation?").
-    if (meant?.answered && keepsToArticle(meant, alone))
+    if (meant?.answered && guard.keepsToArticle(meant, alone))
       return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {

@@ -1,12 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountOfFood, asksForCare, keepsToArticle, namesOtherThanFood } from '../../src/engine/follow-up-guards.js';
+import {
+  amountOfFood,
+  asksForCare,
+  keepsToArticle,
+  namesOtherThanFood,
+  otherArticleSubjects,
+} from '../../src/engine/follow-up-guards.js';
 import type { Answer } from '../../src/engine/types.js';
 import { projectEngine } from './converse.js';
 
 // What the conversation may never do: make a message that names a subject of its own answered.
 
-const { kb, engine, converse, contextOf } = projectEngine();
+const { kb, ctx, engine, converse, contextOf } = projectEngine();
 
 const answer = (route: Answer['route'], matchId: string | null, answered = true): Answer =>
   ({ ...engine.ask('what are selenoproteins'), route, matchId, answered }) as Answer;
@@ -31,6 +37,22 @@ describe('guards, read alone', () => {
     expect(amountOfFood(['what', 'about', '250g'], unknown)).toBe(true);
     expect(amountOfFood(['is', 'glim', 'safe'], unknown)).toBe(false);
     expect(amountOfFood(['how', 'much', 'glim', 'should', 'i', 'take'], unknown)).toBe(false);
+  });
+
+  it('otherArticleSubjects: the words of a related article no entry of this one uses', () => {
+    const subjects = otherArticleSubjects(ctx.index);
+    expect(subjects.size).toBeGreaterThan(0);
+    const entries = ctx.index.docs.filter((d) => d.kind === 'entry');
+    for (const t of subjects) {
+      expect(
+        entries.some((d) => d.fields.has(t)),
+        t,
+      ).toBe(false);
+      expect(
+        ctx.index.docs.some((d) => d.kind === 'related' && d.keyTerms.has(t)),
+        t,
+      ).toBe(true);
+    }
   });
 
   it('namesOtherThanFood: one word outside the food frame is enough', () => {
