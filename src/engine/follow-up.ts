@@ -18,6 +18,7 @@ import { createExamples } from './follow-up-examples.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
 import * as guard from './follow-up-guards.js';
+import { asksInstances, createInstances } from './follow-up-instances.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { createLeaning, hypothetical } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
@@ -84,6 +85,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const examples = createExamples(ctx, neighbours);
   const advice = createAdvice(ctx, neighbours);
   const evidence = createEvidence(ctx, neighbours);
+  const instances = createInstances(neighbours, examples, (id) => quoteTerms.get(id));
   const sections = createSections(ctx.kb);
   const exclusions = createExclusions(ctx);
   // "and covid?": the new words choose among the topics that have them (follow-up-narrowed.ts).
@@ -300,6 +302,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return answer ? of(answer) : null;
     };
     const near = neighbours.links(prev.matchId ?? '');
+    const askedBefore = () => ownTerms(understand.analyseQuestion(prev.topic));
     // A follow-up whose own words fit a topic next to the last one far better than the last: that topic.
     const moved = () =>
       prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, ownTerms(q)));
@@ -319,17 +322,19 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // A message answered the same on its own was no follow-up ("got it. what about chronic inflammation?").
     if (meant?.answered && guard.keepsToArticle(meant, alone))
       return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
+    // "like what?", "what does it protect against": the concrete cases of the last claim (follow-up-instances.ts).
+    const cases = asksInstances(q.words) && prev.route !== 'food' && prev.matchId !== null;
+    const id = cases ? instances.choose(prev.matchId as string, near, ownTerms(q), askedBefore()) : null;
+    if (id) return id === prev.matchId ? same() : other(id);
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
-      const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = advice.choose(prev.matchId, near, asked);
+      const id = advice.choose(prev.matchId, near, askedBefore());
       const found = id === prev.matchId ? same() : other(id);
       if (found) return found;
     }
     // "is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
     if (cues.doubt && cues.subjectless && prev.route !== 'food' && prev.matchId !== null) {
-      const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const found = other(evidence.choose(prev.matchId, near, asked));
+      const found = other(evidence.choose(prev.matchId, near, askedBefore()));
       if (found) return found;
     }
 
@@ -370,8 +375,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "which diseases" after a claim about disease: the sentence that lists them, in the answer just read,
     // else near it, else wherever the article lists them; without a list, the answer just read.
     if (cues.specifics && prev.route !== 'food' && prev.matchId !== null && fresh.length) {
-      const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = examples.choose(prev.matchId, near, fresh, asked);
+      const id = examples.choose(prev.matchId, near, fresh, askedBefore());
       const found = other(id);
       if (found) return found;
       if (id === prev.matchId || fresh.every((t) => quoteTerms.get(prev.matchId as string)?.has(t))) return same();
