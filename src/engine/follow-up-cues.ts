@@ -1,5 +1,6 @@
 import { statedAge } from './ages.js';
 import { ADVICE_WORDS } from './follow-up-advice.js';
+import { DEEPER_WORDS } from './follow-up-deeper.js';
 import { DOUBT_WORDS } from './follow-up-evidence.js';
 import { languageWordParts, languageWords } from './follow-up-language-table.js';
 import { EXCLUSION_WORDS, setsAside } from './follow-up-negation.js';
@@ -134,6 +135,7 @@ const TOPIC_WORDS = new Set('topic subject question q thing'.split(' '));
 
 /** Words a follow-up may have that name nothing, beyond vocabulary.ts's: the stage leaves them out of a subject. */
 export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [
+  ...DEEPER_WORDS,
   ...STANDING_WORDS,
   ...OTHER_LANGUAGE_WORDS,
   ...ADVICE_WORDS,
@@ -193,6 +195,7 @@ export const neutral = (w: string): boolean =>
     STANDING_WORDS.has(w) ||
     ADVICE_WORDS.has(w) ||
     MECHANISM_WORDS.has(w) ||
+    DEEPER_WORDS.has(w) ||
     EXCLUSION_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w));
 

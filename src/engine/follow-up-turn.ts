@@ -1,6 +1,7 @@
+import { statedAge } from './ages.js';
 import { neutral } from './follow-up-cues.js';
 import { normaliseText, words } from './normalise.js';
-import type { ConversationContext, Turn } from './types.js';
+import type { Answer, ConversationContext, Turn } from './types.js';
 import { CONTEXT_TURNS } from './vocabulary.js';
 
 // Which earlier turn a follow-up is about.
@@ -17,4 +18,20 @@ export function lastTopic(context: ConversationContext): Turn | null {
     if (turn.route !== 'smalltalk' && words(normaliseText(turn.question)).some((w) => !neutral(w))) return turn;
   }
   return null;
+}
+
+/**
+ * The message read after the turn's question, through the whole pipeline (`standalone`): "for kids?",
+ * "per serving?" of what was asked.
+ */
+export function readWith(standalone: (message: string) => Answer, turn: Turn, message: string): Answer {
+  // An age belongs to the amount asked before it ("and for a 6 year old?"): one sentence, one figure for it.
+  const both = standalone(`${turn.topic}${statedAge(words(normaliseText(message))) === null ? '\n' : ' '}${message}`);
+  // After a food, read as two questions ("is tuna good" + "how much is in it"), the second is of the same
+  // food: its part alone, not a second part about selenium intake in general.
+  const part =
+    turn.route === 'food' ? both.parts?.find((p) => p.route === 'food' && p.matchId === turn.matchId) : undefined;
+  if (!part) return both;
+  const { heading: _heading, asked: _asked, ...answer } = part;
+  return answer;
 }

@@ -1,4 +1,3 @@
-import { statedAge } from './ages.js';
 import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
@@ -12,6 +11,7 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
+import { asksDeeper, asksWhyOfGroup } from './follow-up-deeper.js';
 import { createEcho, echoesFigures } from './follow-up-echo.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
@@ -26,7 +26,7 @@ import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
-import { lastTopic } from './follow-up-turn.js';
+import { lastTopic, readWith } from './follow-up-turn.js';
 import type { FoodQuestions } from './food-question.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
@@ -117,6 +117,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const ownTerms = (q: Analysed): string[] =>
     q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
 
+  /** The last question's own terms (its topic words, none of a follow-up's). */
+  const askedOf = (turn: Turn): string[] => ownTerms(understand.analyseQuestion(turn.topic));
   /** A word the knowledge base uses, a food it lists, or one that names nothing (read alone, typos repaired). */
   const usedWord = (w: string): boolean =>
     neutral(w) ||
@@ -176,22 +178,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
    */
   function explanation(prev: Turn, q: Analysed, context: ConversationContext, safety: boolean): Answer | null {
     if (prev.matchId === null || prev.route === 'food') return null;
-    const asked = ownTerms(understand.analyseQuestion(prev.topic));
-    return topic(explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId))), safety);
+    const seen = new Set(context.map((t) => t.matchId)); // "how, chemically?": deeper (follow-up-deeper.ts)
+    return topic(explainer.explain(prev.matchId, askedOf(prev), ownTerms(q), seen, asksDeeper(q.words)), safety);
   }
 
-  /** The message read after the last question's text, through the whole pipeline ("for kids?", "per serving?"). */
-  const combined = (turn: Turn, message: string): Answer => {
-    // An age belongs to the amount asked before it ("and for a 6 year old?"): one sentence, one figure for it.
-    const both = standalone(`${turn.topic}${statedAge(words(normaliseText(message))) === null ? '\n' : ' '}${message}`);
-    // After a food, read as two questions ("is tuna good" + "how much is in it"), the second is of the same
-    // food: its part alone, not a second part about selenium intake in general.
-    const part =
-      turn.route === 'food' ? both.parts?.find((p) => p.route === 'food' && p.matchId === turn.matchId) : undefined;
-    if (!part) return both;
-    const { heading: _heading, asked: _asked, ...answer } = part;
-    return answer;
-  };
+  const combined = (turn: Turn, message: string): Answer => readWith(standalone, turn, message);
 
   function ask(message: string, context: ConversationContext): Answer {
     const prev = lastTopic(context);
@@ -266,7 +257,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const named = standalone(`${q.original.join(' ')} selenium`);
       return named.answered ? named : null;
     }
-    const id = leanings.choose(last, () => ownTerms(understand.analyseQuestion(prev.topic)), q.words);
+    const id = leanings.choose(last, () => askedOf(prev), q.words);
     const answer = id === null ? null : topic(id, followUpCues(q.words).safety);
     return answer ? { ...answer, followUpOf: last } : null;
   }
@@ -302,7 +293,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return answer ? of(answer) : null;
     };
     const near = neighbours.links(prev.matchId ?? '');
-    const askedBefore = () => ownTerms(understand.analyseQuestion(prev.topic));
+    const askedBefore = () => askedOf(prev);
     // A follow-up whose own words fit a topic next to the last one far better than the last: that topic.
     const moved = () =>
       prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, ownTerms(q)));
@@ -339,7 +330,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
 
     if (kind === 'elaboration') {
-      const why = (echo ? null : explanation(prev, q, context, cues.safety)) ?? again(prev, cues.safety);
+      // "why them?": why the group the last answer named, which its own sentence speaks to.
+      const own = echo || asksWhyOfGroup(q.words, cues.explanation);
+      const why = (own ? null : explanation(prev, q, context, cues.safety)) ?? again(prev, cues.safety);
       if (why) return of(why);
     }
 
