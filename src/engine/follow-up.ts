@@ -15,6 +15,7 @@ import { asksDeeper, asksWhyOfGroup } from './follow-up-deeper.js';
 import { createEcho, echoesFigures } from './follow-up-echo.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
+import { asksPastAmount, PAST_LIMIT_QUESTION as PAST, withoutPast } from './follow-up-exceed.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
 import * as guard from './follow-up-guards.js';
@@ -215,6 +216,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const echoed = prev.answered && !alone.answered && echoesFigures(message, () => again(prev, false)?.text ?? '');
     const last = echoed ? again(prev, false) : null;
     if (last) return { ...last, followUpOf: prev.matchId };
+    // "what if i go way over it" after an amount: too much selenium (follow-up-exceed.ts).
+    const past = prev.answered && asksPastAmount(q.words) && followUpCues(words(prev.topic)).amount;
+    const rest = past ? subjectOf(understand.analyseQuestion(withoutPast(q.words))) : null;
+    const over = rest && !rest.topics && !rest.unknown && !rest.offTopic ? standalone(PAST) : null;
+    if (over?.answered) return { ...over, followUpOf: prev.matchId };
     // "what did the studies show", "even for older people?": no subject of their own, so the conversation's.
     const leant = leaningOn(prev, q);
     if (leant) return leant;
