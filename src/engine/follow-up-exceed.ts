@@ -13,9 +13,20 @@ const MORE_THAN = new Set(['than']);
 /** The question a "past the amount" follow-up stands for, read by the whole pipeline. */
 export const PAST_LIMIT_QUESTION = 'what happens if I take too much selenium';
 
-/** Whether a message asks about going past an amount: "go way over it", "exceed that", "more than that". */
+/** What may follow a "past" word when it is past the amount: nothing, the amount pointed at, or a figure. */
+const PAST_WHAT = new Set('it that this those them the a an limit amount dose number rda'.split(' '));
+const pastWhat = (next: string | undefined): boolean => next === undefined || PAST_WHAT.has(next) || /^\d/.test(next);
+
+/**
+ * Whether a message asks about going past an amount: "go way over it", "exceed that", "more than that",
+ * "over 400?", "what if i go over". Not a word the "past" word only qualifies ("is selenium over hyped").
+ */
 export function asksPastAmount(words: readonly string[]): boolean {
-  return words.some((w, i) => PAST_WORDS.has(w) || (w === 'more' && MORE_THAN.has(words[i + 1] ?? '')));
+  return words.some(
+    (w, i) =>
+      (PAST_WORDS.has(w) && pastWhat(words[i + 1])) ||
+      (w === 'more' && MORE_THAN.has(words[i + 1] ?? '') && pastWhat(words[i + 2])),
+  );
 }
 
 /** The message without its "past" words, to tell what else it names ("and if I exceed it" names nothing). */

@@ -13,7 +13,13 @@ describe('asksPastAmount', () => {
   it('reads going past an amount, in several words', () => {
     for (const m of ['what if i overshoot by going over', 'and if we exceed that', 'beyond it?', 'more than that?'])
       expect(asksPastAmount(ws(m)), m).toBe(true);
-    for (const m of ['what if i take less', 'more please', 'is that enough'])
+    for (const m of [
+      'what if i take less',
+      'more please',
+      'is that enough',
+      'is selenium over hyped',
+      'more than ever',
+    ])
       expect(asksPastAmount(ws(m)), m).toBe(false);
   });
 
@@ -37,6 +43,12 @@ describe('in a conversation', () => {
     const [, past] = converse('does selenium help with the flu', 'and if someone exceeds it?');
     expect(past?.followUpOf === null || !upperLimit(past?.text ?? '')).toBe(true);
     expect(engine.ask('what if we go past that amount').followUpOf).toBeNull();
+  });
+
+  it('a question that stands on its own is not pulled to the amount', () => {
+    const alone = engine.ask('is selenium over hyped');
+    const [, asked] = converse('how much selenium should an adult get a day', 'is selenium over hyped');
+    expect(asked).toMatchObject({ matchId: alone.matchId, followUpOf: null });
   });
 
   it('a subject of its own beside "over" is no follow-up of the amount', () => {
