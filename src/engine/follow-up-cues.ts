@@ -1,6 +1,8 @@
 import { statedAge } from './ages.js';
 import { ADVICE_WORDS } from './follow-up-advice.js';
+import { DEEPER_WORDS } from './follow-up-deeper.js';
 import { DOUBT_WORDS } from './follow-up-evidence.js';
+import { languageWordParts, languageWords } from './follow-up-language-table.js';
 import { EXCLUSION_WORDS, setsAside } from './follow-up-negation.js';
 import { withoutLeadIn } from './frame.js';
 import { LIGHT_WORDS, STOPWORDS } from './normalise.js';
@@ -97,30 +99,14 @@ const STANDING_WORDS = new Set(
 );
 
 /**
- * Why and how in more of the languages members write (as normalised, accents dropped): Polish, Turkish, Dutch,
- * Indonesian and Malay, Tagalog, Russian typed in Latin letters, Swedish, Danish and Norwegian, Finnish.
- */
-const OTHER_WHY_WORDS = `dlaczego czemu jak neden niye nasil waarom hoe kenapa mengapa bagaimana bakit paano pochemu
-varfor hur hvorfor hvordan miksi wae eotteoke naze doushite giati kwanini vipi`;
-
-/**
- * "What?" in languages typed in Latin letters (Korean, Japanese, Russian, Indonesian, Swahili, Greek, Turkish,
- * Dutch): "nani? what does that mean", a word asking, naming nothing.
- */
-const OTHER_WHAT_WORDS = 'mwo mwoya nani chto shto apa nini kwa ti nedir wat';
-
-/**
  * Short follow-ups in the languages members mix in ("como?", "warum?", "pq? explain por favor", "matlab kya
- * hai"): why, how, what, and, please, more, meaning. Only words that ask, never a topic, so a message of
- * these names nothing; the article's topics are matched in English.
+ * hai"): why, how, what, and, please, more, meaning, from follow-up-language-table.ts. Only words that ask,
+ * never a topic, so a message of these names nothing; the article's topics are matched in English.
  */
-const OTHER_LANGUAGE_WORDS = new Set(
-  `por que porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon
-explica explicar explique erklär erklären spiega favor favore please bitte svp stp plz pls merci gracias obrigado
-danke matlab kya hai hota hain yani und auch también tambien aussi mehr fonte fuente quelle
-${OTHER_WHY_WORDS} ${OTHER_WHAT_WORDS} erklar erklaren explicame`.split(/\s+/),
-);
-
+const OTHER_LANGUAGE_WORDS = new Set([
+  ...'please plz pls'.split(' '),
+  ...languageWordParts('why', 'how', 'what', 'and', 'more', 'explain', 'source', 'filler'),
+]);
 /**
  * Words asking how the last answer's claim works ("by what mechanism", "what's the mechanism?"): a "how?"
  * in other words, naming nothing of their own. With a subject they name it ("the mechanism of X").
@@ -128,10 +114,7 @@ ${OTHER_WHY_WORDS} ${OTHER_WHAT_WORDS} erklar erklaren explicame`.split(/\s+/),
 const MECHANISM_WORDS = new Set('mechanism mechanisms pathway pathways'.split(' '));
 
 /** Of those, the ones asking why or how (EXPLANATION_WORDS has the common ones); "por que" is two words. */
-const OTHER_WHY = new Set(
-  `porque porqué pq pk pourquoi warum wieso weshalb perche perché como cómo comment wie kaise kyun kyu kyon explica explicar
-explique erklär erklären spiega erklar erklaren explicame ${OTHER_WHY_WORDS}`.split(/\s+/),
-);
+const OTHER_WHY = languageWords('why', 'how', 'explain');
 const asksWhy = (words: readonly string[], i: number): boolean => {
   const w = words[i] as string;
   return (
@@ -152,6 +135,7 @@ const TOPIC_WORDS = new Set('topic subject question q thing'.split(' '));
 
 /** Words a follow-up may have that name nothing, beyond vocabulary.ts's: the stage leaves them out of a subject. */
 export const FOLLOW_UP_EXTRA_WORDS: readonly string[] = [
+  ...DEEPER_WORDS,
   ...STANDING_WORDS,
   ...OTHER_LANGUAGE_WORDS,
   ...ADVICE_WORDS,
@@ -211,6 +195,7 @@ export const neutral = (w: string): boolean =>
     STANDING_WORDS.has(w) ||
     ADVICE_WORDS.has(w) ||
     MECHANISM_WORDS.has(w) ||
+    DEEPER_WORDS.has(w) ||
     EXCLUSION_WORDS.has(w) ||
     OTHER_LANGUAGE_WORDS.has(w));
 

@@ -37,13 +37,15 @@ export interface Explainer {
   /**
    * The id of the topic explaining `last` (an entry id), or null to answer the last topic again.
    * `asked`: the last question's own terms (topic words, none of the follow-up's), which a quote of the
-   * last topic may link; `adds`: the follow-up's, which choose among the explainers near it.
+   * last topic may link; `adds`: the follow-up's, which choose among the explainers near it. `deeper`
+   * ("how, chemically?"): past a last topic that explains itself, to the explainer next to it.
    */
   explain(
     last: string,
     asked: readonly string[],
     adds: readonly string[],
     seen: ReadonlySet<string | null>,
+    deeper?: boolean,
   ): string | null;
 }
 
@@ -74,8 +76,8 @@ export function createExplainer(
     );
 
   return {
-    explain(last, asked, adds, seen) {
-      if (explainers.has(last) || linksItself(last, asked)) return null;
+    explain(last, asked, adds, seen, deeper = false) {
+      if (!deeper && (explainers.has(last) || linksItself(last, asked))) return null;
       // The explaining topic near the last one that fits the last question with the follow-up's words best
       // (see follow-up-neighbours.ts); none near: the last topic again, rather than a far one.
       const explains = (id: string) => id !== last && explainers.has(id) && !seen.has(id);

@@ -1,13 +1,18 @@
+import { LANGUAGE_ENTRIES, languageWords } from './follow-up-language-table.js';
+
 // A follow-up naming its new topic in another language ("und bakterien?", "y los virus?", "et les
 // infections?"): read as the English follow-up it stands for ("and bacteria?"). Only the small words of
-// the languages members mix in are known here; a topic word is found by spelling (German k for c, plural
-// endings), and only when it then names one of the knowledge base's topics.
+// the languages members mix in are known (follow-up-language-table.ts, one row per language); a topic word
+// is found by spelling (German k for c, plural endings), and only when it then names one of the knowledge
+// base's topics.
 
 /** Articles and prepositions of other languages: they name nothing, so a fragment of them plus a topic is a switch. */
-export const OTHER_LANGUAGE_GRAMMAR: ReadonlySet<string> = new Set(
-  `el la los las le les il lo gli der das des dem ein eine una une con mit avec com para pour fur uber sobre
-et`.split(/\s+/),
-);
+export const OTHER_LANGUAGE_GRAMMAR: ReadonlySet<string> = new Set([
+  ...'el la los las le les il lo gli der das des dem ein eine una une mit avec com para pour fur uber sobre et'.split(
+    ' ',
+  ),
+  ...languageWords('grammar'),
+]);
 
 /**
  * Articles that are English words too ("die", "den", "do"): dropped once another word shows the message is
@@ -15,101 +20,26 @@ et`.split(/\s+/),
  */
 const SHARED_GRAMMAR = new Set('die den a o as os du de del da do es ist est cest'.split(' '));
 
+/** Single words that say nothing here (please, thanks, particles): dropped, but a sign of another language. */
+const OTHER_LANGUAGE_FILLER = languageWords('filler');
+
 /**
  * What a short follow-up asks, in the languages members mix in (as normalised: accents dropped), and the
- * English follow-up word each stands for: "es seguro?" asks "safe?", "mehr?" "more?", "fuente?" "source?".
- * Only words that ask something of the last answer, never a topic; why and how ("como?", "warum?") are
- * follow-up words already (follow-up-cues.ts).
+ * English follow-up word each stands for: "es seguro?" asks "safe?", "chera?" "why?", "fuente?" "source?".
+ * Only words that ask something of the last answer, never a topic (follow-up-language-table.ts).
  */
 export const OTHER_LANGUAGE_FOLLOW_UPS: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    seguro: 'safe',
-    segura: 'safe',
-    sicher: 'safe',
-    sicuro: 'safe',
-    peligroso: 'dangerous',
-    perigoso: 'dangerous',
-    gefahrlich: 'dangerous',
-    dangereux: 'dangerous',
-    pericoloso: 'dangerous',
-    probado: 'proven',
-    comprobado: 'proven',
-    provado: 'proven',
-    prouve: 'proven',
-    bewiesen: 'proven',
-    provato: 'proven',
-    verdad: 'really',
-    verdade: 'really',
-    vrai: 'really',
-    wahr: 'really',
-    mas: 'more',
-    mehr: 'more',
-    piu: 'more',
-    mais: 'more',
-    simples: 'simple',
-    sencillo: 'simple',
-    einfach: 'simple',
-    einfacher: 'simple',
-    semplice: 'simple',
-    palabras: 'words',
-    palavras: 'words',
-    mots: 'words',
-    worten: 'words',
-    resumen: 'summary',
-    resumo: 'summary',
-    zusammenfassung: 'summary',
-    riassunto: 'summary',
-    fuente: 'source',
-    fonte: 'source',
-    quelle: 'source',
-    cuanto: 'how much',
-    cuanta: 'how much',
-    quanto: 'how much',
-    combien: 'how much',
-    wieviel: 'how much',
-    ninos: 'kids',
-    enfants: 'kids',
-    bambini: 'kids',
-    criancas: 'kids',
-    ejemplo: 'example',
-    exemple: 'example',
-    beispiel: 'example',
-    esempio: 'example',
-    exemplo: 'example',
-    en: 'in',
-    kinder: 'kids',
-    kinderen: 'kids',
-    dzieci: 'kids',
-    cocuklar: 'kids',
-    funciona: 'work',
-    funcionam: 'work',
-    funktioniert: 'work',
-    fonctionne: 'work',
-    funziona: 'work',
-    explicame: 'explain',
-    explicalo: 'explain',
-    expliquez: 'explain',
-    erklar: 'explain',
-    erklaren: 'explain',
-  }),
+  LANGUAGE_ENTRIES.filter((e) => e.words.length === 1 && !e.english_too && e.english && e.meaning !== 'and').map(
+    (e) => [e.words[0] as string, e.english],
+  ),
 );
 
 /**
- * Follow-ups of several words in languages written with spaces between syllables (Vietnamese, as normalised:
- * "và trẻ em?" is "va tre em"), each read as the English words it stands for; an empty reading is dropped
- * ("thi sao", "what about", once "va" has said "and"; "khong", the question's closing particle).
+ * Follow-ups of several words ("tại sao", "kwa nini", "por que", "na krub"), each read as the English words
+ * it stands for; an empty reading is dropped ("thi sao", "what about", once "va" has said "and").
  */
 export const OTHER_LANGUAGE_PHRASES: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    'tai sao': 'why',
-    'vi sao': 'why',
-    'nhu the nao': 'how',
-    'tre em': 'kids',
-    'an toan': 'safe',
-    nguon: 'source',
-    'thi sao': '',
-    khong: '',
-  }),
+  LANGUAGE_ENTRIES.filter((e) => e.words.length > 1).map((e) => [e.words.join(' '), e.english]),
 );
 /** The longest phrase, in words. */
 const LONGEST_PHRASE = Math.max(...[...OTHER_LANGUAGE_PHRASES.keys()].map((k) => k.split(' ').length));
@@ -123,8 +53,11 @@ function phraseAt(typed: readonly string[], i: number): [number, string] | null 
   return null;
 }
 
-/** "and" in other languages, as the first word of a follow-up ("und bakterien?", "y los virus?"). */
-const OTHER_AND = new Set(['und', 'y', 'et', 'e', 'va']);
+/**
+ * "and" in other languages, as the first word of a follow-up ("und bakterien?", "y los virus?"): the table's,
+ * and the one-letter ones of Spanish, Portuguese and Italian, which it leaves out as English letters.
+ */
+const OTHER_AND = new Set([...languageWords('and'), 'y', 'e']);
 
 /** Endings of plurals and cases that English spells without ("bakterien", "infektionen", "bacterias"). */
 const FOREIGN_ENDINGS = ['en', 'n', 'es', 's', 'e'];
@@ -160,7 +93,10 @@ export function translateFollowUp(
   const foreign =
     typed.some(
       (w, i) =>
-        OTHER_LANGUAGE_GRAMMAR.has(w) || OTHER_LANGUAGE_FOLLOW_UPS.has(w) || (i === 0 && OTHER_AND.has(w) && w !== 'y'),
+        OTHER_LANGUAGE_GRAMMAR.has(w) ||
+        OTHER_LANGUAGE_FOLLOW_UPS.has(w) ||
+        OTHER_LANGUAGE_FILLER.has(w) ||
+        (i === 0 && OTHER_AND.has(w) && w !== 'y'),
     ) ||
     (typed[0] === 'y' &&
       (OTHER_LANGUAGE_GRAMMAR.has(typed[1] ?? '') || OTHER_LANGUAGE_FOLLOW_UPS.has(typed[1] ?? ''))) ||
@@ -175,7 +111,7 @@ export function translateFollowUp(
       i += phrase[0] - 1;
     } else if (i === 0 && OTHER_AND.has(w)) out.push('and');
     else if (OTHER_LANGUAGE_FOLLOW_UPS.has(w)) out.push(OTHER_LANGUAGE_FOLLOW_UPS.get(w) as string);
-    else if (OTHER_LANGUAGE_GRAMMAR.has(w) || SHARED_GRAMMAR.has(w)) continue;
+    else if (OTHER_LANGUAGE_GRAMMAR.has(w) || OTHER_LANGUAGE_FILLER.has(w) || SHARED_GRAMMAR.has(w)) continue;
     else if (known(w)) out.push(w);
     else {
       const english = spellings(w).find(isTopic);

@@ -18,10 +18,17 @@ import { MAX_SUGGESTIONS } from './vocabulary.js';
 const NARROWING_CANDIDATES = 40;
 
 /**
- * `fresh`: the follow-up's own terms. Null when no topic has them all, or the last turn was not an entry or
- * link.
+ * `fresh`: the follow-up's own terms; `linkAsked`: the related link (another article) the message alone was
+ * answered with, the only one it may move to (follow-up-guards.ts). Null when no topic has them all, or the
+ * last turn was not an entry or link.
  */
-export type Narrowing = (prev: Turn, q: Analysed, fresh: readonly string[], safety: boolean) => Answer | null;
+export type Narrowing = (
+  prev: Turn,
+  q: Analysed,
+  fresh: readonly string[],
+  safety: boolean,
+  linkAsked?: string | null,
+) => Answer | null;
 
 export function createNarrowing(
   ctx: EngineContext,
@@ -30,10 +37,13 @@ export function createNarrowing(
   compose: Composer,
 ): Narrowing {
   const { index } = ctx;
-  return (prev, q, fresh, safety) => {
+  return (prev, q, fresh, safety, linkAsked = null) => {
     if (!fresh.length || prev.route === 'food' || prev.matchId === null) return null;
     const before = understand.analyseQuestion(prev.topic).terms;
-    const ranked = rank(index, [...q.terms, ...before], NARROWING_CANDIDATES);
+    // "what does it protect against": not the vitamin C article whose title says "protect against".
+    const ranked = rank(index, [...q.terms, ...before], NARROWING_CANDIDATES).filter(
+      (r) => r.doc.kind === 'entry' || r.doc.id === linkAsked,
+    );
     const uses = (r: Scored) => fresh.every((t) => explains(index, r.doc.id, t));
     const titled = (r: Scored) => fresh.every((t) => index.byId.get(r.doc.id)?.titleTerms.includes(t));
     const named = (r: Scored) => fresh.every((t) => namesTopic(index, r.doc.id, [t]));

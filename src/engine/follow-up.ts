@@ -1,4 +1,3 @@
-import { statedAge } from './ages.js';
 import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
@@ -12,11 +11,15 @@ import {
   neutral,
   type Subject,
 } from './follow-up-cues.js';
+import { asksDeeper, asksWhyOfGroup } from './follow-up-deeper.js';
 import { createEcho, echoesFigures } from './follow-up-echo.js';
 import { createEvidence } from './follow-up-evidence.js';
 import { createExamples } from './follow-up-examples.js';
+import { asksPastAmount, PAST_LIMIT_QUESTION as PAST, withoutPast } from './follow-up-exceed.js';
 import { asksHowOrWhy, createExplainer } from './follow-up-explain.js';
 import { plainAgain } from './follow-up-form.js';
+import * as guard from './follow-up-guards.js';
+import { asksInstances, createInstances } from './follow-up-instances.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { createLeaning, hypothetical } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
@@ -24,6 +27,7 @@ import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
 import { referent, withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
+import { lastTopic, readWith } from './follow-up-turn.js';
 import type { FoodQuestions } from './food-question.js';
 import { type Analysed, analyse, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
@@ -31,7 +35,6 @@ import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
 import {
-  CONTEXT_TURNS,
   DOCUMENT_WORDS,
   FOLLOW_UP_FILLER,
   FOLLOW_UP_WORDS,
@@ -83,6 +86,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const examples = createExamples(ctx, neighbours);
   const advice = createAdvice(ctx, neighbours);
   const evidence = createEvidence(ctx, neighbours);
+  const instances = createInstances(neighbours, examples, (id) => quoteTerms.get(id));
   const sections = createSections(ctx.kb);
   const exclusions = createExclusions(ctx);
   // "and covid?": the new words choose among the topics that have them (follow-up-narrowed.ts).
@@ -102,6 +106,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }),
   );
   const echoes = createEcho(ctx, understand, quoteTerms);
+  const otherArticles = guard.otherArticleSubjects(index); // "is anxiety safe": a related article's subject
   // Word by word: read as one text, neighbours would form synonym phrases of their own.
   const quiet = new Set(
     [...`${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`.split(/\s+/), ...FOLLOW_UP_EXTRA_WORDS].flatMap(
@@ -113,6 +118,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const ownTerms = (q: Analysed): string[] =>
     q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
 
+  /** The last question's own terms (its topic words, none of a follow-up's). */
+  const askedOf = (turn: Turn): string[] => ownTerms(understand.analyseQuestion(turn.topic));
   /** A word the knowledge base uses, a food it lists, or one that names nothing (read alone, typos repaired). */
   const usedWord = (w: string): boolean =>
     neutral(w) ||
@@ -145,20 +152,6 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     };
   }
 
-  /**
-   * The turn a follow-up refers to: the last one that was about something. Greetings and thanks in
-   * between ("thx", "hey") are skipped; a refused question is not: what follows it is about that. Read
-   * from its words alone, not analysed again: every message with context would otherwise pay for it.
-   */
-  function lastTopic(context: ConversationContext): Turn | null {
-    for (let i = context.length - 1; i >= 0 && i >= context.length - CONTEXT_TURNS; i--) {
-      const turn = context[i] as Turn;
-      if (turn.answered) return turn;
-      if (turn.route !== 'smalltalk' && words(normaliseText(turn.question)).some((w) => !neutral(w))) return turn;
-    }
-    return null;
-  }
-
   /** The last turn's own topic answered again (its entry, link or food), as the member asks about it again. */
   function again(turn: Turn, safety: boolean): Answer | null {
     if (turn.matchId === null) {
@@ -186,22 +179,11 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
    */
   function explanation(prev: Turn, q: Analysed, context: ConversationContext, safety: boolean): Answer | null {
     if (prev.matchId === null || prev.route === 'food') return null;
-    const asked = ownTerms(understand.analyseQuestion(prev.topic));
-    return topic(explainer.explain(prev.matchId, asked, ownTerms(q), new Set(context.map((t) => t.matchId))), safety);
+    const seen = new Set(context.map((t) => t.matchId)); // "how, chemically?": deeper (follow-up-deeper.ts)
+    return topic(explainer.explain(prev.matchId, askedOf(prev), ownTerms(q), seen, asksDeeper(q.words)), safety);
   }
 
-  /** The message read after the last question's text, through the whole pipeline ("for kids?", "per serving?"). */
-  const combined = (turn: Turn, message: string): Answer => {
-    // An age belongs to the amount asked before it ("and for a 6 year old?"): one sentence, one figure for it.
-    const both = standalone(`${turn.topic}${statedAge(words(normaliseText(message))) === null ? '\n' : ' '}${message}`);
-    // After a food, read as two questions ("is tuna good" + "how much is in it"), the second is of the same
-    // food: its part alone, not a second part about selenium intake in general.
-    const part =
-      turn.route === 'food' ? both.parts?.find((p) => p.route === 'food' && p.matchId === turn.matchId) : undefined;
-    if (!part) return both;
-    const { heading: _heading, asked: _asked, ...answer } = part;
-    return answer;
-  };
+  const combined = (turn: Turn, message: string): Answer => readWith(standalone, turn, message);
 
   function ask(message: string, context: ConversationContext): Answer {
     const prev = lastTopic(context);
@@ -215,7 +197,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
     // "en palabras simples": another form of the last answer, as "in simple words" is (see index.ts).
-    if (english !== null) return formOf(words(english)) ?? ask(english, context);
+    if (english !== null && english !== q.original.join(' ')) return formOf(words(english)) ?? ask(english, context);
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
     const opposite = affirmed(q.words, knownTerms);
     if (opposite !== null) return ask(opposite, context);
@@ -223,7 +205,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // Off-topic words refuse whatever came before; a food the message names is its own subject, and so is a
     // list of foods, unless "sources?" asked for the last answer's.
     const listed = alone.matchId === null && ((c) => c.source && c.subjectless)(followUpCues(q.words));
-    if (said.offTopic || (alone.answered && alone.route === 'food' && !listed)) return alone;
+    // "can you recommend a doctor", "is anxiety safe": subjects of their own (follow-up-guards.ts).
+    const elsewhere = guard.asksForCare(q.words) || (!alone.answered && ownTerms(q).some((t) => otherArticles.has(t)));
+    if (said.offTopic || elsewhere || (alone.answered && alone.route === 'food' && !listed)) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
@@ -232,9 +216,17 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const echoed = prev.answered && !alone.answered && echoesFigures(message, () => again(prev, false)?.text ?? '');
     const last = echoed ? again(prev, false) : null;
     if (last) return { ...last, followUpOf: prev.matchId };
+    // "what if i go way over it" after an amount: too much selenium (follow-up-exceed.ts).
+    const past = prev.answered && asksPastAmount(q.words) && followUpCues(words(prev.topic)).amount;
+    const rest = past ? subjectOf(understand.analyseQuestion(withoutPast(q.words))) : null;
+    const over = rest && !rest.topics && !rest.unknown && !rest.offTopic ? standalone(PAST) : null;
+    if (over?.answered) return { ...over, followUpOf: prev.matchId };
     // "what did the studies show", "even for older people?": no subject of their own, so the conversation's.
     const leant = leaningOn(prev, q);
     if (leant) return leant;
+    // After a food, a word of its own that is neither the food frame's nor a topic's: "is anxiety safe".
+    const frameOrTopic = (t: string) => foodFrameTerms.has(t) || index.topicTerms.has(t) || !index.idf.has(t);
+    if (prev.route === 'food' && !alone.answered && guard.namesOtherThanFood(ownTerms(q), frameOrTopic)) return alone;
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
     if (said.unknown > 1 || (said.own > MAX_REFINING_TERMS && prev.route !== 'food')) return alone;
@@ -247,7 +239,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       cues.amount &&
       !alone.answered &&
       said.unknown <= 1 &&
-      ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t));
+      ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t)) &&
+      guard.amountOfFood(q.words, (w) => !usedWord(w));
     // "useful how", "protects how?": a how about the claim just read (follow-up-echo.ts).
     const bare = echoes.of(cues, q, prev);
     const kind = ofFood ? 'quantity' : bare ? 'elaboration' : followUpKind(cues, said);
@@ -257,7 +250,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       if (!cues.subjectless && !cues.pointsBack) return alone;
       return alone.answered ? refusal(Math.min(alone.confidence, ANSWER_THRESHOLD - 0.01), alone.suggestions) : alone;
     }
-    return resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' }) ?? alone;
+    const resolved = resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' });
+    return resolved && guard.keepsToArticle(resolved, alone) ? resolved : alone;
   }
 
   /** "what did the studies show", "even for older people?": the topic follow-up-leaning.ts chooses, or null. */
@@ -269,7 +263,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       const named = standalone(`${q.original.join(' ')} selenium`);
       return named.answered ? named : null;
     }
-    const id = leanings.choose(last, () => ownTerms(understand.analyseQuestion(prev.topic)), q.words);
+    const id = leanings.choose(last, () => askedOf(prev), q.words);
     const answer = id === null ? null : topic(id, followUpCues(q.words).safety);
     return answer ? { ...answer, followUpOf: last } : null;
   }
@@ -305,6 +299,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       return answer ? of(answer) : null;
     };
     const near = neighbours.links(prev.matchId ?? '');
+    const askedBefore = () => askedOf(prev);
     // A follow-up whose own words fit a topic next to the last one far better than the last: that topic.
     const moved = () =>
       prev.route === 'food' || prev.matchId === null ? null : other(neighbours.toward(prev.matchId, ownTerms(q)));
@@ -322,23 +317,28 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const named = subject && withSubject(q.words, subject.subject, subject.plural);
     const meant = named ? standalone(named) : null;
     // A message answered the same on its own was no follow-up ("got it. what about chronic inflammation?").
-    if (meant?.answered) return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
+    if (meant?.answered && guard.keepsToArticle(meant, alone))
+      return meant.matchId === alone.matchId && alone.answered ? alone : of(meant);
+    // "like what?", "what does it protect against": the concrete cases of the last claim (follow-up-instances.ts).
+    const cases = asksInstances(q.words) && prev.route !== 'food' && prev.matchId !== null;
+    const id = cases ? instances.choose(prev.matchId as string, near, ownTerms(q), askedBefore()) : null;
+    if (id) return id === prev.matchId ? same() : other(id);
     // "so what should I do then": the article's recommendation nearest the last topic.
     if (kind === 'advice' && prev.route !== 'food' && prev.matchId !== null) {
-      const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = advice.choose(prev.matchId, near, asked);
+      const id = advice.choose(prev.matchId, near, askedBefore());
       const found = id === prev.matchId ? same() : other(id);
       if (found) return found;
     }
     // "is that proven or just a theory?": the sentence reporting the evidence for the last answer's claim.
     if (cues.doubt && cues.subjectless && prev.route !== 'food' && prev.matchId !== null) {
-      const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const found = other(evidence.choose(prev.matchId, near, asked));
+      const found = other(evidence.choose(prev.matchId, near, askedBefore()));
       if (found) return found;
     }
 
     if (kind === 'elaboration') {
-      const why = (echo ? null : explanation(prev, q, context, cues.safety)) ?? again(prev, cues.safety);
+      // "why them?": why the group the last answer named, which its own sentence speaks to.
+      const own = echo || asksWhyOfGroup(q.words, cues.explanation);
+      const why = (own ? null : explanation(prev, q, context, cues.safety)) ?? again(prev, cues.safety);
       if (why) return of(why);
     }
 
@@ -374,14 +374,13 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "which diseases" after a claim about disease: the sentence that lists them, in the answer just read,
     // else near it, else wherever the article lists them; without a list, the answer just read.
     if (cues.specifics && prev.route !== 'food' && prev.matchId !== null && fresh.length) {
-      const asked = ownTerms(understand.analyseQuestion(prev.topic));
-      const id = examples.choose(prev.matchId, near, fresh, asked);
+      const id = examples.choose(prev.matchId, near, fresh, askedBefore());
       const found = other(id);
       if (found) return found;
       if (id === prev.matchId || fresh.every((t) => quoteTerms.get(prev.matchId as string)?.has(t))) return same();
     }
     // "and covid?", "what infections?": the new words choose among the topics that have them.
-    const chosen = narrowed(prev, q, fresh, cues.safety);
+    const chosen = narrowed(prev, q, fresh, cues.safety, alone.route === 'related' ? alone.matchId : null);
     if (chosen) return chosen.matchId === alone.matchId && alone.answered ? alone : of(chosen);
     if (alone.answered && !cues.pointsBack) return alone;
     const both = combined(prev, message);

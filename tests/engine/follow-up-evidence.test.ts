@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followUpCues } from '../../src/engine/follow-up-cues.js';
-import { createEvidence, reportsEvidence } from '../../src/engine/follow-up-evidence.js';
+import { createEvidence, namesResearch, reportsEvidence } from '../../src/engine/follow-up-evidence.js';
+import { createNeighbourhood } from '../../src/engine/follow-up-neighbours.js';
 import { analyse, normaliseText, words } from '../../src/engine/normalise.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { projectEngine } from './converse.js';
@@ -23,6 +24,13 @@ describe('doubt and evidence as words', () => {
     expect(reportsEvidence('Research studies have shown that low selenium raises risk.')).toBe(true);
     expect(reportsEvidence('Selenium may reduce the ability of the virus to enter cells.')).toBe(false);
   });
+
+  it('tells research named from a bare report (a product "found to be helpful")', () => {
+    expect(namesResearch('Clinical trials have shown that zinc shortens colds.')).toBe(true);
+    expect(namesResearch('Recent research has highlighted its potential.')).toBe(true);
+    expect(namesResearch('Taken with WonderPill it has been found to be helpful.')).toBe(false);
+    expect(namesResearch('Research matters to everyone.')).toBe(false);
+  });
 });
 
 describe('createEvidence', () => {
@@ -37,7 +45,33 @@ describe('createEvidence', () => {
     const claim = kb.entries.find((e) =>
       e.quotes.every((q) => !reportsEvidence(q.text)),
     ) as (typeof kb.entries)[number];
-    expect(evidence.choose(claim.id, [reporting.id], [virus])).toBe(reporting.id);
+    // From a claim without its own: a topic around it (or passed as related) reporting evidence about them.
+    const found = evidence.choose(claim.id, [reporting.id], [virus]) as string;
+    expect(found).not.toBeNull();
+    expect(kb.entries.find((e) => e.id === found)?.quotes.some((q) => reportsEvidence(q.text))).toBe(true);
+  });
+
+  it('prefers a topic naming research to a nearer one that only reports, and never leaves the neighbourhood', () => {
+    const evidence = createEvidence(ctx);
+    const neighbours = createNeighbourhood(kb, ctx.index);
+    const quotesOf = (id: string) => kb.entries.find((e) => e.id === id)?.quotes.map((q) => q.text) ?? [];
+    let checked = 0;
+    for (const e of kb.entries) {
+      const near = neighbours.around(e.id);
+      for (const word of ['infections', 'immune', 'virus', 'immunity']) {
+        const id = evidence.choose(e.id, [], [termOf(word)]);
+        if (id === null || id === e.id) continue; // the last topic's own report stands (tested above)
+        expect(near.has(id), `${e.id} ${word} -> ${id}`).toBe(true);
+        const researched = [...near.keys()].some((n) =>
+          quotesOf(n).some((q) => namesResearch(q) && new RegExp(word.slice(0, 5), 'i').test(q)),
+        );
+        if (researched) {
+          expect(quotesOf(id).some(namesResearch), `${e.id} ${word} -> ${id}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('finds nothing without asked words or for words no evidence is about', () => {
@@ -54,6 +88,13 @@ describe('doubt in a conversation', () => {
     expect(proven).toMatchObject({ answered: true, followUpOf: first?.matchId });
     expect(proven?.matchId).not.toBe(first?.matchId);
     expect(proven?.citations.some((c) => reportsEvidence(c.quote))).toBe(true);
+  });
+
+  it('"is it proven" after a claim about immunity answers research, not the product the article promotes', () => {
+    const [first, proven] = converse('is selenium good for my immunity', 'ok but is that proven or only a theory');
+    expect(proven).toMatchObject({ answered: true, followUpOf: first?.matchId });
+    expect(proven?.citations.some((c) => namesResearch(c.quote))).toBe(true);
+    expect(proven?.citations.map((c) => c.quote).join(' ')).not.toMatch(/BioPro/);
   });
 
   it('with no evidence about the claim, the last answer stands', () => {
