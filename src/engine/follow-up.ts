@@ -196,8 +196,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (form) return form;
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
-    // "en palabras simples": another form of the last answer, as "in simple words" is (see index.ts).
-    if (english !== null && english !== q.original.join(' ')) return formOf(words(english)) ?? ask(english, context);
+    // "en palabras simples" is a form request; a translation never loses what the message answers alone.
+    const read = english && english !== q.original.join(' ') ? (formOf(words(english)) ?? ask(english, context)) : null;
+    if (read && (read.answered || !alone.answered)) return read;
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
     const opposite = affirmed(q.words, knownTerms);
     if (opposite !== null) return ask(opposite, context);

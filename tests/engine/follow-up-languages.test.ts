@@ -158,6 +158,17 @@ describe('in a conversation', () => {
     expect(salmon?.matchId).toBe(engine.ask('and salmon?', contextOf('how much selenium in tuna')).matchId);
   });
 
+  it('a whole question with a few words of another language keeps the answer it has alone', () => {
+    // Read as a follow-up, the Hindi words make "what"; the translation must not lose what the message answers.
+    for (const before of ['how much selenium is in milk', 'does selenium help with the flu']) {
+      const message = 'yaar selenium ki kami se kya hota hai? what goes wrong when a body gets too little selenium';
+      const alone = engine.ask(message);
+      expect(alone.answered).toBe(true);
+      const [, followed] = converse(before, message);
+      expect(followed?.answered, before).toBe(true);
+    }
+  });
+
   it('a foreign word for nothing the article covers stays refused', () => {
     expect(converse('does selenium help with the flu', 'und kekse?')[1]?.answered).toBe(false);
     expect(converse('does selenium help with the flu', 'y la pizza?')[1]?.answered).toBe(false);
