@@ -4,10 +4,13 @@
 // - of the group: "why them?", "why those people?": why the group the last answer named, which only the
 //   sentence naming them speaks to (a topic explaining the claim in general is not about them).
 
-/** Words that ask for the mechanism beneath an explanation (as normalised). They name nothing. */
+/**
+ * Words that ask for the mechanism beneath an explanation (as normalised). They name nothing. Not the
+ * article's own words ("molecular mechanisms", "biological effect", "physiological functions"): a message
+ * with those names one of its topics ("what are the molecular mechanisms they talk about").
+ */
 export const DEEPER_WORDS: ReadonlySet<string> = new Set(
-  `chemically chemical biologically biological biochemically physiologically mechanistically molecular molecularly
-exactly precisely technically scientifically deeper`.split(/\s+/),
+  `chemically chemical biochemically mechanistically exactly precisely technically scientifically deeper`.split(/\s+/),
 );
 
 /** Pronouns pointing back at several people or things the last answer named. */

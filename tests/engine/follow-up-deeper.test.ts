@@ -13,7 +13,7 @@ const ws = (m: string) => words(normaliseText(m));
 
 describe('reading the qualifier', () => {
   it('asksDeeper: a why or how with a word asking for the mechanism beneath', () => {
-    for (const m of ['how tho, biochemically?', 'how exactly?', 'why, physiologically', 'ok but technically how'])
+    for (const m of ['how tho, biochemically?', 'how exactly?', 'why, scientifically', 'ok but technically how'])
       expect(asksDeeper(ws(m)), m).toBe(true);
     for (const m of ['why?', 'how so', 'how come']) expect(asksDeeper(ws(m)), m).toBe(false);
   });
@@ -26,6 +26,15 @@ describe('reading the qualifier', () => {
 
   it('the qualifier names nothing: "how, chemically?" has no subject of its own', () => {
     expect(followUpCues(ws('how tho, like chemically')).subjectless).toBe(true);
+  });
+
+  it("the article's own words are a subject, not a qualifier: a new question about them stays fresh", () => {
+    for (const m of ['what are the molecular mechanisms', 'what did the molecular research find']) {
+      expect(followUpCues(ws(m)).subjectless, m).toBe(false);
+      const [, fresh] = converse('does selenium help against the flu', m);
+      expect(fresh?.followUpOf ?? null, m).toBeNull();
+      expect(fresh?.matchId, m).toBe(engine.ask(m).matchId);
+    }
   });
 });
 
