@@ -2,6 +2,7 @@
 // present, of the shared development sets (../shared/eval/*.jsonl), each file its own set. Prints in-scope
 // accuracy, off-topic refusal and food accuracy per set; `--verbose` lists every failure, except in held-out
 // sets (a file name with "heldout"), whose totals alone are shown. Exit code 1 when a set misses a target.
+// `--pulls` adds the pull probe (pulls.ts): fresh tuning questions dragged to an unrelated earlier turn.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import {
   formatConversations,
   runConversationFile,
 } from './conversations.js';
+import { formatPulls, probePulls, pullProbeInputs } from './pulls.js';
 
 /** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
 export const TARGETS = { inScope: 0.95, refusal: 0.97, food: 0.95 } as const;
@@ -209,6 +211,10 @@ function main(): number {
     .join(' | ');
   const conversations = conversationFiles(root).map((f) => runConversationFile(engine, f));
   for (const c of conversations) console.log(formatConversations(c, verbose));
+  if (process.argv.includes('--pulls')) {
+    const { firstTurns, questions } = pullProbeInputs(root);
+    console.log(formatPulls(probePulls(engine, firstTurns, questions), verbose));
+  }
   const ok = results.every(passes) && conversations.every(conversationsPass);
   console.log(`${ok ? 'PASS' : 'BELOW TARGET'} ${[summary, ...conversations.map(conversationSummary)].join(' | ')}`);
   return ok ? 0 : 1;
