@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { nextContext } from '../engine/turns.js';
 import type { Answer, Engine, Turn } from '../engine/types.js';
+import { parseJsonLines } from './jsonl.js';
 
 /** Targets from the issue: follow-ups resolved to the right topic, no fresh question pulled, off-topic refused. */
 export const CONVERSATION_TARGETS = { followUp: 0.95, fresh: 1, offTopic: 0.95, pulled: 0 } as const;
@@ -42,15 +43,7 @@ export interface ConversationResult {
 const tally = (): ConversationTally => ({ passed: 0, total: 0, failures: [] });
 
 export function parseConversations(text: string, name = 'conversations'): ConversationLine[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .map((l, i) => {
-      const parsed = conversationLine.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${name}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid line'}`);
-      return parsed.data;
-    });
+  return parseJsonLines(text, conversationLine, name);
 }
 
 /** Every turn asked with the context of the ones before it; the last turn's answer. */

@@ -18,6 +18,7 @@ import {
   formatConversations,
   runConversationFile,
 } from './conversations.js';
+import { parseJsonLines } from './jsonl.js';
 import { formatPulls, probePulls, pullProbeInputs } from './pulls.js';
 
 /** Targets from the issue: in-scope, off-topic refusal and food accuracy. */
@@ -50,15 +51,7 @@ export interface SetResult {
 const emptyTally = (): Tally => ({ passed: 0, total: 0, failures: [] });
 
 function parseLines<T>(path: string, schema: z.ZodType<T>): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .map((l, i) => {
-      const parsed = schema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid line'}`);
-      return parsed.data;
-    });
+  return parseJsonLines(readFileSync(path, 'utf8'), schema, path);
 }
 
 /** An answer line passes when answered and one expected phrase is in the text or a cited quote. */

@@ -6,8 +6,11 @@
 // Never run on held-out files: it is a tuning tool.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { nextContext } from '../engine/turns.js';
 import type { Answer, Engine } from '../engine/types.js';
+import { parseConversations } from './conversations.js';
+import { parseJsonLines } from './jsonl.js';
 
 export interface PullTally {
   /** Question and first turn pairs asked (the question alone answered, with another entry than the turn's). */
@@ -37,11 +40,9 @@ export function probePulls(engine: Pick<Engine, 'ask'>, firstTurns: readonly str
   return tally;
 }
 
-const lines = (path: string): Record<string, unknown>[] =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+/** A question line of any eval file: only the in-scope ones (`expect: "answer"`) are asked. */
+const questionLine = z.object({ q: z.string(), expect: z.string().optional() });
+const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 
 /**
  * The probe's inputs from tests/eval: in-scope questions of questions.jsonl and the Discord tuning halves (up to
@@ -53,13 +54,13 @@ export function pullProbeInputs(root: string, every = 7, maxChars = 140) {
   const files = readdirSync(dir).sort();
   const questions = files
     .filter((f) => /^(questions|discord\d*-tuning)\.jsonl$/.test(f))
-    .flatMap((f) => lines(join(dir, f)))
-    .filter((l) => l.expect === 'answer' && typeof l.q === 'string' && l.q.length < maxChars)
-    .map((l) => l.q as string);
+    .flatMap((f) => parseJsonLines(read(dir, f), questionLine, f))
+    .filter((l) => l.expect === 'answer' && l.q.length < maxChars)
+    .map((l) => l.q);
   const firstTurns = files
     .filter((f) => /^conversations\d*-tuning\.jsonl$/.test(f))
-    .flatMap((f) => lines(join(dir, f)))
-    .map((l) => (Array.isArray(l.turns) ? (l.turns[0] as string) : ''))
+    .flatMap((f) => parseConversations(read(dir, f), f))
+    .map((l) => l.turns[0] ?? '')
     .filter((t, i) => t && i % every === 0);
   return { questions, firstTurns };
 }
