@@ -7,9 +7,6 @@ const PAST_WORDS = new Set(
   'over exceed exceeds exceeded exceeding above beyond past overdo overdoing surpass'.split(' '),
 );
 
-/** Words that, after "more", make it "more than that" ("what if I take more than that"). */
-const MORE_THAN = new Set(['than']);
-
 /** The question a "past the amount" follow-up stands for, read by the whole pipeline. */
 export const PAST_LIMIT_QUESTION = 'what happens if I take too much selenium';
 
@@ -25,7 +22,7 @@ export function asksPastAmount(words: readonly string[]): boolean {
   return words.some(
     (w, i) =>
       (PAST_WORDS.has(w) && pastWhat(words[i + 1])) ||
-      (w === 'more' && MORE_THAN.has(words[i + 1] ?? '') && pastWhat(words[i + 2])),
+      (w === 'more' && words[i + 1] === 'than' && pastWhat(words[i + 2])),
   );
 }
 
@@ -34,8 +31,6 @@ export const withoutPast = (words: readonly string[]): string =>
   words
     .filter(
       (w, i) =>
-        !PAST_WORDS.has(w) &&
-        !(w === 'more' && MORE_THAN.has(words[i + 1] ?? '')) &&
-        !(MORE_THAN.has(w) && words[i - 1] === 'more'),
+        !PAST_WORDS.has(w) && !(w === 'more' && words[i + 1] === 'than') && !(w === 'than' && words[i - 1] === 'more'),
     )
     .join(' ');
