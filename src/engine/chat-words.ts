@@ -4,8 +4,9 @@
 
 /**
  * Conversational filler: greetings, hedges, "I was wondering", "I've heard", "is that a myth", "my mom
- * says", "or nah". A chatty message wraps one topic in many of these, and none of them says what the
- * topic is, so they weigh nothing (an unknown word would otherwise weigh as much as the rarest topic word).
+ * says", "or nah"; who is asking and how politely ("pharmacist here", "student question", "please sir",
+ * "kindly", "is it correct"). A chatty message wraps one topic in many of these, and none of them says what
+ * the topic is, so they weigh nothing (an unknown word would otherwise weigh as much as the rarest topic word).
  */
 export const FILLER_WORDS = `hello hi hey heya howdy greetings morning evening afternoon night tonight folks everyone everybody
 all guys team community lately recently currently wanted want wanting ask asking asked wondering wonder
@@ -26,6 +27,8 @@ surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg om
 abeg biko jare sef abi po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
 list lists listed listing bullet bullets explanation explanations welcome
 heck hell damn dang frick fricking freaking flipping effing vibes vibe imagining imagine imagined
+pharmacist pharmacists pharmacologist nurse nurses teacher teachers student students pupil lecturer professor prof
+trainee intern caregiver carer sir sirs madam maam mam kindly dear respected correct incorrect
 yaar bhai kya nahi toh hallo genau mein freund freundin bitte danke oder hola amigo amiga gracias pues oye
 shukriya shukran marhaba salaam salam assalamualaikum dhanyavad dhanyawad ji arigato arigatou merci grazie obrigado
 obrigada salamat ako kuya ate anh chi em khong xin chao cam bai bao bonjour ciao namaste hej tak dziekuje teşekkürler tesekkurler
@@ -54,7 +57,7 @@ export const FILLER_PHRASES: readonly string[] = `in the first place|first of al
 |im not a doctor|not a doctor|im no expert|not an expert|no science background|not a science person|these days|nowadays|right now|at the moment|if anyone knows
 |does anyone know|anyone know|any thoughts|thoughts on this|sorry if this is dumb|sorry if dumb question
 |dumb question|stupid question|silly question|newbie question|noob question|follow up|followup
-|follow up question|quick follow up`
+|follow up question|quick follow up|medical student|med student|nursing student|pharmacy student|biology student`
   .split('|')
   .map((p) => p.trim())
   .filter((p) => p.length > 0);

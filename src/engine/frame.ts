@@ -55,6 +55,17 @@ const FRAME = new RegExp(
 );
 
 /**
+ * Where the member got a quote ("i pasted that from the article", "copied this straight out of the text"),
+ * matched on the message as typed: it says the words are the article's, which a chat about one article
+ * takes for granted, and its verbs ("pasted", "copied") would read as the subject of the question.
+ */
+const PROVENANCE =
+  /\b(?:i |i've |ive |i have )?(?:just )?(?:copy[ -]?pasted|copy and pasted|copied|pasted|quoted|took|grabbed|lifted)(?: (?:this|that|it|these|those)(?: (?:bit|line|part|sentence|quote))?)?(?: (?:straight|right|directly))? (?:from|out of) (?:the|this|that|your|ur) (?:article|page|post|text|piece|blog)\b/gi;
+
+/** The message without where its quote was copied from (PROVENANCE). */
+export const withoutProvenance = (message: string): string => message.replace(PROVENANCE, ' ');
+
+/**
  * Asking for a summary or the main points ("summarize pls", "tl;dr", "the gist", "key points"): the form
  * an answer should take, not what it is about, once the question names a topic of its own.
  */

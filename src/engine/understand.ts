@@ -1,9 +1,16 @@
 import type { EngineContext } from './context.js';
-import { demonstrativeSubject, namingSelenium, withoutFrame, withoutSummaryRequest } from './frame.js';
+import {
+  demonstrativeSubject,
+  namingSelenium,
+  withoutFrame,
+  withoutProvenance,
+  withoutSummaryRequest,
+} from './frame.js';
 import { type Analysed, analyse, type Normalise, normaliseText, toTerms, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
 import { isPleasantry, type Segment, segments } from './segment.js';
 import {
+  CAUSATIVE_ADJECTIVES,
   HEDGE_WORDS,
   INDIRECT_QUESTION,
   INTAKE_WORDS,
@@ -119,6 +126,24 @@ const GLOSSED = /[\p{L}\p{M}]*[^\p{ASCII}\s()][\p{L}\p{M}]*\s*\(([a-z][a-z ,'-]{
  * to the knowledge base, would otherwise weigh like its rarest topic word.
  */
 export const withoutGlossed = (message: string): string => message.replace(GLOSSED, ' $1 ');
+
+/** "make(s) the virus weak": the verb, up to three words of its object, then one of CAUSATIVE_ADJECTIVES. */
+const CAUSATIVE = new RegExp(
+  String.raw`\b(?:make|makes|making|made)((?: (?!(?:and|or|but|if|when|because|so)\b)[\p{L}'-]+){1,3}) (${Object.keys(
+    CAUSATIVE_ADJECTIVES,
+  ).join('|')})\b`,
+  'giu',
+);
+
+/**
+ * The message with "make X weak" written as "weaken X" (CAUSATIVE_ADJECTIVES): the verb the member means,
+ * as the knowledge base's own phrasings write it, and no longer the state "weak" names.
+ */
+export const withCausativeVerbs = (message: string): string =>
+  message.replace(CAUSATIVE, (_m, object: string, adjective: string) => {
+    const verb = CAUSATIVE_ADJECTIVES[adjective.toLowerCase()] ?? adjective;
+    return `${verb}${object}`;
+  });
 
 /** A term of letters outside the Latin script (after accents are stripped): Cyrillic, Greek, Hangul, kana. */
 const FOREIGN_SCRIPT = /[^\p{ASCII}]/u;
@@ -318,7 +343,7 @@ export function createUnderstander(ctx: EngineContext): Understander {
     pointsBack,
     analyseQuestion: (message, normalise = normaliseText) => {
       // One split into sentences serves both story checks unless the first one changed the message.
-      const hedged = withoutHedges(message);
+      const hedged = withCausativeVerbs(withoutProvenance(withoutHedges(message)));
       const segs = segments(hedged, normalise);
       const storyless = withoutStory(hedged, segs, normalise);
       const asked = withoutStoryAsides(

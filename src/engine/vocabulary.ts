@@ -80,6 +80,20 @@ neighbour neighbor colleague coworker boss patient patients client clients famil
 export const WITH_OWN_MEDICINE =
   /(?:^| )(?:together with|along with|alongside|with|on top of|combined with|mixed with) (?:my|her|his|their) [a-z]+(?= |$)/;
 
+/**
+ * "Make X weak" says "weaken X": a causative verb written as "make" plus an adjective, common in non-native
+ * and casual English ("how selenium make the virus weak", "does it make immune cells stronger"). The
+ * adjective alone would read as the state it names ("weak immune system": the immunocompromised topic).
+ * Adjective as typed (normalised) -> the verb it makes.
+ */
+export const CAUSATIVE_ADJECTIVES: Readonly<Record<string, string>> = {
+  weak: 'weaken',
+  weaker: 'weaken',
+  strong: 'strengthen',
+  stronger: 'strengthen',
+  worse: 'worsen',
+};
+
 /** Words that make a question about selenium itself (rather than, say, how many eggs to eat). */
 export const SELENIUM_WORDS = 'selenium se selen selenio mcg microgram micrograms ug µg μg';
 
