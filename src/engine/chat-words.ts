@@ -57,7 +57,19 @@ export const FILLER_PHRASES: readonly string[] = `in the first place|first of al
 |im not a doctor|not a doctor|im no expert|not an expert|no science background|not a science person|these days|nowadays|right now|at the moment|if anyone knows
 |does anyone know|anyone know|any thoughts|thoughts on this|sorry if this is dumb|sorry if dumb question
 |dumb question|stupid question|silly question|newbie question|noob question|follow up|followup
-|follow up question|quick follow up|medical student|med student|nursing student|pharmacy student|biology student`
+|follow up question|quick follow up|medical student|med student|nursing student|pharmacy student|biology student
+|if i understand correctly|if i understood correctly|if i understand right|if i understood right|if i understand it right
+|if im understanding correctly|if im understanding this right|if im reading this right|if i read it right|if i read that right
+|if i got it right|if i got that right|did i get that right|did i get it right|did i understand correctly
+|did i understand that right|did i understand it right|have i got that right|have i got it right|do i have that right
+|do i have it right|do i have this right|am i reading this right|am i reading that right|am i reading it right
+|am i understanding this right|am i understanding correctly|am i right|am i correct|correct me if im wrong
+|in my own words|in other words|to put it another way|put simply|is it fair to say|would it be fair to say
+|is it accurate to say|would it be accurate to say|is it right to say|would it be right to say|would you say
+|let me check i got this|let me check i got that|let me check if i got this right|let me check if i understood
+|let me get this straight|let me see if i got this|just to check|just to be sure|just to make sure|so basically
+|take care|thanks so much|thank you so much|thanks a lot|thanks a bunch|much appreciated|have a good one
+|have a nice day|have a great day|all the best|best wishes|kind regards|many thanks|stay safe`
   .split('|')
   .map((p) => p.trim())
   .filter((p) => p.length > 0);

@@ -33,6 +33,8 @@ const opensQuestion = (text: string): boolean => QUESTION_OPENERS.has(words(norm
  * about the story told before it (whose condition or treatment), so that story stays part of the question.
  */
 const asksPersonalAdvice = (text: string, normalise: Normalise): boolean => PERSONAL_ADVICE.test(normalise(text));
+/** Every indirect-question frame of a text (INDIRECT_QUESTION), to take them out. */
+const INDIRECT_QUESTIONS = new RegExp(INDIRECT_QUESTION.source, 'g');
 /** A sentence that asks without a question word or mark ("I want to know what it claims about covid"). */
 const asksIndirectly = (text: string): boolean => INDIRECT_QUESTION.test(normaliseText(text));
 
@@ -263,6 +265,22 @@ export function createUnderstander(ctx: EngineContext): Understander {
   const namesSubject = (ws: readonly string[]): boolean =>
     router.mentionsSelenium(ws) || ws.some((w) => subjectTerms.has(stemOf(w)));
 
+  /**
+   * The sentences of a message that tell the member's story: those in the first person ("my mother is ill
+   * all the time"), and, since a story goes on until the question, every sentence told between its first
+   * one and the first question ("Doctor gives antibiotics, ok."). Never a question (`asking`).
+   */
+  function storySentences(segs: readonly Segment[], asking: readonly Segment[]): Set<Segment> {
+    const first = asking[0] ? segs.indexOf(asking[0]) : segs.length;
+    const opened = segs.findIndex((s) => s.words.some((w) => storyWords.has(w)));
+    return new Set(
+      segs.filter(
+        (s, i) =>
+          !asking.includes(s) && (s.words.some((w) => storyWords.has(w)) || (opened >= 0 && opened < i && i < first)),
+      ),
+    );
+  }
+
   /** A text's words without the phrases the article does not cover ("knee arthritis" -> "knee"). */
   function withoutUncovered(text: string): { rest: string[]; found: boolean } {
     const r = analyse(text, lexicon, correct, stemOf);
@@ -303,8 +321,9 @@ export function createUnderstander(ctx: EngineContext): Understander {
     const first = segs.indexOf(asking[0] as Segment);
     const label = (s: Segment, i: number): boolean =>
       i < first && s.words.length <= MAX_LABEL_WORDS && !router.mentionsSelenium(s.words);
+    const story = storySentences(segs, asking);
     const told = segs.map((s, i) =>
-      asking.includes(s) || !(s.words.some((w) => storyWords.has(w)) || label(s, i)) ? null : withoutUncovered(s.text),
+      asking.includes(s) || !(story.has(s) || label(s, i)) ? null : withoutUncovered(s.text),
     );
     if (!told.some((t) => t?.found)) return message;
     // The sentence keeps its end mark, so the question after it is still a sentence of its own.
@@ -324,16 +343,18 @@ export function createUnderstander(ctx: EngineContext): Understander {
   function withoutStory(message: string, segs: readonly Segment[], normalise: Normalise): string {
     const asking = segs.filter((s) => s.asks && !isPleasantry(s.words));
     if (!asking.length || asking.length === segs.length) return message;
-    const told = segs.filter((s) => !asking.includes(s) && s.words.some((w) => storyWords.has(w)));
-    if (!told.length) return message;
+    const told = storySentences(segs, asking);
+    if (!told.size) return message;
     const ownQuestion = (text: string): boolean => {
       if (asksPersonalAdvice(text, normalise)) return false;
       const ws = analyse(text, lexicon, correct, stemOf, normalise).words;
-      return namesSubject(ws) && namesTopic(text) && !(withoutFrame(ws) ?? ws).some((w) => STORY_POINTERS.has(w));
+      // "Can you tell me ...", "explain to me ...": the member asking, not pointing back at their story.
+      const asked = (withoutFrame(ws) ?? ws).join(' ').replace(INDIRECT_QUESTIONS, ' ');
+      return namesSubject(ws) && namesTopic(text) && !words(asked).some((w) => STORY_POINTERS.has(w));
     };
     if (!asking.every((s) => ownQuestion(s.text))) return message;
     return segs
-      .filter((s) => !told.includes(s))
+      .filter((s) => !told.has(s))
       .map((s) => s.text)
       .join(' ');
   }

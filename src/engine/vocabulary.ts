@@ -44,7 +44,7 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set(
  * wondering whether ...", "tell me what it says"), matched on normalised words anywhere in a sentence.
  */
 export const INDIRECT_QUESTION =
-  /(?:^| )(?:(?:want|wanna|need|like|love|trying|try) to (?:know|understand|find out|learn)|(?:wondering|curious|unsure|not sure) (?:what|how|why|if|whether|about|which|when)|(?:tell|show|explain to) me|(?:can|could) (?:you|u) (?:explain|tell|show))(?= |$)/;
+  /(?:^| )(?:(?:want|wanna|need|like|love|trying|try) to (?:know|understand|find out|learn)|(?:wondering|curious|unsure|not sure) (?:what|how|why|if|whether|about|which|when)|(?:tell|show|explain to) me|(?:can|could|would) (?:you|u) (?:please )?(?:explain|tell|show)(?: (?:me|us))?)(?= |$)/;
 
 /**
  * Words of a sentence that tells the member's own story ("I have arthritis", "my dad got covid") or sets a
