@@ -11,7 +11,14 @@ import {
 } from './frame.js';
 import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
-import { DOSE_WORDS, PEOPLE_WORDS, PERSONAL_ADVICE, QUESTION_OPENERS, WITH_OWN_MEDICINE } from './vocabulary.js';
+import {
+  DOSE_WORDS,
+  NAMES_CONDITION,
+  PEOPLE_WORDS,
+  PERSONAL_ADVICE,
+  QUESTION_OPENERS,
+  WITH_OWN_MEDICINE,
+} from './vocabulary.js';
 
 // Deciding scope: whether the best-ranked topic really answers the question, or the question is about
 // something the article does not cover and must be refused. Each check is one reason to refuse.
@@ -27,6 +34,9 @@ export const ANSWER_THRESHOLD = 0.53;
 
 /** A number, or a number word, as the analyser leaves it. */
 const NUMBER_TERM = /^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)$/;
+
+/** Taking something, which asks no amount by itself ("should he take selenium?"). */
+const TAKING = new Set(['take', 'taking', 'took', 'takes']);
 
 /** Words that set two things side by side: "zinc is better than selenium", "selenium vs zinc", "zinc or selenium". */
 const COMPARING = new Set('than vs versus or instead compared over beats'.split(' '));
@@ -77,6 +87,9 @@ export function createScope(ctx: EngineContext): Scope {
       .filter((t) => !index.lightTerms.has(t) && !seleniumTerms.has(t)),
   );
   const peopleTerms = new Set(analyse(PEOPLE_WORDS, lexicon).terms);
+  /** "How much should she take", "what dose", "how many mcg": an amount asked ("take" alone asks none). */
+  const asksAmount = (q: Analysed): boolean =>
+    router.asksForAmount(q.words) || q.original.some((w) => !TAKING.has(w) && doseStems.has(stemOf(w)));
   /** "vitamin c dose", "should I take", "how much is too much": how much of something to have. */
   const asksDose = (words: readonly string[]): boolean =>
     words.some((w, i) => doseStems.has(stemOf(w)) || (w === 'too' && ['much', 'many'].includes(words[i + 1] ?? '')));
@@ -137,6 +150,9 @@ export function createScope(ctx: EngineContext): Scope {
   function personalAdvice(q: Analysed): boolean {
     const text = q.original.join(' ');
     if (!PERSONAL_ADVICE.test(text) && !WITH_OWN_MEDICINE.test(text)) return false;
+    // "My son has the flu, how much should he take?": a dose for a person's condition, whatever the
+    // condition; the article gives none ("should he take selenium?" is answered with what it does say).
+    if (PERSONAL_ADVICE.test(text) && NAMES_CONDITION.test(text) && asksAmount(q)) return true;
     return q.terms.some(
       (t) => !index.idf.has(t) && !index.lightTerms.has(t) && !NUMBER_TERM.test(t) && !peopleTerms.has(t),
     );

@@ -5,6 +5,7 @@ import {
   INDIRECT_QUESTION,
   MAX_PARTS,
   MAX_SEGMENT_SCAN,
+  PERSONAL_ADVICE,
   PLEASANTRY_GLUE,
   QUESTION_OPENERS,
   THANKS_WORDS,
@@ -104,7 +105,25 @@ export function segments(message: string, normalise: Normalise = normaliseText):
 
 /** The question parts of a message: sentences or clauses that ask, up to MAX_PARTS, greetings left out. */
 export function questionParts(message: string, normalise: Normalise = normaliseText): Segment[] {
-  return segments(message, normalise)
-    .filter((s) => s.asks && !isPleasantry(s.words))
-    .slice(0, MAX_PARTS);
+  const all = segments(message, normalise);
+  const parts: Segment[] = [];
+  all.forEach((s, i) => {
+    if (s.asks && !isPleasantry(s.words)) parts.push(withItsPerson(all, i));
+  });
+  return parts.slice(0, MAX_PARTS);
+}
+
+/**
+ * A question asking advice for a person ("what dose should she take", "can my dad have it") with the
+ * sentences told just before it, which say who that person is and what they have ("my mum has lupus"):
+ * asked alone, it would be answered as if nobody had a condition. Any other question stands alone.
+ */
+function withItsPerson(all: readonly Segment[], at: number): Segment {
+  const question = all[at] as Segment;
+  if (!PERSONAL_ADVICE.test(question.words.join(' '))) return question;
+  let from = at;
+  while (from > 0 && !(all[from - 1] as Segment).asks && !isPleasantry((all[from - 1] as Segment).words)) from--;
+  if (from === at) return question;
+  const told = all.slice(from, at + 1);
+  return { text: told.map((s) => s.text).join(' '), words: told.flatMap((s) => s.words), asks: true };
 }

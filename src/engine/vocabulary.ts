@@ -61,7 +61,7 @@ export const STORY_WORDS = `i im ive id ill me my mine myself we our us unrelate
  */
 export const PERSONAL_ADVICE = new RegExp(
   [
-    '(?:should|can|could|may|must|shall) (?:she|he|they|my [a-z]+)(?: still| also| safely)? (?:take|taking|have|start|use|try|continue|keep|stop|add|get|be given)',
+    '(?:should|can|could|may|must|shall) (?:she|he|they|my [a-z]+)(?: still| also| safely)? (?:take|taking|have|start|use|try|continue|keep|stop|add|get|be given|be on|be taking|go on)',
     '(?:should|can|could|may) (?:i|we|you) (?:give|giving) (?:her|him|them|my [a-z]+)',
     '(?:is it|would it be|will it be|is that|is selenium) (?:ok|okay|safe|fine|good|bad|dangerous|risky|allowed) for (?:her|him|them|my [a-z]+)',
     '(?:during|with|alongside|while on|on top of|besides|after) (?:the |her |his |their |my |your )?(?:treatment|treatments|therapy|therapies|meds|medication|medications|medicine|medicines|drugs)',
@@ -69,6 +69,14 @@ export const PERSONAL_ADVICE = new RegExp(
     .map((p) => `(?:^| )(?:${p})(?= |$)`)
     .join('|'),
 );
+
+/**
+ * A person's condition told in a message ("my mum has lupus", "he was diagnosed with diabetes", "my son has
+ * the flu"): with a dose asked for that person, advice for a condition, which the article never gives
+ * (it gives no dose for any condition). Matched on normalised words.
+ */
+export const NAMES_CONDITION =
+  /(?:^| )(?:she|he|they|(?:my|her|his|their) [a-z]+(?: [a-z]+)?) (?:has|had|have|got|gets|caught|is diagnosed with|was diagnosed with|has been diagnosed with|got diagnosed with|suffers from|is suffering from|is sick with|is ill with|is recovering from|lives with|is living with) (?:a |an |the |type \d |bad |severe |chronic |some )?(?!(?:question|questions|look|read|idea|time|job|point|feeling|theory|doubt|doubts|copy|link|chance)\b)[a-z]/;
 
 /** Who a member asks for ("my son", "her grandad"): people, not a condition or medicine the article lacks. */
 export const PEOPLE_WORDS = `son sons daughter daughters grandad granddad grandpa grandma gran granny nan nana grandson
