@@ -3,10 +3,11 @@ import { createEntryAnswerer, quoteCitation, refusal, relatedAnswer } from './an
 import { COMMON_ENGLISH } from './common-english.js';
 import type { EngineContext } from './context.js';
 import type { Scored } from './matcher.js';
+import { mentionQuestion } from './mentions.js';
 import { type Analysed, analyse, analyseStems, LIGHT_WORDS, STOPWORDS } from './normalise.js';
 import { ANSWER_THRESHOLD } from './scope.js';
 import type { Answer, AnswerPart, Suggestion, Topic } from './types.js';
-import { MAX_SUGGESTIONS, MENTION_QUESTIONS } from './vocabulary.js';
+import { MAX_SUGGESTIONS } from './vocabulary.js';
 
 // The compose stage: a ranked topic (or a refusal) turned into the Answer model, with its suggestions.
 
@@ -213,10 +214,7 @@ interface KnownQuote {
  * "Does it mention oxidation?": whether the article says that very word. A relative of it ("oxidative",
  * one family) is what made a topic win, not what was asked, so the quote saying the word itself joins.
  */
-const asksIfMentioned = (words: readonly string[]): boolean => {
-  const text = words.join(' ');
-  return MENTION_QUESTIONS.some((pattern) => pattern.test(text));
-};
+const asksIfMentioned = (words: readonly string[]): boolean => mentionQuestion(words.join(' '), true) !== null;
 
 /**
  * A word's family: its first letters, so "bacteria" and "bacterial", "immunological" and "immunology",

@@ -39,6 +39,28 @@ const NOT_A_THING =
 const NAMES_A_THING =
   /(?:mention|talk|discuss|cover|brought up|bring up|touch on|anything about|something about|anything on|name|list)/;
 
+/** A mention question's subject as written, and whether the question states a claim rather than names it. */
+export interface MentionQuestion {
+  raw: string;
+  claim: boolean;
+}
+
+/**
+ * The mention question of a text read as one sentence of normalised words ("does it mention milk",
+ * "is cancer covered"), or null. The one reader of MENTION_QUESTIONS: the mention check answers these,
+ * and the composer quotes the very word they ask about. "What does it say about X" asks for what the
+ * article says, which the topics answer, not whether it says it: no mention question, unless
+ * `whatItSays` (the composer still quotes the word X itself).
+ */
+export function mentionQuestion(text: string, whatItSays = false): MentionQuestion | null {
+  for (const pattern of MENTION_QUESTIONS) {
+    const m = pattern.exec(text);
+    if (m?.[1] && (whatItSays || !ASKS_WHAT.test(text.slice(0, m.index + 1))))
+      return { raw: m[1], claim: !NAMES_A_THING.test(m[0].replace(m[1], ' ')) };
+  }
+  return null;
+}
+
 export interface MentionCheck {
   /** The answer to a mention question (yes with quotes, or an honest no), or null for another question. */
   answer(message: string, normalise?: Normalise): Answer | null;
@@ -83,26 +105,13 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
     safety: termsOf(subject).some((t) => ctx.safetyTerms.has(t)) ? safetyLine(kb) : null,
   });
 
-  /** The subject of a mention question as written, and whether the question names it or states a claim. */
-  /** The mention question of a text, read as one sentence. */
-  function capturedIn(text: string): { raw: string; claim: boolean } | null {
-    for (const pattern of MENTION_QUESTIONS) {
-      const m = pattern.exec(text);
-      // "What does it say about X" asks for what it says, which the topics answer, not whether it does.
-      if (m?.[1] && !ASKS_WHAT.test(text.slice(0, m.index + 1))) {
-        return { raw: m[1], claim: !NAMES_A_THING.test(m[0].replace(m[1], ' ')) };
-      }
-    }
-    return null;
-  }
-
-  function captured(message: string, normalise: Normalise): { raw: string; claim: boolean } | null {
-    const whole = capturedIn(words(normalise(message)).join(' '));
+  function captured(message: string, normalise: Normalise): MentionQuestion | null {
+    const whole = mentionQuestion(words(normalise(message)).join(' '));
     if (!whole || whole.claim) return whole;
     // A thing asked about ends with its sentence: "does it mention milk? lactose intolerant and curious" asks
     // about milk. (A claim keeps the whole message, as a long one is then no mention question at all.)
     for (const sentence of message.split(SENTENCE_BREAK)) {
-      const own = capturedIn(words(normalise(sentence)).join(' '));
+      const own = mentionQuestion(words(normalise(sentence)).join(' '));
       if (own) return own;
     }
     return whole;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.js';
+import { mentionQuestion } from '../../src/engine/mentions.js';
 import { answerSchema, loadProjectKnowledge } from './answer-schema.js';
 
 // "Is X mentioned?": yes with the article's own sentences, or an honest no; never a guess.
@@ -108,5 +109,21 @@ describe('questions about what the article mentions', () => {
 
   it('leaves questions a curated topic answers to that topic', () => {
     expect(engine.ask('is covid mentioned').matchId).toBe('covid-19');
+  });
+});
+
+describe('the one reader of mention questions', () => {
+  it.each([
+    ['does it mention milk', 'milk', false],
+    ['is cancer covered at all', 'cancer', false],
+    ['does the article say selenium works on its own', 'selenium works on its own', true],
+  ])('"%s" asks about "%s" (a claim: %s)', (text, raw, claim) => {
+    expect(mentionQuestion(text)).toEqual({ raw, claim });
+  });
+
+  it('reads "what does it say about X" as a mention only for quoting the word X itself', () => {
+    expect(mentionQuestion('what does it say about pathogens')).toBeNull();
+    expect(mentionQuestion('what does it say about pathogens', true)?.raw).toBe('pathogens');
+    expect(mentionQuestion('how does selenium help', true)).toBeNull();
   });
 });
