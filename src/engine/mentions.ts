@@ -137,8 +137,10 @@ export function createMentionCheck(ctx: EngineContext): MentionCheck {
     const ws = words(subject);
     // A common word beside a specific one ("immunocompromised people") is judged by the specific one;
     // alone ("pregnancy", "old people") it is the subject.
-    const judged = ws.some((w) => !LIGHT_WORDS.has(w) && !STOPWORDS.has(w) && !filler.has(w))
-      ? (i: number) => !LIGHT_WORDS.has(ws[i] as string)
+    // Light by its stem too: "getting" in "getting an adequate supply" is "get", no subject of its own.
+    const light = (w: string): boolean => LIGHT_WORDS.has(w) || index.lightTerms.has(stemOf(w));
+    const judged = ws.some((w) => !light(w) && !STOPWORDS.has(w) && !filler.has(w))
+      ? (i: number) => !light(ws[i] as string)
       : () => true;
     return ws.some((_, i) => judged(i) && addsUnknown(ws, i)) ? honestNo(subject) : null;
   }

@@ -127,3 +127,17 @@ describe('the one reader of mention questions', () => {
     expect(mentionQuestion('how does selenium help', true)).toBeNull();
   });
 });
+
+describe('an honest no judges the subject by its specific words', () => {
+  it('a light verb beside them ("getting") is no subject the article lacks', () => {
+    const a = engine.ask('does the article say anything about getting an adequate supply?');
+    expect(a.answered).toBe(true);
+    expect(a.citations.some((c) => c.quote.includes('adequate supply'))).toBe(true);
+  });
+
+  it('still says no when a specific word is missing', () => {
+    const a = engine.ask('does it mention getting heart disease?');
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain("doesn't mention");
+  });
+});
