@@ -1,9 +1,9 @@
 import { type CompiledLexicon, type Normalise, normaliseText } from './normalise.js';
 
-// One ask's memo of normalised text and of whole analyses. Small talk, structure, segmenting, intake,
-// mentions, understanding, matching and the food stage each read the message (and its parts, and the food's
-// names) again; with the memo each text is normalised once per ask, and analysed once with the engine's
-// lexicon, typo repair and stems. Made by the engine for each message and dropped with it: never shared
+// One ask's memo of normalised text, of whole analyses and of other work on one text (a message's
+// sentences). Small talk, structure, segmenting, intake, mentions, understanding, matching and the food
+// stage each read the message (and its parts, and the food's names) again; with the memo each text is
+// normalised once per ask, analysed once with the engine's lexicon, typo repair and stems, and split once. Made by the engine for each message and dropped with it: never shared
 // between asks, so the engine stays free of mutable state that outlives a message.
 
 /** The engine's own analysis helpers (context.ts): the analyses the memo keeps are made with these. */
@@ -25,5 +25,17 @@ export function createAskMemo(helpers?: AnalysisHelpers): Normalise {
   };
   if (helpers === undefined) return normalise;
   const { lexicon, correct, stemOf } = helpers;
-  return Object.assign(normalise, { analyses: { lexicon, correct, stemWord: stemOf, byText: new Map() } });
+  const made = new Map<symbol, Map<string, unknown>>();
+  const kept = <T>(kind: symbol, text: string, make: () => T): T => {
+    let byText = made.get(kind);
+    if (byText === undefined) {
+      byText = new Map();
+      made.set(kind, byText);
+    }
+    if (byText.has(text)) return byText.get(text) as T;
+    const value = make();
+    byText.set(text, value);
+    return value;
+  };
+  return Object.assign(normalise, { analyses: { lexicon, correct, stemWord: stemOf, byText: new Map() }, kept });
 }

@@ -112,7 +112,14 @@ function asciiPasses(raw: string): string {
  * `normaliseText`, or one ask's memo of it (ask-memo.ts): the stages of an ask read the same few texts. The
  * memo also keeps the ask's whole analyses (`analyse` with the engine's own lexicon, typo repair and stems).
  */
-export type Normalise = ((input: string) => string) & { readonly analyses?: AnalysisMemo };
+export type Normalise = ((input: string) => string) & {
+  readonly analyses?: AnalysisMemo;
+  /**
+   * What `make` gives for this text, made once per ask for each kind of work (`kind`: the maker's own
+   * constant, so two stages never share a slot). What it keeps is shared: never changed in place.
+   */
+  readonly kept?: <T>(kind: symbol, text: string, make: () => T) => T;
+};
 
 /** One ask's analyses by text, made with these helpers only: `analyse` with any other ones works afresh. */
 export interface AnalysisMemo {
