@@ -1,7 +1,7 @@
 // Engine latency: per-question p50/p99 of `engine.ask` next to one plain fuse.js search over the same
 // entries, on the article's knowledge base and on synthetic ones of 1,000 and 10,000 entries.
 // Numbers go to stdout as a table and to bench/results.md (section "Engine"). Never a timed test.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,34 @@ export function syntheticKnowledgeBase(base: KnowledgeBase, size: number, seed =
   return { ...base, entries };
 }
 
+/**
+ * How long this thread has waited for a CPU so far (ms), from Linux's /proc/thread-self/schedstat (its
+ * second field: time spent runnable but not running, in ns), or null where there is none. A call during
+ * which it grew was taken off the CPU for another process: its time is partly the machine's, whatever the
+ * engine did. Read outside the timed span (a read costs a few µs).
+ */
+export function cpuWaitClock(): { read: () => number | null; close: () => void } {
+  let fd: number | null = null;
+  try {
+    fd = openSync('/proc/thread-self/schedstat', 'r');
+  } catch {
+    return { read: () => null, close: () => {} };
+  }
+  const buffer = Buffer.alloc(96);
+  return {
+    read: () => {
+      if (fd === null) return null;
+      const n = readSync(fd, buffer, 0, buffer.length, 0);
+      const waitedNs = Number(buffer.toString('latin1', 0, n).split(' ')[1]);
+      return Number.isFinite(waitedNs) ? waitedNs / 1e6 : null;
+    },
+    close: () => {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+    },
+  };
+}
+
 /** One of the slowest calls: its question, its time, and when it started (performance.now()). */
 export interface SlowCall {
   question: string;
@@ -138,6 +166,8 @@ export interface SlowCall {
   fastestMs: number;
   /** Collections that ran while it did ("scavenge 1.2 ms"), filled in once V8 has reported them. */
   gcs?: string[];
+  /** How long it waited for a CPU (another process had it), or null where that is not known. */
+  waitedMs: number | null;
 }
 
 export interface LatencyRow {
@@ -150,6 +180,8 @@ export interface LatencyRow {
   engineP99: number;
   /** The engine's slowest 1 % of calls, slowest first: the messages that make its p99. */
   slowest: SlowCall[];
+  /** The engine's calls that never waited for a CPU (none taken off it by another process): how many, and their p99. */
+  engineOnCpu: { calls: number; p99: number } | null;
   /** What the engine's timed calls allocated and the collections among them, per call. */
   engineHeap: HeapUse & { calls: number };
   fuseP50: number;
@@ -175,7 +207,7 @@ function time(
     warmups = 0,
     slowest,
   }: { budgetMs?: number; warmups?: number; slowest?: SlowCall[] } = {},
-): { samples: number[]; heap: HeapUse & { calls: number } } {
+): { samples: number[]; heap: HeapUse & { calls: number }; onCpu: { calls: number; p99: number } | null } {
   const began = performance.now();
   // Warm-up, so the JIT has compiled every code path (food, related, refusal) before timing.
   for (let w = 0; w < warmups; w++) for (const q of questions) run(q);
@@ -184,13 +216,18 @@ function time(
   const total = questions.length * passes;
   const took = new Float64Array(total);
   const startedAt = new Float64Array(total);
+  const waited = new Float64Array(total);
+  const clock = cpuWaitClock();
   let calls = 0;
   const meter = meterHeap();
   for (let i = 0; i < total; i++) {
     const q = questions[i % questions.length] as string;
+    const waitBefore = clock.read();
     const start = performance.now();
     run(q);
     const end = performance.now();
+    const waitAfter = clock.read();
+    waited[i] = waitBefore === null || waitAfter === null ? Number.NaN : waitAfter - waitBefore;
     took[i] = end - start;
     startedAt[i] = start;
     calls = i + 1;
@@ -198,6 +235,7 @@ function time(
     if (end - began > budgetMs && calls >= Math.min(MIN_SAMPLES, total)) break;
   }
   const heap = { ...meter.stop(), calls };
+  clock.close();
   const order = Array.from({ length: calls }, (_, i) => i).sort((a, b) => (took[b] as number) - (took[a] as number));
   const fastest = new Float64Array(questions.length).fill(Number.POSITIVE_INFINITY);
   for (let i = 0; i < calls; i++)
@@ -209,8 +247,16 @@ function time(
         ms: took[i] as number,
         at: startedAt[i] as number,
         fastestMs: fastest[i % questions.length] as number,
+        waitedMs: Number.isNaN(waited[i]) ? null : (waited[i] as number),
       });
-  return { samples: order.map((i) => took[i] as number).reverse(), heap };
+  // The calls no other process interrupted: what the engine's own tail is on this machine, however busy.
+  const onCpu = order.filter((i) => waited[i] === 0).map((i) => took[i] as number);
+  const known = calls > 0 && !Number.isNaN(waited[0]);
+  return {
+    samples: order.map((i) => took[i] as number).reverse(),
+    heap,
+    onCpu: known ? { calls: onCpu.length, p99: percentile(onCpu.reverse(), 99) } : null,
+  };
 }
 
 export function measure(label: string, kb: KnowledgeBase, questions: readonly string[]): LatencyRow {
@@ -223,7 +269,11 @@ export function measure(label: string, kb: KnowledgeBase, questions: readonly st
   const total = questions.length * PASSES;
   const engineBar = progress(`${label}: engine`, total);
   const slowest: SlowCall[] = [];
-  const { samples: engineSamples, heap: engineHeap } = time(
+  const {
+    samples: engineSamples,
+    heap: engineHeap,
+    onCpu: engineOnCpu,
+  } = time(
     questions,
     PASSES,
     (q) => engine.ask(q),
@@ -250,6 +300,7 @@ export function measure(label: string, kb: KnowledgeBase, questions: readonly st
     engineP50: percentile(engineSamples, 50),
     engineP99: percentile(engineSamples, 99),
     slowest,
+    engineOnCpu,
     engineHeap,
     fuseP50: percentile(fuseSamples, 50),
     fuseP99: percentile(fuseSamples, 99),
@@ -289,12 +340,14 @@ const ms = (n: number): string => (n < 10 ? n.toFixed(3) : n.toFixed(1));
 
 export function formatTable(rows: readonly LatencyRow[]): string {
   const header =
-    '| knowledge base | entries | build (ms) | engine p50 (ms) | engine p99 (ms) | allocated per ask (KB) | scavenges per 1,000 asks | GC time per 1,000 asks (ms) | fuse.js p50 (ms) | fuse.js p99 (ms) | fuse.js samples | p99 ratio (fuse/engine) |';
-  const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+    '| knowledge base | entries | build (ms) | engine p50 (ms) | engine p99 (ms) | p99 of calls never off the CPU (ms) | calls taken off the CPU | allocated per ask (KB) | scavenges per 1,000 asks | GC time per 1,000 asks (ms) | fuse.js p50 (ms) | fuse.js p99 (ms) | fuse.js samples | p99 ratio (fuse/engine) |';
+  const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
   const lines = rows.map((r) => {
     const perThousand = 1000 / Math.max(1, r.engineHeap.calls);
     const full = r.engineHeap.fullGcs ? ` (+${(r.engineHeap.fullGcs * perThousand).toFixed(1)} full)` : '';
-    return `| ${r.kb} | ${r.entries} | ${r.buildMs.toFixed(0)} | ${ms(r.engineP50)} | ${ms(r.engineP99)} | ${(r.engineHeap.bytes / r.engineHeap.calls / 1024).toFixed(1)} | ${(r.engineHeap.scavenges * perThousand).toFixed(1)}${full} | ${(r.engineHeap.gcMs * perThousand).toFixed(1)} | ${ms(r.fuseP50)} | ${ms(r.fuseP99)} | ${r.fuseSamples} | ${(r.fuseP99 / r.engineP99).toFixed(1)}x |`;
+    const onCpu = r.engineOnCpu;
+    const offCpu = onCpu ? `${r.engineHeap.calls - onCpu.calls} of ${r.engineHeap.calls}` : 'n/a';
+    return `| ${r.kb} | ${r.entries} | ${r.buildMs.toFixed(0)} | ${ms(r.engineP50)} | ${ms(r.engineP99)} | ${onCpu ? ms(onCpu.p99) : 'n/a'} | ${offCpu} | ${(r.engineHeap.bytes / r.engineHeap.calls / 1024).toFixed(1)} | ${(r.engineHeap.scavenges * perThousand).toFixed(1)}${full} | ${(r.engineHeap.gcMs * perThousand).toFixed(1)} | ${ms(r.fuseP50)} | ${ms(r.fuseP99)} | ${r.fuseSamples} | ${(r.fuseP99 / r.engineP99).toFixed(1)}x |`;
   });
   return [header, rule, ...lines].join('\n');
 }
@@ -337,6 +390,7 @@ export async function runEngineBench(): Promise<{ ok: boolean; table: string; ro
       .filter((g) => g.end > call.at && g.start < call.at + call.ms)
       .map((g) => `${g.kind} ${(g.end - g.start).toFixed(2)} ms`);
   const duringGc = article.slowest.filter((c) => c.gcs?.length).length;
+  const offCpu = article.slowest.filter((c) => (c.waitedMs ?? 0) > 0).length;
   const largest = rows[rows.length - 1] as LatencyRow;
   const ok = article.engineP99 < ENGINE_TARGETS.articleP99 && largest.engineP99 < ENGINE_TARGETS.tenThousandP99;
   const table = formatTable(rows);
@@ -348,13 +402,15 @@ export async function runEngineBench(): Promise<{ ok: boolean; table: string; ro
     '',
     table,
     '',
+    "Off the CPU: a call during which Linux ran another process instead (this thread's wait for a CPU, /proc/thread-self/schedstat, grew), so part of its time is the machine's; the p99 of the other calls is the engine's own tail on this machine however busy it is (on a quiet machine nearly every call counts). n/a where the kernel does not say.",
+    '',
     `Allocated per ask: what the timed calls allocated (V8's GCProfiler: the heap's growth plus what each collection freed), divided by the calls; the collections are those that ran during the timed calls. This process's young generation: ${youngGeneration()}.`,
     '',
-    `The article's slowest 1 % of engine calls (what its p99 is made of), in ms, each with the same question's fastest of its ${PASSES} timed calls (its own cost; far below the slow call, the slow call met something else: the machine, a collection, the JIT); ${duringGc} of ${article.slowest.length} ran while V8 collected garbage. \`npx tsx bench/profile.ts engine\` times every question alone, stage by stage:`,
+    `The article's slowest 1 % of engine calls (what its p99 is made of), in ms, each with the same question's fastest of its ${PASSES} timed calls (its own cost; far below the slow call, the slow call met something else: the machine, a collection, the JIT); ${duringGc} of ${article.slowest.length} ran while V8 collected garbage, ${offCpu} of them were taken off the CPU for another process. \`npx tsx bench/profile.ts engine\` times every question alone, stage by stage:`,
     '',
     ...article.slowest.map(
       (s) =>
-        `- ${s.ms.toFixed(3)} (fastest ${s.fastestMs.toFixed(3)}): ${JSON.stringify(s.question.slice(0, 120))}${s.gcs?.length ? ` (${s.gcs.join(', ')})` : ''}`,
+        `- ${s.ms.toFixed(3)} (fastest ${s.fastestMs.toFixed(3)}${s.waitedMs ? `, waited ${s.waitedMs.toFixed(3)} for a CPU` : ''}): ${JSON.stringify(s.question.slice(0, 120))}${s.gcs?.length ? ` (${s.gcs.join(', ')})` : ''}`,
     ),
   ].join('\n');
   writeSection(join(root, 'bench', 'results.md'), 'Engine', body);

@@ -76,7 +76,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // Route: a food the question is about, or one it only names.
     const { match: foodMatch, mentioned } = food.find(question, q, normalise);
     // Match: a table food named in a topic question ("brazil nuts or pills?") stands for food in general.
-    const ranked = rankTopics(question, mentioned ? food.asDiet(q.terms, mentioned) : q.terms);
+    const ranked = rankTopics(question, mentioned ? food.asDiet(q.terms, mentioned) : q.terms, normalise);
     // Scope: off-topic words refuse whatever else matched.
     const foodWords = foodMatch
       ? new Set(foodMatch.typed.flatMap((n) => analyseStems(n, ctx.stemOf, normalise)))
@@ -158,7 +158,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
    * normalised text is made here and dropped with the answer.
    */
   function askOne(asked: string, known?: Known): Answer {
-    const normalise = createAskMemo();
+    const normalise = createAskMemo(ctx);
     const message = withoutExclusions(asked);
     const { rest, plain, form } = plainRequest(message);
     if (!plain) return askMessage(message, normalise, known);

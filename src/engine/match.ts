@@ -1,13 +1,14 @@
 import type { EngineContext } from './context.js';
 import { rank, type Scored } from './matcher.js';
-import { analyse, normaliseText } from './normalise.js';
+import { analyse, type Normalise, normaliseText } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
 import { askingParts } from './understand.js';
 import { MAX_SUGGESTIONS } from './vocabulary.js';
 
 // The match stage: the knowledge base's topics ranked for a question, focused on the part that asks.
 
-export type Ranker = (question: string, terms: readonly string[]) => Scored[];
+/** `normalise`: the ask's memo (ask-memo.ts), so the question's parts are analysed once per ask. */
+export type Ranker = (question: string, terms: readonly string[], normalise?: Normalise) => Scored[];
 
 /**
  * Ranks the whole question and, for each part of it that asks something, that part plus the words of
@@ -23,12 +24,12 @@ export function createRanker(ctx: EngineContext): Ranker {
     quotesOf.set(d.id, [...(quotesOf.get(d.id) ?? []), ...d.quotes.map((q) => ` ${normaliseText(q)} `)]);
   // What a member calls the article: light words, but a question that names only it is about it.
   const articleTerms = new Set(analyse('article', lexicon).terms);
-  return (question, terms) => {
+  return (question, terms, normalise = normaliseText) => {
     let best = rank(index, terms, MAX_SUGGESTIONS + 1);
     // A phrase quoted from the article ("what does 'abolish the infectivity' mean") names its topic exactly.
     for (const phrase of quotedFromArticle(question, ctx.articleText)) {
       const ranked = quotingFirst(
-        rank(index, analyse(phrase, lexicon, correct, stemOf).terms, MAX_SUGGESTIONS + 1),
+        rank(index, analyse(phrase, lexicon, correct, stemOf, normalise).terms, MAX_SUGGESTIONS + 1),
         quotesOf,
         phrase,
       );
@@ -36,8 +37,8 @@ export function createRanker(ctx: EngineContext): Ranker {
     }
     // Two asking parts often leave the same terms ("..., what does it say? does it help?"): ranked once.
     const focusedBefore: string[] = [];
-    for (const text of askingParts(question)) {
-      const part = new Set(analyse(text, lexicon, correct, stemOf).terms);
+    for (const text of askingParts(question, normalise)) {
+      const part = new Set(analyse(text, lexicon, correct, stemOf, normalise).terms);
       // "Is there anything to it?" names nothing: the topic is elsewhere, so the whole decides. "What is this
       // article about" names the article, a topic of its own.
       if ([...part].every((t) => index.lightTerms.has(t) && !articleTerms.has(t))) continue;

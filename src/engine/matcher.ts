@@ -36,8 +36,9 @@ export interface Scored {
  * document's closest phrasing is asked, plus a small bonus for shared word pairs.
  */
 export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5): Scored[] {
-  const askedTerms = new Set(queryTerms);
-  const unique = [...askedTerms];
+  // The distinct terms in order of first use: a question has a few, so no Set is made for them.
+  const unique: string[] = [];
+  for (const t of queryTerms) if (!unique.includes(t)) unique.push(t);
   if (!unique.length) return [];
   const chatty = unique.length >= MATCH_CONFIG.chattyTerms;
   const weights = unique.map((t) => termWeight(index, t, chatty));
@@ -189,7 +190,7 @@ export function rank(index: MatchIndex, queryTerms: readonly string[], limit = 5
     const score = Math.min(1, Math.max(explained, evidence));
     // Near-ties (common at 1 for short questions) go to the entry that has the words in more of its fields.
     let unnamed = doc.ownTerms.length > 0;
-    for (let k = 0; k < doc.ownTerms.length && unnamed; k++) unnamed = !askedTerms.has(doc.ownTerms[k] as string);
+    for (let k = 0; k < doc.ownTerms.length && unnamed; k++) unnamed = !unique.includes(doc.ownTerms[k] as string);
     const rankKey =
       score +
       MATCH_CONFIG.closenessShare * closeness +

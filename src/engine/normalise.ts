@@ -22,11 +22,57 @@ export const ASCII = /^[\t\n\r -~]*$/;
  */
 export function normaliseText(input: string): string {
   const raw = input.slice(0, RAW_SLICE);
-  const text = ASCII.test(raw) ? asciiPasses(raw) : unicodePasses(raw);
+  const text = ASCII.test(raw) ? asciiPasses(raw) : mixedPasses(raw);
   return text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS).replace(/\s+\S*$/, '') : text;
 }
 
-function unicodePasses(raw: string): string {
+/** A run of characters the ASCII passes do not read as they are. */
+const NOT_ASCII = /[^\t\n\r -~]+/g;
+/** Any character beyond ASCII: while a folded run has one, it needs a further step (or the full passes). */
+const BEYOND_ASCII = /[^\p{ASCII}]/u;
+
+/**
+ * A message that is mostly ASCII with a few other characters (an emoji, a phone's ’, an accent): each
+ * run of other characters folded on its own by the Unicode passes' first steps, so the cheap ASCII passes
+ * can do the rest, or null when a run keeps a letter or digit of another script (the full passes then
+ * run). Folding runs apart gives what folding the whole gives: the compositions NFKC could make across a
+ * run's edge are undone by NFD, whose marks are dropped. The right quote is an apostrophe as the Unicode
+ * passes read it (possessive included); the other quote marks only vanish, as there.
+ */
+function foldedToAscii(raw: string): string | null {
+  let folded = '';
+  let from = 0;
+  NOT_ASCII.lastIndex = 0;
+  for (let m = NOT_ASCII.exec(raw); m !== null; m = NOT_ASCII.exec(raw)) {
+    const ascii = foldedRun(m[0]);
+    if (ascii === null) return null;
+    folded += raw.slice(from, m.index) + ascii;
+    from = m.index + m[0].length;
+  }
+  return folded + raw.slice(from);
+}
+
+/** One run folded to ASCII, each step only while something beyond ASCII is left (most runs are one ’ or accent). */
+function foldedRun(run: string): string | null {
+  let ascii = run.normalize('NFKC').toLowerCase().normalize('NFD');
+  if (!BEYOND_ASCII.test(ascii)) return ascii;
+  ascii = ascii
+    .replace(/\p{M}|\p{Cf}/gu, '')
+    .replace(/’/g, "'")
+    .replace(/[‘´]/g, '`');
+  if (!BEYOND_ASCII.test(ascii)) return ascii;
+  // Anything else not a letter or digit becomes a space in the end: a space now.
+  ascii = ascii.replace(/[^\p{L}\p{N}\p{ASCII}]+/gu, ' ');
+  return BEYOND_ASCII.test(ascii) ? null : ascii;
+}
+
+function mixedPasses(raw: string): string {
+  const folded = foldedToAscii(raw);
+  return folded === null ? unicodePasses(raw) : asciiPasses(folded);
+}
+
+/** Every pass on the whole text: for a message in (or with words of) another script. */
+export function unicodePasses(raw: string): string {
   return (
     raw
       .normalize('NFKC')
@@ -62,8 +108,26 @@ function asciiPasses(raw: string): string {
   return text.trim();
 }
 
-/** `normaliseText`, or one ask's memo of it (ask-memo.ts): the stages of an ask read the same few texts. */
-export type Normalise = (input: string) => string;
+/**
+ * `normaliseText`, or one ask's memo of it (ask-memo.ts): the stages of an ask read the same few texts. The
+ * memo also keeps the ask's whole analyses (`analyse` with the engine's own lexicon, typo repair and stems).
+ */
+export type Normalise = ((input: string) => string) & {
+  readonly analyses?: AnalysisMemo;
+  /**
+   * What `make` gives for this text, made once per ask for each kind of work (`kind`: the maker's own
+   * constant, so two stages never share a slot). What it keeps is shared: never changed in place.
+   */
+  readonly kept?: <T>(kind: symbol, text: string, make: () => T) => T;
+};
+
+/** One ask's analyses by text, made with these helpers only: `analyse` with any other ones works afresh. */
+export interface AnalysisMemo {
+  lexicon: CompiledLexicon;
+  correct: (word: string) => string;
+  stemWord: (word: string) => string;
+  byText: Map<string, Analysed>;
+}
 
 export const words = (normalised: string): string[] => (normalised ? normalised.split(' ') : []);
 
@@ -307,7 +371,11 @@ export interface Analysed {
   quoted?: string[];
 }
 
-/** Applies the whole pipeline; `correct` (typo repair) runs per word before stemming. */
+/**
+ * Applies the whole pipeline; `correct` (typo repair) runs per word before stemming. With an ask's memo
+ * (`normalise`) and its helpers, a text is analysed once per ask and every stage gets the same object:
+ * analyses are never changed in place (a stage that narrows one copies it, `{ ...q, terms }`).
+ */
 export function analyse(
   input: string,
   lexicon: CompiledLexicon,
@@ -315,11 +383,20 @@ export function analyse(
   stemWord: (word: string) => string = stem,
   normalise: Normalise = normaliseText,
 ): Analysed {
+  const memo = normalise.analyses;
+  const kept =
+    memo !== undefined && memo.lexicon === lexicon && memo.correct === correct && memo.stemWord === stemWord
+      ? memo.byText
+      : undefined;
+  const known = kept?.get(input);
+  if (known !== undefined) return known;
   const text = normalise(input);
   const original = words(text);
   const ws = expandWords(original, correct);
   const stems = ws.map(stemWord);
-  return { text, original, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
+  const analysed = { text, original, words: ws, stems, terms: toTerms(ws, stems, lexicon) };
+  kept?.set(input, analysed);
+  return analysed;
 }
 
 /**

@@ -82,8 +82,21 @@ function clauses(sentence: string, normalise: Normalise): string[] {
   return out;
 }
 
-/** The sentences and clauses of a message, greetings and thanks included (see `isPleasantry`). */
+/** The memo's slot (ask-memo.ts) for a message's segments: split once per ask. */
+const SEGMENTS = Symbol('segments');
+
+/**
+ * The sentences and clauses of a message, greetings and thanks included (see `isPleasantry`). With an
+ * ask's memo, a message is split once per ask (the question parts, then the understand stage): the
+ * segments are shared, never changed in place.
+ */
 export function segments(message: string, normalise: Normalise = normaliseText): Segment[] {
+  return normalise.kept
+    ? normalise.kept(SEGMENTS, message, () => split(message, normalise))
+    : split(message, normalise);
+}
+
+function split(message: string, normalise: Normalise): Segment[] {
   const head = message.slice(0, MAX_SEGMENT_SCAN);
   // "1) what is selenium 2) where do I get it": a numbered list typed on one line is still a list.
   const text = INLINE_FIRST_ITEM.test(head) ? head.replace(INLINE_NEXT_ITEM, '\n') : head;

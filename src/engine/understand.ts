@@ -27,7 +27,8 @@ import {
 /** A number on its own, as the analyser leaves it ("1000", "2.5"). */
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
-const opensQuestion = (text: string): boolean => QUESTION_OPENERS.has(words(normaliseText(text))[0] ?? '');
+const opensQuestion = (text: string, normalise: Normalise): boolean =>
+  QUESTION_OPENERS.has(words(normalise(text))[0] ?? '');
 /**
  * "Should she take selenium during treatment?": advice for a person, or about someone's treatment. It asks
  * about the story told before it (whose condition or treatment), so that story stays part of the question.
@@ -36,22 +37,25 @@ const asksPersonalAdvice = (text: string, normalise: Normalise): boolean => PERS
 /** Every indirect-question frame of a text (INDIRECT_QUESTION), to take them out. */
 const INDIRECT_QUESTIONS = new RegExp(INDIRECT_QUESTION.source, 'g');
 /** A sentence that asks without a question word or mark ("I want to know what it claims about covid"). */
-const asksIndirectly = (text: string): boolean => INDIRECT_QUESTION.test(normaliseText(text));
+const asksIndirectly = (text: string, normalise: Normalise): boolean => INDIRECT_QUESTION.test(normalise(text));
 
 /**
  * The parts of a chatty message that ask its question: in a message of several sentences, each one that
  * asks something ("Good morning, long time lurker here. What are selenoproteins?"), and in any sentence,
  * the clause that opens with a question word ("I read it twice and I'm confused, what role does ...").
  */
-export function askingParts(question: string): string[] {
+export function askingParts(question: string, normalise: Normalise = normaliseText): string[] {
   const parts = question.slice(0, MAX_SENTENCE_SCAN).split(SENTENCE_END);
   const found: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const sentence = parts[i] as string;
-    if (parts.length > 2 && (parts[i + 1]?.includes('?') || opensQuestion(sentence) || asksIndirectly(sentence)))
+    if (
+      parts.length > 2 &&
+      (parts[i + 1]?.includes('?') || opensQuestion(sentence, normalise) || asksIndirectly(sentence, normalise))
+    )
       found.push(sentence);
     const clauses = sentence.split(',');
-    const from = clauses.findIndex((c, k) => k > 0 && opensQuestion(c));
+    const from = clauses.findIndex((c, k) => k > 0 && opensQuestion(c, normalise));
     if (from > 0) found.push(clauses.slice(from).join(','));
   }
   return found;
@@ -167,7 +171,7 @@ export interface Understander {
    * Whether a text names a topic of its own: a word that is neither topic-neutral, nor the article, nor
    * selenium. "Is that in this article?", "does it say how?" name none: they point back at the message.
    */
-  namesTopic(text: string): boolean;
+  namesTopic(text: string, normalise?: Normalise): boolean;
   /**
    * Whether a question only points back at what the message said before it ("is that in the article?",
    * "does it say how?", "for kids?"): no topic of its own, and a pronoun or nothing named at all. "What is
@@ -239,7 +243,8 @@ export function createUnderstander(ctx: EngineContext): Understander {
   /** The terms of a text without its article framing, and whether each names something. */
   function topicTerms(
     text: string,
-    ws = analyse(text, lexicon, correct, stemOf).words,
+    normalise: Normalise,
+    ws = analyse(text, lexicon, correct, stemOf, normalise).words,
   ): { own: string[]; subject: boolean } {
     const rest = withoutFrame(ws) ?? ws;
     // "How much should I take" names the intake topic, although "much" and "take" are topic-neutral words.
@@ -249,14 +254,15 @@ export function createUnderstander(ctx: EngineContext): Understander {
     return { own: terms.filter((t) => !subjectTerms.has(t)), subject: terms.some((t) => subjectTerms.has(t)) };
   }
 
-  const namesTopic = (text: string): boolean => topicTerms(text).own.length > 0;
+  const namesTopic = (text: string, normalise: Normalise = normaliseText): boolean =>
+    topicTerms(text, normalise).own.length > 0;
 
   /**
    * "Is that in the article?", "does it say how?", "for kids?": a question that names no topic and either
    * points back or names nothing at all (not even selenium, as "what is selenium" does).
    */
   function pointsBack(text: string, analysed?: Analysed, normalise: Normalise = normaliseText): boolean {
-    const { own, subject } = topicTerms(text, analysed?.words);
+    const { own, subject } = topicTerms(text, normalise, analysed?.words);
     if (own.length) return false;
     return !subject || words(normalise(text)).some((w) => BACK_POINTERS.has(w));
   }
@@ -350,7 +356,7 @@ export function createUnderstander(ctx: EngineContext): Understander {
       const ws = analyse(text, lexicon, correct, stemOf, normalise).words;
       // "Can you tell me ...", "explain to me ...": the member asking, not pointing back at their story.
       const asked = (withoutFrame(ws) ?? ws).join(' ').replace(INDIRECT_QUESTIONS, ' ');
-      return namesSubject(ws) && namesTopic(text) && !words(asked).some((w) => STORY_POINTERS.has(w));
+      return namesSubject(ws) && namesTopic(text, normalise) && !words(asked).some((w) => STORY_POINTERS.has(w));
     };
     if (!asking.every((s) => ownQuestion(s.text))) return message;
     return segs

@@ -84,6 +84,34 @@ describe('text fast paths', () => {
     );
   });
 
+  it('a mostly ASCII message with other characters (emoji, ’, accents, other scripts) gives the full pipeline text', () => {
+    // Runs of other characters are folded on their own; a letter of another script sends all to the full passes.
+    const mixedChar = fc.constantFrom(
+      ...[..."aZs1 '%’‘´`é\u0301\u200b\u00ad\u0085ßΣİ½①Ⅻ٣ﬁ＇｀ｓ<\u0338"],
+      '👋',
+      '👋🏽',
+      'ж',
+      '日',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: mixedChar, maxLength: 40 }), (s) => normaliseText(s) === plainNormaliseText(s)),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => normaliseText(s) === plainNormaliseText(s)),
+      { numRuns: 5000 },
+    );
+    for (const s of [
+      'it’s selenium’s job 👋',
+      'x‘s x´s',
+      'café’s naïve İstanbul',
+      'ß and Σ',
+      '١٢ mcg',
+      'e\u0301 <\u0338',
+    ])
+      expect(normaliseText(s)).toBe(plainNormaliseText(s));
+  });
+
   it('normaliseFoodText gives the full pipeline text', () => {
     for (const unit of [asciiChar, chatChar])
       fc.assert(
