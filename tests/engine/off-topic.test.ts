@@ -186,3 +186,13 @@ describe('something the article does not cover, set beside selenium', () => {
       expect(engine.ask(message).answered, message).toBe(false);
   });
 });
+
+describe('where to buy selenium', () => {
+  it('refuses a pharmacy question, and still answers a question that only mentions one', () => {
+    for (const q of ['is there a pharmacy in Leeds that sells selenium', 'best pharmacy to get selenium from'])
+      expect(engine.ask(q).answered, q).toBe(false);
+    const told = engine.ask('my pharmacy had selenium tablets on offer, would they do anything for my immunity?');
+    expect(told.answered).toBe(true);
+    expect(told.matchId).toBe('supplements-and-immunity');
+  });
+});
