@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { otherLanguageFunctionWords } from './follow-up-language-table.js';
 import { createFoodIndex, type FoodIndex } from './foods/index.js';
 import { buildMatchIndex, type DocInput, type MatchIndex } from './matcher.js';
 import {
@@ -46,10 +47,13 @@ export interface EngineContext {
 export function createContext(kb: KnowledgeBase): EngineContext {
   const anchors = kb.lexicon.anchors ?? [];
   // The article's own figures ("11%", "8 mcg") tie a question to it as its anchors do ("what does 11% mean").
-  const lexicon = compileLexicon({
-    ...kb.lexicon,
-    anchors: anchors.length ? [...anchors, ...figures(kb.article.text)] : [],
-  });
+  const lexicon = compileLexicon(
+    {
+      ...kb.lexicon,
+      anchors: anchors.length ? [...anchors, ...figures(kb.article.text)] : [],
+    },
+    otherLanguageFunctionWords(),
+  );
   const stemOf = createStemCache();
   const docInputs: DocInput[] = [
     ...kb.entries.map((e) =>

@@ -338,6 +338,20 @@ export const LANGUAGE_ENTRIES: readonly LanguageWord[] = (() => {
   return out;
 })();
 
+/** Meanings whose words ask or join but name nothing: never a topic term in any message. */
+const FUNCTION_MEANINGS: readonly Meaning[] = ['what', 'why', 'how', 'and', 'in', 'more', 'filler', 'grammar'];
+
+/** Parts of a pasted link ("com" is Portuguese "with"): left to read as unknown words, so a bare link asks nothing. */
+const LINK_PARTS = new Set(['com', 'www', 'http', 'https', 'org', 'net']);
+
+/**
+ * The words of other languages that only ask or join ("apa", "sih", "mi az"): the engine's lexicon never
+ * counts them as terms (context.ts), in a message or in a curated phrasing written in a member's English.
+ */
+export function otherLanguageFunctionWords(): Set<string> {
+  return new Set([...languageWordParts(...FUNCTION_MEANINGS)].filter((w) => !LINK_PARTS.has(w)));
+}
+
 /** The single words of the table with one of these meanings, not spelt like everyday English. */
 export function languageWords(...meanings: Meaning[]): Set<string> {
   const wanted = new Set(meanings);

@@ -217,6 +217,12 @@ export interface CompiledLexicon {
   outOfScope: Map<string, Phrase[]>;
   /** Stemmed phrases that tie a question to this article rather than to health in general. */
   anchors: Map<string, Phrase[]>;
+  /**
+   * Question words, particles and articles of the other languages members mix in ("apa", "mi az", "sih"),
+   * as typed: like STOPWORDS, never a term. Indexed, a curated phrasing written in a member's English would
+   * make its entry own "apa", and every message with it would lean to that entry.
+   */
+  foreignFunctionWords: ReadonlySet<string>;
 }
 
 // Phrases are matched on every stemmed word, stopwords included ("too much", "lack of"), and
@@ -239,7 +245,10 @@ function addPhrase(map: Map<string, Phrase[]>, tokens: string[], canonical: stri
   map.set(first, list);
 }
 
-export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+export function compileLexicon(
+  lexicon: Lexicon,
+  foreignFunctionWords: ReadonlySet<string> = new Set(),
+): CompiledLexicon {
   const phrases: CompiledLexicon['phrases'] = new Map();
   for (const group of lexicon.synonyms) {
     const head = group[0];
@@ -258,7 +267,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const tokens = stemPhrase(term);
     addPhrase(anchors, tokens, [tokens.join(' ')]);
   }
-  return { phrases, outOfScope, anchors };
+  return { phrases, outOfScope, anchors, foreignFunctionWords };
 }
 
 /**
@@ -330,7 +339,7 @@ export function toTerms(raw: readonly string[], stems: readonly string[], lexico
     // long digit runs are ids (a pasted mention, an order number), not something to look up.
     const word = raw[i] as string;
     const meaningful = /^\d+$/.test(word) ? word.length <= 4 : word.length > 1;
-    if (!STOPWORDS.has(word) && meaningful) out.push(stems[i] as string);
+    if (!STOPWORDS.has(word) && !lexicon.foreignFunctionWords.has(word) && meaningful) out.push(stems[i] as string);
     i += 1;
   }
   return out;

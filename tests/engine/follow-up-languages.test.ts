@@ -97,8 +97,9 @@ describe('in a conversation', () => {
       const answer = engine.ask(foreign, context);
       expect(answer.answered, foreign).toBe(true);
       expect(answer.matchId, foreign).toBe(engine.ask(english, context).matchId);
-      // Alone, with nothing to follow, the foreign words answer nothing.
-      expect(engine.ask(foreign).matchId, foreign).not.toBe(answer.matchId);
+      // Alone, with nothing to follow, the foreign words never answer what the English ones would not.
+      const alone = engine.ask(foreign);
+      if (alone.answered) expect(alone.matchId, foreign).toBe(engine.ask(english).matchId);
     }
   });
 
