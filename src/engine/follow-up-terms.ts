@@ -19,6 +19,8 @@ import {
 export interface FollowUpTerms {
   /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
   own(q: Analysed): string[];
+  /** Whether a word, read alone as typed, names something (has an own term): "covid", "immune", not "does". */
+  names(w: string): boolean;
   /** The last question's own terms (its topic words, none of a follow-up's). */
   askedOf(turn: Turn): string[];
   /** What a message names on its own: counts of its own terms, topic names and unknown words. */
@@ -57,6 +59,7 @@ export function createFollowUpTerms(ctx: EngineContext, understand: Understander
   );
   return {
     own,
+    names: (w) => own(read(w)).length > 0,
     askedOf: (turn) => own(understand.analyseQuestion(turn.topic)),
     subjectOf(q) {
       const mine = own(q);

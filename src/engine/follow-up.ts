@@ -2,6 +2,7 @@ import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
 import { createAdvice } from './follow-up-advice.js';
+import { ownsItsSubject } from './follow-up-complete.js';
 import { type FollowUpCues, type FollowUpKind, followUpCues, followUpKind, type Subject } from './follow-up-cues.js';
 import { asksDeeper, asksWhyOfGroup } from './follow-up-deeper.js';
 import { createEcho, echoesFigures } from './follow-up-echo.js';
@@ -140,6 +141,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "can you recommend a doctor", "is anxiety safe": subjects of their own (follow-up-guards.ts).
     const elsewhere = guard.asksForCare(q.words) || (!alone.answered && ownTerms(q).some((t) => otherArticles.has(t)));
     if (said.offTopic || elsewhere || (alone.answered && alone.route === 'food' && !listed)) return alone;
+    // "does it cite research", "selenium against viruses": a whole question of its own (follow-up-complete.ts).
+    if (alone.answered && wholeQuestion(q, said)) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
@@ -184,6 +187,16 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
     const resolved = resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' });
     return resolved && guard.keepsToArticle(resolved, alone) ? resolved : alone;
+  }
+
+  /**
+   * Names its own subject (selenium, the article) and something of its own besides, or asks of it neither
+   * why nor more: "does the article say why" still asks about the last answer.
+   */
+  function wholeQuestion(q: Analysed, said: Subject): boolean {
+    if (!ownsItsSubject(q.words, terms.names)) return false;
+    const cues = followUpCues(q.words);
+    return said.own > 0 || (!cues.explanation && !cues.more);
   }
 
   /** "what did the studies show", "even for older people?": the topic follow-up-leaning.ts chooses, or null. */

@@ -1,0 +1,59 @@
+import { pointsBackAt } from './follow-up-cues.js';
+import { DOCUMENT_WORDS } from './vocabulary.js';
+
+// A message that is a whole question of its own, whatever came before it: it names its subject (selenium,
+// or the article: "the article says", "does it mention covid", "which viruses does it name") and points
+// back only at what it said itself ("so selenium boosts immunity? where does it say that"). The follow-up
+// stage reads such a message alone (follow-up.ts): a conversation adds a subject only to a message that
+// lacks one, and "does it cite research" or "selenium against viruses" lack none.
+
+/** Names of the chat's one subject: a message naming it says what it is about. */
+const SUBJECT_NAMES: ReadonlySet<string> = new Set('selenium se selen selenio'.split(' '));
+
+/**
+ * What only a text does: "does it mention covid", "what does it say about X", "does it cite research".
+ * Their "it" is the article, never the last answer's subject (a virus or a nutrient says nothing).
+ */
+export const DOCUMENT_VERBS: ReadonlySet<string> = new Set(
+  `say says said mention mentions mentioned cite cites cited name names named list lists listed discuss discusses
+discussed talk talks talked cover covers covered claim claims claimed quote quotes quoted`.split(/\s+/),
+);
+
+/** Words between "it" and its verb that leave the verb its own ("does it even mention", "does it really say"). */
+const BETWEEN = new Set('even actually really also ever'.split(' '));
+/** Words before a subject "it" ("does it matter", "is it essential"): after the subject is named, "it" is it. */
+const AUXILIARIES = new Set('does do did is was can could will would should has'.split(' '));
+
+/** Before "it", a passive: "is it mentioned" asks whether the last subject is, not what the article does. */
+const PASSIVE = new Set('is was are were isnt wasnt'.split(' '));
+
+/** Whether the word at `i` is "it" as the article: the subject of a verb only a text does. */
+export function articleIt(words: readonly string[], i: number): boolean {
+  if (words[i] !== 'it' || PASSIVE.has(words[i - 1] ?? '')) return false;
+  const next = BETWEEN.has(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
+  return DOCUMENT_VERBS.has(next ?? '');
+}
+
+/**
+ * Whether a message (normalised words) names its own subject, selenium or the article, and every word in it
+ * that points back points at something it named itself before: a word for which `names` holds ("does
+ * selenium help immunity and when should i take it"), or, for a subject "it", selenium ("what is selenium
+ * and why does it matter"). "and how does selenium affect it", "what does the article say about that" point
+ * at the conversation.
+ */
+export function ownsItsSubject(words: readonly string[], names: (w: string) => boolean): boolean {
+  let subject = false;
+  let selenium = false;
+  let said = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (articleIt(words, i)) subject = true;
+    else if (SUBJECT_NAMES.has(w) || DOCUMENT_WORDS.has(w)) {
+      subject = true;
+      selenium ||= SUBJECT_NAMES.has(w);
+    } else if (pointsBackAt(words, i) && !said && !(w === 'it' && selenium && AUXILIARIES.has(words[i - 1] ?? '')))
+      return false;
+    else if (names(w)) said = true;
+  }
+  return subject;
+}
