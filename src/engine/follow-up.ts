@@ -25,6 +25,7 @@ import { lastTopic, readWith } from './follow-up-turn.js';
 import type { FoodQuestions } from './food-question.js';
 import { type Analysed, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
+import { quotedFromArticle } from './quoted.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
@@ -142,7 +143,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const elsewhere = guard.asksForCare(q.words) || (!alone.answered && ownTerms(q).some((t) => otherArticles.has(t)));
     if (said.offTopic || elsewhere || (alone.answered && alone.route === 'food' && !listed)) return alone;
     // "does it cite research", "selenium against viruses": a whole question of its own (follow-up-complete.ts).
-    if (alone.answered && wholeQuestion(q, said)) return alone;
+    if (alone.answered && wholeQuestion(message, q, said)) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
@@ -193,8 +194,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
    * Names its own subject (selenium, the article) and something of its own besides, or asks of it neither
    * why nor more: "does the article say why" still asks about the last answer.
    */
-  function wholeQuestion(q: Analysed, said: Subject): boolean {
-    if (!ownsItsSubject(q.words, terms.names)) return false;
+  function wholeQuestion(message: string, q: Analysed, said: Subject): boolean {
+    if (!ownsItsSubject(q.words, terms.names, quotedFromArticle(message, ctx.articleText).length > 0)) return false;
     const cues = followUpCues(q.words);
     return said.own > 0 || (!cues.explanation && !cues.more);
   }
@@ -301,6 +302,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       // is about the last answer, whatever the same words would answer alone.
       const aboutLast = cues.pointsBack && (!cues.intake || prev.route === 'food');
       if (alone.answered && ((cues.intake && prev.route !== 'food') || (!cues.meta && !aboutLast))) return alone;
+      // Asking for the article's shape ("what are the section headings"), answered alone from its structure.
+      if (alone.answered && alone.matchId === null && !aboutLast && prev.route !== 'food') return alone;
       // The refinement read with the last question first ("how much per serving" of that food, "for kids?"
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
       const both = combined(prev, message);

@@ -16,6 +16,8 @@ describe('articleIt', () => {
   it('reads "it" as the article before a verb only a text does', () => {
     expect(articleIt(ws('does it ever mention bacteria'), 1)).toBe(true);
     expect(articleIt(ws('what does it talk about'), 2)).toBe(true);
+    expect(articleIt(ws('what do they talk about next'), 2)).toBe(true);
+    expect(articleIt(ws('does it link to other pages'), 1)).toBe(true);
     expect(articleIt(ws('does it help bacteria'), 1)).toBe(false);
     expect(articleIt(ws('is it listed'), 1)).toBe(false);
     expect(articleIt(ws('was it mentioned anywhere'), 1)).toBe(false);
@@ -31,6 +33,9 @@ describe('ownsItsSubject', () => {
       'selenium helps immunity? where is that written',
       'what is selenium and why does it matter',
       'is selenium needed for immunity and when do i take it',
+      'how much selenium a day before it gets risky',
+      'does it quote research or is it made up',
+      'how does selenium do its job',
     ])
       expect(ownsItsSubject(ws(m), names), m).toBe(true);
   });
@@ -43,8 +48,14 @@ describe('ownsItsSubject', () => {
       'does it help with bacteria',
       'and covid?',
       'is that in the research',
+      'and what does selenium do to it',
     ])
       expect(ownsItsSubject(ws(m), names), m).toBe(false);
+  });
+
+  it('holds for a message quoting the article, whose "it" is the quoted passage', () => {
+    expect(ownsItsSubject(ws('what is it supposed to mean'), names, true)).toBe(true);
+    expect(ownsItsSubject(ws('what is it supposed to mean'), names, false)).toBe(false);
   });
 });
 
@@ -62,6 +73,8 @@ describe('in a conversation', () => {
       'which infections does it list',
       'does it cite any studies',
       'is selenium a real nutrient we need, or optional',
+      "the text says 'cellular processes in all cell types' - what's that about",
+      'list the headings of the sections please',
     ]) {
       const alone = engine.ask(m);
       expect(alone.answered, m).toBe(true);
