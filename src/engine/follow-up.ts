@@ -14,7 +14,7 @@ import { plainAgain } from './follow-up-form.js';
 import * as guard from './follow-up-guards.js';
 import { asksInstances, createInstances } from './follow-up-instances.js';
 import { translateFollowUp } from './follow-up-languages.js';
-import { createLeaning, hypothetical } from './follow-up-leaning.js';
+import { createLeaning, hypothetical, narrowsToGroup } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
@@ -140,7 +140,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // list of foods, unless "sources?" asked for the last answer's.
     const listed = alone.matchId === null && ((c) => c.source && c.subjectless)(followUpCues(q.words));
     // "can you recommend a doctor", "is anxiety safe": subjects of their own (follow-up-guards.ts).
-    const elsewhere = guard.asksForCare(q.words) || (!alone.answered && ownTerms(q).some((t) => otherArticles.has(t)));
+    // A place of care within a group of people ("even for people in hospital?") narrows; it asks for no care.
+    const care = guard.asksForCare(q.words) && !narrowsToGroup(q.words);
+    const elsewhere = care || (!alone.answered && ownTerms(q).some((t) => otherArticles.has(t)));
     if (said.offTopic || elsewhere || (alone.answered && alone.route === 'food' && !listed)) return alone;
     // "does it cite research", "selenium against viruses": a whole question of its own (follow-up-complete.ts).
     if (alone.answered && wholeQuestion(message, q, said)) return alone;
