@@ -27,7 +27,7 @@ export const COMMAND_USAGE = {
   ask: 'usage: selene ask [--json] "QUESTION"  |  selene ask --json --batch FILE|- [--conversation]',
   food: 'usage: selene food [--json] [--servings N] "FOOD"  |  food --json --batch FILE|-  |  food --top [--category WORD] [--limit N]  |  food --compare A B',
   chat: 'usage: selene chat',
-  kb: 'usage: selene kb check [--dir DIR]  |  kb schema [--dir DIR]  |  kb report [--since 7d] [--json] [--suggest] [--limit N] [--data-dir DIR]  |  kb synonyms --suggest [--json] [--limit N] [--dir DIR]',
+  kb: 'usage: selene kb check [--dir DIR]  |  kb schema [--dir DIR]  |  kb report [--since 7d] [--json] [--suggest] [--limit N] [--data-dir DIR]  |  kb synonyms --suggest [--json] [--limit N] [--dir DIR]  |  kb phrasings [--json] [--dir DIR]',
   data: 'usage: selene data export --guild ID  |  selene data purge --guild ID  [--data-dir DIR]  |  selene data migrate-to-postgres [--from DATA_DIR] [--to URL]',
   eval: 'usage: selene eval [options of the eval runner]',
 } as const;
@@ -49,6 +49,7 @@ Commands
   kb report [--since 7d] [--json] [--suggest]
                                  unanswered questions, worst-rated entries, low-confidence answers
   kb synonyms --suggest [--json] WordNet 3.1's synonyms for the lexicon's groups, to review (never applied)
+  kb phrasings [--json]          curated phrasings that rank another entry first (move, drop or reword them)
   data export --guild ID         everything stored for a server, as JSON
   data purge --guild ID          delete everything stored for a server
   data migrate-to-postgres [--from DIR] [--to URL]

@@ -8,6 +8,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
 import { formatKnowledgeSummary } from '../format.js';
 import { type CliIo, jsonLine, write } from '../io.js';
 import { COMMAND_USAGE, EXIT_FAILURE, EXIT_OK, UsageError } from '../usage.js';
+import { formatPhrasingsReport, phrasingsReport } from './phrasings.js';
 import { reportCommand } from './report.js';
 import { formatSuggestions, openWordNet, suggestSynonyms } from './synonyms.js';
 
@@ -75,6 +76,20 @@ async function synonyms(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+/** `kb phrasings`: curated phrasings whose own entry is not the one the matcher ranks first. */
+async function phrasings(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { ...dirOption, json: { type: 'boolean' } }, usage);
+  noPositionals(positionals, 'phrasings');
+  const loaded = loadKnowledge(knowledgeDir(values.dir, io));
+  if (!loaded.ok) {
+    await write(io.stderr, `${loaded.errors.map(formatKnowledgeError).join('\n')}\nfix the knowledge base first\n`);
+    return EXIT_FAILURE;
+  }
+  const report = phrasingsReport(loaded.kb);
+  await write(io.stdout, values.json ? `${jsonLine(report)}\n` : formatPhrasingsReport(report));
+  return EXIT_OK;
+}
+
 export async function kbCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
@@ -86,8 +101,10 @@ export async function kbCommand(args: string[], io: CliIo): Promise<number> {
       return reportCommand(rest, io);
     case 'synonyms':
       return synonyms(rest, io);
+    case 'phrasings':
+      return phrasings(rest, io);
     case undefined:
-      throw new UsageError('kb needs a subcommand: check, schema, report or synonyms', usage);
+      throw new UsageError('kb needs a subcommand: check, schema, report, synonyms or phrasings', usage);
     default:
       throw new UsageError(`unknown kb subcommand "${sub}"`, usage);
   }
