@@ -304,8 +304,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       // is about the last answer, whatever the same words would answer alone.
       const aboutLast = cues.pointsBack && (!cues.intake || prev.route === 'food');
       if (alone.answered && ((cues.intake && prev.route !== 'food') || (!cues.meta && !aboutLast))) return alone;
-      // Asking for the article's shape ("what are the section headings"), answered alone from its structure.
-      if (alone.answered && alone.matchId === null && !aboutLast && prev.route !== 'food') return alone;
+      // Asking for the article's shape ("what are the section headings"), answered alone from its structure
+      // (an entry answer of no one entry; "sources?" alone is a food list, and asks for the last answer's).
+      const shape = alone.route === 'entry' && alone.matchId === null;
+      if (alone.answered && shape && !aboutLast && prev.route !== 'food') return alone;
       // The refinement read with the last question first ("how much per serving" of that food, "for kids?"
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
       const both = combined(prev, message);
