@@ -64,6 +64,14 @@ export function ownsItsSubject(words: readonly string[], names: (w: string) => b
   return subject;
 }
 
-/** "it" as a clause's subject ("does it matter", "before it gets toxic"), or "its" ("its effect", "it's"). */
+/**
+ * "it" as a clause's subject ("does it matter", "before it gets toxic"), or "its" ("its effect", "it's"); not
+ * after an amount of the subject ("how much selenium does it have": selenium is what "it" has, "it" another).
+ */
 const subjectIt = (words: readonly string[], i: number): boolean =>
-  words[i] === 'its' || (words[i] === 'it' && BEFORE_SUBJECT_IT.has(words[i - 1] ?? ''));
+  words[i] === 'its' ||
+  (words[i] === 'it' && BEFORE_SUBJECT_IT.has(words[i - 1] ?? '') && !amountOfSubject(words, i - 2));
+
+/** "much selenium", "many mcg" before "does it": the amount "it" has, so "it" is something else. */
+const amountOfSubject = (words: readonly string[], i: number): boolean =>
+  SUBJECT_NAMES.has(words[i] ?? '') && (words[i - 1] === 'much' || words[i - 1] === 'many');

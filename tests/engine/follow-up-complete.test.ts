@@ -36,6 +36,7 @@ describe('ownsItsSubject', () => {
       'how much selenium a day before it gets risky',
       'does it quote research or is it made up',
       'how does selenium do its job',
+      'so selenium, does it do anything for bacteria',
     ])
       expect(ownsItsSubject(ws(m), names), m).toBe(true);
   });
@@ -49,6 +50,7 @@ describe('ownsItsSubject', () => {
       'and covid?',
       'is that in the research',
       'and what does selenium do to it',
+      'how much selenium does it contain',
     ])
       expect(ownsItsSubject(ws(m), names), m).toBe(false);
   });
