@@ -125,7 +125,12 @@ export function createLeaning(
     choose(last, asked, words) {
       const lean = leaning(words);
       if (!lean) return null;
-      if (lean.kind === 'findings') return evidence.choose(last, neighbours.links(last), asked()) ?? last;
+      if (lean.kind === 'findings') {
+        // After a question of research alone ("does the article cite research"), what that research found.
+        const terms = asked();
+        const found = terms.length ? evidence.choose(last, neighbours.links(last), terms) : null;
+        return found ?? (terms.length ? null : evidence.findings(last, neighbours.links(last))) ?? last;
+      }
       // "for kids?", "and for teens? im 15": an amount for them, read with the last question (follow-up.ts).
       if (statedAge(words) !== null || (words.every(neutral) && followUpCues(words).amount)) return null;
       // "for people in hospital", "for patients at the clinic": where the group is cared for says who they
