@@ -1,5 +1,6 @@
 import { statedAge } from './ages.js';
 import { ADVICE_WORDS } from './follow-up-advice.js';
+import { offersChoice } from './follow-up-choice.js';
 import { DEEPER_WORDS } from './follow-up-deeper.js';
 import { DOUBT_WORDS } from './follow-up-evidence.js';
 import { languageWordParts, languageWords } from './follow-up-language-table.js';
@@ -69,6 +70,8 @@ export interface FollowUpCues {
   doubt: boolean;
   /** Sets something aside: "anything besides infections?", "other than the flu?". */
   excludes: boolean;
+  /** A choice between short alternatives: "chronic or acute?", "good way or bad way?" (follow-up-choice.ts). */
+  choice: boolean;
 }
 
 /**
@@ -238,7 +241,9 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
     words.every((w) => !asking(w) || EXPLANATION_WORDS.has(w) || w === 'what' || w === 'who');
   // "go on", "keep going": a continuation, though "go" alone asks nothing.
   const goOn = words.some((w, i) => (w === 'go' || w === 'keep') && ['on', 'going'].includes(words[i + 1] ?? ''));
-  const asks = !toSelene && (pointsBack || amount || goOn || advice || words.some(asking));
+  // "chronic or acute?": which of them the last claim is (follow-up-choice.ts).
+  const choice = offersChoice(words);
+  const asks = !toSelene && (pointsBack || amount || goOn || advice || choice || words.some(asking));
   const rest = withoutLeadIn(words);
   const clause = rest.some((w) => CLAUSE_WORDS.has(w));
   return {
@@ -247,6 +252,7 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
     asks,
     pointsBack,
     leadIn:
+      choice ||
       withoutLeadIn(words).length < words.length ||
       (words.length > 1 && (FOLLOW_UP_OPENERS.has(words[0] ?? '') || TRAILING_LEAD_INS.has(last))),
     safety: words.some((w) => safetyWords.has(w)),
@@ -268,6 +274,7 @@ export function followUpCues(words: readonly string[], typed: readonly string[] 
     advice,
     doubt: words.some((w) => DOUBT_WORDS.has(w)),
     excludes: setsAside(words),
+    choice,
   };
 }
 
@@ -305,6 +312,8 @@ export function followUpKind(cues: FollowUpCues, said: Subject): FollowUpKind {
     if (cues.more) return 'more';
     return 'confirmation';
   }
+  // "chronic or acute?": one alternative the article never names ("acute") leaves the other to choose by.
+  if (cues.choice && said.unknown < said.own && said.own <= MAX_REFINING_TERMS) return 'switch';
   if (said.unknown > 0 || said.own > MAX_REFINING_TERMS) return 'own-subject';
   if (cues.pointsBack) return cues.explanation && said.topics === 0 ? 'elaboration' : 'refinement';
   // "what is the role of selenoproteins?": a whole question about a topic of its own.

@@ -59,6 +59,11 @@ export interface Evidence {
    * question's own), or null when none has one.
    */
   choose(last: string, related: readonly string[], asked: readonly string[]): string | null;
+  /**
+   * "what did they find" after a question naming no subject of its own ("does the article cite research"):
+   * the topic nearest `last`, not itself, with a sentence naming research and what it reported; null for none.
+   */
+  findings(last: string, related: readonly string[]): string | null;
 }
 
 export function createEvidence(
@@ -78,6 +83,7 @@ export function createEvidence(
       }),
     );
   const research = termsOf(namesResearch);
+  const quotesOf = new Map(ctx.kb.entries.map((e) => [e.id, new Set(e.quotes.map((q) => q.text))]));
   const reported = termsOf(reportsEvidence);
   return {
     choose(last, related, asked) {
@@ -91,6 +97,12 @@ export function createEvidence(
         neighbours.nearest(last, related, asked, about(research)) ??
         neighbours.nearest(last, related, asked, about(reported))
       );
+    },
+    findings(last, related) {
+      // A finding not read yet: a sentence of the last answer, quoted again elsewhere, tells nothing new.
+      const read = quotesOf.get(last) ?? new Set<string>();
+      const fresh = (id: string) => [...(quotesOf.get(id) ?? [])].some((q) => namesResearch(q) && !read.has(q));
+      return neighbours.nearest(last, related, [], (id) => id !== last && fresh(id));
     },
   };
 }

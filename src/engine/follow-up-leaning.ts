@@ -1,6 +1,7 @@
 import { statedAge } from './ages.js';
-import { neutral } from './follow-up-cues.js';
+import { followUpCues, neutral } from './follow-up-cues.js';
 import type { Evidence } from './follow-up-evidence.js';
+import { CARE_WORDS } from './follow-up-guards.js';
 import type { Neighbourhood } from './follow-up-neighbours.js';
 import { BACK_REFERENCES, DEMONSTRATIVES } from './vocabulary.js';
 
@@ -124,10 +125,17 @@ export function createLeaning(
     choose(last, asked, words) {
       const lean = leaning(words);
       if (!lean) return null;
-      if (lean.kind === 'findings') return evidence.choose(last, neighbours.links(last), asked()) ?? last;
+      if (lean.kind === 'findings') {
+        // After a question of research alone ("does the article cite research"), what that research found.
+        const terms = asked();
+        const found = terms.length ? evidence.choose(last, neighbours.links(last), terms) : null;
+        return found ?? (terms.length ? null : evidence.findings(last, neighbours.links(last))) ?? last;
+      }
       // "for kids?", "and for teens? im 15": an amount for them, read with the last question (follow-up.ts).
-      if (statedAge(words) !== null || words.every(neutral)) return null;
-      const rest = termsOf(lean.rest.join(' '));
+      if (statedAge(words) !== null || (words.every(neutral) && followUpCues(words).amount)) return null;
+      // "for people in hospital", "for patients at the clinic": where the group is cared for says who they
+      // are, not a subject of its own (asked alone, "should I go to hospital" is refused: follow-up-guards.ts).
+      const rest = termsOf(lean.rest.filter((w) => !CARE_WORDS.has(w)).join(' '));
       // "for people who drink coffee": what the group does or has is a subject the article never speaks of.
       if (rest.some((t) => !known.has(t))) return null;
       return neighbours.toward(last, rest) ?? last;

@@ -2,15 +2,8 @@ import { refusal } from './answer.js';
 import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
 import { createAdvice } from './follow-up-advice.js';
-import {
-  FOLLOW_UP_EXTRA_WORDS,
-  type FollowUpCues,
-  type FollowUpKind,
-  followUpCues,
-  followUpKind,
-  neutral,
-  type Subject,
-} from './follow-up-cues.js';
+import { ownsItsSubject } from './follow-up-complete.js';
+import { type FollowUpCues, type FollowUpKind, followUpCues, followUpKind, type Subject } from './follow-up-cues.js';
 import { asksDeeper, asksWhyOfGroup } from './follow-up-deeper.js';
 import { createEcho, echoesFigures } from './follow-up-echo.js';
 import { createEvidence } from './follow-up-evidence.js';
@@ -21,27 +14,22 @@ import { plainAgain } from './follow-up-form.js';
 import * as guard from './follow-up-guards.js';
 import { asksInstances, createInstances } from './follow-up-instances.js';
 import { translateFollowUp } from './follow-up-languages.js';
-import { createLeaning, hypothetical } from './follow-up-leaning.js';
+import { createLeaning, hypothetical, narrowsToGroup } from './follow-up-leaning.js';
 import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
-import { referent, withSubject } from './follow-up-pronouns.js';
+import { withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
+import { createFollowUpTerms } from './follow-up-terms.js';
 import { lastTopic, readWith } from './follow-up-turn.js';
 import type { FoodQuestions } from './food-question.js';
-import { type Analysed, analyse, normaliseText, words } from './normalise.js';
+import { type Analysed, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
+import { quotedFromArticle } from './quoted.js';
 import { ANSWER_THRESHOLD, createScope } from './scope.js';
 import type { Answer, ConversationContext, Turn } from './types.js';
 import type { Understander } from './understand.js';
-import {
-  DOCUMENT_WORDS,
-  FOLLOW_UP_FILLER,
-  FOLLOW_UP_WORDS,
-  FOOD_FRAME_WORDS,
-  MAX_REFINING_TERMS,
-  SELENIUM_WORDS,
-} from './vocabulary.js';
+import { MAX_REFINING_TERMS } from './vocabulary.js';
 
 export { type FollowUpCues, type FollowUpKind, followUpCues, followUpKind } from './follow-up-cues.js';
 
@@ -77,7 +65,7 @@ export interface FollowUps {
 }
 
 export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): FollowUps {
-  const { index, router, limitTerms, lexicon } = ctx;
+  const { index } = ctx;
   const { standalone, understand, compose, food } = stages;
   const scope = createScope(ctx);
   const explainers = new Set(ctx.docInputs.filter((d) => d.questions.some(asksHowOrWhy)).map((d) => d.id));
@@ -86,71 +74,16 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
   const examples = createExamples(ctx, neighbours);
   const advice = createAdvice(ctx, neighbours);
   const evidence = createEvidence(ctx, neighbours);
+  const terms = createFollowUpTerms(ctx, understand); // what a message names (follow-up-terms.ts)
+  const { own: ownTerms, askedOf, subjectOf, subjectAfter, quoteTerms } = terms;
   const instances = createInstances(neighbours, examples, (id) => quoteTerms.get(id));
   const sections = createSections(ctx.kb);
   const exclusions = createExclusions(ctx);
   // "and covid?": the new words choose among the topics that have them (follow-up-narrowed.ts).
   const narrowed = createNarrowing(ctx, neighbours, understand, compose);
   const leanings = createLeaning(evidence, neighbours, (text) => understand.analyseQuestion(text).terms, index.idf);
-  /** The terms the knowledge base knows a word by, read as typed (no typo repair): none for a word it never uses. */
-  const knownTerms = (w: string): string[] =>
-    analyse(w, lexicon, undefined, ctx.stemOf).terms.filter((t) => index.idf.has(t));
-  // A food question's frame ("how many cups", "per serving", "eat"): what an amount of the last food may say.
-  const foodFrameTerms = new Set(analyse(FOOD_FRAME_WORDS, lexicon, undefined, ctx.stemOf).terms);
-  // What each entry's quotes say, as terms: what a member has read in its answer.
-  // Stems too: a synonym phrase takes its words into one term ("immune functions" is "immune" alone).
-  const quoteTerms = new Map(
-    ctx.kb.entries.map((e) => {
-      const read = analyse(e.quotes.map((x) => x.text).join(' '), lexicon, undefined, ctx.stemOf);
-      return [e.id, new Set([...read.terms, ...read.stems])];
-    }),
-  );
   const echoes = createEcho(ctx, understand, quoteTerms);
   const otherArticles = guard.otherArticleSubjects(index); // "is anxiety safe": a related article's subject
-  // Word by word: read as one text, neighbours would form synonym phrases of their own.
-  const quiet = new Set(
-    [...`${FOLLOW_UP_WORDS} ${FOLLOW_UP_FILLER} ${SELENIUM_WORDS}`.split(/\s+/), ...FOLLOW_UP_EXTRA_WORDS].flatMap(
-      (w) => analyse(w, lexicon, undefined, ctx.stemOf).terms,
-    ),
-  );
-
-  /** Terms that name something: not topic-neutral, not an amount, not selenium, not a follow-up word. */
-  const ownTerms = (q: Analysed): string[] =>
-    q.terms.filter((t) => !index.lightTerms.has(t) && !limitTerms.has(t) && !quiet.has(t));
-
-  /** The last question's own terms (its topic words, none of a follow-up's). */
-  const askedOf = (turn: Turn): string[] => ownTerms(understand.analyseQuestion(turn.topic));
-  /** A word the knowledge base uses, a food it lists, or one that names nothing (read alone, typos repaired). */
-  const usedWord = (w: string): boolean =>
-    neutral(w) ||
-    understand.analyseQuestion(w).terms.every((t) => index.idf.has(t) || quiet.has(t)) ||
-    ctx.foods.lookup(w).found;
-  /** A word that, read alone, names a topic of the knowledge base and nothing out of scope. */
-  const namesTopicAlone = (w: string): boolean => {
-    const read = understand.analyseQuestion(w);
-    return (
-      read.terms.length > 0 &&
-      read.terms.every((t) => index.topicTerms.has(t)) &&
-      !router.outOfScope(read.original, read.words).length
-    );
-  };
-
-  /** What "it" after this turn stands for (see follow-up-pronouns.ts). */
-  const subjectAfter = (turn: Turn) => {
-    const read = understand.analyseQuestion(turn.topic);
-    const named = (w: string) => !neutral(w) && !seleniumWords.has(w) && !DOCUMENT_WORDS.has(w);
-    return referent(read.words, ownTerms(read).length, (w) => seleniumWords.has(w), named, MAX_REFINING_TERMS);
-  };
-
-  function subjectOf(q: Analysed): Subject {
-    const own = ownTerms(q);
-    return {
-      offTopic: router.outOfScope(q.original, q.words).length > 0,
-      own: own.length,
-      topics: own.filter((t) => index.topicTerms.has(t)).length,
-      unknown: own.filter((t) => !index.idf.has(t)).length,
-    };
-  }
 
   /** The last turn's own topic answered again (its entry, link or food), as the member asks about it again. */
   function again(turn: Turn, safety: boolean): Answer | null {
@@ -195,20 +128,24 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const form = formOf(q.words);
     if (form) return form;
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
-    const english = translateFollowUp(q.original, usedWord, namesTopicAlone);
+    const english = translateFollowUp(q.original, terms.used, terms.namesTopicAlone);
     // "en palabras simples" is a form request; a translation never loses what the message answers alone.
     const read = english && english !== q.original.join(' ') ? (formOf(words(english)) ?? ask(english, context)) : null;
     if (read && (read.answered || !alone.answered)) return read;
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
-    const opposite = affirmed(q.words, knownTerms);
+    const opposite = affirmed(q.words, terms.known);
     if (opposite !== null) return ask(opposite, context);
     const said = subjectOf(q);
     // Off-topic words refuse whatever came before; a food the message names is its own subject, and so is a
     // list of foods, unless "sources?" asked for the last answer's.
     const listed = alone.matchId === null && ((c) => c.source && c.subjectless)(followUpCues(q.words));
     // "can you recommend a doctor", "is anxiety safe": subjects of their own (follow-up-guards.ts).
-    const elsewhere = guard.asksForCare(q.words) || (!alone.answered && ownTerms(q).some((t) => otherArticles.has(t)));
+    // A place of care within a group of people ("even for people in hospital?") narrows; it asks for no care.
+    const care = guard.asksForCare(q.words) && !narrowsToGroup(q.words);
+    const elsewhere = care || (!alone.answered && ownTerms(q).some((t) => otherArticles.has(t)));
     if (said.offTopic || elsewhere || (alone.answered && alone.route === 'food' && !listed)) return alone;
+    // "does it cite research", "selenium against viruses": a whole question of its own (follow-up-complete.ts).
+    if (alone.answered && wholeQuestion(message, q, said)) return alone;
     // "what's in the first section", "and after that?": the article's sections in reading order.
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
@@ -226,7 +163,7 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const leant = leaningOn(prev, q);
     if (leant) return leant;
     // After a food, a word of its own that is neither the food frame's nor a topic's: "is anxiety safe".
-    const frameOrTopic = (t: string) => foodFrameTerms.has(t) || index.topicTerms.has(t) || !index.idf.has(t);
+    const frameOrTopic = (t: string) => terms.foodFrame.has(t) || index.topicTerms.has(t) || !index.idf.has(t);
     if (prev.route === 'food' && !alone.answered && guard.namesOtherThanFood(ownTerms(q), frameOrTopic)) return alone;
     // Words the knowledge base never uses, or more names than a follow-up adds: a subject of its own, known
     // before the cues are read (most messages of a busy channel). One unknown word may be an amount's verb.
@@ -240,8 +177,8 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       cues.amount &&
       !alone.answered &&
       said.unknown <= 1 &&
-      ownTerms(q).every((t) => foodFrameTerms.has(t) || !index.idf.has(t)) &&
-      guard.amountOfFood(q.words, (w) => !usedWord(w));
+      ownTerms(q).every((t) => terms.foodFrame.has(t) || !index.idf.has(t)) &&
+      guard.amountOfFood(q.words, (w) => !terms.used(w));
     // "useful how", "protects how?": a how about the claim just read (follow-up-echo.ts).
     const bare = echoes.of(cues, q, prev);
     const kind = ofFood ? 'quantity' : bare ? 'elaboration' : followUpKind(cues, said);
@@ -253,6 +190,16 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
     const resolved = resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' });
     return resolved && guard.keepsToArticle(resolved, alone) ? resolved : alone;
+  }
+
+  /**
+   * Names its own subject (selenium, the article) and something of its own besides, or asks of it neither
+   * why nor more: "does the article say why" still asks about the last answer.
+   */
+  function wholeQuestion(message: string, q: Analysed, said: Subject): boolean {
+    if (!ownsItsSubject(q.words, terms.names, quotedFromArticle(message, ctx.articleText).length > 0)) return false;
+    const cues = followUpCues(q.words);
+    return said.own > 0 || (!cues.explanation && !cues.more);
   }
 
   /** "what did the studies show", "even for older people?": the topic follow-up-leaning.ts chooses, or null. */
@@ -357,6 +304,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
       // is about the last answer, whatever the same words would answer alone.
       const aboutLast = cues.pointsBack && (!cues.intake || prev.route === 'food');
       if (alone.answered && ((cues.intake && prev.route !== 'food') || (!cues.meta && !aboutLast))) return alone;
+      // Asking for the article's shape ("what are the section headings"), answered alone from its structure
+      // (an entry answer of no one entry; "sources?" alone is a food list, and asks for the last answer's).
+      const shape = alone.route === 'entry' && alone.matchId === null;
+      if (alone.answered && shape && !aboutLast && prev.route !== 'food') return alone;
       // The refinement read with the last question first ("how much per serving" of that food, "for kids?"
       // of that intake), then the same topic again ("why?", "source?", "in simple words").
       const both = combined(prev, message);
@@ -397,4 +348,3 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
 
 /** Kinds whose "it" is read as the last question's subject; the others resolve against the last answer itself. */
 const PRONOUN_KINDS: ReadonlySet<FollowUpKind> = new Set(['refinement', 'switch', 'confirmation']);
-const seleniumWords = new Set(SELENIUM_WORDS.split(' '));

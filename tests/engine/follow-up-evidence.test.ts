@@ -103,3 +103,28 @@ describe('doubt in a conversation', () => {
     expect(proven).toMatchObject({ answered: true, matchId: first?.matchId, followUpOf: first?.matchId });
   });
 });
+
+describe('what the research found, after a question of research alone', () => {
+  it('answers with a finding the last answer did not quote, from the research the article reports', () => {
+    for (const [first, next] of [
+      ['does this article have scientific backing', 'so what did the researchers discover'],
+      ['does the article rely on any studies', 'what did they find'],
+    ] as const) {
+      const [before, after] = converse(first, next);
+      expect(after, `${first} | ${next}`).toMatchObject({ answered: true, followUpOf: before?.matchId });
+      expect(after?.matchId, next).not.toBe(before?.matchId);
+      const read = new Set(before?.citations.map((c) => c.quote));
+      const fresh = after?.citations.filter((c) => !read.has(c.quote)) ?? [];
+      expect(
+        fresh.some((c) => namesResearch(c.quote)),
+        next,
+      ).toBe(true);
+    }
+  });
+
+  it('after a claim, still the evidence for that claim', () => {
+    const [before, after] = converse('can selenium protect against the flu', 'what did they find');
+    expect(after?.followUpOf).toBe(before?.matchId);
+    expect(after?.matchId).toBe(before?.matchId);
+  });
+});

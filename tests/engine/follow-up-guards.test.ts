@@ -157,3 +157,27 @@ describe('guards in a conversation', () => {
     );
   });
 });
+
+describe('a place of care within a group of people', () => {
+  const firsts = ['does selenium help people who get sick a lot', 'can selenium help against viruses'];
+
+  it('narrows the last answer to the people cared for there, as that answer says', () => {
+    for (const first of firsts)
+      for (const m of ['and for patients at the clinic?', 'even for older people in hospitals', 'also for seniors?']) {
+        const [before, after] = converse(first, m);
+        expect(after, `${first} | ${m}`).toMatchObject({ answered: true, followUpOf: before?.matchId });
+        // What the article says, quoted: never an answer made up for that group.
+        expect(after?.citations.length, m).toBeGreaterThan(0);
+      }
+  });
+
+  it('still refuses asking for care itself, whatever came before', () => {
+    for (const first of firsts)
+      for (const m of [
+        'could you find me a good clinic',
+        'do i need to see a nurse',
+        'should my dad go to the hospital',
+      ])
+        expect(converse(first, m)[1]?.answered, `${first} | ${m}`).toBe(false);
+  });
+});
