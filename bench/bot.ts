@@ -200,7 +200,7 @@ export async function spawnBot(
     wallMs: performance.now() - started,
     memory: async (gc) => {
       const m = await request({ type: 'memory', gc }, 'memory');
-      return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed };
+      return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers };
     },
     cpuMicros: async () => (await request({ type: 'cpu' }, 'cpu')).micros,
     held: async () => {

@@ -46,7 +46,13 @@ export const toChild = z.discriminatedUnion('type', [
 export const fromChild = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), readyMs: z.number() }),
   z.object({ type: z.literal('failed'), message: z.string() }),
-  z.object({ type: z.literal('memory'), rss: z.number(), heapTotal: z.number(), heapUsed: z.number() }),
+  z.object({
+    type: z.literal('memory'),
+    rss: z.number(),
+    heapTotal: z.number(),
+    heapUsed: z.number(),
+    arrayBuffers: z.number().default(0),
+  }),
   z.object({ type: z.literal('asked'), ms: z.number() }),
   /** process.cpuUsage() of the child, user + system, in microseconds since its start. */
   z.object({ type: z.literal('cpu'), micros: z.number() }),
@@ -106,11 +112,13 @@ export interface MemorySample {
   rss: number;
   heapTotal: number;
   heapUsed: number;
+  /** Off the V8 heap, in RSS: typed arrays (the answered-messages map's columns) and Buffers. */
+  arrayBuffers: number;
 }
 
 export const memorySample = (): MemorySample => {
   const m = process.memoryUsage();
-  return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed };
+  return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers };
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -110,7 +110,12 @@ async function timeColdStarts(
   throw new Error('bench: no cold start');
 }
 
-const memorySampleSchema = z.object({ rss: z.number(), heapTotal: z.number(), heapUsed: z.number() });
+const memorySampleSchema = z.object({
+  rss: z.number(),
+  heapTotal: z.number(),
+  heapUsed: z.number(),
+  arrayBuffers: z.number().default(0),
+});
 
 const safeJson = (text: string): unknown => {
   try {
@@ -267,15 +272,18 @@ export function formatMemorySection(r: MemoryBenchResult): string {
 
 /**
  * What the mentions' growth is made of: the answered-messages map (a bounded cache: edits and deletes of answered
- * messages reach their replies for 15 minutes), its heap per entry from the second stretch, and where that ends.
+ * messages reach their replies for 15 minutes), its bytes per entry from the second stretch (heap and array
+ * buffers: the map keeps its entries in typed-array columns), and where that ends.
  */
 function answeredNote(r: MemoryBenchResult): string {
   const [first = 0, second = 0] = r.answeredHeld;
   if (!r.afterBot || !r.afterBot2 || second <= first) return '';
+  const held = (m: MemorySample) => m.heapUsed + m.arrayBuffers;
   const engineStep = r.afterEngine2.heapUsed - r.afterEngine.heapUsed;
-  const perEntry = (r.afterBot2.heapUsed - r.afterBot.heapUsed) / (second - first);
-  const atCap = r.afterEngine2.heapUsed + perEntry * r.answeredCap - r.ready.heapUsed;
-  return `The engine's second ${r.questions.toLocaleString('en')} questions moved heap used by ${(engineStep / MB).toFixed(1)} MB: its bounded caches have settled. The mentions' growth is the answered-messages map filling (src/discord/answered.ts: every answered message is remembered for 15 minutes, so that the member's edits and deletes reach the reply, at most ${r.answeredCap.toLocaleString('en')}): about ${Math.round(perEntry).toLocaleString('en')} bytes of heap per answered message (from the second stretch). Not a leak, but not settled either until the map is full: at its cap (15 minutes of more than ${Math.ceil(r.answeredCap / 900)} answers/s) the heap would hold about ${mb(atCap)} MB more than at ready, ${Math.round((atCap / r.ready.rss) * 100)} % of ready's RSS, beyond the growth target by itself.`;
+  const perEntry = (held(r.afterBot2) - held(r.afterBot)) / (second - first);
+  const atCap = perEntry * r.answeredCap;
+  const share = atCap / r.ready.rss;
+  return `The engine's second ${r.questions.toLocaleString('en')} questions moved heap used by ${(engineStep / MB).toFixed(1)} MB: its bounded caches have settled. The mentions' growth includes the answered-messages map filling (src/discord/answered.ts: every answered message is remembered for 15 minutes, so that the member's edits and deletes reach the reply, at most ${r.answeredCap.toLocaleString('en')}): about ${Math.round(perEntry).toLocaleString('en')} bytes of heap and array buffers per answered message (from the second stretch). Not a leak, but not settled either until the map is full: at its cap (15 minutes of more than ${Math.ceil(r.answeredCap / 900)} answers/s) it would hold about ${mb(atCap)} MB, ${Math.round(share * 100)} % of ready's RSS${share >= MEMORY_TARGETS.growth ? ', beyond the growth target by itself' : ''}.`;
 }
 
 /** The "Memory and cold start" section of bench/results.md. */

@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
-import type { RecordedTurn } from '../conversation/store.js';
+import type { TurnRef } from '../conversation/store.js';
 import type { Answer } from '../engine/types.js';
+import { type AnsweredRecord, createAnsweredColumns } from './answered-columns.js';
 import { createExpiringMap } from './expiring-map.js';
 
 // The messages Selene answered (mentions, DMs, answer-channel messages), so that when the member edits one
@@ -13,8 +14,8 @@ export const ANSWERED_LIMITS = {
   ttlMs: 15 * 60_000,
   /**
    * Answered messages remembered at most; past it the oldest answer goes first (its later edits are then
-   * ignored). Each entry is ~0.8-0.9 KB of heap (measured by the memory bench) plus a replied-to message's
-   * text, so a shard answering more than 22 messages a second for 15 minutes holds ~17 MB here at the cap.
+   * ignored). Each entry is ~0.15 KB, packed (answered-columns.ts), plus a replied-to message's text, so a
+   * shard answering more than 22 messages a second for 15 minutes holds ~3 MB here at the cap.
    */
   maxEntries: 20_000,
   /**
@@ -43,7 +44,7 @@ export interface AnsweredMessage {
   answeredAt: number;
   /** The member's conversation (conversationKey) and the turn this answer recorded in it; null without one. */
   conversation: string | null;
-  turn: RecordedTurn | null;
+  turn: TurnRef | null;
   /** Fingerprint of the member's message as answered: an update that leaves the text alone (an embed) is no edit. */
   text: string;
   /** The feedback buttons' answer id (null without feedback), and what it voted on (answerPrint). */
@@ -81,24 +82,6 @@ export interface AnsweredMessages {
   readonly limits: { ttlMs: number; maxEntries: number; maxEdits: number };
 }
 
-/**
- * The entry as kept, every field named in one order. An object spread (`{ ...entry, answeredAt }`) gave each
- * kept entry a V8 hidden class of its own, about 0.4 KB apiece on top of the entry (a quarter of its cost).
- */
-const stored = (e: Omit<AnsweredMessage, 'answeredAt'>, answeredAt: number): AnsweredMessage => ({
-  replyId: e.replyId,
-  channelId: e.channelId,
-  askerId: e.askerId,
-  answeredAt,
-  conversation: e.conversation,
-  turn: e.turn,
-  text: e.text,
-  answerId: e.answerId,
-  answerPrint: e.answerPrint,
-  referenced: e.referenced,
-  edits: e.edits,
-});
-
 export function createAnsweredMessages(options: AnsweredOptions = {}): AnsweredMessages {
   const limits = {
     ttlMs: options.ttlMs ?? ANSWERED_LIMITS.ttlMs,
@@ -107,20 +90,24 @@ export function createAnsweredMessages(options: AnsweredOptions = {}): AnsweredM
   };
   const now = options.now ?? Date.now;
   // An entry expires ttlMs after its first answer; an edit keeps that expiry.
-  const held = createExpiringMap<AnsweredMessage>(limits.maxEntries, now);
+  const held = createAnsweredColumns(limits.maxEntries);
   // Messages on their way to an answer; settle() ends each one, the expiry only covers a handler that never ends.
   const answering = createExpiringMap<{ change: LateChange | null }>(limits.maxEntries, now);
+  const shown = (r: AnsweredRecord | undefined): AnsweredMessage | undefined => {
+    if (r === undefined) return undefined;
+    const { expiresAt, ...rest } = r;
+    return { ...rest, answeredAt: expiresAt - limits.ttlMs };
+  };
   return {
     remember(messageId, entry) {
-      const answeredAt = now();
-      held.set(messageId, stored(entry, answeredAt), answeredAt + limits.ttlMs);
+      const t = now();
+      held.set(messageId, { ...entry, expiresAt: t + limits.ttlMs }, t);
     },
-    get: (messageId) => held.get(messageId),
+    get: (messageId) => shown(held.get(messageId, now())),
     update(messageId, change) {
-      const e = held.get(messageId);
-      if (e) held.set(messageId, stored({ ...e, ...change }, e.answeredAt), e.answeredAt + limits.ttlMs);
+      held.replace(messageId, change, now());
     },
-    forget: (messageId) => held.delete(messageId),
+    forget: (messageId) => shown(held.delete(messageId, now())),
     begin(messageId) {
       answering.set(messageId, { change: null }, now() + ANSWERING_TTL_MS);
     },
@@ -131,7 +118,7 @@ export function createAnsweredMessages(options: AnsweredOptions = {}): AnsweredM
       return true;
     },
     settle: (messageId) => answering.delete(messageId)?.change ?? undefined,
-    sweep: () => held.sweep() + answering.sweep(),
+    sweep: () => held.sweep(now()) + answering.sweep(),
     get size() {
       return held.size;
     },
@@ -156,7 +143,8 @@ const sha256: (text: string) => Buffer =
 export const fingerprint = (text: string): string => sha256(text).toString('base64url', 0, 12);
 
 /**
- * What an answer said: the same print means votes cast on it still judge the edited reply. Joined rather than
- * a template literal, whose pieces V8 keeps linked (a cons string) in every answered entry; a join is one string.
+ * What an answer said: the same print means votes cast on it still judge the edited reply. A fingerprint of
+ * whether it answered, what it matched and its text, so it packs like the others (answered-columns.ts).
  */
-export const answerPrint = (a: Answer): string => [a.answered, a.matchId ?? '-', fingerprint(a.text)].join(':');
+export const answerPrint = (a: Answer): string =>
+  fingerprint([a.answered, a.matchId ?? '-', fingerprint(a.text)].join(':'));

@@ -1,5 +1,5 @@
 import { DiscordAPIError, type Message, type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
-import type { RecordedTurn } from '../conversation/store.js';
+import type { TurnRef } from '../conversation/store.js';
 import type { Answer } from '../engine/types.js';
 import { type AnsweredMessage, answerPrint, fingerprint } from './answered.js';
 import type { BotContext } from './context.js';
@@ -11,8 +11,8 @@ import type { SentMessage } from './respond.js';
 export interface TrackedAnswer {
   /** The conversation (conversationKey); null without one. */
   conversation: string | null;
-  /** The context the question was read against, and the one recording it returned (the very array). */
-  turn: RecordedTurn;
+  /** The turn the answer recorded in the conversation; null when none was (conversations off). */
+  turn: TurnRef | null;
   answer: Answer;
   answerId: string | null;
   referenced: AnsweredMessage['referenced'];
@@ -51,7 +51,7 @@ export async function deleteReply(rest: REST, entry: Pick<AnsweredMessage, 'chan
 
 /** Takes the answered turn out of the member's conversation when nothing followed it. */
 export function dropTurn(ctx: BotContext, entry: AnsweredMessage): void {
-  if (entry.conversation && entry.turn) ctx.conversations.dropLast(entry.conversation, entry.turn, Date.now());
+  if (entry.conversation && entry.turn !== null) ctx.conversations.dropLast(entry.conversation, entry.turn, Date.now());
 }
 
 /**
@@ -61,12 +61,12 @@ export function dropTurn(ctx: BotContext, entry: AnsweredMessage): void {
 export function moveTurn(
   ctx: BotContext,
   keys: { from: string; to: string },
-  turn: RecordedTurn,
+  turn: TurnRef | null,
   question: string,
   answer: Answer,
-): RecordedTurn {
+): TurnRef | null {
   const now = Date.now();
-  ctx.conversations.dropLast(keys.from, turn, now);
-  const before = ctx.conversations.context(keys.to, now);
-  return { before, after: ctx.conversations.record(keys.to, question, answer, now) };
+  if (turn !== null) ctx.conversations.dropLast(keys.from, turn, now);
+  ctx.conversations.record(keys.to, question, answer, now);
+  return ctx.conversations.lastTurn(keys.to, now);
 }

@@ -108,11 +108,12 @@ describe('conversation store', () => {
 });
 
 describe('editing and deleting the last turn', () => {
-  /** Records a turn the way the Discord adapter does, keeping what it needs to replace or drop it later. */
+  /** Records a turn the way the Discord adapter does, keeping its number to replace or drop it later. */
   const recordTurn = (store: ReturnType<typeof createConversationStore>, key: string, id: string, now: number) => {
-    const before = store.context(key, now);
-    const after = store.record(key, `${id}?`, answered(id), now);
-    return { before, after };
+    store.record(key, `${id}?`, answered(id), now);
+    const turn = store.lastTurn(key, now);
+    if (turn === null) throw new Error('recorded a turn');
+    return turn;
   };
 
   it('replaces the last turn with the edited message and its answer, keeping the turns before it', () => {
@@ -122,10 +123,24 @@ describe('editing and deleting the last turn', () => {
     const replaced = store.replaceLast('k', typo, 'covid?', answered('covid'), 2);
     expect(replaced?.map((t) => t.matchId)).toEqual(['flu', 'covid']);
     expect(store.context('k', 3).map((t) => t.question)).toEqual(['flu?', 'covid?']);
-    // The replaced context is now the last turn's: a second edit of the same message replaces it again.
-    expect(
-      store.replaceLast('k', { before: typo.before, after: replaced ?? [] }, 'the flu?', answered('flu'), 4),
-    ).not.toBeNull();
+    // The turn keeps its number: a second edit of the same message replaces it again.
+    expect(store.lastTurn('k', 3)).toBe(typo);
+    expect(store.replaceLast('k', typo, 'the flu?', answered('flu'), 4)?.map((t) => t.question)).toEqual([
+      'flu?',
+      'the flu?',
+    ]);
+  });
+
+  it('knows the context each of the last two turns was read against, and no older one', () => {
+    const store = createConversationStore();
+    const turns = ['a', 'b', 'c', 'd', 'e'].map((id, i) => recordTurn(store, 'k', id, i));
+    const [, , c, d, e] = turns;
+    if (c === undefined || d === undefined || e === undefined) throw new Error('five turns');
+    expect(store.before('k', e, 5)?.map((t) => t.matchId)).toEqual(['b', 'c', 'd']);
+    expect(store.before('k', d, 5)?.map((t) => t.matchId)).toEqual(['a', 'b', 'c']);
+    expect(store.before('k', c, 5)).toBeNull();
+    expect(store.before('other', e, 5)).toBeNull();
+    expect(store.lastTurn('other', 5)).toBeNull();
   });
 
   it('leaves the conversation alone when a later turn came after the edited one', () => {
@@ -141,6 +156,7 @@ describe('editing and deleting the last turn', () => {
     const store = createConversationStore({ ttlMs: 10 });
     const old = recordTurn(store, 'k', 'flu', 0);
     expect(store.replaceLast('k', old, 'covid?', answered('covid'), 10)).toBeNull();
+    expect(store.before('k', old, 10)).toBeNull();
     // A new conversation under the same key, even with an equal context, is not the one the turn was in.
     recordTurn(store, 'k', 'flu', 20);
     expect(store.replaceLast('k', old, 'covid?', answered('covid'), 21)).toBeNull();
@@ -150,14 +166,24 @@ describe('editing and deleting the last turn', () => {
 
   it('drops the last turn, going back to the context before it, or forgetting a one-turn conversation', () => {
     const store = createConversationStore();
-    recordTurn(store, 'k', 'flu', 0);
+    const first = recordTurn(store, 'k', 'flu', 0);
     const second = recordTurn(store, 'k', 'covid', 1);
     expect(store.dropLast('k', second, 2)).toBe(true);
     expect(store.context('k', 2).map((t) => t.matchId)).toEqual(['flu']);
+    // The turn before is the last again: deleting its message drops it too.
+    expect(store.lastTurn('k', 2)).toBe(first);
+    expect(store.dropLast('k', first, 2)).toBe(true);
+    expect(store.context('k', 2)).toEqual([]);
     const only = recordTurn(store, 'solo', 'flu', 0);
     expect(store.dropLast('solo', only, 1)).toBe(true);
-    expect(store.size).toBe(1);
+    expect(store.size).toBe(0);
     expect(store.context('solo', 1)).toEqual([]);
+  });
+
+  it('records no turn with conversations off', () => {
+    const store = createConversationStore({ maxConversations: 0 });
+    store.record('k', 'flu?', answered('flu'), 0);
+    expect(store.lastTurn('k', 0)).toBeNull();
   });
 });
 

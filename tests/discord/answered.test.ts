@@ -8,6 +8,7 @@ import {
   createAnsweredMessages,
   fingerprint,
 } from '../../src/discord/answered.js';
+import { newAnswerId } from '../../src/discord/context.js';
 import type { Answer } from '../../src/engine/types.js';
 import { answerFixture } from '../fixtures/answer.js';
 
@@ -54,7 +55,7 @@ describe('answered messages', () => {
     const full: Omit<AnsweredMessage, 'answeredAt'> = {
       ...entry('r1'),
       conversation: 'c1:ana',
-      turn: { before: [], after: [] },
+      turn: 7,
       answerId: 'a1',
       answerPrint: 'true:e1:abc',
       referenced: { authorId: 'bo', text: 'hi' },
@@ -140,6 +141,79 @@ describe('answered messages', () => {
   });
 });
 
+describe('answered messages, packed', () => {
+  const snowflake = (i: number) => String(1191168914239782913n + BigInt(i));
+  const real = (i: number): Omit<AnsweredMessage, 'answeredAt'> => ({
+    replyId: snowflake(100_000 + i),
+    channelId: snowflake(i % 3),
+    askerId: snowflake(7),
+    conversation: [null, `${snowflake(i % 3)}:${snowflake(7)}`, `dm:${snowflake(7)}`, 'elsewhere:7'][i % 4] ?? null,
+    turn: i % 5 === 0 ? null : i,
+    text: fingerprint(`q${i}`),
+    answerId: i % 2 ? newAnswerId() : null,
+    answerPrint: answerPrint(answerFixture({ text: `a${i}`, disclaimer: 'x', matchId: 'e1' })),
+    referenced: i % 7 === 0 ? { authorId: snowflake(9), text: `look <@${i}>` } : null,
+    edits: i % 6,
+  });
+
+  it('give back exactly what was remembered, whatever packs and whatever does not', () => {
+    const { map } = onClock();
+    const odd = { ...real(1), replyId: '007', channelId: 'c1', text: 'short', answerId: 'a1', edits: 300 };
+    const entries = [...Array.from({ length: 30 }, (_, i) => real(i)), odd];
+    for (const [i, e] of entries.entries()) map.remember(`m${i}`, e);
+    for (const [i, e] of entries.entries()) expect(map.get(`m${i}`)).toEqual({ ...e, answeredAt: 0 });
+  });
+
+  it('behave as a map with expiry and a cap on live answers, oldest answer first, under any operations', () => {
+    const op = fc.record({
+      kind: fc.constantFrom('remember', 'remember', 'update', 'forget', 'get', 'sweep'),
+      key: fc.integer({ min: 0, max: 150 }),
+      dt: fc.nat(2),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.array(op, { minLength: 200, maxLength: 600 }), (cap, ops) => {
+        // Long enough for the ring to fill past its first 64 slots, grow, and compact forgotten slots.
+        const ttlMs = 300;
+        const { clock, map } = onClock({ maxEntries: cap, ttlMs });
+        // The model: insertion order, expiry from the answer, the oldest live answer out past the cap.
+        const model = new Map<string, { entry: Omit<AnsweredMessage, 'answeredAt'>; at: number }>();
+        const expire = () => {
+          for (const [k, v] of model) if (v.at + ttlMs <= clock.t) model.delete(k);
+        };
+        for (const [n, o] of ops.entries()) {
+          clock.t += o.dt;
+          const key = `m${o.key}`;
+          expire();
+          if (o.kind === 'remember') {
+            const e = real(n);
+            map.remember(key, e);
+            model.delete(key);
+            model.set(key, { entry: e, at: clock.t });
+            while (model.size > cap) model.delete(model.keys().next().value as string);
+          } else if (o.kind === 'update') {
+            map.update(key, { edits: 2, answerId: null });
+            const m = model.get(key);
+            if (m) m.entry = { ...m.entry, edits: 2, answerId: null };
+          } else if (o.kind === 'forget') {
+            const m = model.get(key);
+            expect(map.forget(key)).toEqual(m ? { ...m.entry, answeredAt: m.at } : undefined);
+            model.delete(key);
+          } else if (o.kind === 'sweep') map.sweep();
+          expect(map.size).toBeLessThanOrEqual(cap);
+          // Every key now and then (a full comparison per operation is slow), the touched one always.
+          for (let k = n % 50 === 0 ? 0 : o.key; k <= (n % 50 === 0 ? 150 : o.key); k++) {
+            const m = model.get(`m${k}`);
+            expect(map.get(`m${k}`)).toEqual(m ? { ...m.entry, answeredAt: m.at } : undefined);
+          }
+          // Expired entries count until read or swept: after reading every key, none is left.
+          if (n % 50 === 0) expect(map.size).toBe(model.size);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
 describe('fingerprints', () => {
   const answer = (text: string, matchId: string | null): Answer =>
     answerFixture({ answered: matchId !== null, text, disclaimer: 'x', matchId });
@@ -160,8 +234,11 @@ describe('fingerprints', () => {
     expect(answerPrint(answer('a', 'e1'))).toBe(answerPrint(answer('a', 'e1')));
     expect(answerPrint(answer('a', 'e1'))).not.toBe(answerPrint(answer('b', 'e1')));
     expect(answerPrint(answer('a', 'e1'))).not.toBe(answerPrint(answer('a', 'e2')));
-    // The format votes were cast on before: answered, the match id, the text's fingerprint.
+    // A fingerprint of answered, the match id and the text's fingerprint: fixed length, so it packs.
     const a = answer('a', 'e1');
-    expect(answerPrint(a)).toBe(`${a.answered}:${a.matchId ?? '-'}:${fingerprint(a.text)}`);
+    expect(answerPrint(a)).toBe(fingerprint(`${a.answered}:${a.matchId ?? '-'}:${fingerprint(a.text)}`));
+    expect(answerPrint(answer('a', null))).not.toBe(
+      answerPrint(answerFixture({ answered: true, text: 'a', disclaimer: 'x', matchId: null })),
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   LOCKS,
   PG_MIGRATIONS,
   pgSchemaVersion,
+  SETTINGS_LOCK_CLASS,
 } from '../../src/store/postgres/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres/store.js';
 import { recordingLogger, tempDataDir } from './helpers.js';
@@ -265,6 +266,47 @@ describe('PostgreSQL degraded mode', () => {
     expect(rows).toEqual({ votes: ['after', 'before'], questions: ['asked while down'] });
     await a.close();
     await b.close();
+  });
+
+  it('a statement in flight when the server dies fails as io, and the process carries on', async () => {
+    // A pooled connection in use has no listener of pg-pool's own: when its server died, pg emitted 'error' on
+    // it with nobody listening, which killed the bot (a shard then respawned into a refused startup, its
+    // /healthz dark). Here a settings change waits on another session's lock, in flight, when the server dies.
+    const url = await freshUrl();
+    const store = await openBackend({
+      databaseUrl: url,
+      dataDir: tempDataDir(),
+      hashSecret: SECRET,
+      logger: recordingLogger(),
+    });
+    const blocker = new pg.Client({ connectionString: url });
+    blocker.on('error', () => {});
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SETTINGS_LOCK_CLASS, 'g1']);
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const pending = store.updateSettings('g1', { linkCards: false });
+      const waiting = async () =>
+        (await withClient(url, (c) => c.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")))
+          .rowCount === 1;
+      await waitFor(waiting, 1000);
+      server.kill9();
+      expect(await pending).toMatchObject({ ok: false, reason: 'io' });
+      await waitFor(() => !store.health().writable, 5000);
+      // The connection's 'end' follows its 'error' a tick later; give both time to surface.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await server.start();
+    }
+    await waitFor(() => store.health().writable, 10_000);
+    expect((await store.updateSettings('g1', { linkCards: false })).ok).toBe(true);
+    await store.close();
+    await blocker.end().catch(() => {});
   });
 
   it('refills the settings mirror after a reconnect with changes it missed', async () => {

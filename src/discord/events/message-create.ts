@@ -142,10 +142,9 @@ export async function onMessageCreate(
     const thread = await answerThread(message, ctx, question, mentioned);
     const key = thread?.conversation ?? conversation;
     const who = { guildId: message.guildId, userId: message.author.id, conversation: key };
-    const before = conversationContext(ctx, key);
     const answer = answerQuestion(ctx, source, question, who, early);
     // Read now, not after sending: the member's next message may add a turn while this reply is on its way.
-    const recorded = { before, after: conversationContext(ctx, key) };
+    const recorded = ctx.conversations.lastTurn(key, Date.now());
     const feedback = feedbackFor(ctx);
     const referenced = target.kind === 'referenced' ? { authorId: target.authorId, text: target.text } : null;
     const sent = await (thread?.send ?? send)(

@@ -45,13 +45,16 @@ export async function onMessageUpdate(
   // A reply that still only points at the replied-to message still asks about it.
   const referenced = entry.referenced && isPointer(own) ? entry.referenced : null;
   const question = referenced ? referenced.text : own;
-  const answer = ctx.engine.ask(question, entry.turn?.before ?? []);
+  const now = Date.now();
+  // The context the message was first read against, while the conversation still knows it; else on its own.
+  const turn = entry.conversation !== null && entry.turn !== null ? entry.turn : null;
+  const before =
+    entry.conversation !== null && turn !== null ? ctx.conversations.before(entry.conversation, turn, now) : null;
+  const answer = ctx.engine.ask(question, before ?? []);
   const print = answerPrint(answer);
   const answerId = entry.answerId === null ? null : print === entry.answerPrint ? entry.answerId : newAnswerId();
-  const after =
-    entry.conversation && entry.turn
-      ? ctx.conversations.replaceLast(entry.conversation, entry.turn, question, answer, Date.now())
-      : null;
+  if (entry.conversation !== null && turn !== null)
+    ctx.conversations.replaceLast(entry.conversation, turn, question, answer, now);
   const p = renderAnswer(answer, {
     ...(answerId ? { feedback: { answerId } } : {}),
     deletableBy: entry.askerId,
@@ -73,11 +76,7 @@ export async function onMessageUpdate(
     answered.forget(message.id);
     return null;
   }
-  answered.update(message.id, {
-    answerId,
-    answerPrint: print,
-    // Still the conversation's last turn: later edits replace this one. Otherwise the turn stays as it was.
-    turn: after && entry.turn ? { before: entry.turn.before, after } : entry.turn,
-  });
+  // The turn keeps its number when replaced: later edits replace it again while it is the last.
+  answered.update(message.id, { answerId, answerPrint: print });
   return 'edit';
 }

@@ -107,6 +107,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const pool = new pg.Pool({ ...config, max: o.poolSize, idleTimeoutMillis: 30_000, query_timeout: o.queryTimeoutMs });
   // An idle pooled connection that dies emits here; without a listener it would crash the process.
   pool.on('error', (err) => failures.failed('pool', classify(err).reason, null, classify(err).message));
+  // A connection in use is not covered by that: pg-pool takes its own listener off while a caller holds it, and
+  // pg emits 'error' on a client whose server dies, statement in flight or not. Unheard, that exits the bot
+  // (under the sharding manager a shard then respawns into a refused startup while the server is away). The
+  // statement itself fails too, and its transaction reports it, so this listener only has to be there.
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   let closed = false;
   /** `answers`: the mirror's count of server answers when the write failed. */
