@@ -74,6 +74,12 @@ export async function createShardingManager(config: Config, logger: Logger): Pro
       const code = 'exitCode' in child ? child.exitCode : undefined;
       logger.warn({ shard: shard.id, code }, 'shard process exited');
     });
+    // discord.js respawns a dead shard and reports a respawn that dies before ready (PostgreSQL down at its
+    // start, say) as the shard's 'error'. Unheard, that event would end this process and every other
+    // shard with it; the shard's next exit is respawned again, so the host recovers once the cause is gone.
+    shard.on('error', (err) =>
+      logger.error({ shard: shard.id, err }, 'shard failed to restart; respawning on its next exit'),
+    );
   });
   return manager;
 }

@@ -46,3 +46,22 @@ describe('sharding manager options', () => {
     );
   });
 });
+
+describe('a shard that dies while restarting', () => {
+  it('is logged, and does not end the manager (an unheard error event would throw)', async () => {
+    const lines: string[] = [];
+    const destination = { write: (line: string) => void lines.push(line) };
+    const heard = createLogger({ level: 'info', destination });
+    const manager = await createShardingManager(config({ SHARD_COUNT: '2' }), heard);
+    const shard = manager.createShard(1);
+    // What discord.js emits when a respawned shard's process exits before its client is ready.
+    expect(() =>
+      shard.emit('error', new Error("Shard 1's process exited before its Client became ready.")),
+    ).not.toThrow();
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string; shard?: number; err?: { message: string } });
+    expect(logged).toContainEqual(
+      expect.objectContaining({ shard: 1, msg: expect.stringMatching(/failed to restart/) }),
+    );
+    expect(logged.find((l) => /failed to restart/.test(l.msg))?.err?.message).toMatch(/before its Client became ready/);
+  });
+});
