@@ -374,6 +374,18 @@ function loadQuestions(): string[] {
     : ['what is selenium?', 'does selenium help with the flu', 'how much selenium in tuna'];
 }
 
+/**
+ * The same targets for the calls never taken off the CPU, beside the wall-clock verdict: on a busy machine the
+ * wall clock's p99 is how long the process waited for a CPU. The verdict stays the wall clock's.
+ */
+function ownTail(article: LatencyRow, largest: LatencyRow): string {
+  const a = article.engineOnCpu;
+  const l = largest.engineOnCpu;
+  if (!a || !l) return '';
+  const met = a.p99 < ENGINE_TARGETS.articleP99 && l.p99 < ENGINE_TARGETS.tenThousandP99;
+  return `; by the calls never taken off the CPU (the engine's own tail: ${a.p99.toFixed(3)} and ${l.p99.toFixed(3)} ms), **${met ? 'met' : 'NOT met'}**`;
+}
+
 export async function runEngineBench(): Promise<{ ok: boolean; table: string; rows: LatencyRow[] }> {
   const loaded = loadKnowledge(join(root, 'knowledge'));
   if (!loaded.ok) throw new Error(`knowledge/ does not load: ${loaded.errors[0]?.reason}`);
@@ -398,7 +410,7 @@ export async function runEngineBench(): Promise<{ ok: boolean; table: string; ro
     `${questions.length} questions (tests/eval/questions.jsonl) per pass, ${PASSES} timed passes after ${WARMUPS} warm-up passes, one call at a time; Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. The fuse.js baseline stops after ${BUDGET_MS / 1000} s per knowledge base (see its sample count).`,
     'Synthetic bases: entries quoting real article sentences, with phrasings and keywords made of shuffled words of them (bench/engine.ts, seeded).',
     "Engine: `createEngine(kb).ask(question)` (normalise, typo repair, food/related/entry routing, answer model). Build is `createEngine` alone: the food tables, typo repair's indexes and question autocomplete are built on first use (in the warm-up passes here; in the bot, in its warm-up while it logs in). Baseline: one plain `fuse.js` search of the whole question over the same entries (title, questions, keywords, quotes), prebuilt index.",
-    `Targets: p99 < ${ENGINE_TARGETS.articleP99} ms on the article, < ${ENGINE_TARGETS.tenThousandP99} ms at 10,000 entries: **${ok ? 'met' : 'NOT met'}**.`,
+    `Targets: p99 < ${ENGINE_TARGETS.articleP99} ms on the article, < ${ENGINE_TARGETS.tenThousandP99} ms at 10,000 entries: **${ok ? 'met' : 'NOT met'}** by the wall clock${ownTail(article, largest)}.`,
     '',
     table,
     '',
