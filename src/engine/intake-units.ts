@@ -39,6 +39,19 @@ export function statedAmounts(text: string): { mcg: number; written: string; uni
   });
 }
 
+/**
+ * A text whose one amount is in milligrams ("0.1 mg a day"), with that amount written in mcg for the dose
+ * reader, and how it was converted; null for any other text (amounts in mcg, or several).
+ */
+export function withMilligramsInMcg(text: string): { text: string; note: string } | null {
+  const amounts = statedAmounts(text);
+  const [one] = amounts;
+  if (amounts.length !== 1 || !one || one.unit !== 'mg') return null;
+  const mcg = String(Number(one.mcg.toPrecision(6)));
+  STATED.lastIndex = 0;
+  return { text: text.replace(STATED, `${mcg} mcg`), note: `${one.written} is ${inUnit(one.mcg, 'mcg')}.` };
+}
+
 /** A number as a person writes it: no float noise ("0.055", not "0.055000000000000004"), thousands grouped. */
 export function formatNumber(n: number): string {
   const rounded = Number(n.toPrecision(6));

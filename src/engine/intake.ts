@@ -3,7 +3,14 @@ import { statedAge } from './ages.js';
 import { DISCLAIMER, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
 import { FOOD_CONFIDENCE } from './food-question.js';
-import { askedUnit, inUnit, type Reference, referenceMultiple, statedAmounts } from './intake-units.js';
+import {
+  askedUnit,
+  inUnit,
+  type Reference,
+  referenceMultiple,
+  statedAmounts,
+  withMilligramsInMcg,
+} from './intake-units.js';
 import { type Analysed, analyse, type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer, Citation, FoodResult } from './types.js';
 import { DOSE_QUESTION_CUES, LIMIT_WORDS, SUPPLEMENT_CUES } from './vocabulary.js';
@@ -260,7 +267,10 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
   }
 
   /** The member's own total: a supplement's mcg (times a count) plus the foods named. */
-  function total(message: string, q: Analysed, normalise: Normalise): Answer | null {
+  function total(asked: string, q: Analysed, normalise: Normalise): Answer | null {
+    // "0.1 mg a day": a dose in milligrams is read in mcg, and the answer says how it was converted.
+    const mg = withMilligramsInMcg(asked);
+    const message = mg?.text ?? asked;
     const normalised = normalise(message);
     const dose = doseIn(normalised);
     // As typed, not q.original: "ok?" and "fine right?" are chat filler to matching, but here they ask.
@@ -285,7 +295,7 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
     return {
       answered: true,
       confidence: FOOD_CONFIDENCE,
-      text: `${sum || (dose.count > 1 ? `${dose.count} × ${dose.mcg} mcg a day: ${round(supplement)} mcg.` : `A ${supplement} mcg supplement a day, on its own.`)} ${verdict} The article itself gives no amounts; these figures are from the reference tables. Food amounts vary, so this is an estimate.`,
+      text: `${mg ? `${mg.note} ` : ''}${sum || (dose.count > 1 ? `${dose.count} × ${dose.mcg} mcg a day: ${round(supplement)} mcg.` : `A ${supplement} mcg supplement a day, on its own.`)} ${verdict} The article itself gives no amounts; these figures are from the reference tables. Food amounts vary, so this is an estimate.`,
       citations: [...foodCitations, figures.citation],
       suggestions: [],
       disclaimer: DISCLAIMER,

@@ -71,6 +71,13 @@ describe('answers', () => {
     expect(engine.ask('my tablet says 0.1 mg, what is that in mcg').text).toContain('0.1 mg is 100 mcg');
   });
 
+  it('reads a supplement dose written in milligrams in mcg, and says so', () => {
+    const answer = engine.ask('is 0.15 mg a day of selenium safe?');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('0.15 mg is 150 mcg.');
+    expect(answer.text).toContain('below the upper limit');
+  });
+
   it('works a multiple out against the upper limit', () => {
     const under = engine.ask('would 5 times the RDA be too much?');
     expect(under.answered).toBe(true);
