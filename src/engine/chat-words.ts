@@ -25,7 +25,7 @@ boyfriend girlfriend coworker colleague roommate grandma grandpa granny aunt unc
 paragraphs eli5 layman laymans plain idea ideas clue clueless definitely definite definitively certainly absolutely
 surely oi innit lowkey highkey fr frfr bruh bruv fam deadass istg smh ikr omg omfg rly srsly tbqh imho cap
 abeg biko jare sef abi po lang ko naman kasi ba wait again mostly mainly primarily largely chiefly pull alone
-list lists listed listing bullet bullets explanation explanations welcome
+list lists listed listing bullet bullets explanation explanations welcome context contexts
 heck hell damn dang frick fricking freaking flipping effing vibes vibe imagining imagine imagined
 pharmacist pharmacists pharmacologist nurse nurses teacher teachers student students pupil lecturer professor prof
 trainee intern caregiver carer sir sirs madam maam mam kindly dear respected correct incorrect

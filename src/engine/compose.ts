@@ -161,7 +161,18 @@ export function createComposer(ctx: EngineContext, ask: (question: string) => An
       safety: wantsSafety,
     });
     const closer = withCloseRunnerUp(answer, best, others[0], asked);
-    return asked ? ownWords(closer, asked) : closer;
+    return asked ? askedNoteFirst(ownWords(closer, asked), asked) : closer;
+  }
+
+  /** "What does adaptive mean?": the glossary note of the term asked about first, before the others shown. */
+  function askedNoteFirst(answer: Answer, asked: Analysed): Answer {
+    const notes = answer.glossary;
+    if (!notes || notes.length < 2) return answer;
+    const stems = new Set(asked.stems);
+    const names = (term: string): boolean => analyseStems(term, ctx.stemOf).some((t) => stems.has(t));
+    const first = notes.filter((g) => names(g.term));
+    if (!first.length || first.length === notes.length) return answer;
+    return { ...answer, glossary: [...first, ...notes.filter((g) => !names(g.term))] };
   }
 
   /** The answer with the first quote of a runner-up that scored nearly as well, when it adds a new passage. */

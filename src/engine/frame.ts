@@ -27,9 +27,11 @@ const FRAME = new RegExp(
     'according to (?:this|that|it)(?= *$)',
     `(?:in|from|within|by) ${DETERMINER} ${DOCUMENT}`,
     `(?:(?:does|do|did) )?${DETERMINER} ${DOCUMENT} ${REPORTING}`,
-    // "what does it say about X", "does it mention X": in a chat about one article, "it" that says or
-    // mentions something is the article.
-    `(?:does|do|did) it ${REPORTING}`,
+    // "what does it say about X", "does it mention X": in a chat about one article, "it" (or "this", as
+    // beside a pasted link) that says or mentions something is the article.
+    `(?:does|do|did) (?:it|this) ${REPORTING}`,
+    // "what does 'adaptive' mean in this context": the article's use of the word, not a topic "context".
+    '(?:here )?in (?:this |that |the |its |their )?context',
     `(?:which|what) (?:section|part|paragraph)s? (?:of ${DETERMINER} ${DOCUMENT} )?${REPORTING}`,
     'how many times',
     // "it says something at the very start", "near the end of the post": where in the article, not what.
@@ -143,7 +145,7 @@ export function withoutFrame(words: readonly string[]): string[] | null {
  */
 const POINTS_AT_ARTICLE = new RegExp(
   [
-    `(?:does|do|did) it ${REPORTING}`,
+    `(?:does|do|did) (?:it|this) ${REPORTING}`,
     '(?:the|that|this) (?:[a-z0-9]+ ){0,3}(?:part|section|paragraph|bit)',
     '(?:of|behind|about|on|in|from) (?:this|that)(?=$| (?:or|and|is|are|true|legit|real|from)(?: |$))',
     'this from',
@@ -155,6 +157,7 @@ const POINTS_AT_ARTICLE = new RegExp(
     `(?:they|authors?) ${REPORTING}`,
     '(?:this|that|these|those|the|its|their) (?:claim|claims|statement|statements|argument|arguments)',
     '(?:mean|means|meant|say|says|said) here',
+    '(?:mean|means|meant) (?:here )?in (?:this |that |the |its )?context',
   ]
     .map((p) => `(?:^| )(?:${p})(?= |$)`)
     .join('|'),

@@ -144,6 +144,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // "Does it mention heart disease?" asks about the article ("it"), never about the last topic.
     const absent = mentions.absent(message);
     if (absent) return absent;
+    // "What's that in milligrams?": the last answer again, its amounts in the unit asked (intake.ts).
+    const unit = dose.unitFollowUp(message, () => lastAnswerAgain(context));
+    if (unit) return unit;
     const { rest, plain, form } = plainRequest(message);
     if (!plain) return followUps.ask(message, context);
     // Nothing but the request ("eli5", "like in 1 sentence"): the last answer's topic again, in short.
@@ -151,6 +154,15 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (again) return again;
     const resolved = followUps.ask(rest, context);
     return inForm(resolved.answered ? resolved : followUps.ask(message, context), form, rest, context);
+  }
+
+  /** The conversation's last answered message asked again with the turns before it, or null. */
+  function lastAnswerAgain(context: ConversationContext): Answer | null {
+    for (let i = context.length - 1; i >= 0; i--) {
+      const turn = context[i];
+      if (turn?.answered) return i > 0 ? converse(turn.question, context.slice(0, i)) : askOne(turn.question);
+    }
+    return null;
   }
 
   /**

@@ -3,9 +3,17 @@ import { statedAge } from './ages.js';
 import { DISCLAIMER, safetyLine } from './answer.js';
 import type { EngineContext } from './context.js';
 import { FOOD_CONFIDENCE } from './food-question.js';
-import { type Analysed, type Normalise, normaliseText, words } from './normalise.js';
+import {
+  askedUnit,
+  inUnit,
+  type Reference,
+  referenceMultiple,
+  statedAmounts,
+  withMilligramsInMcg,
+} from './intake-units.js';
+import { type Analysed, analyse, type Normalise, normaliseText, STOPWORDS, words } from './normalise.js';
 import type { Answer, Citation, FoodResult } from './types.js';
-import { DOSE_QUESTION_CUES, SUPPLEMENT_CUES } from './vocabulary.js';
+import { DOSE_QUESTION_CUES, LIMIT_WORDS, SUPPLEMENT_CUES } from './vocabulary.js';
 
 // Intake arithmetic with the numbers a member gives: a supplement's mcg plus named foods against the adult
 // RDA and upper limit, and the reference figures themselves as a cited data point for amount questions.
@@ -136,14 +144,53 @@ function inAgeGroup(age: number, group: string): boolean {
 }
 
 export interface DoseCheck {
-  /** The member's own total (supplement mcg plus named foods), checked against the RDA and upper limit. */
+  /**
+   * The member's own numbers: a total (supplement mcg plus named foods) or a multiple of a reference amount
+   * ("double the RDA") checked against the RDA and upper limit, or an amount in another unit ("the upper
+   * limit in mg", "55 mcg is how many mg").
+   */
   answer(message: string, q: Analysed, normalise?: Normalise): Answer | null;
+  /**
+   * "What's that in milligrams?" in a conversation: the last answer (`again`, asked again) with its amounts
+   * in the unit asked; null for any other message, or when the last answer states no amount.
+   */
+  unitFollowUp(message: string, again: () => Answer | null): Answer | null;
 }
+
+/** Words a bare unit question may hold besides the unit: "so what's that in mg then?", "convert pls". */
+const UNIT_ONLY_WORDS = new Set(
+  'so ok okay and then pls plz please convert converted thats figure figures number numbers amount amounts those'.split(
+    ' ',
+  ),
+);
+
+/** Words that name a reference amount or ask for one ("upper limit", "how much a day"). */
+const REFERENCE_WORDS =
+  'upper limit rda intake dose amount much daily need recommended maximum max tolerable allowance';
+
+/** Words an amount question may hold besides its amounts and selenium (a multiple, a unit, "still", "if"). */
+const AMOUNT_QUESTION_WORDS =
+  'double doubled doubling twice triple tripled tripling thrice quadruple half times x mg milligram milligrams ' +
+  'mcg microgram micrograms ug convert converted conversion still if value values figure figures allowance ' +
+  'requirement tolerable level upper limit ul dv rda';
 
 export function createDoseCheck(ctx: EngineContext): DoseCheck {
   const { kb, foods, stemOf } = ctx;
   const supplementCues = new Set(words(SUPPLEMENT_CUES).map(stemOf));
   const doseCues = new Set(words(DOSE_QUESTION_CUES).map(stemOf));
+  const termsOf = (text: string): string[] => analyse(text, ctx.lexicon, undefined, stemOf).terms;
+  // What an amount question about selenium itself may name: amounts, limits, units, selenium, light words.
+  const amountTerms = new Set([
+    ...termsOf(LIMIT_WORDS),
+    ...termsOf(AMOUNT_QUESTION_WORDS),
+    ...termsOf(DOSE_QUESTION_CUES),
+    ...termsOf(SUPPLEMENT_CUES),
+    ...ctx.seleniumTerms,
+  ]);
+  const referenceTerms = new Set(termsOf(REFERENCE_WORDS));
+  /** Nothing but an amount of selenium asked: "how many mg of caffeine" or "double the zinc RDA" name more. */
+  const onlyAmounts = (q: Analysed): boolean =>
+    q.terms.every((t) => amountTerms.has(t) || ctx.index.lightTerms.has(t) || /^\d/.test(t));
 
   function namedFoods(message: string): FoodResult[] {
     const found = new Map<string, FoodResult>();
@@ -155,6 +202,75 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
   }
 
   function answer(message: string, q: Analysed, normalise: Normalise = normaliseText): Answer | null {
+    const own = total(message, q, normalise);
+    if (own || !onlyAmounts(q)) return own;
+    return multiple(message, q) ?? converted(message, q);
+  }
+
+  /** "If I double the RDA is that still safe?": the multiple worked out and set against the upper limit. */
+  function multiple(message: string, q: Analysed): Answer | null {
+    const asked = referenceMultiple(message);
+    if (!asked) return null;
+    const who = audienceOf(kb, q.original);
+    const limits = limitsFor(kb, who);
+    const base = asked.reference === 'upper-limit' ? limits.upperLimit : (who.rda?.mcg ?? limits.rda);
+    const amount = asked.times * base;
+    const unit = askedUnit(message)?.unit;
+    const shown = (mcg: number): string =>
+      unit === 'mg' ? `${inUnit(mcg, 'mcg')} (${inUnit(mcg, 'mg')})` : inUnit(mcg, 'mcg');
+    const named = referenceName(asked.reference, who.rda && asked.reference === 'rda' ? who.rda.group : null);
+    const sum = `${timesWord(asked.times)} ${named} (${asked.times} × ${base} mcg) is ${shown(amount)} a day.`;
+    return amountAnswer(
+      `${sum} ${verdictFor(round(amount), limits)} The upper limit counts selenium from food and supplements together, so a supplement that size plus a normal diet comes to more.`,
+      intakeFigures(kb, q.original).citation,
+    );
+  }
+
+  /** "What's the upper limit in milligrams?", "55 mcg is how many mg": the amounts in the unit asked. */
+  function converted(message: string, q: Analysed): Answer | null {
+    const asked = askedUnit(message);
+    if (!asked) return null;
+    const stated = statedAmounts(message.replace(asked.phrase, ' ')).filter((a) => a.unit !== asked.unit);
+    // Only a unit asked, with no amount stated, must still ask about the reference amounts.
+    if (!stated.length && !q.terms.some((t) => referenceTerms.has(t))) return null;
+    const figures = intakeFigures(kb, q.original);
+    const who = audienceOf(kb, q.original);
+    const { rda, upperLimit } = kb.facts;
+    const scale = `The adult RDA is ${rda.adultMcg} mcg (${inUnit(rda.adultMcg, 'mg')}) a day and the tolerable upper intake level ${upperLimit.adultMcg} mcg (${inUnit(upperLimit.adultMcg, 'mg')}) a day.`;
+    // A group's own figures (pregnancy, an age, children) beside the adult ones.
+    const limit = who.upperLimit && who.upperLimit.mcg !== upperLimit.adultMcg ? who.upperLimit : null;
+    const group = who.rda
+      ? ` For ${who.rda.group}: RDA ${who.rda.mcg} mcg (${inUnit(who.rda.mcg, 'mg')})${limit ? `, upper limit ${limit.mcg} mcg (${inUnit(limit.mcg, 'mg')})` : ''} a day.`
+      : who.children
+        ? ` ${figures.text}`
+        : '';
+    const text = stated.length
+      ? `${stated.map((a) => `${a.written} is ${inUnit(a.mcg, asked.unit)}`).join('; ')} (1 mg = 1,000 mcg). ${scale}`
+      : `${scale} (1 mg = 1,000 mcg.)${group}`;
+    return amountAnswer(text, figures.citation);
+  }
+
+  function amountAnswer(text: string, citation: Citation): Answer {
+    return {
+      answered: true,
+      confidence: FOOD_CONFIDENCE,
+      text: `${text} The article itself gives no amounts; these figures are from the reference tables.`,
+      citations: [citation],
+      suggestions: [],
+      disclaimer: DISCLAIMER,
+      route: 'food',
+      matchId: null,
+      safety: safetyLine(kb),
+      evidence: [],
+      followUpOf: null,
+    };
+  }
+
+  /** The member's own total: a supplement's mcg (times a count) plus the foods named. */
+  function total(asked: string, q: Analysed, normalise: Normalise): Answer | null {
+    // "0.1 mg a day": a dose in milligrams is read in mcg, and the answer says how it was converted.
+    const mg = withMilligramsInMcg(asked);
+    const message = mg?.text ?? asked;
     const normalised = normalise(message);
     const dose = doseIn(normalised);
     // As typed, not q.original: "ok?" and "fine right?" are chat filler to matching, but here they ask.
@@ -179,7 +295,7 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
     return {
       answered: true,
       confidence: FOOD_CONFIDENCE,
-      text: `${sum || (dose.count > 1 ? `${dose.count} × ${dose.mcg} mcg a day: ${round(supplement)} mcg.` : `A ${supplement} mcg supplement a day, on its own.`)} ${verdict} The article itself gives no amounts; these figures are from the reference tables. Food amounts vary, so this is an estimate.`,
+      text: `${mg ? `${mg.note} ` : ''}${sum || (dose.count > 1 ? `${dose.count} × ${dose.mcg} mcg a day: ${round(supplement)} mcg.` : `A ${supplement} mcg supplement a day, on its own.`)} ${verdict} The article itself gives no amounts; these figures are from the reference tables. Food amounts vary, so this is an estimate.`,
       citations: [...foodCitations, figures.citation],
       suggestions: [],
       disclaimer: DISCLAIMER,
@@ -191,10 +307,39 @@ export function createDoseCheck(ctx: EngineContext): DoseCheck {
     };
   }
 
-  return { answer };
+  function unitFollowUp(message: string, again: () => Answer | null): Answer | null {
+    const asked = askedUnit(message);
+    if (!asked || statedAmounts(message).length) return null;
+    const rest = words(normaliseText(message.toLowerCase().replace(asked.phrase, ' ')));
+    if (!rest.every((w) => STOPWORDS.has(w) || UNIT_ONLY_WORDS.has(w))) return null;
+    const last = again();
+    if (!last?.answered) return null;
+    const said = [last.text, ...last.citations.map((c) => c.quote)].join(' ');
+    const amounts = new Map(
+      statedAmounts(said)
+        .filter((a) => a.unit !== asked.unit)
+        .map((a) => [a.written, `${a.written} is ${inUnit(a.mcg, asked.unit)}`]),
+    );
+    if (!amounts.size) return null;
+    const unitName = asked.unit === 'mg' ? 'milligrams' : 'micrograms';
+    return {
+      ...last,
+      text: `${last.text} In ${unitName}: ${[...amounts.values()].join('; ')} (1 mg = 1,000 mcg).`,
+      followUpOf: last.matchId,
+    };
+  }
+
+  return { answer, unitFollowUp };
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+
+const TIMES_WORDS: Readonly<Record<number, string>> = { 0.5: 'Half', 2: 'Double', 3: 'Three times', 4: 'Four times' };
+const timesWord = (times: number): string => TIMES_WORDS[times] ?? `${times} times`;
+
+/** "the adult RDA", "the pregnancy RDA", "the adult upper limit". */
+const referenceName = (reference: Reference, group: string | null): string =>
+  reference === 'upper-limit' ? 'the upper limit' : group ? `the RDA for ${group}` : 'the adult RDA';
 
 /** The RDA and upper limit a total is checked against, and whose they are ("adult", "age 7"). */
 interface Limits {

@@ -21,9 +21,21 @@ export const ASCII = /^[\t\n\r -~]*$/;
  * vanish so "don't" stays one word. Digits glued to letters are split ("covid19" -> "covid 19") so both spellings meet.
  */
 export function normaliseText(input: string): string {
-  const raw = input.slice(0, RAW_SLICE);
+  const raw = withoutLinks(input.slice(0, RAW_SLICE));
   const text = ASCII.test(raw) ? asciiPasses(raw) : mixedPasses(raw);
   return text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS).replace(/\s+\S*$/, '') : text;
+}
+
+/** A link as pasted: with its scheme ("https://...") or starting "www.", up to the next space. */
+const LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/gi;
+
+/**
+ * The text with its links left out: a URL's words ("com", "www", the slug) are no question, so a link alone
+ * asks nothing and "what does this say about covid <link>" asks about covid. A bare site name
+ * ("example.com") stays: a member may ask about the site.
+ */
+export function withoutLinks(text: string): string {
+  return text.includes('://') || /www\./i.test(text) ? text.replace(LINK, ' ') : text;
 }
 
 /** A run of characters the ASCII passes do not read as they are. */

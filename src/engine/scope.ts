@@ -13,6 +13,7 @@ import { explains, namesTopic, type Scored } from './matcher.js';
 import { type Analysed, analyse, mentionsAnchor } from './normalise.js';
 import {
   DOSE_WORDS,
+  MEANING_WORDS,
   NAMES_CONDITION,
   PEOPLE_WORDS,
   PERSONAL_ADVICE,
@@ -42,6 +43,9 @@ const TAKING = new Set(['take', 'taking', 'took', 'takes']);
 const COMPARING = new Set('than vs versus or instead compared over beats'.split(' '));
 /** Most words between selenium and what it is compared with ("zinc works way better than selenium"). */
 const COMPARED_GAP = 4;
+
+/** A glossary word rarer than this (inverse document frequency) names the article's jargon by itself. */
+const JARGON_MIN_IDF = 1.5;
 
 /** Why a question is refused, for tests and for naming what a mixed message does not cover. */
 export type RefusalReason =
@@ -87,6 +91,18 @@ export function createScope(ctx: EngineContext): Scope {
       .filter((t) => !index.lightTerms.has(t) && !seleniumTerms.has(t)),
   );
   const peopleTerms = new Set(analyse(PEOPLE_WORDS, lexicon).terms);
+  // The words of the terms the curators explain in the glossary (the article's jargon), less those many
+  // topics use ("immunity" in "innate immunity": "what does immune mean" is a general question).
+  const jargonStems = new Set(
+    ctx.kb.entries
+      .flatMap((e) => e.glossary ?? [])
+      .flatMap((g) => analyse(g.term, lexicon, undefined, stemOf).stems)
+      .filter((t) => !index.lightTerms.has(t) && !seleniumTerms.has(t) && (index.idf.get(t) ?? 0) >= JARGON_MIN_IDF),
+  );
+  const meaningWords = new Set(MEANING_WORDS.split(' '));
+  /** "What does adaptive mean", "define thiol": the meaning of a word the article uses without explaining. */
+  const asksJargon = (q: Analysed): boolean =>
+    q.original.some((w) => meaningWords.has(w)) && q.stems.some((t) => jargonStems.has(t));
   /** "How much should she take", "what dose", "how many mcg": an amount asked ("take" alone asks none). */
   const asksAmount = (q: Analysed): boolean =>
     router.asksForAmount(q.words) || q.original.some((w) => !TAKING.has(w) && doseStems.has(stemOf(w)));
@@ -175,7 +191,7 @@ export function createScope(ctx: EngineContext): Scope {
     if (pronounSubject(q.original) || demonstrativeSubject(q.original) || pointedSupplement(q.original)) return false;
     if (bareTopic(q.original)) return false;
     // "What does it say about immune cells": asking what the article says is not asking for advice.
-    if (asksWhatArticleSays(q.original) || q.quoted?.length) return false;
+    if (asksWhatArticleSays(q.original) || q.quoted?.length || asksJargon(q)) return false;
     return !mentionsAnchor(q.stems, lexicon);
   }
 

@@ -6,7 +6,7 @@ import {
   withoutProvenance,
   withoutSummaryRequest,
 } from './frame.js';
-import { type Analysed, analyse, type Normalise, normaliseText, toTerms, words } from './normalise.js';
+import { type Analysed, analyse, type Normalise, normaliseText, toTerms, withoutLinks, words } from './normalise.js';
 import { quotedFromArticle } from './quoted.js';
 import { isPleasantry, type Segment, segments } from './segment.js';
 import {
@@ -95,7 +95,9 @@ const TAG_QUESTION =
  * Only mentions before the exclusion go with it: one after it ("... but how much zinc") is asked. A tag
  * asking for agreement ("..., right?") goes too.
  */
-export function withoutExclusions(message: string): string {
+export function withoutExclusions(asked: string): string {
+  // A link is no part of the question (and its dots would split sentences).
+  const message = withoutLinks(asked);
   const raw = message.slice(0, MAX_SENTENCE_SCAN);
   const head = raw.replace(TAG_QUESTION, '');
   const named: { name: string; at: number }[] = [];

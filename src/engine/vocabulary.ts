@@ -186,6 +186,9 @@ export const SUPPLEMENT_CUES =
   'take takes taking took pill pills supplement supplements capsule capsules tablet tablets tab tabs cap caps softgel ' +
   'softgels gummy gummies multivitamin multi toma tomo';
 
+/** Words that ask what a word means ("what does adaptive mean", "define thiol", "thiol meaning"). */
+export const MEANING_WORDS = 'mean means meant meaning define defined definition definitions';
+
 /** Words that ask whether a total is too much or enough ("is that too much", "am I over 400", "safe?"). */
 export const DOSE_QUESTION_CUES =
   'much over under limit max maximum ok okay safe dangerous enough exceed exceeding above below toxic overdose ' +
