@@ -3,6 +3,7 @@ import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
 import { createAdvice } from './follow-up-advice.js';
 import { ownsItsSubject } from './follow-up-complete.js';
+import { continues } from './follow-up-continue.js';
 import { type FollowUpCues, type FollowUpKind, followUpCues, followUpKind, type Subject } from './follow-up-cues.js';
 import { asksDeeper, asksWhyOfGroup } from './follow-up-deeper.js';
 import { createEcho, echoesFigures } from './follow-up-echo.js';
@@ -127,6 +128,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const formOf = (ws: readonly string[]) => (asksOnlyForm(ws) ? plainly(context, formAsked(ws)) : null);
     const form = formOf(q.words);
     if (form) return form;
+    // "and?", "go on", "more pls": the nearest related topic not had yet (follow-up-continue.ts).
+    const next = continues(q.original) ? onward(prev, context) : null;
+    if (next) return next;
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, terms.used, terms.namesTopicAlone);
     // "en palabras simples" is a form request; a translation never loses what the message answers alone.
@@ -190,6 +194,17 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
     const resolved = resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' });
     return resolved && guard.keepsToArticle(resolved, alone) ? resolved : alone;
+  }
+
+  /** The related topic after the last one that the conversation has not had, else the last one again. */
+  function onward(prev: Turn, context: ConversationContext): Answer | null {
+    if (!prev.answered) return null;
+    const seen = new Set(context.map((t) => t.matchId));
+    const last = prev.matchId;
+    const id =
+      prev.route === 'food' || last === null ? null : exclusions.choose(last, neighbours.links(last), [], seen);
+    const answer = (id === null ? null : topic(id, false)) ?? again(prev, false);
+    return answer ? { ...answer, followUpOf: last } : null;
   }
 
   /**
