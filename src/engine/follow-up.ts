@@ -154,6 +154,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
     if (step && part) return { ...part, followUpOf: 'by' in step ? prev.matchId : null };
+    // "and the main sections?": the article's shape, asked in words that point at no answer, is read alone.
+    const shape = alone.answered && alone.route === 'entry' && alone.matchId === null;
+    if (shape && !followUpCues(q.words).pointsBack) return alone;
     // "8 out of 55 isn't 11%": the last answer's own figures read back are about it (follow-up-echo.ts).
     const echoed = prev.answered && !alone.answered && echoesFigures(message, () => again(prev, false)?.text ?? '');
     const last = echoed ? again(prev, false) : null;
