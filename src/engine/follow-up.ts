@@ -23,6 +23,7 @@ import { withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import { createFollowUpTerms } from './follow-up-terms.js';
 import { lastTopic, readWith } from './follow-up-turn.js';
+import { asksWhereInArticle, withSections } from './follow-up-where.js';
 import type { FoodQuestions } from './food-question.js';
 import { type Analysed, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
@@ -131,6 +132,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     // "and?", "go on", "more pls": the nearest related topic not had yet (follow-up-continue.ts).
     const next = continues(q.original) ? onward(prev, context) : null;
     if (next) return next;
+    // "which part of the article?", "which section is that in": where the last answer's quotes stand.
+    const placed = prev.answered && asksWhereInArticle(q.words) ? again(prev, false) : null;
+    const where = placed ? withSections(placed) : null;
+    if (where) return { ...where, followUpOf: prev.matchId };
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, terms.used, terms.namesTopicAlone);
     // "en palabras simples" is a form request; a translation never loses what the message answers alone.
