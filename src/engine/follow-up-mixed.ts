@@ -35,3 +35,15 @@ export function englishPart(message: string, known: (word: string) => boolean): 
   const kept = read.filter((p) => p.english).map((p) => p.text);
   return kept.length ? kept.join(' ') : null;
 }
+
+/**
+ * "sounds fake ngl. does it really claim that?": a remark, then the one sentence that asks. That sentence
+ * (null unless the message has several and only its last ends with a question mark), for a message the engine
+ * cannot read as a whole.
+ */
+export function askingSentence(message: string): string | null {
+  const parts = sentences(message);
+  const asking = parts.filter((s) => s.endsWith('?'));
+  // It must come last: what follows a question adds to it ("and for teens? im 15").
+  return parts.length > 1 && asking.length === 1 && parts.at(-1) === asking[0] ? (asking[0] as string) : null;
+}

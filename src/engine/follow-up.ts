@@ -16,7 +16,7 @@ import * as guard from './follow-up-guards.js';
 import { asksInstances, createInstances } from './follow-up-instances.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { createLeaning, hypothetical, narrowsToGroup } from './follow-up-leaning.js';
-import { englishPart } from './follow-up-mixed.js';
+import { askingSentence, englishPart } from './follow-up-mixed.js';
 import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
@@ -144,7 +144,10 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     if (read && (read.answered || !alone.answered)) return read;
     // "어떻게요? how?": the English sentence of a message the engine cannot read as a whole (one it can,
     // "Dzień dobry, what is the upper limit?", is a question of its own whatever greets it).
-    const englishSentence = alone.answered ? null : englishPart(message, (w) => terms.known(w).length > 0);
+    // "sounds fake ngl. does it really claim that?": the sentence that asks, after a remark.
+    const englishSentence = alone.answered
+      ? null
+      : (englishPart(message, (w) => terms.known(w).length > 0) ?? askingSentence(message));
     const inEnglish = englishSentence ? ask(englishSentence, context) : null;
     if (inEnglish?.answered) return inEnglish;
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishPart } from '../../src/engine/follow-up-mixed.js';
+import { askingSentence, englishPart } from '../../src/engine/follow-up-mixed.js';
 import { projectEngine } from './converse.js';
 
 // A follow-up wrapped in a language the table does not know: its English sentence is read.
@@ -25,7 +25,26 @@ describe('englishPart', () => {
   });
 });
 
+describe('askingSentence', () => {
+  it('is the one question after a remark', () => {
+    expect(askingSentence('wow that is wild. is it proven?')).toBe('is it proven?');
+    expect(askingSentence('hmm ok, makes sense! and for kids?')).toBe('and for kids?');
+  });
+
+  it('is null for one sentence, several questions, or a question followed by more', () => {
+    expect(askingSentence('is it proven?')).toBeNull();
+    expect(askingSentence('why? is it proven?')).toBeNull();
+    expect(askingSentence('and for teens? i am 15')).toBeNull();
+  });
+});
+
 describe('in a conversation', () => {
+  it('a remark then a follow-up question is read as the question', () => {
+    const [first, doubted] = converse('does selenium help with the flu', 'that seems far fetched tbh. is it true?');
+    const [, plain] = converse('does selenium help with the flu', 'is it true?');
+    expect(doubted).toMatchObject({ answered: true, matchId: plain?.matchId, followUpOf: first?.matchId });
+  });
+
   it('answers as the English follow-up alone would', () => {
     for (const [wrapped, plain] of [
       ['왜 그래요? why?', 'why?'],
