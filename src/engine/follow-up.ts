@@ -3,6 +3,7 @@ import type { Composer } from './compose.js';
 import type { EngineContext } from './context.js';
 import { createAdvice } from './follow-up-advice.js';
 import { ownsItsSubject } from './follow-up-complete.js';
+import { continues } from './follow-up-continue.js';
 import { type FollowUpCues, type FollowUpKind, followUpCues, followUpKind, type Subject } from './follow-up-cues.js';
 import { asksDeeper, asksWhyOfGroup } from './follow-up-deeper.js';
 import { createEcho, echoesFigures } from './follow-up-echo.js';
@@ -15,6 +16,7 @@ import * as guard from './follow-up-guards.js';
 import { asksInstances, createInstances } from './follow-up-instances.js';
 import { translateFollowUp } from './follow-up-languages.js';
 import { createLeaning, hypothetical, narrowsToGroup } from './follow-up-leaning.js';
+import { askingSentence, englishPart } from './follow-up-mixed.js';
 import { createNarrowing } from './follow-up-narrowed.js';
 import { affirmed, createExclusions } from './follow-up-negation.js';
 import { createNeighbourhood } from './follow-up-neighbours.js';
@@ -22,6 +24,7 @@ import { withSubject } from './follow-up-pronouns.js';
 import { createSections, sectionStep } from './follow-up-sections.js';
 import { createFollowUpTerms } from './follow-up-terms.js';
 import { lastTopic, readWith } from './follow-up-turn.js';
+import { asksWhereInArticle, withSections } from './follow-up-where.js';
 import type { FoodQuestions } from './food-question.js';
 import { type Analysed, normaliseText, words } from './normalise.js';
 import { asksOnlyForm, type Form, formAsked } from './plain.js';
@@ -127,11 +130,26 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const formOf = (ws: readonly string[]) => (asksOnlyForm(ws) ? plainly(context, formAsked(ws)) : null);
     const form = formOf(q.words);
     if (form) return form;
+    // "and?", "go on", "more pls": the nearest related topic not had yet (follow-up-continue.ts).
+    const next = continues(q.original) ? onward(prev, context) : null;
+    if (next) return next;
+    // "which part of the article?", "which section is that in": where the last answer's quotes stand.
+    const placed = prev.answered && asksWhereInArticle(q.words) ? again(prev, false) : null;
+    const where = placed ? withSections(placed) : null;
+    if (where) return { ...where, followUpOf: prev.matchId };
     // "und bakterien?", "y los virus?": read as the English follow-up it stands for ("and bacteria?").
     const english = translateFollowUp(q.original, terms.used, terms.namesTopicAlone);
     // "en palabras simples" is a form request; a translation never loses what the message answers alone.
     const read = english && english !== q.original.join(' ') ? (formOf(words(english)) ?? ask(english, context)) : null;
     if (read && (read.answered || !alone.answered)) return read;
+    // "어떻게요? how?": the English sentence of a message the engine cannot read as a whole (one it can,
+    // "Dzień dobry, what is the upper limit?", is a question of its own whatever greets it).
+    // "sounds fake ngl. does it really claim that?": the sentence that asks, after a remark.
+    const englishSentence = alone.answered
+      ? null
+      : (englishPart(message, (w) => terms.known(w).length > 0) ?? askingSentence(message));
+    const inEnglish = englishSentence ? ask(englishSentence, context) : null;
+    if (inEnglish?.answered) return inEnglish;
     // "and if it's NOT adequate?": the opposite read as the knowledge base's one word for it ("inadequate").
     const opposite = affirmed(q.words, terms.known);
     if (opposite !== null) return ask(opposite, context);
@@ -150,6 +168,9 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     const step = sectionStep(q.words, words(normaliseText(prev.topic)));
     const part = step ? topic(sections.follow(step, prev.matchId), false) : null;
     if (step && part) return { ...part, followUpOf: 'by' in step ? prev.matchId : null };
+    // "and the main sections?": the article's shape, asked in words that point at no answer, is read alone.
+    const shape = alone.answered && alone.route === 'entry' && alone.matchId === null;
+    if (shape && !followUpCues(q.words).pointsBack) return alone;
     // "8 out of 55 isn't 11%": the last answer's own figures read back are about it (follow-up-echo.ts).
     const echoed = prev.answered && !alone.answered && echoesFigures(message, () => again(prev, false)?.text ?? '');
     const last = echoed ? again(prev, false) : null;
@@ -190,6 +211,17 @@ export function createFollowUps(ctx: EngineContext, stages: FollowUpStages): Fol
     }
     const resolved = resolve(kind, { message, q, said, cues, alone, prev, context, echo: bare === 'echo' });
     return resolved && guard.keepsToArticle(resolved, alone) ? resolved : alone;
+  }
+
+  /** The related topic after the last one that the conversation has not had, else the last one again. */
+  function onward(prev: Turn, context: ConversationContext): Answer | null {
+    if (!prev.answered) return null;
+    const seen = new Set(context.map((t) => t.matchId));
+    const last = prev.matchId;
+    const id =
+      prev.route === 'food' || last === null ? null : exclusions.choose(last, neighbours.links(last), [], seen);
+    const answer = (id === null ? null : topic(id, false)) ?? again(prev, false);
+    return answer ? { ...answer, followUpOf: last } : null;
   }
 
   /**

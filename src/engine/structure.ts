@@ -50,6 +50,8 @@ const positionName = new Map(
 
 const wordSet = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
 const structureWords = wordSet(STRUCTURE_WORDS);
+/** Words that only qualify the sections asked for ("the main sections", "all the key parts"): no topic. */
+const qualifierWords = wordSet('main key major big important different all various');
 const lengthWords = wordSet(LENGTH_WORDS);
 const fillerWords = wordSet(STRUCTURE_FILLER);
 
@@ -101,7 +103,12 @@ export function createStructureQuestions(kb: KnowledgeBase): StructureQuestions 
       const ordinal = ws.map(ordinalNumber).find((n) => n !== undefined);
       // Any word besides these names what is asked about ("which section talks about covid"): a topic.
       const known = (w: string) =>
-        STOPWORDS.has(w) || structureWords.has(w) || lengthWords.has(w) || fillerWords.has(w) || ORDINALS.has(w);
+        STOPWORDS.has(w) ||
+        structureWords.has(w) ||
+        lengthWords.has(w) ||
+        fillerWords.has(w) ||
+        qualifierWords.has(w) ||
+        ORDINALS.has(w);
       if (!ws.every(known)) return null;
       if (ordinal !== undefined && asksStructure) return part(ordinal);
       return outline();
